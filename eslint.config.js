@@ -1,0 +1,36 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/storybook-static/**', '**/coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core knows no framework and no DOM: bindings and views live in their own packages.
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: '@metal/core must not import React.' },
+            { group: ['vue', '@vue/*'], message: '@metal/core must not import Vue.' },
+            { group: ['@tanstack/*'], message: '@metal/core has no framework dependencies.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'net', 'crypto'], message: '@metal/core must run in browsers too.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'HTMLElement', 'localStorage'],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', setTimeout: 'readonly' } },
+  },
+)

@@ -1,0 +1,43 @@
+import { describe, invalidArgument } from './errors.js'
+import { WriteBatch } from './batch.js'
+import { CollectionReference, type DocumentReference } from './reference.js'
+import { runTransaction, type Transaction, type TransactionOptions } from './transaction.js'
+import { checkCollectionPath } from './writeInput.js'
+import type { Store } from './store/store.js'
+import type { DocumentData } from './types.js'
+
+/** The document database of one Metal client: collections, batches and transactions. */
+export class Database {
+  /** @internal */
+  constructor(private readonly store: Store) {}
+
+  /** A collection by path: `'users'`, or a sub-collection such as `'users/u1/posts'`. */
+  collection<T = DocumentData>(path: string): CollectionReference<T> {
+    return new CollectionReference<T>(this.store, checkCollectionPath('collection()', path))
+  }
+
+  /** A document by path: `'users/u1'`. */
+  doc<T = DocumentData>(path: string): DocumentReference<T> {
+    if (typeof path !== 'string' || !path.includes('/')) {
+      throw invalidArgument(
+        'doc()',
+        `document path must look like 'collection/id', got ${describe(path)}`,
+      )
+    }
+    const cut = path.lastIndexOf('/')
+    return this.collection<T>(path.slice(0, cut)).doc(path.slice(cut + 1))
+  }
+
+  /** A new write batch: operations committed atomically with `commit()`. */
+  batch(): WriteBatch {
+    return new WriteBatch(this.store)
+  }
+
+  /**
+   * Runs `fn` as a transaction: its reads are checked at commit, its writes applied atomically,
+   * and it is run again when another write got there first.
+   */
+  runTransaction<R>(fn: (tx: Transaction) => Promise<R>, options?: TransactionOptions): Promise<R> {
+    return runTransaction(this.store, fn, options)
+  }
+}

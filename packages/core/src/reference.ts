@@ -1,0 +1,161 @@
+import { describe, invalidArgument, type MetalError } from './errors.js'
+import { Query, type Unsubscribe } from './query/query.js'
+import { where } from './query/filter.js'
+import { DOCUMENT_ID } from './fieldPath.js'
+import { DocumentSnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
+import {
+  autoId,
+  checkDocId,
+  checkWriteOptions,
+  toDeleteWrite,
+  toSetWrite,
+  toUpdateWrite,
+} from './writeInput.js'
+import type { Store } from './store/store.js'
+import type {
+  DocumentData,
+  PartialWithFieldValue,
+  SetOptions,
+  UpdateData,
+  WithFieldValue,
+  WriteOptions,
+} from './types.js'
+
+/** Receives a document's changes (at most one per call) and its current snapshot. */
+export type DocumentListener<T> = (
+  changes: DocumentChange<T>[],
+  snapshot: DocumentSnapshot<T>,
+) => void
+
+/** A collection: a query over all its documents, plus `doc()` and `add()`. */
+export class CollectionReference<T = DocumentData> extends Query<T> {
+  /** @internal */
+  constructor(
+    store: Store,
+    /** The collection path, such as `'users'` or `'users/u1/posts'`. */ readonly path: string,
+  ) {
+    super(store, null, { collection: path, orderBy: [] })
+  }
+
+  /** The last segment of the path. */
+  get id(): string {
+    return this.path.slice(this.path.lastIndexOf('/') + 1)
+  }
+
+  /** A reference to the document with `id`, or to a new document with a random id. */
+  doc(id?: string): DocumentReference<T> {
+    return new DocumentReference(
+      this,
+      this.store,
+      id === undefined ? autoId() : checkDocId('doc()', id),
+    )
+  }
+
+  /** Creates a document with a random id. Resolves with its reference once committed. */
+  async add(data: WithFieldValue<T>, options?: WriteOptions): Promise<DocumentReference<T>> {
+    const ref = this.doc()
+    const write = toSetWrite('add()', this.path, ref.id, data, undefined)
+    await this.store.commit(
+      [{ ...write, precondition: { exists: false } }],
+      checkWriteOptions('add()', options),
+    )
+    return ref
+  }
+
+  /** @internal */
+  get internalStore(): Store {
+    return this.store
+  }
+}
+
+/** A reference to one document: read it, write it, or listen to it. */
+export class DocumentReference<T = DocumentData> {
+  /** @internal */
+  constructor(
+    /** The collection the document is in. */ readonly parent: CollectionReference<T>,
+    private readonly store: Store,
+    /** The document id. */ readonly id: string,
+  ) {}
+
+  /** `collection/id`. */
+  get path(): string {
+    return `${this.parent.path}/${this.id}`
+  }
+
+  /** Reads the document once. */
+  async get(): Promise<DocumentSnapshot<T>> {
+    const local = await this.store.getDoc(this.parent.path, this.id)
+    return local ? snapshotOf(this.parent, local) : new DocumentSnapshot(this.parent, this.id, null)
+  }
+
+  /** Replaces the document, or merges into it with `{ merge: true }` (or a list of field paths). */
+  set(data: WithFieldValue<T>, options?: SetOptions & WriteOptions): Promise<void>
+  set(
+    data: PartialWithFieldValue<T>,
+    options: SetOptions & WriteOptions & { merge: true | readonly string[] },
+  ): Promise<void>
+  set(data: unknown, options?: SetOptions & WriteOptions): Promise<void> {
+    try {
+      const write = toSetWrite('set()', this.parent.path, this.id, data, options)
+      return this.store.commit([write], options)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  /**
+   * Changes fields of an existing document (`not-found` when it does not exist). Keys are dotted
+   * paths (`{ 'metadata.lastLogin': Date.now() }`); also takes `(field, value, …)` pairs.
+   */
+  update(data: UpdateData<T>, options?: WriteOptions): Promise<void>
+  update(field: string, value: unknown, ...moreFieldsAndValues: unknown[]): Promise<void>
+  update(...args: unknown[]): Promise<void> {
+    try {
+      let options: WriteOptions | undefined
+      if (typeof args[0] !== 'string' && args.length > 1) {
+        if (args.length > 2)
+          throw invalidArgument(
+            'update()',
+            `expected (data, options?), got ${args.length} arguments`,
+          )
+        options = checkWriteOptions('update()', args[1])
+        args = [args[0]]
+      }
+      const write = toUpdateWrite('update()', this.parent.path, this.id, args)
+      return this.store.commit([write], options)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  /** Deletes the document (succeeds when it does not exist). */
+  delete(options?: WriteOptions): Promise<void> {
+    try {
+      return this.store.commit(
+        [toDeleteWrite(this.parent.path, this.id)],
+        checkWriteOptions('delete()', options),
+      )
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  /**
+   * Listens to the document: `onChange` is called first with `[added]` (or `[]` when it does not
+   * exist) and its snapshot, then once per write that changes it. Returns the unsubscribe.
+   */
+  subscribe(onChange: DocumentListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
+    if (typeof onChange !== 'function') {
+      throw invalidArgument('subscribe()', `listener must be a function, got ${describe(onChange)}`)
+    }
+    return this.parent.where(where(DOCUMENT_ID, '==', this.id)).subscribe((changes, snap) => {
+      const doc = snap.docs[0]
+      onChange(changes, doc ?? new DocumentSnapshot(this.parent, this.id, null))
+    }, onError)
+  }
+
+  /** True when both point at the same document. */
+  isEqual(other: DocumentReference<T>): boolean {
+    return other instanceof DocumentReference && other.path === this.path
+  }
+}

@@ -1,0 +1,85 @@
+import type { FieldValue } from './fieldValues.js'
+
+/** A value Metal can store: JSON-like data with finite numbers. */
+export type Value =
+  null | boolean | number | string | readonly Value[] | { readonly [key: string]: Value }
+
+/** The data of one document: a plain object of {@link Value}s. */
+export type DocumentData = { [key: string]: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The comparison operators `where()` accepts. */
+export type WhereFilterOp =
+  '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not-in' | 'array-contains' | 'array-contains-any'
+
+/** Sort direction for `orderBy()`. */
+export type OrderByDirection = 'asc' | 'desc'
+
+/** The kind of a change in a live result. */
+export type DocumentChangeType = 'added' | 'modified' | 'removed'
+
+type Primitive = string | number | boolean | null | undefined | bigint | symbol
+type Prev = [never, 0, 1, 2, 3, 4]
+
+/**
+ * Dotted field paths of `T`, up to four levels deep: `'name' | 'metadata' | 'metadata.lastLogin'`.
+ * For untyped collections this is `string`.
+ */
+export type FieldPath<T, Depth extends number = 4> = [Depth] extends [never]
+  ? never
+  : string extends keyof T
+    ? string
+    : {
+        [K in keyof T & string]: NonNullable<T[K]> extends Primitive | readonly unknown[]
+          ? K
+          : K | `${K}.${FieldPath<NonNullable<T[K]>, Prev[Depth]>}`
+      }[keyof T & string]
+
+/** The type of the value at dotted path `P` in `T`. */
+export type FieldPathValue<T, P extends string> = string extends keyof T
+  ? unknown
+  : P extends `${infer K}.${infer Rest}`
+    ? K extends keyof T
+      ? FieldPathValue<NonNullable<T[K]>, Rest>
+      : unknown
+    : P extends keyof T
+      ? T[P]
+      : unknown
+
+/** What a field may be written as: its value, or a sentinel such as `increment(1)`. */
+export type WithFieldValue<T> = T extends Primitive
+  ? T | FieldValue
+  : T extends readonly unknown[]
+    ? T | FieldValue
+    : { [K in keyof T]: WithFieldValue<T[K]> | FieldValue }
+
+/** A partial, possibly nested, document for `set(data, { merge: true })`. */
+export type PartialWithFieldValue<T> = T extends Primitive
+  ? T | FieldValue
+  : T extends readonly unknown[]
+    ? T | FieldValue
+    : { [K in keyof T]?: PartialWithFieldValue<T[K]> | FieldValue }
+
+/** The argument of `update()`: dotted paths mapped to new values or sentinels. */
+export type UpdateData<T> = string extends keyof T
+  ? { [path: string]: unknown }
+  : { [P in FieldPath<T>]?: FieldPathValue<T, P> | FieldValue }
+
+/** Options for `set()`. */
+export interface SetOptions {
+  /**
+   * Merge into the existing document instead of replacing it: `true` merges every given field,
+   * an array merges only those dotted paths.
+   * @default false
+   */
+  merge?: boolean | readonly string[]
+}
+
+/** Options accepted by every write. */
+export interface WriteOptions {
+  /**
+   * `'commit'` resolves when the backend has committed the write; `'local'` resolves as soon as it
+   * is applied locally and queued (offline-first flows).
+   * @default 'commit'
+   */
+  wait?: 'commit' | 'local'
+}

@@ -1,0 +1,263 @@
+import { describe, invalidArgument } from './errors.js'
+import { FieldValue } from './fieldValues.js'
+import type { DocumentData } from './types.js'
+
+/** Largest stored document, as Cloud Firestore counts size. */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024
+
+// ─── Type order ─────────────────────────────────────────────────────────────────────────────────
+// null < boolean < number < string < array < map, as Cloud Firestore orders mixed types.
+
+/** Rank of a value's type in the cross-type order. */
+export function typeRank(value: unknown): number {
+  if (value === null || value === undefined) return 0
+  switch (typeof value) {
+    case 'boolean':
+      return 1
+    case 'number':
+      return 2
+    case 'string':
+      return 3
+    default:
+      return Array.isArray(value) ? 4 : 5
+  }
+}
+
+/** Total order over stored values: by type rank, then within the type. */
+export function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0
+  const ra = typeRank(a)
+  const rb = typeRank(b)
+  if (ra !== rb) return ra - rb
+  switch (ra) {
+    case 0:
+      return 0
+    case 1:
+      return (a as boolean) === (b as boolean) ? 0 : a ? 1 : -1
+    case 2:
+    case 3:
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0
+    case 4: {
+      const xa = a as readonly unknown[]
+      const xb = b as readonly unknown[]
+      const n = Math.min(xa.length, xb.length)
+      for (let i = 0; i < n; i++) {
+        const c = compareValues(xa[i], xb[i])
+        if (c !== 0) return c
+      }
+      return xa.length - xb.length
+    }
+    default: {
+      const ma = a as Record<string, unknown>
+      const mb = b as Record<string, unknown>
+      const ka = Object.keys(ma).sort()
+      const kb = Object.keys(mb).sort()
+      const n = Math.min(ka.length, kb.length)
+      for (let i = 0; i < n; i++) {
+        const x = ka[i] as string
+        const y = kb[i] as string
+        if (x !== y) return x < y ? -1 : 1
+        const c = compareValues(ma[x], mb[y])
+        if (c !== 0) return c
+      }
+      return ka.length - kb.length
+    }
+  }
+}
+
+/** Deep equality of stored values (numbers by value, maps regardless of key order). */
+export function valuesEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!valuesEqual(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const ma = a as Record<string, unknown>
+  const mb = b as Record<string, unknown>
+  const ka = Object.keys(ma)
+  if (ka.length !== Object.keys(mb).length) return false
+  for (const k of ka) if (!(k in mb) || !valuesEqual(ma[k], mb[k])) return false
+  return true
+}
+
+// ─── Validation ─────────────────────────────────────────────────────────────────────────────────
+
+/** Which field-value sentinels a write may carry. */
+export interface SentinelPolicy {
+  /** `serverTimestamp()`, `increment()`, `arrayUnion()`, `arrayRemove()` */
+  transforms: boolean
+  /** `deleteField()` (only `update()` and merging `set()`) */
+  deletes: boolean
+}
+
+const NO_SENTINELS: SentinelPolicy = { transforms: false, deletes: false }
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+/** UTF-8 byte length of a string, without allocating. */
+export function utf8Length(text: string): number {
+  let bytes = text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) continue
+    if (c < 0x800) bytes += 1
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 1 // the pair counts 4 bytes over 2 code units
+      i++
+    } else bytes += 2
+  }
+  return bytes
+}
+
+interface CloneState {
+  call: string
+  policy: SentinelPolicy
+  seen: Set<object>
+  bytes: number
+}
+
+function fieldLabel(path: string): string {
+  return path === '' ? 'the document' : `field '${path}'`
+}
+
+function cloneValue(value: unknown, path: string, state: CloneState, inArray: boolean): unknown {
+  switch (typeof value) {
+    case 'string':
+      state.bytes += utf8Length(value) + 1
+      return value
+    case 'number':
+      if (!Number.isFinite(value)) {
+        throw invalidArgument(
+          state.call,
+          `${fieldLabel(path)} is ${value}; only finite numbers can be stored`,
+        )
+      }
+      state.bytes += 8
+      return value
+    case 'boolean':
+      state.bytes += 1
+      return value
+    case 'undefined':
+      throw invalidArgument(
+        state.call,
+        `${fieldLabel(path)} is undefined; omit the field or use null (deleteField() removes it)`,
+      )
+    case 'object': {
+      if (value === null) {
+        state.bytes += 1
+        return null
+      }
+      if (value instanceof FieldValue) {
+        if (inArray) {
+          throw invalidArgument(
+            state.call,
+            `${value.method}() cannot be used inside an array (at ${fieldLabel(path)})`,
+          )
+        }
+        const allowed = value.kind === 'delete' ? state.policy.deletes : state.policy.transforms
+        if (!allowed) {
+          throw invalidArgument(
+            state.call,
+            `${value.method}() is not allowed here (at ${fieldLabel(path)})`,
+          )
+        }
+        if (value.kind === 'arrayUnion' || value.kind === 'arrayRemove') {
+          const inner: CloneState = { ...state, policy: NO_SENTINELS }
+          const elements = cloneValue(value.operand, path, inner, true) as unknown[]
+          state.bytes = inner.bytes
+          return new FieldValue(value.kind, elements)
+        }
+        state.bytes += 8
+        return value
+      }
+      if (state.seen.has(value)) {
+        throw invalidArgument(state.call, `${fieldLabel(path)} refers back to itself (a cycle)`)
+      }
+      if (Array.isArray(value)) {
+        state.seen.add(value)
+        const out = new Array<unknown>(value.length)
+        for (let i = 0; i < value.length; i++)
+          out[i] = cloneValue(value[i], `${path}[${i}]`, state, true)
+        state.seen.delete(value)
+        return Object.freeze(out)
+      }
+      if (!isPlainObject(value)) {
+        throw invalidArgument(
+          state.call,
+          `${fieldLabel(path)} is an ${describe(value)}; only plain objects, arrays and primitives can be stored` +
+            (value instanceof Date ? ' (store date.getTime())' : ''),
+        )
+      }
+      state.seen.add(value)
+      const out: Record<string, unknown> = {}
+      for (const key of Object.keys(value)) {
+        if (key === '') throw invalidArgument(state.call, `${fieldLabel(path)} has an empty key`)
+        const child = (value as Record<string, unknown>)[key]
+        state.bytes += utf8Length(key) + 1
+        out[key] = cloneValue(child, path === '' ? key : `${path}.${key}`, state, false)
+      }
+      state.seen.delete(value)
+      return Object.freeze(out)
+    }
+    default:
+      throw invalidArgument(
+        state.call,
+        `${fieldLabel(path)} is a ${typeof value} (${describe(value)}); only plain data can be stored`,
+      )
+  }
+}
+
+/**
+ * Checks that `data` is storable and returns a deep-frozen copy (sentinels kept as they are).
+ * Throws `invalid-argument` naming the call, the field and the value.
+ */
+export function cloneDocument(
+  call: string,
+  data: unknown,
+  policy: SentinelPolicy = NO_SENTINELS,
+  extraBytes = 0,
+): DocumentData {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !isPlainObject(data)) {
+    throw invalidArgument(call, `document data must be a plain object, got ${describe(data)}`)
+  }
+  const state: CloneState = { call, policy, seen: new Set(), bytes: 32 + extraBytes }
+  const out = cloneValue(data, '', state, false) as DocumentData
+  if (state.bytes > MAX_DOCUMENT_BYTES) {
+    throw invalidArgument(
+      call,
+      `document is ${state.bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (1 MiB)`,
+    )
+  }
+  return out
+}
+
+/** Checks and deep-freezes a single value (a filter operand or cursor value). */
+export function cloneValueForQuery(call: string, value: unknown, field: string): unknown {
+  const state: CloneState = { call, policy: NO_SENTINELS, seen: new Set(), bytes: 0 }
+  return cloneValue(value, field, state, false)
+}
+
+/** Size in bytes of stored data, as Cloud Firestore counts it. */
+export function documentSize(data: DocumentData): number {
+  let bytes = 32
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') bytes += utf8Length(value) + 1
+    else if (typeof value === 'number') bytes += 8
+    else if (value === null || typeof value === 'boolean') bytes += 1
+    else if (Array.isArray(value)) for (const v of value) walk(v)
+    else if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        bytes += utf8Length(k) + 1
+        walk(v)
+      }
+    }
+  }
+  walk(data)
+  return bytes
+}
