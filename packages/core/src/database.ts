@@ -1,8 +1,7 @@
-import { describe, invalidArgument } from './errors.js'
 import { WriteBatch } from './batch.js'
 import { CollectionReference, type DocumentReference } from './reference.js'
 import { runTransaction, type Transaction, type TransactionOptions } from './transaction.js'
-import { checkCollectionPath } from './writeInput.js'
+import { checkCollectionPath, checkPath } from './writeInput.js'
 import type { Store } from './store/store.js'
 import type { DocumentData } from './types.js'
 
@@ -18,12 +17,7 @@ export class Database {
 
   /** A document by path: `'users/u1'`. */
   doc<T = DocumentData>(path: string): DocumentReference<T> {
-    if (typeof path !== 'string' || !path.includes('/')) {
-      throw invalidArgument(
-        'doc()',
-        `document path must look like 'collection/id', got ${describe(path)}`,
-      )
-    }
+    checkPath('doc()', path, 'document')
     const cut = path.lastIndexOf('/')
     return this.collection<T>(path.slice(0, cut)).doc(path.slice(cut + 1))
   }

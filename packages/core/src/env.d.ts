@@ -5,3 +5,9 @@ declare function clearTimeout(handle: unknown): void
 declare function queueMicrotask(callback: () => void): void
 declare const console: { error(...data: unknown[]): void; warn(...data: unknown[]): void }
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T } | undefined
+declare function atob(data: string): string
+declare class TextDecoder {
+  decode(input?: Uint8Array): string
+}
+declare function setInterval(handler: () => void, timeout?: number): unknown
+declare function clearInterval(handle: unknown): void

@@ -53,3 +53,28 @@ export type {
   SetOptions,
   WriteOptions,
 } from './types.js'
+export { metalQueryKey, metalDocKey, normaliseQuery, hashQueryKey } from './bindings/queryKey.js'
+export type { MetalQueryKey, NormalisedQuery } from './bindings/queryKey.js'
+export { toRow, toRows } from './bindings/rows.js'
+export type { MetalRow } from './bindings/rows.js'
+export { liveQueryRegistry } from './bindings/liveQueryRegistry.js'
+export type {
+  LiveEntry,
+  LiveQueryRegistry,
+  AbortSignalLike,
+  CachedQuery,
+  LiveMerge,
+  LiveSource,
+  QueryCacheEvent,
+  QueryClientLike,
+} from './bindings/liveQueryRegistry.js'
+export {
+  metalQueryOptions,
+  metalDocOptions,
+  metalPaginatedQueryOptions,
+  resolveQuery,
+  retryTransient,
+} from './bindings/queryOptions.js'
+export type { MetalCursor, MetalPages, MetalQueryBuilder } from './bindings/queryOptions.js'
+export { runMetalWrite } from './bindings/writes.js'
+export type { MetalWrite } from './bindings/writes.js'

@@ -89,11 +89,17 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
 export interface SentinelPolicy {
   /** `serverTimestamp()`, `increment()`, `arrayUnion()`, `arrayRemove()` */
   transforms: boolean
-  /** `deleteField()` (only `update()` and merging `set()`) */
-  deletes: boolean
+  /**
+   * `deleteField()`: anywhere outside arrays (merging `set()`), only as a field's whole value
+   * (`update()`, as Cloud Firestore requires), or never.
+   */
+  deletes: boolean | 'top-level'
 }
 
 const NO_SENTINELS: SentinelPolicy = { transforms: false, deletes: false }
+
+/** Field names Cloud Firestore reserves; `__proto__` among them, which JS objects cannot hold as data. */
+const RESERVED_NAME = /^__.*__$/
 
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as unknown
@@ -115,6 +121,16 @@ export function utf8Length(text: string): number {
   return bytes
 }
 
+/** Throws when a segment of a written field path is a reserved name (`__x__`). */
+export function checkFieldName(call: string, name: string, path: string): void {
+  if (RESERVED_NAME.test(name)) {
+    throw invalidArgument(
+      call,
+      `field '${path}' uses the reserved name '${name}' (names like __x__ are reserved)`,
+    )
+  }
+}
+
 interface CloneState {
   call: string
   policy: SentinelPolicy
@@ -122,11 +138,47 @@ interface CloneState {
   bytes: number
 }
 
+/**
+ * Where a value sits: the whole document, a field's whole value (a key of the document, or of
+ * an update), deeper inside maps, or anywhere inside an array.
+ */
+type Place = 'document' | 'field' | 'map' | 'array'
+
 function fieldLabel(path: string): string {
   return path === '' ? 'the document' : `field '${path}'`
 }
 
-function cloneValue(value: unknown, path: string, state: CloneState, inArray: boolean): unknown {
+function checkSentinel(value: FieldValue, path: string, state: CloneState, place: Place): void {
+  if (place === 'array') {
+    throw invalidArgument(
+      state.call,
+      `${value.method}() cannot be used inside an array (at ${fieldLabel(path)})`,
+    )
+  }
+  if (value.kind !== 'delete') {
+    if (!state.policy.transforms)
+      throw invalidArgument(
+        state.call,
+        `${value.method}() is not allowed here (at ${fieldLabel(path)})`,
+      )
+    return
+  }
+  const deletes = state.policy.deletes
+  if (deletes === 'top-level' && place !== 'field') {
+    throw invalidArgument(
+      state.call,
+      `deleteField() can only be a field's whole value, not nested in a map (at ${fieldLabel(path)})`,
+    )
+  }
+  if (deletes === false) {
+    throw invalidArgument(
+      state.call,
+      `deleteField() can only be used in update() or set() with merge (at ${fieldLabel(path)})`,
+    )
+  }
+}
+
+function cloneValue(value: unknown, path: string, state: CloneState, place: Place): unknown {
   switch (typeof value) {
     case 'string':
       state.bytes += utf8Length(value) + 1
@@ -154,26 +206,15 @@ function cloneValue(value: unknown, path: string, state: CloneState, inArray: bo
         return null
       }
       if (value instanceof FieldValue) {
-        if (inArray) {
-          throw invalidArgument(
-            state.call,
-            `${value.method}() cannot be used inside an array (at ${fieldLabel(path)})`,
-          )
-        }
-        const allowed = value.kind === 'delete' ? state.policy.deletes : state.policy.transforms
-        if (!allowed) {
-          throw invalidArgument(
-            state.call,
-            `${value.method}() is not allowed here (at ${fieldLabel(path)})`,
-          )
-        }
+        checkSentinel(value, path, state, place)
+        // Sizes counted here are a lower bound of the stored document's: an array transform's
+        // result depends on the stored array, so only the backend can size it.
         if (value.kind === 'arrayUnion' || value.kind === 'arrayRemove') {
           const inner: CloneState = { ...state, policy: NO_SENTINELS }
-          const elements = cloneValue(value.operand, path, inner, true) as unknown[]
-          state.bytes = inner.bytes
+          const elements = cloneValue(value.operand, path, inner, 'array') as unknown[]
           return new FieldValue(value.kind, elements)
         }
-        state.bytes += 8
+        if (value.kind !== 'delete') state.bytes += 8 // a timestamp or a number
         return value
       }
       if (state.seen.has(value)) {
@@ -183,7 +224,7 @@ function cloneValue(value: unknown, path: string, state: CloneState, inArray: bo
         state.seen.add(value)
         const out = new Array<unknown>(value.length)
         for (let i = 0; i < value.length; i++)
-          out[i] = cloneValue(value[i], `${path}[${i}]`, state, true)
+          out[i] = cloneValue(value[i], `${path}[${i}]`, state, 'array')
         state.seen.delete(value)
         return Object.freeze(out)
       }
@@ -196,11 +237,14 @@ function cloneValue(value: unknown, path: string, state: CloneState, inArray: bo
       }
       state.seen.add(value)
       const out: Record<string, unknown> = {}
+      const inner: Place = place === 'array' ? 'array' : place === 'document' ? 'field' : 'map'
       for (const key of Object.keys(value)) {
         if (key === '') throw invalidArgument(state.call, `${fieldLabel(path)} has an empty key`)
+        const childPath = path === '' ? key : `${path}.${key}`
+        checkFieldName(state.call, key, childPath)
         const child = (value as Record<string, unknown>)[key]
-        state.bytes += utf8Length(key) + 1
-        out[key] = cloneValue(child, path === '' ? key : `${path}.${key}`, state, false)
+        if (!isDelete(child)) state.bytes += utf8Length(key) + 1
+        out[key] = cloneValue(child, childPath, state, inner)
       }
       state.seen.delete(value)
       return Object.freeze(out)
@@ -213,34 +257,65 @@ function cloneValue(value: unknown, path: string, state: CloneState, inArray: bo
   }
 }
 
+/** Throws when a document of `bytes` is over the limit. */
+export function checkDocumentBytes(call: string, bytes: number, name?: string): void {
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    throw invalidArgument(
+      call,
+      `document${name === undefined ? '' : ` '${name}'`} is ${bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (1 MiB)`,
+    )
+  }
+}
+
 /**
  * Checks that `data` is storable and returns a deep-frozen copy (sentinels kept as they are).
- * Throws `invalid-argument` naming the call, the field and the value.
+ * Throws `invalid-argument` naming the call, the field and the value. `name` (the document
+ * path) counts towards the size and is named when the document is too large; data that the
+ * stored document merges with or transforms is checked by the backend, which sees the result.
  */
 export function cloneDocument(
   call: string,
   data: unknown,
   policy: SentinelPolicy = NO_SENTINELS,
-  extraBytes = 0,
+  name?: string,
 ): DocumentData {
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !isPlainObject(data)) {
     throw invalidArgument(call, `document data must be a plain object, got ${describe(data)}`)
   }
-  const state: CloneState = { call, policy, seen: new Set(), bytes: 32 + extraBytes }
-  const out = cloneValue(data, '', state, false) as DocumentData
-  if (state.bytes > MAX_DOCUMENT_BYTES) {
-    throw invalidArgument(
-      call,
-      `document is ${state.bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (1 MiB)`,
-    )
-  }
+  const state: CloneState = { call, policy, seen: new Set(), bytes: 0 }
+  const out = cloneValue(data, '', state, 'document') as DocumentData
+  checkDocumentBytes(call, documentOverhead(name) + state.bytes, name)
   return out
+}
+
+/** Bytes a document takes beyond its fields: a fixed overhead plus its path, when known. */
+export function documentOverhead(name?: string): number {
+  return 32 + (name === undefined ? 0 : utf8Length(name) - 1)
+}
+
+/**
+ * Checks and deep-freezes the value written to one field (`update()`); returns it with the
+ * least number of bytes it adds to the document, its field name not included.
+ */
+export function cloneFieldValue(
+  call: string,
+  field: string,
+  value: unknown,
+  policy: SentinelPolicy,
+): { value: unknown; bytes: number } {
+  const state: CloneState = { call, policy, seen: new Set(), bytes: 0 }
+  return { value: cloneValue(value, field, state, 'field'), bytes: state.bytes }
+}
+
+/** True for the `deleteField()` sentinel. */
+export function isDelete(value: unknown): boolean {
+  return value instanceof FieldValue && value.kind === 'delete'
 }
 
 /** Checks and deep-freezes a single value (a filter operand or cursor value). */
 export function cloneValueForQuery(call: string, value: unknown, field: string): unknown {
   const state: CloneState = { call, policy: NO_SENTINELS, seen: new Set(), bytes: 0 }
-  return cloneValue(value, field, state, false)
+  return cloneValue(value, field, state, 'map')
 }
 
 /** Size in bytes of stored data, as Cloud Firestore counts it. */

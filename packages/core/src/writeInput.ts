@@ -1,6 +1,14 @@
 import { describe, invalidArgument } from './errors.js'
-import { parseFieldPath } from './fieldPath.js'
-import { cloneDocument, utf8Length } from './values.js'
+import { getField, parseFieldPath } from './fieldPath.js'
+import {
+  checkDocumentBytes,
+  checkFieldName,
+  cloneDocument,
+  cloneFieldValue,
+  documentOverhead,
+  isDelete,
+  utf8Length,
+} from './values.js'
 import type { SetOptions, WriteOptions } from './types.js'
 import type { DeleteWrite, SetWrite, UpdateWrite } from './write.js'
 
@@ -9,34 +17,58 @@ import type { DeleteWrite, SetWrite, UpdateWrite } from './write.js'
 
 const MAX_ID_BYTES = 1500
 
+/** Why `segment` cannot be a document or collection id, or undefined when it can. */
+function idProblem(segment: string): string | undefined {
+  if (segment === '') return 'is empty'
+  if (segment.includes('/')) return "contains '/'"
+  if (segment === '.' || segment === '..') return 'is reserved'
+  if (/^__.*__$/.test(segment)) return 'is reserved (ids like __x__)'
+  if (utf8Length(segment) > MAX_ID_BYTES) return `is longer than ${MAX_ID_BYTES} bytes`
+  return undefined
+}
+
 /** Checks a document id: a non-empty string without '/', not '.' or '..', at most 1500 bytes. */
 export function checkDocId(call: string, id: unknown): string {
   if (typeof id !== 'string' || id === '') {
     throw invalidArgument(call, `document id must be a non-empty string, got ${describe(id)}`)
   }
-  if (id.includes('/')) throw invalidArgument(call, `document id '${id}' must not contain '/'`)
-  if (id === '.' || id === '..') throw invalidArgument(call, `document id '${id}' is reserved`)
-  if (/^__.*__$/.test(id))
-    throw invalidArgument(call, `document id '${id}' is reserved (ids like __x__)`)
-  if (utf8Length(id) > MAX_ID_BYTES)
-    throw invalidArgument(call, `document id is longer than ${MAX_ID_BYTES} bytes`)
+  const problem = idProblem(id)
+  if (problem) throw invalidArgument(call, `document id ${describe(id)} ${problem}`)
   return id
+}
+
+/** Checks a slash-separated path with an odd (collection) or even (document) number of ids. */
+export function checkPath(call: string, path: unknown, kind: 'collection' | 'document'): string {
+  if (typeof path !== 'string' || path === '') {
+    throw invalidArgument(call, `${kind} path must be a non-empty string, got ${describe(path)}`)
+  }
+  const segments = path.split('/')
+  segments.forEach((segment, i) => {
+    const problem = idProblem(segment)
+    if (problem) {
+      const what = i % 2 === 0 ? 'collection id' : 'document id'
+      throw invalidArgument(
+        call,
+        segment === ''
+          ? `${kind} path ${describe(path)} has an empty segment`
+          : `${kind} path ${describe(path)}: ${what} ${describe(segment)} ${problem}`,
+      )
+    }
+  })
+  if ((segments.length % 2 === 1) !== (kind === 'collection')) {
+    throw invalidArgument(
+      call,
+      kind === 'collection'
+        ? `collection path ${describe(path)} has an even number of segments; that names a document`
+        : `document path ${describe(path)} must look like 'collection/id' (an even number of segments)`,
+    )
+  }
+  return path
 }
 
 /** Checks a collection path: `'users'` or a sub-collection such as `'users/u1/posts'`. */
 export function checkCollectionPath(call: string, path: unknown): string {
-  if (typeof path !== 'string' || path === '') {
-    throw invalidArgument(call, `collection path must be a non-empty string, got ${describe(path)}`)
-  }
-  const segments = path.split('/')
-  if (segments.length % 2 === 0) {
-    throw invalidArgument(
-      call,
-      `collection path '${path}' has an even number of segments; that names a document`,
-    )
-  }
-  for (const s of segments) checkDocId(call, s)
-  return path
+  return checkPath(call, path, 'collection')
 }
 
 /** Checks the options every write takes. */
@@ -64,8 +96,13 @@ export function toSetWrite(
   const merge = opts.merge
   let mergePaths: SetWrite['merge']
   if (merge === true) mergePaths = true
-  else if (Array.isArray(merge)) mergePaths = merge.map((p) => parseFieldPath(call, p))
-  else if (merge !== undefined && merge !== false) {
+  else if (Array.isArray(merge)) {
+    mergePaths = merge.map((field: unknown) => {
+      const path = parseFieldPath(call, field)
+      checkPathNames(call, field as string, path)
+      return path
+    })
+  } else if (merge !== undefined && merge !== false) {
     throw invalidArgument(
       call,
       `option 'merge' must be a boolean or an array of field paths, got ${describe(merge)}`,
@@ -75,8 +112,18 @@ export function toSetWrite(
     call,
     data,
     { transforms: true, deletes: mergePaths !== undefined },
-    utf8Length(id) + utf8Length(collection),
+    `${collection}/${id}`,
   )
+  if (Array.isArray(mergePaths)) {
+    mergePaths.forEach((path, i) => {
+      if (getField(frozen, path) === undefined) {
+        throw invalidArgument(
+          call,
+          `merge field '${(merge as string[])[i]}' is not in the data; use deleteField() to remove it`,
+        )
+      }
+    })
+  }
   return mergePaths === undefined
     ? { op: 'set', collection, id, data: frozen }
     : { op: 'set', collection, id, data: frozen, merge: mergePaths }
@@ -92,7 +139,7 @@ export function toUpdateWrite(
   let pairs: [string, unknown][]
   if (typeof args[0] === 'string') {
     if (args.length % 2 !== 0)
-      throw invalidArgument(call, `field '${args[args.length - 1] as string}' has no value`)
+      throw invalidArgument(call, `field ${describe(args[args.length - 1])} has no value`)
     pairs = []
     for (let i = 0; i < args.length; i += 2) pairs.push([args[i] as string, args[i + 1]])
   } else {
@@ -112,8 +159,14 @@ export function toUpdateWrite(
   }
   if (pairs.length === 0) throw invalidArgument(call, 'update data must name at least one field')
   const seen: string[] = []
+  const name = `${collection}/${id}`
+  // A lower bound of the updated document's size: the maps and fields the paths create (each
+  // name once) and the values written. The backend checks the exact size of the result.
+  let bytes = documentOverhead(name)
+  const created = new Set<string>()
   const fields = pairs.map(([field, value]) => {
     const path = parseFieldPath(call, field)
+    checkPathNames(call, field, path)
     for (const other of seen) {
       if (other === field || other.startsWith(`${field}.`) || field.startsWith(`${other}.`)) {
         throw invalidArgument(call, `field '${field}' overlaps field '${other}' in the same update`)
@@ -122,13 +175,29 @@ export function toUpdateWrite(
     seen.push(field)
     if (value === undefined)
       throw invalidArgument(call, `field '${field}' is undefined; use deleteField() to remove it`)
-    // Checked as a one-field document so messages name the whole path ('a.b.c').
-    return [
-      path,
-      cloneDocument(call, { [field]: value }, { transforms: true, deletes: true })[field],
-    ] as const
+    const checked = cloneFieldValue(call, field, value, { transforms: true, deletes: 'top-level' })
+    if (!isDelete(value)) {
+      bytes += checked.bytes
+      path.forEach((segment, i) => {
+        const prefix = path.slice(0, i + 1).join('\u0000')
+        if (created.has(prefix)) return
+        created.add(prefix)
+        bytes += utf8Length(segment) + 1
+      })
+    }
+    return [path, checked.value] as const
   })
+  checkDocumentBytes(call, bytes, name)
   return { op: 'update', collection, id, fields }
+}
+
+/** Throws when a segment of a written field path is a reserved name (`'a.__x__'`). */
+function checkPathNames(
+  call: string,
+  field: string,
+  segments: readonly string[] = parseFieldPath(call, field),
+): void {
+  for (const segment of segments) checkFieldName(call, segment, field)
 }
 
 /** Builds a delete write. */
@@ -138,12 +207,19 @@ export function toDeleteWrite(collection: string, id: string): DeleteWrite {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
-/** A random 20-character document id. */
+/** Largest multiple of 62 that fits a byte: bytes at or above it are skipped to avoid bias. */
+const UNBIASED = 256 - (256 % ALPHABET.length)
+
+/** A random 20-character document id, uniform over the 62-letter alphabet. */
 export function autoId(): string {
-  const bytes = new Uint8Array(20)
-  if (typeof crypto !== 'undefined' && crypto.getRandomValues) crypto.getRandomValues(bytes)
-  else for (let i = 0; i < 20; i++) bytes[i] = Math.floor(Math.random() * 256)
   let id = ''
-  for (let i = 0; i < 20; i++) id += ALPHABET[(bytes[i] as number) % 62]
+  const bytes = new Uint8Array(40)
+  while (id.length < 20) {
+    if (typeof crypto !== 'undefined' && crypto.getRandomValues) crypto.getRandomValues(bytes)
+    else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
+    for (const b of bytes) {
+      if (b < UNBIASED && id.length < 20) id += ALPHABET[b % ALPHABET.length]
+    }
+  }
   return id
 }

@@ -3,6 +3,7 @@ import { TargetRouter } from '../query/router.js'
 import { LiveView, runQuery } from '../query/liveView.js'
 import { compileQuery, type QuerySpec } from '../query/querySpec.js'
 import { applyWrite, checkPrecondition, type StoredDoc, type Write } from '../write.js'
+import { MAX_DOCUMENT_BYTES, documentSize, utf8Length } from '../values.js'
 import type {
   Backend,
   BackendConnection,
@@ -13,6 +14,7 @@ import type {
   TargetChange,
   VersionCheck,
 } from './backend.js'
+import type { DocumentData } from '../types.js'
 
 /** Options of the embedded memory backend. */
 export interface MemoryBackendOptions {
@@ -76,6 +78,20 @@ class Project {
 }
 
 let txCounter = 0
+
+/**
+ * Rejects a write whose resulting document is over the size limit: merges, updates and array
+ * transforms grow stored documents in ways the client cannot size.
+ */
+function checkSize(write: Write, data: DocumentData): void {
+  const bytes = documentSize(data) + utf8Length(write.collection) + utf8Length(write.id)
+  if (bytes > MAX_DOCUMENT_BYTES) {
+    throw invalidArgument(
+      `${write.op}()`,
+      `document '${write.collection}/${write.id}' would be ${bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (1 MiB)`,
+    )
+  }
+}
 
 /**
  * The embedded backend: documents, live queries and transactions in this process. One instance
@@ -250,6 +266,7 @@ export class MemoryBackend implements Backend {
           : project.collections.get(w.collection)?.docs.get(w.id)
         checkPrecondition(w, current)
         const data = applyWrite(w, current?.data, time)
+        if (data) checkSize(w, data)
         const after: StoredDoc | null = data
           ? Object.freeze({ id: w.id, data, version, updateTime: time })
           : null
@@ -311,6 +328,8 @@ class MemoryConnection implements BackendConnection {
   readonly targets = new Map<number, Target>()
   readonly transactions = new Set<Transaction>()
   closed = false
+  /** Rejecters of requests whose reply has not been delivered, with their message type. */
+  private readonly inflight = new Map<(error: unknown) => void, string>()
   private outbox: (() => void)[] = []
   private scheduled = false
 
@@ -326,16 +345,27 @@ class MemoryConnection implements BackendConnection {
         reject(new MetalError('unavailable', `${message.type}: the connection is closed`))
         return
       }
+      const fail = (error: unknown): void => {
+        this.inflight.delete(fail)
+        reject(error)
+      }
+      this.inflight.set(fail, message.type)
       queueMicrotask(() => {
+        // Closed before the backend got to it: close() has rejected it, and it must not run
+        // (a listen would otherwise stay registered for a connection that is gone).
+        if (this.closed) return
         let replied = false
         try {
           this.backend.handle(this, this.project, message, (response) => {
             replied = true
-            this.deliver(() => resolve(response as BackendResponses[T['type']]))
+            this.deliver(() => {
+              this.inflight.delete(fail)
+              resolve(response as BackendResponses[T['type']])
+            })
           })
         } catch (error) {
           if (replied) throw error
-          this.deliver(() => reject(error))
+          this.deliver(() => fail(error))
         }
       })
     })
@@ -345,10 +375,16 @@ class MemoryConnection implements BackendConnection {
     this.deliver(() => this.onPush(message))
   }
 
+  /** Ends the connection; requests still waiting for a reply reject with `unavailable`. */
   close(): void {
     if (this.closed) return
     this.closed = true
     this.backend.disconnect(this, this.project)
+    for (const [fail, type] of [...this.inflight]) {
+      fail(
+        new MetalError('unavailable', `${type}: the connection closed before the backend replied`),
+      )
+    }
   }
 
   private deliver(fn: () => void): void {

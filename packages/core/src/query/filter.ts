@@ -1,5 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
-import { getDocField, parseFieldPath } from '../fieldPath.js'
+import { DOCUMENT_ID, getDocField, parseFieldPath } from '../fieldPath.js'
 import { cloneValueForQuery, compareValues, typeRank, valuesEqual } from '../values.js'
 import type { DocumentData, WhereFilterOp } from '../types.js'
 
@@ -64,7 +64,23 @@ export function where(field: string, op: WhereFilterOp, value: unknown): FieldFi
     throw invalidArgument(call, `null ${on} is not comparable; only '==' and '!=' take null`)
   }
   if (value === undefined) throw invalidArgument(call, `value ${on} is undefined`)
+  if (field === DOCUMENT_ID) checkDocumentIdFilter(op, value)
   return Object.freeze({ type: 'where', field, op, value: cloneValueForQuery(call, value, field) })
+}
+
+/** Document ids are strings: `documentId()` compares only with ids, and holds no array. */
+function checkDocumentIdFilter(op: WhereFilterOp, value: unknown): void {
+  if (op === 'array-contains' || op === 'array-contains-any') {
+    throw invalidArgument('where()', `'${op}' cannot be used on documentId(); ids are not arrays`)
+  }
+  for (const id of op === 'in' || op === 'not-in' ? (value as unknown[]) : [value]) {
+    if (typeof id !== 'string' || id === '' || id.includes('/')) {
+      throw invalidArgument(
+        'where()',
+        `documentId() '${op}' takes document ids (non-empty strings without '/'), got ${describe(id)}`,
+      )
+    }
+  }
 }
 
 function composite(type: 'or' | 'and', filters: readonly unknown[]): CompositeFilter {

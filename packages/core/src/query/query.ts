@@ -69,6 +69,13 @@ export class Query<T = DocumentData> {
   /** Sorts by a field (`'asc'` by default); call again for secondary keys. */
   orderBy(field: QueryField<T>, direction: OrderByDirection = 'asc'): Query<T> {
     parseFieldPath('orderBy()', field)
+    // A cursor holds values for the orderBy keys it was built with; a later key would not line up.
+    if (this.spec.startAt || this.spec.endAt) {
+      throw invalidArgument(
+        'orderBy()',
+        `orderBy('${field}') must come before startAt(), startAfter(), endAt() and endBefore()`,
+      )
+    }
     if (direction !== 'asc' && direction !== 'desc') {
       throw invalidArgument(
         'orderBy()',
@@ -199,16 +206,14 @@ export class Query<T = DocumentData> {
     return this.store.listen(this.spec, {
       next: (changes: ViewChange<LocalDoc>[], window: LocalDoc[]) => {
         const docs = window.map((d) => snapshotOf(coll, d))
-        onChanges(
-          changes.map((c) => ({
-            type: c.type,
-            id: c.entry.id,
-            doc: snapshotOf(coll, c.entry),
-            oldIndex: c.oldIndex,
-            newIndex: c.newIndex,
-          })),
-          new QuerySnapshot(this, docs, []),
-        )
+        const docChanges: DocumentChange<T>[] = changes.map((c) => ({
+          type: c.type,
+          id: c.entry.id,
+          doc: snapshotOf(coll, c.entry),
+          oldIndex: c.oldIndex,
+          newIndex: c.newIndex,
+        }))
+        onChanges(docChanges, new QuerySnapshot(this, docs, [...docChanges]))
       },
       error: (error) => {
         if (onError) onError(error)
@@ -316,6 +321,26 @@ export class CompositeQuery<T = DocumentData> {
   /** See {@link Query.offset}. */
   offset(n: number): CompositeQuery<T> {
     return new CompositeQuery(this.base.offset(n), this.filter)
+  }
+
+  /** See {@link Query.startAt}. */
+  startAt(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.startAt(...at), this.filter)
+  }
+
+  /** See {@link Query.startAfter}. */
+  startAfter(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.startAfter(...at), this.filter)
+  }
+
+  /** See {@link Query.endAt}. */
+  endAt(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.endAt(...at), this.filter)
+  }
+
+  /** See {@link Query.endBefore}. */
+  endBefore(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.endBefore(...at), this.filter)
   }
 
   /** The chain as a plain {@link Query}. */

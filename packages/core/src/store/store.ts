@@ -147,12 +147,13 @@ export class Store {
     const settled = request.then(
       (response) => {
         // Committed: adopt the committed documents and target changes, drop the pending writes.
+        // Adopt even documents no query holds: a later pending write to one must keep showing on
+        // top of this committed state (collect() forgets it once nothing needs it).
         response.docs.forEach((doc, i) => {
           const w = writes[i] as Write
           const state = this.state(w.collection, w.id)
           touched.add(state)
-          if (state.refs > 0)
-            this.adopt(state, doc ?? { id: w.id, version: response.version, deleted: true })
+          this.adopt(state, doc ?? { id: w.id, version: response.version, deleted: true })
         })
         const changes = this.applyTargetChanges(response.targets, touched)
         this.dropPending(batch, touched)
@@ -166,7 +167,8 @@ export class Store {
     )
     if (options.wait === 'local') {
       settled.catch((error: MetalError) => {
-        for (const l of this.writeErrorListeners) l(error, writes)
+        for (const l of this.writeErrorListeners)
+          guard('an onWriteError() listener', () => l(error, writes))
         if (this.writeErrorListeners.size === 0)
           console.error('Metal: a write queued with { wait: "local" } failed:', error)
       })
@@ -286,10 +288,13 @@ export class Store {
     if (entry.started || !target.listeners.has(entry)) return
     entry.started = true
     const window = target.view.window()
-    entry.listener.next(
-      window.map((entry, i) => ({ type: 'added', entry, oldIndex: -1, newIndex: i })),
-      window,
-    )
+    const changes = window.map((entry, i): ViewChange<LocalDoc> => ({
+      type: 'added',
+      entry,
+      oldIndex: -1,
+      newIndex: i,
+    }))
+    guard('a subscribe() listener', () => entry.listener.next(changes, window))
   }
 
   private dropTarget(target: ClientTarget): void {
@@ -307,7 +312,8 @@ export class Store {
     const listeners = [...target.listeners]
     target.listeners.clear()
     this.dropTarget(target)
-    for (const { listener } of listeners) listener.error(error)
+    for (const { listener } of listeners)
+      guard('a subscribe() error listener', () => listener.error(error))
   }
 
   private onPush(message: BackendPush): void {
@@ -515,7 +521,10 @@ export class Store {
     }
     for (const [target, changes] of out) {
       const window = target.view.window()
-      for (const entry of target.listeners) if (entry.started) entry.listener.next(changes, window)
+      for (const entry of target.listeners) {
+        if (entry.started)
+          guard('a subscribe() listener', () => entry.listener.next(changes, window))
+      }
     }
   }
 
@@ -528,6 +537,19 @@ export class Store {
       this.dropTarget(target)
     }
     this.connection.close()
+  }
+}
+
+/**
+ * Runs a user callback. Listeners run inside writes and message handling, so one that throws
+ * must not abort the write, strand pending state, or starve the listeners after it: its error
+ * is logged instead.
+ */
+function guard(what: string, fn: () => void): void {
+  try {
+    fn()
+  } catch (error) {
+    console.error(`Metal: ${what} threw:`, error)
   }
 }
 

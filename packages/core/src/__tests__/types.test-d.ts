@@ -1,0 +1,130 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import { Metal, documentId, increment, where } from '../index.js'
+import type {
+  CollectionReference,
+  DocumentChange,
+  DocumentData,
+  DocumentSnapshot,
+  FieldPath,
+  FieldPathValue,
+  Query,
+  QueryDocumentSnapshot,
+  QuerySnapshot,
+} from '../index.js'
+
+interface User {
+  name: string
+  email: string
+  age?: number
+  tags: string[]
+  metadata: { lastLogin: number; device?: { os: string } }
+}
+
+// Only type-checked, never run.
+const db = new Metal().db()
+const users = db.collection<User>('users')
+const things = db.collection('things')
+
+describe('typed collections', () => {
+  it('collection<User>() is a CollectionReference<User>', () => {
+    expectTypeOf(users).toEqualTypeOf<CollectionReference<User>>()
+    expectTypeOf(users.where('name', '==', 'ann')).toEqualTypeOf<Query<User>>()
+  })
+
+  it('query results type data() as User', async () => {
+    const snap = await users.get()
+    expectTypeOf(snap).toEqualTypeOf<QuerySnapshot<User>>()
+    expectTypeOf(snap.docs).toEqualTypeOf<readonly QueryDocumentSnapshot<User>[]>()
+    expectTypeOf(snap.docs[0]!.data()).toEqualTypeOf<User>()
+    expectTypeOf(
+      (await users.orderBy('age').limit(1).execute()).docs[0]!.data(),
+    ).toEqualTypeOf<User>()
+  })
+
+  it('a document read types data() as User | undefined', async () => {
+    const snap = await users.doc('u1').get()
+    expectTypeOf(snap).toEqualTypeOf<DocumentSnapshot<User>>()
+    expectTypeOf(snap.data()).toEqualTypeOf<User | undefined>()
+  })
+
+  it('subscribe hands over typed changes and snapshots', () => {
+    users.subscribe((changes, snapshot) => {
+      expectTypeOf(changes).toEqualTypeOf<DocumentChange<User>[]>()
+      expectTypeOf(changes[0]!.doc.data()).toEqualTypeOf<User>()
+      expectTypeOf(snapshot).toEqualTypeOf<QuerySnapshot<User>>()
+    })
+    users.doc('u1').subscribe((_changes, snapshot) => {
+      expectTypeOf(snapshot.data()).toEqualTypeOf<User | undefined>()
+    })
+  })
+})
+
+describe('field paths', () => {
+  it('FieldPath<User> lists every dotted path, without undefined', () => {
+    expectTypeOf<FieldPath<User>>().toEqualTypeOf<
+      | 'name'
+      | 'email'
+      | 'age'
+      | 'tags'
+      | 'metadata'
+      | 'metadata.lastLogin'
+      | 'metadata.device'
+      | 'metadata.device.os'
+    >()
+  })
+
+  it('FieldPathValue follows a dotted path to its type', () => {
+    expectTypeOf<FieldPathValue<User, 'metadata.lastLogin'>>().toEqualTypeOf<number>()
+    expectTypeOf<FieldPathValue<User, 'metadata.device.os'>>().toEqualTypeOf<string>()
+  })
+
+  it('where() and orderBy() accept dotted paths of the document type', () => {
+    expectTypeOf(users.where('metadata.lastLogin', '>', 0)).toEqualTypeOf<Query<User>>()
+    expectTypeOf(users.where('metadata.device.os', '==', 'linux')).toEqualTypeOf<Query<User>>()
+    expectTypeOf(users.orderBy('metadata.lastLogin', 'desc')).toEqualTypeOf<Query<User>>()
+    expectTypeOf(users.where(documentId(), '==', 'u1')).toEqualTypeOf<Query<User>>()
+    expectTypeOf(users.where({ 'metadata.lastLogin': 1, name: 'ann' })).toEqualTypeOf<Query<User>>()
+  })
+
+  it('where() and orderBy() reject paths the document type does not have', () => {
+    // @ts-expect-error: not a field of User
+    users.where('metadata.nope', '==', 1)
+    // @ts-expect-error: misspelt field
+    users.where('nmae', '==', 'ann')
+    // @ts-expect-error: paths do not go into arrays
+    users.where('tags.0', '==', 'a')
+    // @ts-expect-error: not a field of User
+    users.orderBy('lastLogin')
+    // @ts-expect-error: not a field of User
+    users.where({ nope: 1 })
+    // @ts-expect-error: not a field of User
+    users.composite().where('name', '==', 'a').or('nope', '==', 1)
+  })
+
+  it('where() rejects an unknown operator', () => {
+    // @ts-expect-error: '=>' is not an operator
+    users.where('name', '=>', 'ann')
+  })
+
+  it('untyped collections accept any string path', () => {
+    expectTypeOf(things).toEqualTypeOf<CollectionReference<DocumentData>>()
+    expectTypeOf(things.where('any.path.at.all', '==', 1)).toEqualTypeOf<Query<DocumentData>>()
+    expectTypeOf(things.orderBy('whatever')).toEqualTypeOf<Query<DocumentData>>()
+    expectTypeOf(things.where({ 'a.b': 1 })).toEqualTypeOf<Query<DocumentData>>()
+    expectTypeOf<FieldPath<DocumentData>>().toEqualTypeOf<string>()
+  })
+
+  it('functional filters take any string path', () => {
+    expectTypeOf(users.where(where('anything', '==', 1))).toEqualTypeOf<Query<User>>()
+  })
+})
+
+describe('typed updates', () => {
+  it('update() takes dotted paths with values of their type, or sentinels', () => {
+    void users.doc('u1').update({ 'metadata.lastLogin': Date.now(), age: increment(1) })
+    // @ts-expect-error: lastLogin is a number
+    void users.doc('u1').update({ 'metadata.lastLogin': 'yesterday' })
+    // @ts-expect-error: not a field of User
+    void users.doc('u1').update({ 'metadata.nope': 1 })
+  })
+})
