@@ -36,6 +36,9 @@ export type {
   ConnectOptions,
   TargetChange,
   VersionCheck,
+  AccessRequest,
+  AccessRules,
+  Requester,
 } from './backends/backend.js'
 export type { Write, SetWrite, UpdateWrite, DeleteWrite, StoredDoc, Precondition } from './write.js'
 export { MAX_DOCUMENT_BYTES } from './values.js'
@@ -53,28 +56,23 @@ export type {
   SetOptions,
   WriteOptions,
 } from './types.js'
-export { metalQueryKey, metalDocKey, normaliseQuery, hashQueryKey } from './bindings/queryKey.js'
-export type { MetalQueryKey, NormalisedQuery } from './bindings/queryKey.js'
-export { toRow, toRows } from './bindings/rows.js'
-export type { MetalRow } from './bindings/rows.js'
-export { liveQueryRegistry } from './bindings/liveQueryRegistry.js'
+export { Auth } from './auth/auth.js'
+export type { AuthOptions, AuthStatus, AuthChangeReason, AuthListener } from './auth/auth.js'
+export { decodeJwt } from './auth/session.js'
+export type { Session, SessionData, Credential } from './auth/session.js'
+export { Presence } from './presence/presence.js'
+export type { PresenceState, PresenceOptions } from './presence/presence.js'
+export type { PresenceMember, PresenceEventType, PresenceDiff } from './presence/presenceHub.js'
+export { Sync } from './sync/sync.js'
 export type {
-  LiveEntry,
-  LiveQueryRegistry,
-  AbortSignalLike,
-  CachedQuery,
-  LiveMerge,
-  LiveSource,
-  QueryCacheEvent,
-  QueryClientLike,
-} from './bindings/liveQueryRegistry.js'
-export {
-  metalQueryOptions,
-  metalDocOptions,
-  metalPaginatedQueryOptions,
-  resolveQuery,
-  retryTransient,
-} from './bindings/queryOptions.js'
-export type { MetalCursor, MetalPages, MetalQueryBuilder } from './bindings/queryOptions.js'
-export { runMetalWrite } from './bindings/writes.js'
-export type { MetalWrite } from './bindings/writes.js'
+  SyncOptions,
+  SyncStatus,
+  SyncEvents,
+  Conflict,
+  ConflictStrategy,
+  ConflictResolution,
+} from './sync/sync.js'
+export type { StoreOptions as SyncStoreOptions } from './store/store.js'
+export { memoryStorage } from './storage.js'
+export type { KeyValueStorage } from './storage.js'
+export { indexedDbStorage } from './sync/indexedDbStorage.js'

@@ -1,7 +1,13 @@
 import { describe, invalidArgument, type MetalError } from './errors.js'
 import { MemoryBackend } from './backends/memory.js'
 import { Database } from './database.js'
-import { Store } from './store/store.js'
+import { Store, type StoreOptions } from './store/store.js'
+import { Auth, type AuthOptions } from './auth/auth.js'
+import { Presence, type PresenceOptions } from './presence/presence.js'
+import { Sync, checkSyncOptions, type SyncOptions } from './sync/sync.js'
+import { hasIndexedDb, indexedDbStorage } from './sync/indexedDbStorage.js'
+import { isStorage } from './storage.js'
+import { autoId, checkCollectionPath } from './writeInput.js'
 import type { Backend } from './backends/backend.js'
 
 /** Options of `new Metal()`. */
@@ -18,11 +24,54 @@ export interface MetalOptions {
    * @default a new embedded memory backend
    */
   backend?: Backend
+  /** Session persistence and refresh. */
+  auth?: AuthOptions
+  /** Presence throttling and heartbeat. */
+  presence?: PresenceOptions
+  /** Offline write queue storage, request timeout and reconnect backoff. */
+  sync?: StoreOptions
+  /**
+   * Follow the browser's `online`/`offline` events (going offline as a lost connection would).
+   * @default true
+   */
+  watchBrowserNetwork?: boolean
 }
 
 const PROJECT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/
 
-/** A Metal client: the entry point to the database and, later, auth, presence and sync. */
+function checkOptionObject(name: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'object' || value === null)) {
+    throw invalidArgument(
+      'new Metal()',
+      `option '${name}' must be an object, got ${describe(value)}`,
+    )
+  }
+}
+
+function checkSyncStoreOptions(options: StoreOptions | undefined): void {
+  checkOptionObject('sync', options)
+  if (!options) return
+  const { storage, requestTimeoutMs, retryBaseMs } = options
+  if (storage !== undefined && storage !== false && !isStorage(storage)) {
+    throw invalidArgument(
+      'new Metal()',
+      `option 'sync.storage' must be false or a storage with getItem/setItem/removeItem, got ${describe(storage)}`,
+    )
+  }
+  for (const [name, v] of [
+    ['requestTimeoutMs', requestTimeoutMs],
+    ['retryBaseMs', retryBaseMs],
+  ] as const) {
+    if (v !== undefined && (typeof v !== 'number' || !(v > 0))) {
+      throw invalidArgument(
+        'new Metal()',
+        `option 'sync.${name}' must be a positive number, got ${describe(v)}`,
+      )
+    }
+  }
+}
+
+/** A Metal client: the entry point to the database, auth, presence and offline sync. */
 export class Metal {
   /** The project this client reads and writes. */
   readonly projectId: string
@@ -30,6 +79,11 @@ export class Metal {
   readonly backend: Backend
   private readonly store: Store
   private database: Database | undefined
+  private authService: Auth | undefined
+  private readonly rooms = new Map<string, Presence>()
+  private readonly syncs = new Map<string, Sync>()
+  private readonly options: MetalOptions
+  private readonly cleanups: (() => void)[] = []
 
   /** Creates a client. With no options it runs fully in-process on an embedded backend. */
   constructor(options: MetalOptions = {}) {
@@ -58,14 +112,121 @@ export class Metal {
         `option 'backend' must be a Backend (memory() or remote()), got ${describe(backend)}`,
       )
     }
+    checkOptionObject('auth', options.auth)
+    checkOptionObject('presence', options.presence)
+    checkSyncStoreOptions(options.sync)
+    const { throttleMs, heartbeatMs } = options.presence ?? {}
+    for (const [name, v] of [
+      ['throttleMs', throttleMs],
+      ['heartbeatMs', heartbeatMs],
+    ] as const) {
+      if (v !== undefined && (typeof v !== 'number' || !(v >= 0))) {
+        throw invalidArgument(
+          'new Metal()',
+          `option 'presence.${name}' must be a non-negative number, got ${describe(v)}`,
+        )
+      }
+    }
+    this.options = options
     this.projectId = projectId
     this.backend = backend ?? new MemoryBackend()
-    this.store = new Store(this.backend, projectId)
+    this.store = new Store(this.backend, projectId, autoId(), {
+      ...options.sync,
+      defaultStorage: () => (hasIndexedDb() ? indexedDbStorage(`metal-${projectId}`) : null),
+    })
+    // The session is restored (and re-sent after each reconnect) before anything else is asked.
+    this.auth()
+    this.cleanups.push(
+      this.store.onOtherPush((m) => {
+        if (m.type === 'presence') this.rooms.get(m.room)?.receive(m.event, m.member)
+      }),
+    )
+    const g = globalThis as {
+      addEventListener?: (t: string, f: () => void) => void
+      removeEventListener?: (t: string, f: () => void) => void
+    }
+    if (
+      options.watchBrowserNetwork !== false &&
+      typeof g.addEventListener === 'function' &&
+      typeof g.removeEventListener === 'function'
+    ) {
+      const off = () => this.store.disableNetwork()
+      const on = () => this.store.enableNetwork()
+      g.addEventListener('offline', off)
+      g.addEventListener('online', on)
+      this.cleanups.push(() => {
+        g.removeEventListener?.('offline', off)
+        g.removeEventListener?.('online', on)
+      })
+    }
   }
 
   /** The document database. */
   db(): Database {
     return (this.database ??= new Database(this.store))
+  }
+
+  /** Sessions: `authenticate()`, `signOut()`, `onStateChange()`. */
+  auth(): Auth {
+    if (!this.authService) {
+      const auth = new Auth((m) => this.store.request(m), this.projectId, this.options.auth)
+      this.authService = auth
+      this.cleanups.push(
+        this.store.onReconnect(() => {
+          const credential = auth.currentCredential
+          if (credential) this.store.request({ type: 'authenticate', credential }).catch(() => {})
+        }),
+      )
+    }
+    return this.authService
+  }
+
+  /** Who is here, in a room (`'default'` when none is named). */
+  presence(room = 'default'): Presence {
+    if (typeof room !== 'string' || room === '') {
+      throw invalidArgument('presence()', `room must be a non-empty string, got ${describe(room)}`)
+    }
+    let p = this.rooms.get(room)
+    if (!p) {
+      p = new Presence(room, (m) => this.store.request(m), this.options.presence)
+      this.rooms.set(room, p)
+      const presence = p
+      this.cleanups.push(this.store.onReconnect(() => presence.resume()))
+    }
+    return p
+  }
+
+  /**
+   * Offline sync for a collection: status, pending count, and how conflicts between queued
+   * writes and newer remote states are settled.
+   */
+  sync(config: { collection: string; options?: SyncOptions }): Sync {
+    if (typeof config !== 'object' || config === null) {
+      throw invalidArgument('sync()', `expected { collection, options? }, got ${describe(config)}`)
+    }
+    const collection = checkCollectionPath('sync()', config.collection)
+    const options = checkSyncOptions(config.options)
+    const existing = this.syncs.get(collection)
+    if (existing && config.options === undefined) return existing
+    existing?.close()
+    const sync = new Sync(collection, this.store, options)
+    this.syncs.set(collection, sync)
+    return sync
+  }
+
+  /** `online` or `offline`. */
+  get network(): 'online' | 'offline' {
+    return this.store.networkStatus
+  }
+
+  /** Goes offline: writes queue (and survive reloads), listeners keep their data. */
+  disableNetwork(): void {
+    this.store.disableNetwork()
+  }
+
+  /** Comes back online: resubscribes and replays queued writes in order, exactly once. */
+  enableNetwork(): void {
+    this.store.enableNetwork()
   }
 
   /** Listens for writes that failed after resolving locally (`{ wait: 'local' }`); they are rolled back. */
@@ -79,8 +240,11 @@ export class Metal {
     return this.store.onWriteError(listener)
   }
 
-  /** Stops every subscription and closes the connection to the backend. */
+  /** Stops every subscription, presence and timer, and closes the connection to the backend. */
   close(): void {
+    for (const p of this.rooms.values()) p.dispose()
+    this.authService?.dispose()
+    for (const c of this.cleanups.splice(0)) c()
     this.store.close()
   }
 }

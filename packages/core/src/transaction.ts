@@ -111,13 +111,13 @@ export async function runTransaction<R>(
       const backoff = Math.min(1000, 5 * 2 ** attempt)
       await sleep(backoff / 2 + Math.random() * (backoff / 2))
     }
-    const { txId } = await store.backend.request({ type: 'beginTransaction' })
+    const { txId } = await store.request({ type: 'beginTransaction' })
     const tx = new Transaction(store, txId)
     let result: R
     try {
       result = await fn(tx)
     } catch (error) {
-      await store.backend.request({ type: 'rollback', txId }).catch(() => {})
+      await store.request({ type: 'rollback', txId }).catch(() => {})
       throw error
     }
     try {

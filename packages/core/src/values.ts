@@ -23,9 +23,39 @@ export function typeRank(value: unknown): number {
   }
 }
 
+/**
+ * Orders strings by Unicode code point, which is the order of their UTF-8 bytes (how Cloud
+ * Firestore orders strings and document ids). JS `<` compares UTF-16 code units instead; the two
+ * differ only where a surrogate (half of a character at U+10000 and above) meets a character in
+ * U+E000–U+FFFF, so only that case is corrected.
+ */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0
+  const n = a.length < b.length ? a.length : b.length
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i)
+    let y = b.charCodeAt(i)
+    if (x === y) continue
+    if (x >= 0xd800 && y >= 0xd800) {
+      // Move surrogates (0xD800–0xDFFF) above 0xE000–0xFFFF, keeping each range's own order.
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000
+    }
+    return x < y ? -1 : 1
+  }
+  return a.length < b.length ? -1 : 1
+}
+
 /** Total order over stored values: by type rank, then within the type. */
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0
+  const ta = typeof a
+  if (ta === typeof b) {
+    // Fast paths for the common cases; same results as the general code below.
+    if (ta === 'number')
+      return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0
+    if (ta === 'string') return compareStrings(a as string, b as string)
+  }
   const ra = typeRank(a)
   const rb = typeRank(b)
   if (ra !== rb) return ra - rb
@@ -35,8 +65,9 @@ export function compareValues(a: unknown, b: unknown): number {
     case 1:
       return (a as boolean) === (b as boolean) ? 0 : a ? 1 : -1
     case 2:
-    case 3:
       return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0
+    case 3:
+      return compareStrings(a as string, b as string)
     case 4: {
       const xa = a as readonly unknown[]
       const xb = b as readonly unknown[]
@@ -50,13 +81,13 @@ export function compareValues(a: unknown, b: unknown): number {
     default: {
       const ma = a as Record<string, unknown>
       const mb = b as Record<string, unknown>
-      const ka = Object.keys(ma).sort()
-      const kb = Object.keys(mb).sort()
+      const ka = Object.keys(ma).sort(compareStrings)
+      const kb = Object.keys(mb).sort(compareStrings)
       const n = Math.min(ka.length, kb.length)
       for (let i = 0; i < n; i++) {
         const x = ka[i] as string
         const y = kb[i] as string
-        if (x !== y) return x < y ? -1 : 1
+        if (x !== y) return compareStrings(x, y)
         const c = compareValues(ma[x], mb[y])
         if (c !== 0) return c
       }

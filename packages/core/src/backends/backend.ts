@@ -1,6 +1,9 @@
-import type { MetalErrorCode } from '../errors.js'
+import type { MetalError, MetalErrorCode } from '../errors.js'
+import type { Credential, SessionData } from '../auth/session.js'
+import type { PresenceDiff, PresenceEventType, PresenceMember } from '../presence/presenceHub.js'
 import type { QuerySpec } from '../query/querySpec.js'
 import type { StoredDoc, Write } from '../write.js'
+import type { DocumentData } from '../types.js'
 
 /** A check that a document read in a transaction is unchanged at commit. */
 export interface VersionCheck {
@@ -14,11 +17,25 @@ export interface VersionCheck {
 export type BackendRequest =
   | { type: 'get'; collection: string; id: string; txId?: string }
   | { type: 'query'; query: QuerySpec; txId?: string }
-  | { type: 'commit'; writes: Write[]; checks?: VersionCheck[]; txId?: string }
+  | {
+      type: 'commit'
+      writes: Write[]
+      checks?: VersionCheck[]
+      txId?: string
+      /** Unique per batch: a backend applies a mutation id once, however often it is sent. */
+      mutationId?: string
+    }
   | { type: 'listen'; targetId: number; query: QuerySpec }
   | { type: 'unlisten'; targetId: number }
   | { type: 'beginTransaction' }
   | { type: 'rollback'; txId: string }
+  | { type: 'authenticate'; credential: Credential }
+  | { type: 'signOut' }
+  | { type: 'presenceSubscribe'; room: string }
+  | { type: 'presenceUnsubscribe'; room: string }
+  | { type: 'presenceTrack'; room: string; diff: PresenceDiff }
+  | { type: 'presenceUntrack'; room: string }
+  | { type: 'presenceHeartbeat' }
 
 /** The result of each request type. */
 export interface BackendResponses {
@@ -34,6 +51,13 @@ export interface BackendResponses {
   unlisten: { ok: true }
   beginTransaction: { txId: string }
   rollback: { ok: true }
+  authenticate: { session: SessionData }
+  signOut: { ok: true }
+  presenceSubscribe: { members: PresenceMember[] }
+  presenceUnsubscribe: { ok: true }
+  presenceTrack: { ok: true }
+  presenceUntrack: { ok: true }
+  presenceHeartbeat: { ok: true }
 }
 
 /** How one listened query's result changed: entered or changed documents, and ids that left. */
@@ -51,12 +75,15 @@ export interface TargetChange {
 export type BackendPush =
   | ({ type: 'target'; initial?: boolean } & TargetChange)
   | { type: 'targetError'; targetId: number; code: MetalErrorCode; message: string }
+  | { type: 'presence'; room: string; event: PresenceEventType; member: PresenceMember }
 
 /** Who is connecting. */
 export interface ConnectOptions {
   projectId: string
   /** Receives every push, in order. */
   onPush: (message: BackendPush) => void
+  /** Called once if the connection drops on its own (not after `close()`); the client reconnects. */
+  onClose?: (error: MetalError) => void
 }
 
 /**
@@ -79,3 +106,25 @@ export interface Backend {
   /** Opens a connection for one client. */
   connect(options: ConnectOptions): BackendConnection
 }
+
+/** What an access rule is asked: may this session do `op` on this collection (or document)? */
+export interface AccessRequest {
+  /** `read` (get, query, listen), `write` (each write of a commit) or `presence` (a room). */
+  op: 'read' | 'write' | 'presence'
+  /** The collection path, or the room name for `presence`. */
+  collection: string
+  /** The document id, when one document is concerned. */
+  id?: string
+  /** For writes: the document as the write would leave it (null: deleted). */
+  data?: DocumentData | null
+  /** The connection's session, or null when signed out. */
+  session: SessionData | null
+}
+
+/** Decides access; return false to refuse with `permission-denied`. */
+export type AccessRules = (request: AccessRequest) => boolean
+
+/** Sends one request over whatever connection is current. */
+export type Requester = <T extends BackendRequest>(
+  message: T,
+) => Promise<BackendResponses[T['type']]>

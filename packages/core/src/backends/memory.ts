@@ -4,7 +4,12 @@ import { LiveView, runQuery } from '../query/liveView.js'
 import { compileQuery, type QuerySpec } from '../query/querySpec.js'
 import { applyWrite, checkPrecondition, type StoredDoc, type Write } from '../write.js'
 import { MAX_DOCUMENT_BYTES, documentSize, utf8Length } from '../values.js'
+import { defaultVerifyToken, type Credential, type SessionData } from '../auth/session.js'
+import { PresenceHub, type PresenceSink } from '../presence/presenceHub.js'
+import { PresenceRelay, hasBroadcastChannel } from './presenceRelay.js'
 import type {
+  AccessRequest,
+  AccessRules,
   Backend,
   BackendConnection,
   BackendPush,
@@ -28,7 +33,33 @@ export interface MemoryBackendOptions {
    * @default 30000
    */
   transactionTimeoutMs?: number
+  /**
+   * Verifies a credential and returns the session; throw `MetalError('unauthenticated')` to
+   * refuse. The default accepts custom tokens (metadata as claims) and decodes JWTs without
+   * checking signatures, refusing expired ones: fine for development, not for production.
+   */
+  verifyToken?: (credential: Credential, now: number) => SessionData | Promise<SessionData>
+  /**
+   * Access rules checked on every read, write and presence room, with the connection's session.
+   * Live queries are re-checked when the session changes.
+   * @default everything is allowed
+   */
+  rules?: AccessRules
+  /**
+   * A presence connection not heard from for this long is removed (its member leaves).
+   * @default 30000
+   */
+  presenceTimeoutMs?: number
+  /**
+   * BroadcastChannel name used to share presence with other tabs of the origin; `false` turns it
+   * off. Projects get their own channel under this name.
+   * @default 'metal-presence' in browsers, off elsewhere
+   */
+  presenceChannel?: string | false
 }
+
+/** How many applied mutation ids a project remembers to make resends idempotent. */
+const DEDUPE_WINDOW = 10_000
 
 // ─── Live-query routing ─────────────────────────────────────────────────────────────────────────
 
@@ -58,6 +89,10 @@ interface Transaction {
 
 class Project {
   readonly collections = new Map<string, Collection>()
+  /** Responses of recently applied mutations, by mutation id. */
+  readonly applied = new Map<string, BackendResponses['commit']>()
+  hub: PresenceHub | undefined
+  relay: PresenceRelay | undefined
   version = 0
   lock: Transaction | null = null
   readonly waiting: (() => void)[] = []
@@ -102,6 +137,12 @@ export class MemoryBackend implements Backend {
   private readonly projects = new Map<string, Project>()
   private readonly now: () => number
   private readonly transactionTimeoutMs: number
+  private readonly verifyToken: NonNullable<MemoryBackendOptions['verifyToken']>
+  private readonly rules: AccessRules | undefined
+  private readonly presenceTimeoutMs: number
+  private readonly presenceChannel: string | false
+  private sweeper: unknown
+  private connectionCounter = 0
 
   constructor(options: MemoryBackendOptions = {}) {
     if (typeof options !== 'object' || options === null) {
@@ -120,15 +161,122 @@ export class MemoryBackend implements Backend {
         `option 'transactionTimeoutMs' must be a positive number, got ${describe(timeout)}`,
       )
     }
+    for (const key of ['verifyToken', 'rules'] as const) {
+      if (options[key] !== undefined && typeof options[key] !== 'function') {
+        throw invalidArgument(
+          'memory()',
+          `option '${key}' must be a function, got ${describe(options[key])}`,
+        )
+      }
+    }
+    const presenceTimeout = options.presenceTimeoutMs ?? 30_000
+    if (typeof presenceTimeout !== 'number' || !(presenceTimeout > 0)) {
+      throw invalidArgument(
+        'memory()',
+        `option 'presenceTimeoutMs' must be a positive number, got ${describe(presenceTimeout)}`,
+      )
+    }
+    const channel = options.presenceChannel
+    if (
+      channel !== undefined &&
+      channel !== false &&
+      (typeof channel !== 'string' || channel === '')
+    ) {
+      throw invalidArgument(
+        'memory()',
+        `option 'presenceChannel' must be a non-empty string or false, got ${describe(channel)}`,
+      )
+    }
     this.now = options.now ?? Date.now
     this.transactionTimeoutMs = timeout
+    this.verifyToken = options.verifyToken ?? defaultVerifyToken
+    this.rules = options.rules
+    this.presenceTimeoutMs = presenceTimeout
+    const isBrowser = typeof (globalThis as { document?: unknown }).document === 'object'
+    this.presenceChannel =
+      channel ?? (isBrowser && hasBroadcastChannel() ? 'metal-presence' : false)
+  }
+
+  /** Stops the backend's timers and its tab channel (tests, hot reload). */
+  close(): void {
+    clearInterval(this.sweeper)
+    this.sweeper = undefined
+    for (const p of this.projects.values()) p.relay?.close()
+  }
+
+  /** @internal The presence hub of a project, started on first use. */
+  hub(project: Project, projectId: string): PresenceHub {
+    if (!project.hub) {
+      project.hub = new PresenceHub(this.presenceTimeoutMs)
+      if (this.presenceChannel && hasBroadcastChannel()) {
+        project.relay = new PresenceRelay(
+          `${this.presenceChannel}:${projectId}`,
+          () => project.hub as PresenceHub,
+          projectId,
+          this.now,
+        )
+      }
+    }
+    if (!this.sweeper) {
+      this.sweeper = setInterval(
+        () => {
+          for (const p of this.projects.values()) p.hub?.sweep(this.now())
+        },
+        Math.max(10, this.presenceTimeoutMs / 4),
+      )
+      ;(this.sweeper as { unref?: () => void }).unref?.()
+    }
+    return project.hub
+  }
+
+  /** @internal Throws `permission-denied` unless the rules allow the request. */
+  check(conn: MemoryConnection, request: Omit<AccessRequest, 'session'>): void {
+    if (!this.rules) return
+    const session = conn.currentSession(this.now())
+    let allowed = false
+    try {
+      allowed = this.rules({ ...request, session }) === true
+    } catch {
+      allowed = false
+    }
+    if (!allowed) {
+      const what =
+        request.id !== undefined
+          ? `'${request.collection}/${request.id}'`
+          : `'${request.collection}'`
+      throw new MetalError(
+        'permission-denied',
+        `${request.op} of ${what} is not allowed${session ? ` for user '${session.userId}'` : ' without signing in'}`,
+      )
+    }
+  }
+
+  /** @internal Re-checks a connection's live queries after its session changed. */
+  reauthorise(conn: MemoryConnection, project: Project): void {
+    if (!this.rules) return
+    for (const [targetId, target] of [...conn.targets]) {
+      try {
+        this.check(conn, { op: 'read', collection: target.query.collection })
+      } catch (error) {
+        project.collections.get(target.query.collection)?.router.remove(target)
+        conn.targets.delete(targetId)
+        const e = error as MetalError
+        conn.push({ type: 'targetError', targetId, code: e.code, message: e.message })
+      }
+    }
   }
 
   /** Opens a connection for one client. */
   connect(options: ConnectOptions): BackendConnection {
     let project = this.projects.get(options.projectId)
     if (!project) this.projects.set(options.projectId, (project = new Project()))
-    return new MemoryConnection(this, project, options.onPush)
+    return new MemoryConnection(
+      this,
+      project,
+      options.projectId,
+      `local:${++this.connectionCounter}`,
+      options.onPush,
+    )
   }
 
   /** Number of documents stored in a project's collection (for tests and tools). */
@@ -147,18 +295,88 @@ export class MemoryBackend implements Backend {
     project: Project,
     msg: BackendRequest,
     reply: (response: unknown) => void,
+    fail: (error: unknown) => void,
   ): void {
     switch (msg.type) {
       case 'get':
+        this.check(conn, { op: 'read', collection: msg.collection, id: msg.id })
         reply({ doc: project.collections.get(msg.collection)?.docs.get(msg.id) ?? null })
         return
       case 'query': {
+        this.check(conn, { op: 'read', collection: msg.query.collection })
         const docs = project.collections.get(msg.query.collection)?.docs.values() ?? []
         reply({ docs: runQuery(compileQuery(msg.query), docs) })
         return
       }
-      case 'commit':
-        this.commit(conn, project, msg.writes, msg.checks ?? [], msg.txId, reply)
+      case 'commit': {
+        const done = msg.mutationId !== undefined ? project.applied.get(msg.mutationId) : undefined
+        if (done) {
+          reply({ ...done, targets: [] }) // a resend: already applied, apply nothing again
+          return
+        }
+        this.commit(conn, project, msg.writes, msg.checks ?? [], msg.txId, (response) => {
+          if (msg.mutationId !== undefined) {
+            project.applied.set(msg.mutationId, response)
+            if (project.applied.size > DEDUPE_WINDOW)
+              project.applied.delete(project.applied.keys().next().value as string)
+          }
+          reply(response)
+        })
+        return
+      }
+      case 'authenticate': {
+        Promise.resolve()
+          .then(() => this.verifyToken(msg.credential, this.now()))
+          .then(
+            (session) => {
+              if (conn.closed) return
+              conn.session = session
+              reply({ session })
+              this.reauthorise(conn, project)
+            },
+            (error: unknown) =>
+              fail(
+                MetalError.is(error)
+                  ? error
+                  : new MetalError(
+                      'unauthenticated',
+                      `authenticate(): ${String((error as Error)?.message ?? error)}`,
+                    ),
+              ),
+          )
+        return
+      }
+      case 'signOut':
+        conn.session = null
+        reply({ ok: true })
+        this.reauthorise(conn, project)
+        return
+      case 'presenceSubscribe': {
+        this.check(conn, { op: 'presence', collection: msg.room })
+        conn.presenceRooms.add(msg.room)
+        reply({ members: this.hub(project, conn.projectId).subscribe(msg.room, conn.presenceSink) })
+        return
+      }
+      case 'presenceUnsubscribe':
+        conn.presenceRooms.delete(msg.room)
+        project.hub?.unsubscribe(msg.room, conn.presenceSink)
+        reply({ ok: true })
+        return
+      case 'presenceTrack':
+        this.check(conn, { op: 'presence', collection: msg.room })
+        reply({ ok: true })
+        this.hub(project, conn.projectId).track(conn.key, msg.room, msg.diff, this.now())
+        project.relay?.track(conn.key, msg.room, msg.diff)
+        return
+      case 'presenceUntrack':
+        reply({ ok: true })
+        project.hub?.untrack(conn.key, msg.room)
+        project.relay?.untrack(conn.key, msg.room)
+        return
+      case 'presenceHeartbeat':
+        reply({ ok: true })
+        project.hub?.heartbeat(conn.key, this.now())
+        project.relay?.heartbeat(conn.key)
         return
       case 'listen': {
         if (conn.targets.has(msg.targetId)) {
@@ -167,6 +385,7 @@ export class MemoryBackend implements Backend {
             `target ${msg.targetId} is already open on this connection`,
           )
         }
+        this.check(conn, { op: 'read', collection: msg.query.collection })
         const target = new Target(conn, msg.targetId, msg.query)
         const coll = project.collection(msg.query.collection)
         target.view.reset(coll.docs.values())
@@ -267,6 +486,7 @@ export class MemoryBackend implements Backend {
         checkPrecondition(w, current)
         const data = applyWrite(w, current?.data, time)
         if (data) checkSize(w, data)
+        this.check(conn, { op: 'write', collection: w.collection, id: w.id, data })
         const after: StoredDoc | null = data
           ? Object.freeze({ id: w.id, data, version, updateTime: time })
           : null
@@ -320,6 +540,10 @@ export class MemoryBackend implements Backend {
     conn.targets.clear()
     for (const tx of conn.transactions) project.release(tx)
     conn.transactions.clear()
+    for (const room of conn.presenceRooms) project.hub?.unsubscribe(room, conn.presenceSink)
+    conn.presenceRooms.clear()
+    for (const s of project.hub?.stateOf(conn.key) ?? []) project.relay?.untrack(conn.key, s.room)
+    project.hub?.disconnect(conn.key)
   }
 }
 
@@ -327,7 +551,12 @@ export class MemoryBackend implements Backend {
 class MemoryConnection implements BackendConnection {
   readonly targets = new Map<number, Target>()
   readonly transactions = new Set<Transaction>()
+  readonly presenceRooms = new Set<string>()
+  session: SessionData | null = null
   closed = false
+  readonly presenceSink: PresenceSink = (room, event, member) => {
+    if (this.presenceRooms.has(room)) this.push({ type: 'presence', room, event, member })
+  }
   /** Rejecters of requests whose reply has not been delivered, with their message type. */
   private readonly inflight = new Map<(error: unknown) => void, string>()
   private outbox: (() => void)[] = []
@@ -336,8 +565,17 @@ class MemoryConnection implements BackendConnection {
   constructor(
     private readonly backend: MemoryBackend,
     private readonly project: Project,
+    readonly projectId: string,
+    /** Unique key of this connection in presence rooms. */ readonly key: string,
     private readonly onPush: (message: BackendPush) => void,
   ) {}
+
+  /** The session, unless it has expired. */
+  currentSession(now: number): SessionData | null {
+    const s = this.session
+    if (s && s.expiresAt !== null && s.expiresAt <= now) this.session = null
+    return this.session
+  }
 
   request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
     return new Promise((resolve, reject) => {
@@ -356,13 +594,19 @@ class MemoryConnection implements BackendConnection {
         if (this.closed) return
         let replied = false
         try {
-          this.backend.handle(this, this.project, message, (response) => {
-            replied = true
-            this.deliver(() => {
-              this.inflight.delete(fail)
-              resolve(response as BackendResponses[T['type']])
-            })
-          })
+          this.backend.handle(
+            this,
+            this.project,
+            message,
+            (response) => {
+              replied = true
+              this.deliver(() => {
+                this.inflight.delete(fail)
+                resolve(response as BackendResponses[T['type']])
+              })
+            },
+            (error) => this.deliver(() => fail(error)),
+          )
         } catch (error) {
           if (replied) throw error
           this.deliver(() => fail(error))

@@ -59,7 +59,7 @@ const replace = <V>(_: unknown, value: V): V => value
 /**
  * One cache entry fed by one Metal subscription. The subscription is open while an enabled
  * observer watches the entry or a query function waits for a first result, and closes a
- * microtask after neither is true (so a StrictMode remount or a key swap does not reopen it).
+ * microtask after neither is true, so a component remounted within one commit keeps it.
  */
 export class LiveEntry<V> {
   private stop: Unsubscribe | undefined

@@ -1,6 +1,12 @@
 import { describe, invalidArgument } from '../errors.js'
-import { DOCUMENT_ID, getDocField, parseFieldPath } from '../fieldPath.js'
-import { cloneValueForQuery, compareValues, typeRank, valuesEqual } from '../values.js'
+import { DOCUMENT_ID, fieldGetter, parseFieldPath, type FieldGetter } from '../fieldPath.js'
+import {
+  cloneValueForQuery,
+  compareStrings,
+  compareValues,
+  typeRank,
+  valuesEqual,
+} from '../values.js'
 import type { DocumentData, WhereFilterOp } from '../types.js'
 
 /** Most values `in` and `array-contains-any` accept. */
@@ -129,18 +135,84 @@ function membership(values: readonly unknown[]): (v: unknown) => boolean {
     const set = new Set(values)
     return (v) => set.has(v as never)
   }
-  return (v) => values.some((x) => valuesEqual(x, v))
+  return (v) => {
+    for (let i = 0; i < values.length; i++) if (valuesEqual(values[i], v)) return true
+    return false
+  }
+}
+
+/**
+ * A range test on a number or string operand: only values of the operand's type match, and
+ * strings compare by code point ({@link compareStrings}).
+ */
+function compileRange(
+  op: '<' | '<=' | '>' | '>=',
+  get: FieldGetter,
+  value: number | string,
+): Predicate {
+  if (typeof value === 'number') {
+    switch (op) {
+      case '<':
+        return (id, d) => {
+          const v = get(id, d)
+          return typeof v === 'number' && v < value
+        }
+      case '<=':
+        return (id, d) => {
+          const v = get(id, d)
+          return typeof v === 'number' && v <= value
+        }
+      case '>':
+        return (id, d) => {
+          const v = get(id, d)
+          return typeof v === 'number' && v > value
+        }
+      case '>=':
+        return (id, d) => {
+          const v = get(id, d)
+          return typeof v === 'number' && v >= value
+        }
+    }
+  }
+  switch (op) {
+    case '<':
+      return (id, d) => {
+        const v = get(id, d)
+        return typeof v === 'string' && compareStrings(v, value) < 0
+      }
+    case '<=':
+      return (id, d) => {
+        const v = get(id, d)
+        return typeof v === 'string' && compareStrings(v, value) <= 0
+      }
+    case '>':
+      return (id, d) => {
+        const v = get(id, d)
+        return typeof v === 'string' && compareStrings(v, value) > 0
+      }
+    case '>=':
+      return (id, d) => {
+        const v = get(id, d)
+        return typeof v === 'string' && compareStrings(v, value) >= 0
+      }
+  }
 }
 
 function compileField(f: FieldFilter): Predicate {
-  const path = parseFieldPath('where()', f.field)
+  const get = fieldGetter(parseFieldPath('where()', f.field))
   const value = f.value
-  const get = (id: string, d: DocumentData): unknown => getDocField(id, d, path)
   switch (f.op) {
     case '==':
       if (isPrimitive(value)) return (id, d) => get(id, d) === value
       return (id, d) => valuesEqual(get(id, d), value)
     case '!=':
+      if (isPrimitive(value)) {
+        // valuesEqual(v, primitive) is v === primitive
+        return (id, d) => {
+          const v = get(id, d)
+          return v !== undefined && v !== null && v !== value
+        }
+      }
       return (id, d) => {
         const v = get(id, d)
         return v !== undefined && v !== null && !valuesEqual(v, value)
@@ -149,28 +221,16 @@ function compileField(f: FieldFilter): Predicate {
     case '<=':
     case '>':
     case '>=': {
-      const rank = typeRank(value)
-      const test =
-        f.op === '<'
-          ? (c: number) => c < 0
-          : f.op === '<='
-            ? (c: number) => c <= 0
-            : f.op === '>'
-              ? (c: number) => c > 0
-              : (c: number) => c >= 0
       if (typeof value === 'number' || typeof value === 'string') {
-        const t = typeof value
-        const operand = value as number // strings compare with the same operators
-        return (id, d) => {
-          const v = get(id, d)
-          return (
-            typeof v === t && test((v as number) < operand ? -1 : (v as number) > operand ? 1 : 0)
-          )
-        }
+        return compileRange(f.op, get, value)
       }
+      const rank = typeRank(value)
+      const op = f.op
       return (id, d) => {
         const v = get(id, d)
-        return v !== undefined && typeRank(v) === rank && test(compareValues(v, value))
+        if (v === undefined || typeRank(v) !== rank) return false
+        const c = compareValues(v, value)
+        return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c >= 0
       }
     }
     case 'in': {
@@ -188,15 +248,27 @@ function compileField(f: FieldFilter): Predicate {
       }
     }
     case 'array-contains':
+      if (isPrimitive(value)) {
+        return (id, d) => {
+          const v = get(id, d)
+          if (!Array.isArray(v)) return false
+          for (let i = 0; i < v.length; i++) if (v[i] === value) return true
+          return false
+        }
+      }
       return (id, d) => {
         const v = get(id, d)
-        return Array.isArray(v) && v.some((x) => valuesEqual(x, value))
+        if (!Array.isArray(v)) return false
+        for (let i = 0; i < v.length; i++) if (valuesEqual(v[i], value)) return true
+        return false
       }
     case 'array-contains-any': {
       const has = membership(value as unknown[])
       return (id, d) => {
         const v = get(id, d)
-        return Array.isArray(v) && v.some(has)
+        if (!Array.isArray(v)) return false
+        for (let i = 0; i < v.length; i++) if (has(v[i])) return true
+        return false
       }
     }
   }
@@ -206,10 +278,25 @@ function compileField(f: FieldFilter): Predicate {
 export function compileFilter(filter: Filter): Predicate {
   if (filter.type === 'where') return compileField(filter)
   const parts = filter.filters.map(compileFilter)
-  if (parts.length === 0) return () => true
-  if (parts.length === 1) return parts[0] as Predicate
-  if (filter.type === 'and') return (id, d) => parts.every((p) => p(id, d))
-  return (id, d) => parts.some((p) => p(id, d))
+  const n = parts.length
+  if (n === 0) return () => true
+  if (n === 1) return parts[0] as Predicate
+  if (n === 2) {
+    const p = parts[0] as Predicate
+    const q = parts[1] as Predicate
+    if (filter.type === 'and') return (id, d) => p(id, d) && q(id, d)
+    return (id, d) => p(id, d) || q(id, d)
+  }
+  if (filter.type === 'and') {
+    return (id, d) => {
+      for (let i = 0; i < n; i++) if (!(parts[i] as Predicate)(id, d)) return false
+      return true
+    }
+  }
+  return (id, d) => {
+    for (let i = 0; i < n; i++) if ((parts[i] as Predicate)(id, d)) return true
+    return false
+  }
 }
 
 /**

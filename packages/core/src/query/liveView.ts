@@ -12,36 +12,219 @@ export interface ViewChange<E extends Entry> {
   newIndex: number
 }
 
-/** Index of `entry` (or where it would go) in `sorted`. */
-function search<E extends Entry>(
-  sorted: readonly E[],
-  entry: Entry,
-  compare: (a: Entry, b: Entry) => number,
-): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (compare(sorted[mid] as E, entry) < 0) lo = mid + 1
-    else hi = mid
+/** Entries per block when a list is loaded or a block splits; a block splits above twice this. */
+const BLOCK = 512
+/** A block shorter than this is merged into a neighbour when the two fit in one block. */
+const MIN_BLOCK = BLOCK >> 2
+
+/**
+ * A sorted list kept as a list of blocks (each a sorted array of up to `2 * BLOCK` entries) plus
+ * the rank of each block's first entry, so that finding, inserting and removing an entry and
+ * reading the entry at a rank cost O(log n + BLOCK + n / BLOCK) instead of moving the whole list.
+ * Blocks are never empty.
+ */
+class BlockList<E extends Entry> {
+  private blocks: E[][] = []
+  /** `starts[b]`: rank of the first entry of block `b`. */
+  private starts: number[] = []
+  size = 0
+  /** Block and offset found by the last {@link lowerBound}. */
+  private foundBlock = 0
+  private foundOffset = 0
+
+  constructor(private readonly compare: (a: Entry, b: Entry) => number) {}
+
+  /** Replaces the contents with `sorted` (already in order). */
+  load(sorted: readonly E[]): void {
+    const blocks: E[][] = []
+    const starts: number[] = []
+    for (let s = 0; s < sorted.length; s += BLOCK) {
+      starts.push(s)
+      blocks.push(sorted.slice(s, s + BLOCK))
+    }
+    this.blocks = blocks
+    this.starts = starts
+    this.size = sorted.length
   }
-  return lo
+
+  /**
+   * Rank of the first entry not before `entry` (where `entry` is, or would go); also remembers
+   * the block and offset of that position for {@link removeFound} and {@link insertFound}.
+   */
+  lowerBound(entry: Entry): number {
+    const { blocks, compare } = this
+    const nb = blocks.length
+    if (nb === 0) {
+      this.foundBlock = 0
+      this.foundOffset = 0
+      return 0
+    }
+    // First block whose last entry is not before `entry`; the last block if there is none.
+    let lo = 0
+    let hi = nb - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const block = blocks[mid] as E[]
+      if (compare(block[block.length - 1] as E, entry) < 0) lo = mid + 1
+      else hi = mid
+    }
+    const block = blocks[lo] as E[]
+    let a = 0
+    let b = block.length
+    while (a < b) {
+      const mid = (a + b) >>> 1
+      if (compare(block[mid] as E, entry) < 0) a = mid + 1
+      else b = mid
+    }
+    this.foundBlock = lo
+    this.foundOffset = a
+    return (this.starts[lo] as number) + a
+  }
+
+  /** The entry at the position {@link lowerBound} found, if any. */
+  found(): E | undefined {
+    return this.blocks[this.foundBlock]?.[this.foundOffset]
+  }
+
+  /** Rank of `entry` by identity, scanning every block; -1 when absent. */
+  indexOf(entry: E): number {
+    const { blocks } = this
+    for (let b = 0; b < blocks.length; b++) {
+      const k = (blocks[b] as E[]).indexOf(entry)
+      if (k >= 0) {
+        this.foundBlock = b
+        this.foundOffset = k
+        return (this.starts[b] as number) + k
+      }
+    }
+    return -1
+  }
+
+  /** Removes the entry at the position last found. */
+  removeFound(): void {
+    const b = this.foundBlock
+    const { blocks, starts } = this
+    const block = blocks[b] as E[]
+    block.splice(this.foundOffset, 1)
+    this.size--
+    for (let k = b + 1; k < starts.length; k++) (starts[k] as number)--
+    if (block.length < MIN_BLOCK) this.mergeSmall(b)
+  }
+
+  /** Inserts `entry` at the position last found by {@link lowerBound}. */
+  insertFound(entry: E): void {
+    const { blocks, starts } = this
+    if (blocks.length === 0) {
+      blocks.push([entry])
+      starts.push(0)
+      this.size = 1
+      return
+    }
+    const b = this.foundBlock
+    const block = blocks[b] as E[]
+    block.splice(this.foundOffset, 0, entry)
+    this.size++
+    for (let k = b + 1; k < starts.length; k++) (starts[k] as number)++
+    if (block.length > 2 * BLOCK) {
+      const half = block.length >>> 1
+      blocks.splice(b + 1, 0, block.splice(half))
+      starts.splice(b + 1, 0, (starts[b] as number) + half)
+    }
+  }
+
+  /** Drops block `b` when empty, or merges it into a neighbour when both fit in one block. */
+  private mergeSmall(b: number): void {
+    const { blocks, starts } = this
+    const block = blocks[b] as E[]
+    if (block.length === 0) {
+      blocks.splice(b, 1)
+      starts.splice(b, 1)
+      return
+    }
+    const next = blocks[b + 1]
+    if (next && block.length + next.length <= BLOCK) {
+      blocks[b] = block.concat(next)
+      blocks.splice(b + 1, 1)
+      starts.splice(b + 1, 1)
+      return
+    }
+    const prev = blocks[b - 1]
+    if (prev && prev.length + block.length <= BLOCK) {
+      blocks[b - 1] = prev.concat(block)
+      blocks.splice(b, 1)
+      starts.splice(b, 1)
+    }
+  }
+
+  /** Index of the block holding `rank` (0 <= rank < size). */
+  private blockOf(rank: number): number {
+    const { starts } = this
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1
+      if ((starts[mid] as number) <= rank) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
+  /** The entry at `rank` (0 <= rank < size). */
+  at(rank: number): E {
+    const b = this.blockOf(rank)
+    return (this.blocks[b] as E[])[rank - (this.starts[b] as number)] as E
+  }
+
+  /** The entries at ranks `[start, end)`, in order. */
+  slice(start: number, end: number): E[] {
+    const out: E[] = []
+    if (start >= end) return out
+    const { blocks, starts } = this
+    let b = this.blockOf(start)
+    let k = start - (starts[b] as number)
+    let left = end - start
+    while (left > 0 && b < blocks.length) {
+      const block = blocks[b] as E[]
+      const stop = Math.min(block.length, k + left)
+      for (; k < stop; k++, left--) out.push(block[k] as E)
+      b++
+      k = 0
+    }
+    return out
+  }
+
+  /** @internal Checks the block invariants; for tests. */
+  check(): void {
+    let rank = 0
+    for (let b = 0; b < this.blocks.length; b++) {
+      const block = this.blocks[b] as E[]
+      if (block.length === 0 || block.length > 2 * BLOCK)
+        throw new Error(`block ${b} has ${block.length} entries`)
+      if (this.starts[b] !== rank)
+        throw new Error(`block ${b} starts at ${this.starts[b]}, not ${rank}`)
+      rank += block.length
+    }
+    if (this.starts.length !== this.blocks.length || rank !== this.size)
+      throw new Error('size mismatch')
+  }
 }
 
 /**
- * The incrementally maintained result of one query. It holds every matching entry in sort order;
- * `apply()` moves one document with a binary search and reports how the query's window
- * (offset/limit/limitToLast) changed — the query is never re-run.
+ * The incrementally maintained result of one query. It holds every matching entry in sort order
+ * (in blocks, see {@link BlockList}); `apply()` moves one document with a binary search and
+ * reports how the query's window (offset/limit/limitToLast) changed — the query is never re-run.
  */
 export class LiveView<E extends Entry> {
-  private sorted: E[] = []
+  private readonly list: BlockList<E>
   private readonly byId = new Map<string, E>()
 
-  constructor(readonly query: CompiledQuery) {}
+  constructor(readonly query: CompiledQuery) {
+    this.list = new BlockList<E>(query.compare)
+  }
 
   /** Number of matching entries (before the window is applied). */
   get matchCount(): number {
-    return this.sorted.length
+    return this.list.size
   }
 
   /** True when the entry with `id` matches. */
@@ -65,13 +248,18 @@ export class LiveView<E extends Entry> {
         this.byId.set(e.id, e)
       }
     }
-    this.sorted = out.sort(compare)
+    this.list.load(out.sort(compare))
   }
 
   /** The entries inside the window, in order. */
   window(): E[] {
-    const [s, e] = this.query.window(this.sorted.length)
-    return this.sorted.slice(s, e)
+    const [s, e] = this.query.window(this.list.size)
+    return this.list.slice(s, e)
+  }
+
+  /** @internal Checks the internal structure; for tests. */
+  checkInvariants(): void {
+    this.list.check()
   }
 
   /**
@@ -80,28 +268,28 @@ export class LiveView<E extends Entry> {
    * `isSame` decides whether an entry whose position did not move counts as modified.
    */
   apply(id: string, next: E | null, isSame: (a: E, b: E) => boolean = sameData): ViewChange<E>[] {
-    const { compare, matches, window } = this.query
+    const { matches, window } = this.query
     const prev = this.byId.get(id)
     const incoming = next && matches(next.id, next.data) ? next : undefined
     if (!prev && !incoming) return []
-    const sorted = this.sorted
-    const n0 = sorted.length
+    const list = this.list
+    const n0 = list.size
     const [s0, e0] = window(n0)
 
     let i = -1
     if (prev) {
-      i = search(sorted, prev, compare)
-      if (sorted[i] !== prev) i = sorted.indexOf(prev) // cannot happen for a consistent order; stay safe
-      sorted.splice(i, 1)
+      i = list.lowerBound(prev)
+      if (list.found() !== prev) i = list.indexOf(prev) // cannot happen for a consistent order; stay safe
+      list.removeFound()
       this.byId.delete(id)
     }
     let j = -1
     if (incoming) {
-      j = search(sorted, incoming, compare)
-      sorted.splice(j, 0, incoming)
+      j = list.lowerBound(incoming)
+      list.insertFound(incoming)
       this.byId.set(id, incoming)
     }
-    const [s1, e1] = window(sorted.length)
+    const [s1, e1] = window(list.size)
 
     // "Others" are the entries other than this document, which keep their relative order.
     // The window covers the others [a0, b0) before and [a1, b1) after; the document itself sits
@@ -112,7 +300,7 @@ export class LiveView<E extends Entry> {
     const b1 = e1 - (j >= 0 && j < e1 ? 1 : 0)
     const inOld = i >= s0 && i < e0
     const inNew = j >= s1 && j < e1
-    const other = (k: number): E => sorted[j >= 0 && k >= j ? k + 1 : k] as E
+    const other = (k: number): E => list.at(j >= 0 && k >= j ? k + 1 : k)
 
     const changes: ViewChange<E>[] = []
     // The current window during the replay: others [lo, hi) plus the document after `at` others.

@@ -1,5 +1,5 @@
-import { getDocField, parseFieldPath } from '../fieldPath.js'
-import { compareValues } from '../values.js'
+import { fieldGetter, parseFieldPath, type FieldGetter } from '../fieldPath.js'
+import { compareStrings, compareValues } from '../values.js'
 import { compileFilter, type Filter, type Predicate } from './filter.js'
 import type { DocumentData, OrderByDirection } from '../types.js'
 
@@ -51,55 +51,89 @@ export interface CompiledQuery {
   readonly window: (n: number) => [number, number]
 }
 
-function compareId(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+/** Orders two field values: numbers and strings directly, everything else by {@link compareValues}. */
+function compareField(x: unknown, y: unknown): number {
+  if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0
+  if (typeof x === 'string' && typeof y === 'string') return compareStrings(x, y)
+  return compareValues(x, y)
 }
 
 /** Compiles a spec (trusted: built by the query builder or checked by a backend). */
 export function compileQuery(spec: QuerySpec): CompiledQuery {
-  const keys = spec.orderBy.map((o) => ({
-    path: parseFieldPath('orderBy()', o.field),
-    sign: o.direction === 'desc' ? -1 : 1,
-  }))
+  const getters = spec.orderBy.map((o) => fieldGetter(parseFieldPath('orderBy()', o.field)))
+  const signs = spec.orderBy.map((o) => (o.direction === 'desc' ? -1 : 1))
+  const nKeys = getters.length
   // Ties break by id in the direction of the last sort key, as Cloud Firestore does.
-  const idSign = keys.length > 0 ? (keys[keys.length - 1] as { sign: number }).sign : 1
+  const idSign = nKeys > 0 ? (signs[nKeys - 1] as number) : 1
   const filter: Predicate | undefined = spec.filter ? compileFilter(spec.filter) : undefined
 
-  const compare = (a: Entry, b: Entry): number => {
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as (typeof keys)[number]
-      const c = compareValues(getDocField(a.id, a.data, k.path), getDocField(b.id, b.data, k.path))
-      if (c !== 0) return c * k.sign
+  let compare: (a: Entry, b: Entry) => number
+  if (nKeys === 0) {
+    compare = (a, b) => compareStrings(a.id, b.id) * idSign
+  } else if (nKeys === 1) {
+    const get = getters[0] as FieldGetter
+    const sign = signs[0] as number
+    compare = (a, b) => {
+      const x = get(a.id, a.data)
+      const y = get(b.id, b.data)
+      if (x !== y) {
+        const c =
+          typeof x === 'number' && typeof y === 'number'
+            ? x < y
+              ? -1
+              : x > y
+                ? 1
+                : 0
+            : compareField(x, y)
+        if (c !== 0) return c * sign
+      }
+      return compareStrings(a.id, b.id) * sign
     }
-    return compareId(a.id, b.id) * idSign
+  } else {
+    compare = (a, b) => {
+      for (let i = 0; i < nKeys; i++) {
+        const get = getters[i] as FieldGetter
+        const x = get(a.id, a.data)
+        const y = get(b.id, b.data)
+        if (x === y) continue
+        const c = compareField(x, y)
+        if (c !== 0) return c * (signs[i] as number)
+      }
+      return compareStrings(a.id, b.id) * idSign
+    }
   }
 
   // Position of a document relative to a cursor: <0 before it, 0 at it, >0 after it.
-  const against =
-    (bound: BoundSpec) =>
-    (id: string, data: DocumentData): number => {
-      for (let i = 0; i < bound.values.length; i++) {
-        const k = keys[i] as (typeof keys)[number]
-        const c = compareValues(getDocField(id, data, k.path), bound.values[i])
-        if (c !== 0) return c * k.sign
+  const against = (bound: BoundSpec) => {
+    const values = bound.values
+    const n = values.length
+    const boundId = bound.id
+    return (id: string, data: DocumentData): number => {
+      for (let i = 0; i < n; i++) {
+        const c = compareField((getters[i] as FieldGetter)(id, data), values[i])
+        if (c !== 0) return c * (signs[i] as number)
       }
-      return bound.id === undefined ? 0 : compareId(id, bound.id) * idSign
+      return boundId === undefined ? 0 : compareStrings(id, boundId) * idSign
     }
+  }
   const start = spec.startAt
   const end = spec.endAt
   const fromStart = start && against(start)
   const fromEnd = end && against(end)
+  const startInclusive = start?.inclusive ?? false
+  const endInclusive = end?.inclusive ?? false
 
   const matches = (id: string, data: DocumentData): boolean => {
-    for (const k of keys) if (getDocField(id, data, k.path) === undefined) return false
-    if (filter && !filter(id, data)) return false
-    if (fromStart) {
+    for (let i = 0; i < nKeys; i++)
+      if ((getters[i] as FieldGetter)(id, data) === undefined) return false
+    if (filter !== undefined && !filter(id, data)) return false
+    if (fromStart !== undefined) {
       const c = fromStart(id, data)
-      if (start.inclusive ? c < 0 : c <= 0) return false
+      if (startInclusive ? c < 0 : c <= 0) return false
     }
-    if (fromEnd) {
+    if (fromEnd !== undefined) {
       const c = fromEnd(id, data)
-      if (end.inclusive ? c > 0 : c >= 0) return false
+      if (endInclusive ? c > 0 : c >= 0) return false
     }
     return true
   }

@@ -1,4 +1,4 @@
-import { getField, parseFieldPath, DOCUMENT_ID } from '../fieldPath.js'
+import { fieldGetter, parseFieldPath, type FieldGetter } from '../fieldPath.js'
 import { equalityKeys } from './filter.js'
 import type { QuerySpec } from './querySpec.js'
 import type { DocumentData } from '../types.js'
@@ -10,7 +10,8 @@ import type { DocumentData } from '../types.js'
  */
 export class TargetRouter<T extends { readonly query: QuerySpec }> {
   private readonly scan = new Set<T>()
-  private readonly byField = new Map<string, Map<unknown, Set<T>>>()
+  /** Indexed targets by field: how to read the field, and the targets under each value. */
+  private readonly byField = new Map<string, { get: FieldGetter; byValue: Map<unknown, Set<T>> }>()
   private readonly keyOf = new Map<T, { field: string; values: readonly unknown[] }>()
 
   add(target: T): void {
@@ -22,8 +23,12 @@ export class TargetRouter<T extends { readonly query: QuerySpec }> {
       return
     }
     this.keyOf.set(target, key)
-    let byValue = this.byField.get(key.field)
-    if (!byValue) this.byField.set(key.field, (byValue = new Map()))
+    let index = this.byField.get(key.field)
+    if (!index) {
+      const get = fieldGetter(parseFieldPath('where()', key.field))
+      this.byField.set(key.field, (index = { get, byValue: new Map() }))
+    }
+    const byValue = index.byValue
     for (const v of key.values) {
       let set = byValue.get(v)
       if (!set) byValue.set(v, (set = new Set()))
@@ -36,7 +41,7 @@ export class TargetRouter<T extends { readonly query: QuerySpec }> {
     const key = this.keyOf.get(target)
     if (!key) return
     this.keyOf.delete(target)
-    const byValue = this.byField.get(key.field)
+    const byValue = this.byField.get(key.field)?.byValue
     for (const v of key.values) {
       const set = byValue?.get(v)
       set?.delete(target)
@@ -56,11 +61,13 @@ export class TargetRouter<T extends { readonly query: QuerySpec }> {
   ): Iterable<T> {
     if (this.byField.size === 0) return this.scan
     const out = new Set(this.scan)
-    for (const [field, byValue] of this.byField) {
-      for (const data of [before, after]) {
-        if (!data) continue
-        const value = field === DOCUMENT_ID ? id : getField(data, parseFieldPath('where()', field))
-        const set = byValue.get(value)
+    for (const { get, byValue } of this.byField.values()) {
+      if (before) {
+        const set = byValue.get(get(id, before))
+        if (set) for (const t of set) out.add(t)
+      }
+      if (after) {
+        const set = byValue.get(get(id, after))
         if (set) for (const t of set) out.add(t)
       }
     }

@@ -1,4 +1,6 @@
 import { MetalError } from '../errors.js'
+import { Link, isTransient } from './link.js'
+import { Outbox, pathKey, type OutboxEntry } from './outbox.js'
 import { LiveView, sameData, type ViewChange } from '../query/liveView.js'
 import { compileQuery, type QuerySpec } from '../query/querySpec.js'
 import { TargetRouter } from '../query/router.js'
@@ -6,12 +8,36 @@ import { applyWrite, type StoredDoc, type Write } from '../write.js'
 import { valuesEqual } from '../values.js'
 import type {
   Backend,
-  BackendConnection,
   BackendPush,
+  BackendRequest,
+  BackendResponses,
   TargetChange,
   VersionCheck,
 } from '../backends/backend.js'
+import type { KeyValueStorage } from '../storage.js'
+import type { SyncConfig, SyncHost, SyncHostEvent } from '../sync/sync.js'
 import type { DocumentData } from '../types.js'
+
+/** Options of the store's connection and write queue (given as `new Metal({ sync })`). */
+export interface StoreOptions {
+  /**
+   * Where writes not yet committed are kept so they survive a reload; `false` keeps them in
+   * memory only.
+   * @default IndexedDB in browsers, memory elsewhere
+   */
+  storage?: KeyValueStorage | false
+  /**
+   * A request unanswered this long counts as lost: the connection is remade and the request
+   * resent (writes are applied once however often they are sent).
+   * @default 30000
+   */
+  requestTimeoutMs?: number
+  /**
+   * First reconnect delay in ms; it doubles per failed attempt (with jitter) up to 30 s.
+   * @default 250
+   */
+  retryBaseMs?: number
+}
 
 /** A document as this client sees it: the backend's version with pending local writes on top. */
 export interface LocalDoc {
@@ -36,11 +62,7 @@ export interface ViewListener {
 
 interface PendingWrite {
   readonly write: Write
-  readonly batch: PendingBatch
-}
-
-interface PendingBatch {
-  readonly writes: readonly Write[]
+  readonly batch: object
 }
 
 /** What the store knows of one document path. */
@@ -62,33 +84,33 @@ class ClientTarget {
   readonly members = new Set<string>()
   readonly listeners = new Set<{ listener: ViewListener; started: boolean }>()
   ready = false
+  /** Waiting for the backend's first result on the current connection. */
+  listening = false
 
   constructor(
     readonly targetId: number,
     readonly key: string,
     readonly query: QuerySpec,
   ) {
-    this.view = new LiveView(compileQuery(query))
-  }
-
-  hasPendingWrites(window: readonly LocalDoc[]): boolean {
-    return window.some((d) => d.hasPendingWrites)
+    // The backend already skipped `offset` documents: locally only the limit applies.
+    this.view = new LiveView(compileQuery({ ...query, offset: 0 }))
   }
 }
 
 const sameLocal = (a: LocalDoc, b: LocalDoc): boolean => sameData(a, b)
-
-function pathKey(collection: string, id: string): string {
-  return `${collection}\u0000${id}`
-}
 
 /**
  * The client-side document cache. It keeps what listened queries hold, layers pending local
  * writes on top (so they show at once, flagged `hasPendingWrites`), maintains each listened
  * query's result incrementally, and rolls a rejected write back.
  */
-export class Store {
-  private readonly connection: BackendConnection
+export class Store implements SyncHost {
+  private readonly link: Link
+  private readonly outbox: Outbox
+  private readonly syncConfigs = new Map<string, SyncConfig>()
+  private readonly syncListeners = new Set<(event: SyncHostEvent) => void>()
+  private readonly upHooks = new Set<() => void>()
+  private readonly pushHooks = new Set<(message: BackendPush) => void>()
   private readonly docs = new Map<string, DocState>()
   private readonly targets = new Map<number, ClientTarget>()
   private readonly targetsByKey = new Map<string, ClientTarget>()
@@ -99,13 +121,136 @@ export class Store {
     (error: MetalError, writes: readonly Write[]) => void
   >()
 
-  constructor(backend: Backend, projectId: string) {
-    this.connection = backend.connect({ projectId, onPush: (m) => this.onPush(m) })
+  /** Resolves once writes persisted by an earlier session are queued again. */
+  readonly ready: Promise<void>
+
+  constructor(
+    backend: Backend,
+    projectId: string,
+    clientId: string,
+    options: StoreOptions & { defaultStorage: () => KeyValueStorage | null },
+  ) {
+    const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
+    this.outbox = new Outbox(
+      {
+        request: (m) => this.link.request(m),
+        getRemote: async (collection, id) =>
+          (await this.link.request({ type: 'get', collection, id })).doc,
+        online: () => this.link.status === 'online',
+        config: (c) => this.syncConfigs.get(c),
+        committed: (entry, response) => this.committed(entry, response),
+        abandoned: (entry, error, adopt, gone) => this.abandoned(entry, error, adopt, gone),
+        failed: (entry, error) =>
+          this.emitSync({
+            type: 'error',
+            collection: (entry.original[0] as Write).collection,
+            error,
+          }),
+        changed: () => this.statusMaybeChanged(),
+      },
+      clientId,
+      storage,
+      `metal:outbox:${projectId}`,
+    )
+    this.link = new Link(
+      backend,
+      projectId,
+      {
+        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+        retryBaseMs: options.retryBaseMs ?? 250,
+      },
+      {
+        onPush: (m) => this.onPush(m),
+        onUp: () => this.onUp(),
+        onStatus: () => this.statusMaybeChanged(),
+      },
+    )
+    this.link.start()
+    this.ready = this.outbox.load().then((loaded) => {
+      if (loaded.length === 0) return
+      const touched = new Set<DocState>()
+      for (const entry of loaded) this.overlayEntry(entry, touched)
+      this.refresh(touched)
+      this.outbox.pump()
+    })
   }
 
-  /** The raw connection, for transactions. */
-  get backend(): BackendConnection {
-    return this.connection
+  /** Sends a request to the backend (rejects `unavailable` while offline). */
+  request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
+    return this.link.request(message)
+  }
+
+  /** Runs `hook` after every (re)connect, before queries are re-listened and writes resent. */
+  onReconnect(hook: () => void): () => void {
+    this.upHooks.add(hook)
+    return () => void this.upHooks.delete(hook)
+  }
+
+  /** Receives pushes that are not query results (presence). */
+  onOtherPush(hook: (message: BackendPush) => void): () => void {
+    this.pushHooks.add(hook)
+    return () => void this.pushHooks.delete(hook)
+  }
+
+  // ─── Network and sync ───────────────────────────────────────────────────────────────────────
+
+  /** `online` or `offline`. */
+  get networkStatus(): 'online' | 'offline' {
+    return this.link.status
+  }
+
+  /** Takes the client offline: writes queue, listeners keep their data. */
+  disableNetwork(): void {
+    this.link.disable()
+  }
+
+  /** Brings the client back: resubscribes and replays queued writes. */
+  enableNetwork(): void {
+    this.link.enable()
+  }
+
+  /** Number of queued writes to `collection`. */
+  pendingCount(collection: string): number {
+    return this.outbox.count(collection)
+  }
+
+  /** True while queued writes exist and are being sent. */
+  isFlushing(): boolean {
+    return this.outbox.entries.length > 0 && this.link.status === 'online'
+  }
+
+  onSyncEvent(listener: (event: SyncHostEvent) => void): () => void {
+    this.syncListeners.add(listener)
+    return () => void this.syncListeners.delete(listener)
+  }
+
+  configure(collection: string, config: SyncConfig | null): void {
+    if (config) this.syncConfigs.set(collection, config)
+    else this.syncConfigs.delete(collection)
+  }
+
+  /** Resends stalled writes and reconnects now. */
+  retry(): void {
+    this.link.retryNow()
+    this.outbox.retry()
+  }
+
+  private lastStatusKey = ''
+  private statusMaybeChanged(): void {
+    const key = `${this.link.status}/${this.isFlushing()}`
+    if (key === this.lastStatusKey) return
+    this.lastStatusKey = key
+    this.emitSync({ type: 'status' })
+  }
+
+  private emitSync(event: SyncHostEvent): void {
+    for (const l of [...this.syncListeners]) guard('a sync listener', () => l(event))
+  }
+
+  private onUp(): void {
+    for (const hook of this.upHooks) guard('a reconnect hook', hook)
+    for (const target of this.targets.values()) this.sendListen(target)
+    this.outbox.pump()
   }
 
   // ─── Writes ─────────────────────────────────────────────────────────────────────────────────
@@ -123,48 +268,27 @@ export class Store {
       txId?: string
     } = {},
   ): Promise<void> {
-    if (this.closed)
+    if (this.closed) {
       return Promise.reject(
         new MetalError('failed-precondition', 'commit(): this Metal client is closed'),
       )
-    const optimistic = options.optimistic ?? true
-    const batch: PendingBatch = { writes }
-    const touched = new Set<DocState>()
-    if (optimistic) {
-      for (const write of writes) {
-        const state = this.state(write.collection, write.id)
-        state.pending.push({ write, batch })
-        touched.add(state)
-      }
-      this.refresh(touched)
     }
-    const request = this.connection.request({
-      type: 'commit',
-      writes: [...writes],
-      ...(options.checks ? { checks: options.checks } : {}),
-      ...(options.txId !== undefined ? { txId: options.txId } : {}),
+    if (options.txId !== undefined)
+      return this.commitTransaction(writes, options.txId, options.checks ?? [])
+    const bases = new Map<string, StoredDoc | null | undefined>()
+    for (const w of writes) {
+      const key = pathKey(w.collection, w.id)
+      if (!bases.has(key)) bases.set(key, this.docs.get(key)?.remote)
+    }
+    const entry = this.outbox.add(writes, bases, this.link.status === 'offline')
+    const settled = new Promise<void>((resolve, reject) => {
+      entry.settle = { resolve, reject, local: options.wait === 'local' }
     })
-    const settled = request.then(
-      (response) => {
-        // Committed: adopt the committed documents and target changes, drop the pending writes.
-        // Adopt even documents no query holds: a later pending write to one must keep showing on
-        // top of this committed state (collect() forgets it once nothing needs it).
-        response.docs.forEach((doc, i) => {
-          const w = writes[i] as Write
-          const state = this.state(w.collection, w.id)
-          touched.add(state)
-          this.adopt(state, doc ?? { id: w.id, version: response.version, deleted: true })
-        })
-        const changes = this.applyTargetChanges(response.targets, touched)
-        this.dropPending(batch, touched)
-        this.refresh(touched, changes)
-      },
-      (error: unknown) => {
-        this.dropPending(batch, touched)
-        this.refresh(touched)
-        throw error instanceof MetalError ? error : new MetalError('internal', String(error))
-      },
-    )
+    const touched = new Set<DocState>()
+    this.overlayEntry(entry, touched)
+    this.refresh(touched)
+    this.statusMaybeChanged()
+    this.outbox.pump()
     if (options.wait === 'local') {
       settled.catch((error: MetalError) => {
         for (const l of this.writeErrorListeners)
@@ -177,21 +301,114 @@ export class Store {
     return settled
   }
 
+  /** Transaction commits skip the queue: they need the backend now, and show nothing early. */
+  private async commitTransaction(
+    writes: readonly Write[],
+    txId: string,
+    checks: VersionCheck[],
+  ): Promise<void> {
+    const response = await this.link.request({ type: 'commit', writes: [...writes], checks, txId })
+    const touched = new Set<DocState>()
+    response.docs.forEach((doc, i) => {
+      const w = writes[i] as Write
+      const state = this.state(w.collection, w.id)
+      touched.add(state)
+      this.adopt(state, doc ?? { id: w.id, version: response.version, deleted: true })
+    })
+    const changes = this.applyTargetChanges(response.targets, touched)
+    this.refresh(touched, changes)
+  }
+
+  private overlayEntry(entry: OutboxEntry, touched: Set<DocState>): void {
+    for (const write of entry.original) {
+      const state = this.state(write.collection, write.id)
+      state.pending.push({ write, batch: entry })
+      touched.add(state)
+    }
+  }
+
+  /** A queued batch committed: adopt what it wrote and how it moved our queries. */
+  private committed(entry: OutboxEntry, response: BackendResponses['commit']): void {
+    const touched = new Set<DocState>()
+    // Adopt even documents no query holds: a later pending write to one must keep showing on
+    // top of this committed state (collect() forgets it once nothing needs it).
+    response.docs.forEach((doc, i) => {
+      const w = entry.writes[i] as Write
+      const state = this.state(w.collection, w.id)
+      touched.add(state)
+      this.adopt(state, doc ?? { id: w.id, version: response.version, deleted: true })
+    })
+    for (const w of entry.original) touched.add(this.state(w.collection, w.id))
+    const changes = this.applyTargetChanges(response.targets, touched)
+    this.dropPending(entry, touched)
+    this.refresh(touched, changes)
+    const collections = new Set(entry.original.map((w) => w.collection))
+    for (const c of collections)
+      if (this.outbox.count(c) === 0) this.emitSync({ type: 'synced', collection: c })
+  }
+
+  /** A queued batch will not commit (rejected, or settled in the server's favour): undo it locally. */
+  private abandoned(
+    entry: OutboxEntry,
+    error: MetalError | null,
+    adopt: StoredDoc[],
+    gone: { collection: string; id: string; version: number }[],
+  ): void {
+    const touched = new Set<DocState>()
+    for (const w of entry.original) touched.add(this.state(w.collection, w.id))
+    const collection = (entry.original[0] as Write | undefined)?.collection
+    for (const doc of adopt) {
+      const w = entry.original.find((x) => x.id === doc.id)
+      if (!w) continue
+      const state = this.state(w.collection, doc.id)
+      this.adopt(state, doc)
+      touched.add(state)
+    }
+    for (const g of gone) {
+      const state = this.state(g.collection, g.id)
+      state.remote = null
+      touched.add(state)
+    }
+    if (error || entry.writes.length === 0) this.dropPending(entry, touched)
+    else if (adopt.length || gone.length) this.dropPending(entry, touched, adopt, gone)
+    this.refresh(touched)
+    if (error && collection) this.emitSync({ type: 'error', collection, error })
+  }
+
   /** Registers a listener for writes that failed after resolving locally (`{ wait: 'local' }`). */
   onWriteError(listener: (error: MetalError, writes: readonly Write[]) => void): () => void {
     this.writeErrorListeners.add(listener)
     return () => this.writeErrorListeners.delete(listener)
   }
 
-  private dropPending(batch: PendingBatch, touched: Set<DocState>): void {
-    for (const state of touched) state.pending = state.pending.filter((p) => p.batch !== batch)
+  /** Removes a batch's writes from the overlay (only those on `only` documents, when given). */
+  private dropPending(
+    batch: object,
+    touched: Set<DocState>,
+    adopt?: StoredDoc[],
+    gone?: { id: string }[],
+  ): void {
+    const ids = [...(adopt ?? []), ...(gone ?? [])].map((d) => d.id)
+    const only = ids.length > 0 ? new Set(ids) : null
+    for (const state of touched) {
+      if (only && !only.has(state.id)) continue
+      state.pending = state.pending.filter((p) => p.batch !== batch)
+    }
   }
 
   // ─── Reads ──────────────────────────────────────────────────────────────────────────────────
 
   /** Reads one document from the backend, with pending local writes on top. */
   async getDoc(collection: string, id: string, txId?: string): Promise<LocalDoc | null> {
-    const { doc } = await this.connection.request({
+    const cached = this.docs.get(pathKey(collection, id))
+    if (txId === undefined && this.link.status === 'offline') {
+      // Offline: answer from what this client knows, as Firestore's cache does.
+      if (cached && (cached.remote !== undefined || cached.pending.length > 0)) {
+        return this.overlay(collection, id, cached.remote, cached.pending)
+      }
+      throw new MetalError('unavailable', `get(): offline, and '${collection}/${id}' is not cached`)
+    }
+    const { doc } = await this.link.request({
       type: 'get',
       collection,
       id,
@@ -204,8 +421,14 @@ export class Store {
 
   /** Runs a query on the backend once, with pending local writes on top. */
   async runQuery(spec: QuerySpec): Promise<LocalDoc[]> {
-    const { docs } = await this.connection.request({ type: 'query', query: spec })
-    const view = new LiveView<LocalDoc>(compileQuery(spec))
+    if (this.link.status === 'offline') {
+      const view = new LiveView<LocalDoc>(compileQuery(spec))
+      view.reset(this.cachedDocs(spec.collection))
+      return view.window()
+    }
+    const { docs } = await this.link.request({ type: 'query', query: spec })
+    // The backend already skipped `offset` documents: locally only the limit applies.
+    const view = new LiveView<LocalDoc>(compileQuery({ ...spec, offset: 0 }))
     const entries = new Map<string, LocalDoc>()
     for (const doc of docs) {
       const state = this.docs.get(pathKey(spec.collection, doc.id))
@@ -247,15 +470,12 @@ export class Store {
       this.targets.set(target.targetId, target)
       this.targetsByKey.set(key, target)
       this.router(spec.collection).add(target)
-      const t = target
-      this.connection
-        .request({ type: 'listen', targetId: t.targetId, query: spec })
-        .catch((error: unknown) => {
-          this.failTarget(
-            t,
-            error instanceof MetalError ? error : new MetalError('internal', String(error)),
-          )
-        })
+      if (this.link.status === 'online') this.sendListen(target)
+      else {
+        // Offline: start from what this client knows; the backend's result replaces it later.
+        target.view.reset(this.cachedDocs(spec.collection))
+        target.ready = true
+      }
     }
     const entry = { listener, started: false }
     target.listeners.add(entry)
@@ -271,6 +491,30 @@ export class Store {
       t.listeners.delete(entry)
       if (t.listeners.size === 0) this.dropTarget(t)
     }
+  }
+
+  private sendListen(target: ClientTarget): void {
+    target.listening = true
+    this.link
+      .request({ type: 'listen', targetId: target.targetId, query: target.query })
+      .catch((error: unknown) => {
+        if (isTransient(error)) return // re-listened after the reconnect
+        this.failTarget(
+          target,
+          error instanceof MetalError ? error : new MetalError('internal', String(error)),
+        )
+      })
+  }
+
+  /** Local states of every cached or pending document of a collection. */
+  private cachedDocs(collection: string): LocalDoc[] {
+    const out: LocalDoc[] = []
+    for (const state of this.docs.values()) {
+      if (state.collection !== collection) continue
+      const local = this.computeLocal(state)
+      if (local) out.push(local)
+    }
+    return out
   }
 
   /** Number of distinct queries this client listens to. */
@@ -303,8 +547,9 @@ export class Store {
     this.router(target.query.collection).remove(target)
     for (const id of target.members) this.release(this.state(target.query.collection, id))
     target.members.clear()
-    if (!this.closed)
-      this.connection.request({ type: 'unlisten', targetId: target.targetId }).catch(() => {})
+    if (!this.closed && this.link.status === 'online') {
+      this.link.request({ type: 'unlisten', targetId: target.targetId }).catch(() => {})
+    }
   }
 
   private failTarget(target: ClientTarget, error: MetalError): void {
@@ -317,6 +562,10 @@ export class Store {
   }
 
   private onPush(message: BackendPush): void {
+    if (message.type === 'presence') {
+      for (const hook of this.pushHooks) guard('a push hook', () => hook(message))
+      return
+    }
     const target = this.targets.get(message.targetId)
     if (!target) return
     if (message.type === 'targetError') {
@@ -324,7 +573,21 @@ export class Store {
       return
     }
     const touched = new Set<DocState>()
+    if (message.initial && target.ready) {
+      // A re-listen after a reconnect (or an offline start): diff against what we hold.
+      target.listening = false
+      const incoming = new Set(message.upserts.map((d) => d.id))
+      const removes = [...target.members].filter((id) => !incoming.has(id))
+      const inView = target.view
+        .window()
+        .filter((d) => !incoming.has(d.id) && !target.members.has(d.id))
+      const changes = this.applyTargetChanges([{ ...message, removes }], touched)
+      for (const d of inView) touched.add(this.state(d.collection, d.id))
+      this.refresh(touched, changes)
+      return
+    }
     if (message.initial) {
+      target.listening = false
       this.applyTargetChanges([message], touched)
       const entries: LocalDoc[] = []
       for (const id of target.members) {
@@ -536,7 +799,14 @@ export class Store {
       target.listeners.clear()
       this.dropTarget(target)
     }
-    this.connection.close()
+    this.link.close()
+    for (const entry of this.outbox.entries) {
+      // A write queued in persistent storage is not lost: the next session sends it.
+      if (entry.settle?.local && this.outbox.persistent) continue
+      entry.settle?.reject(
+        new MetalError('unavailable', 'the Metal client was closed before the write was committed'),
+      )
+    }
   }
 }
 

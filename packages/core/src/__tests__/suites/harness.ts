@@ -1,5 +1,11 @@
 import { Metal } from '../../index.js'
-import type { Backend } from '../../index.js'
+import type { Backend, MemoryBackendOptions } from '../../index.js'
+
+/** Backend behaviour a suite may ask for: the options every backend implementation accepts. */
+export type BackendTestOptions = Pick<
+  MemoryBackendOptions,
+  'verifyToken' | 'rules' | 'presenceTimeoutMs' | 'now'
+>
 
 /**
  * What a shared behaviour suite needs from a backend implementation. Every suite in this folder
@@ -9,8 +15,8 @@ import type { Backend } from '../../index.js'
 export interface BackendHarness {
   /** Name shown in test titles. */
   name: string
-  /** A fresh, empty backend. */
-  create(): Promise<Backend> | Backend
+  /** A fresh, empty backend (with token checks, access rules or a presence timeout when given). */
+  create(options?: BackendTestOptions): Promise<Backend> | Backend
   /** Releases what `create()` started (servers, sockets). */
   dispose?(backend: Backend): Promise<void> | void
 }
@@ -36,11 +42,14 @@ export function settle(ms = 0): Promise<void> {
 }
 
 /** Waits until `check()` passes (or throws its last error after `timeoutMs`). */
-export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+export async function eventually(
+  check: () => void | Promise<void>,
+  timeoutMs = 2000,
+): Promise<void> {
   const start = Date.now()
   for (;;) {
     try {
-      check()
+      await check()
       return
     } catch (error) {
       if (Date.now() - start > timeoutMs) throw error

@@ -3,6 +3,17 @@ import { queriesSuite } from './queries.suite.js'
 import { liveQueriesSuite } from './liveQueries.suite.js'
 import { writesSuite } from './writes.suite.js'
 import { batchesSuite } from './batches.suite.js'
+import { authSuite } from './auth.suite.js'
+import { presenceSuite } from './presence.suite.js'
+import { syncSuite } from './sync.suite.js'
 
 /** Every shared behaviour suite; each backend's test file runs them all. */
-export const suites: ((harness: BackendHarness) => void)[] = [queriesSuite, liveQueriesSuite, writesSuite, batchesSuite]
+export const suites: ((harness: BackendHarness) => void)[] = [
+  queriesSuite,
+  liveQueriesSuite,
+  writesSuite,
+  batchesSuite,
+  authSuite,
+  presenceSuite,
+  syncSuite,
+]

@@ -1,0 +1,190 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { Metal } from '../../index.js'
+import type { Backend, MetalOptions, PresenceMember } from '../../index.js'
+import { eventually, settle, type BackendHarness, type BackendTestOptions } from './harness.js'
+
+export function presenceSuite(harness: BackendHarness): void {
+  async function backendWith(options?: BackendTestOptions): Promise<Backend> {
+    const backend = await harness.create(options)
+    onTestFinished(() => harness.dispose?.(backend))
+    return backend
+  }
+  function client(backend: Backend, options: Omit<MetalOptions, 'backend'> = {}): Metal {
+    const metal = new Metal({
+      backend,
+      projectId: 'test',
+      auth: { persistence: false },
+      ...options,
+    })
+    onTestFinished(() => metal.close())
+    return metal
+  }
+  function watch(metal: Metal, room?: string) {
+    const presence = metal.presence(room)
+    const events: string[] = []
+    let members: PresenceMember[] = []
+    let lists = 0
+    presence.on('join', (m) => events.push(`join:${m.userId}`))
+    presence.on('update', (m) => events.push(`update:${m.userId}:${m.connections}`))
+    presence.on('leave', (m) => events.push(`leave:${m.userId}`))
+    presence.subscribe((list) => {
+      members = list
+      lists++
+    })
+    return {
+      events,
+      get members() {
+        return members
+      },
+      get lists() {
+        return lists
+      },
+    }
+  }
+
+  describe(`presence (${harness.name})`, () => {
+    it('reports a join with the tracked state to other clients', async () => {
+      const backend = await backendWith()
+      const alice = client(backend)
+      const bob = client(backend)
+      const seen = watch(bob)
+      await settle(10)
+      alice
+        .presence()
+        .track({ userId: 'user123', status: 'online', metadata: { currentPage: '/dashboard' } })
+      await eventually(() => expect(seen.events).toEqual(['join:user123']))
+      expect(seen.members).toHaveLength(1)
+      expect(seen.members[0]).toMatchObject({
+        userId: 'user123',
+        status: 'online',
+        metadata: { currentPage: '/dashboard' },
+        connections: 1,
+      })
+      expect(seen.members[0]?.lastSeen).toBeGreaterThan(Date.now() - 5000)
+    })
+
+    it('raises one update when a member changes state, never a leave and a join', async () => {
+      const backend = await backendWith()
+      const alice = client(backend, { presence: { throttleMs: 0 } })
+      const seen = watch(client(backend))
+      alice.presence().track({ userId: 'a', status: 'online', metadata: { page: '/' } })
+      await eventually(() => expect(seen.events).toEqual(['join:a']))
+      alice.presence().track({ userId: 'a', status: 'away', metadata: { page: '/settings' } })
+      await eventually(() => expect(seen.events).toEqual(['join:a', 'update:a:1']))
+      expect(seen.members[0]).toMatchObject({ status: 'away', metadata: { page: '/settings' } })
+    })
+
+    it('sends only what changed', async () => {
+      const backend = await backendWith()
+      const alice = client(backend, { presence: { throttleMs: 0 } })
+      const seen = watch(client(backend))
+      alice
+        .presence()
+        .track({ userId: 'a', metadata: { page: '/', cursor: 1, big: 'x'.repeat(1000) } })
+      await eventually(() => expect(seen.members).toHaveLength(1))
+      alice
+        .presence()
+        .track({ userId: 'a', metadata: { page: '/', cursor: 2, big: 'x'.repeat(1000) } })
+      await eventually(() => expect(seen.members[0]?.metadata.cursor).toBe(2))
+      expect(seen.members[0]?.metadata.big).toHaveLength(1000)
+      alice.presence().track({ userId: 'a', metadata: { page: '/' } })
+      await eventually(() => expect(seen.members[0]?.metadata).toEqual({ page: '/' }))
+    })
+
+    it('counts several tabs of one user as one member with a connection count', async () => {
+      const backend = await backendWith()
+      const tab1 = client(backend)
+      const tab2 = client(backend)
+      const seen = watch(client(backend))
+      tab1.presence().track({ userId: 'u1' })
+      await eventually(() => expect(seen.events).toEqual(['join:u1']))
+      tab2.presence().track({ userId: 'u1' })
+      await eventually(() => expect(seen.members[0]?.connections).toBe(2))
+      expect(seen.members).toHaveLength(1)
+      tab1.presence().untrack()
+      await eventually(() => expect(seen.members[0]?.connections).toBe(1))
+      tab2.presence().untrack()
+      await eventually(() =>
+        expect(seen.events).toEqual(['join:u1', 'update:u1:2', 'update:u1:1', 'leave:u1']),
+      )
+      expect(seen.members).toEqual([])
+    })
+
+    it('removes a member whose heartbeat stops, after the timeout', async () => {
+      const backend = await backendWith({ presenceTimeoutMs: 150 })
+      const silent = client(backend, { presence: { heartbeatMs: 60_000 } })
+      const alive = client(backend, { presence: { heartbeatMs: 40 } })
+      const seen = watch(client(backend))
+      silent.presence().track({ userId: 'silent' })
+      alive.presence().track({ userId: 'alive' })
+      await eventually(() => expect(seen.members).toHaveLength(2))
+      await eventually(() => expect(seen.events).toContain('leave:silent'), 3000)
+      await settle(300)
+      expect(seen.members.map((m) => m.userId)).toEqual(['alive'])
+    })
+
+    it('leaves no ghost when a client goes away (reload or close)', async () => {
+      const backend = await backendWith()
+      const tab = client(backend)
+      const seen = watch(client(backend))
+      tab.presence().track({ userId: 'u1' })
+      await eventually(() => expect(seen.members).toHaveLength(1))
+      tab.close()
+      await eventually(() => expect(seen.events).toEqual(['join:u1', 'leave:u1']))
+      const reloaded = client(backend)
+      reloaded.presence().track({ userId: 'u1' })
+      await eventually(() =>
+        expect(seen.members.map((m) => [m.userId, m.connections])).toEqual([['u1', 1]]),
+      )
+    })
+
+    it('throttles rapid updates and always delivers the last value', async () => {
+      const backend = await backendWith()
+      const alice = client(backend, { presence: { throttleMs: 100 } })
+      const seen = watch(client(backend))
+      for (let i = 0; i <= 20; i++) alice.presence().track({ userId: 'a', metadata: { x: i } })
+      await eventually(() => expect(seen.members[0]?.metadata.x).toBe(20))
+      await settle(150)
+      const updates = seen.events.filter((e) => e.startsWith('update'))
+      expect(seen.events[0]).toBe('join:a')
+      expect(updates.length).toBeLessThanOrEqual(1)
+      expect(seen.members[0]?.metadata.x).toBe(20)
+    })
+
+    it('keeps rooms apart', async () => {
+      const backend = await backendWith()
+      const alice = client(backend)
+      const lobby = watch(client(backend), 'lobby')
+      const other = watch(client(backend), 'other')
+      alice.presence('lobby').track({ userId: 'a' })
+      await eventually(() => expect(lobby.members).toHaveLength(1))
+      await settle(20)
+      expect(other.members).toEqual([])
+      expect(other.events).toEqual([])
+    })
+
+    it('gives a late subscriber the current members in its first call', async () => {
+      const backend = await backendWith()
+      const alice = client(backend)
+      alice.presence().track({ userId: 'a', status: 'busy' })
+      await settle(20)
+      const late = client(backend)
+      const lists: PresenceMember[][] = []
+      late.presence().subscribe((m) => lists.push(m))
+      await eventually(() => expect(lists).toHaveLength(1))
+      expect(lists[0]?.map((m) => [m.userId, m.status])).toEqual([['a', 'busy']])
+    })
+
+    it('validates track() input', () => {
+      const metal = new Metal({ auth: { persistence: false } })
+      onTestFinished(() => metal.close())
+      expect(() => metal.presence().track({ userId: '' })).toThrow(/track\(\): field 'userId'/)
+      expect(() => metal.presence().track({ userId: 'a', metadata: { f: () => 1 } })).toThrow(
+        /track\(\): field 'f' is a function/,
+      )
+      expect(() => metal.presence().on('joined' as never, () => {})).toThrow(
+        /presence.on\(\): event/,
+      )
+    })
+  })
+}

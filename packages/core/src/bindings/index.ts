@@ -1,0 +1,26 @@
+// Framework-neutral pieces the React and Vue bindings share, published as `@metal/core/bindings`.
+export { metalQueryKey, metalDocKey, normaliseQuery, hashQueryKey } from './queryKey.js'
+export type { MetalQueryKey, NormalisedQuery } from './queryKey.js'
+export { toRow, toRows } from './rows.js'
+export type { MetalRow } from './rows.js'
+export { liveQueryRegistry } from './liveQueryRegistry.js'
+export type {
+  LiveEntry,
+  LiveQueryRegistry,
+  AbortSignalLike,
+  CachedQuery,
+  LiveMerge,
+  LiveSource,
+  QueryCacheEvent,
+  QueryClientLike,
+} from './liveQueryRegistry.js'
+export {
+  metalQueryOptions,
+  metalDocOptions,
+  metalPaginatedQueryOptions,
+  resolveQuery,
+  retryTransient,
+} from './queryOptions.js'
+export type { MetalCursor, MetalPages, MetalQueryBuilder } from './queryOptions.js'
+export { runMetalWrite } from './writes.js'
+export type { MetalWrite } from './writes.js'

@@ -1,0 +1,198 @@
+import { describe, invalidArgument, type MetalError } from '../errors.js'
+import type { DocumentData } from '../types.js'
+import type { Unsubscribe } from '../query/query.js'
+
+/** How a stale offline write is settled. */
+export type ConflictStrategy = 'server-wins' | 'client-wins' | 'last-write-wins'
+
+/** `online`: connected and caught up; `syncing`: sending queued writes; `offline`: not connected. */
+export type SyncStatus = 'online' | 'offline' | 'syncing'
+
+/** A queued write whose document changed on the backend since the write was made. */
+export interface Conflict<T = DocumentData> {
+  /** The collection path. */
+  readonly collection: string
+  /** The document id. */
+  readonly id: string
+  /** The document as the queued write would leave it (null: deleted). */
+  readonly local: T | null
+  /** The document as the backend has it now (null: deleted). */
+  readonly remote: T | null
+  /** The document the write was made on (null: did not exist). */
+  readonly base: T | null
+  /** When the local write was made, epoch ms. */
+  readonly localTime: number
+  /** When the remote state was written, epoch ms. */
+  readonly remoteTime: number
+}
+
+/**
+ * What a conflict handler returns: the document to write, `null` to delete it, or `undefined`
+ * to fall back to the configured strategy.
+ */
+export type ConflictResolution<T = DocumentData> = T | null | undefined
+
+/** Options of `metal.sync()`. */
+export interface SyncOptions {
+  /**
+   * How a stale queued write is settled when no `conflict` handler returns a document.
+   * @default 'server-wins'
+   */
+  conflict?: ConflictStrategy
+  /**
+   * Attempts to send a queued write before raising `error` (it stays queued either way).
+   * @default 3
+   */
+  maxRetries?: number
+}
+
+/** The events of a {@link Sync}. */
+export interface SyncEvents {
+  /** The status changed. */
+  status: (status: SyncStatus) => void
+  /** A queued write met a newer remote state; return a document to write it instead. */
+  conflict: (conflict: Conflict) => ConflictResolution | Promise<ConflictResolution>
+  /** Every queued write of the collection has been committed. */
+  synced: () => void
+  /** A queued write could not be sent after `maxRetries`, or was refused. */
+  error: (error: MetalError) => void
+}
+
+/** What the store offers a sync view. @internal */
+export interface SyncHost {
+  readonly networkStatus: 'online' | 'offline'
+  pendingCount(collection: string): number
+  isFlushing(): boolean
+  onSyncEvent(listener: (event: SyncHostEvent) => void): Unsubscribe
+  configure(collection: string, config: SyncConfig | null): void
+  retry(): void
+}
+
+/** @internal */
+export type SyncHostEvent =
+  | { type: 'status' }
+  | { type: 'synced'; collection: string }
+  | { type: 'error'; collection: string; error: MetalError }
+
+/** @internal How the store settles conflicts in one collection. */
+export interface SyncConfig {
+  strategy: ConflictStrategy
+  maxRetries: number
+  resolve(conflict: Conflict): Promise<ConflictResolution>
+}
+
+const STRATEGIES: readonly string[] = ['server-wins', 'client-wins', 'last-write-wins']
+
+/** Checks `sync()` options. */
+export function checkSyncOptions(options: unknown): Required<SyncOptions> {
+  if (options === undefined) return { conflict: 'server-wins', maxRetries: 3 }
+  if (typeof options !== 'object' || options === null) {
+    throw invalidArgument('sync()', `options must be an object, got ${describe(options)}`)
+  }
+  const { conflict = 'server-wins', maxRetries = 3 } = options as SyncOptions
+  if (!STRATEGIES.includes(conflict)) {
+    throw invalidArgument(
+      'sync()',
+      `option 'conflict' must be one of ${STRATEGIES.join(', ')}, got ${describe(conflict)}`,
+    )
+  }
+  if (typeof maxRetries !== 'number' || !Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw invalidArgument(
+      'sync()',
+      `option 'maxRetries' must be a non-negative integer, got ${describe(maxRetries)}`,
+    )
+  }
+  return { conflict, maxRetries }
+}
+
+/**
+ * Offline sync for one collection: its status, how many writes are queued, and how conflicts
+ * between queued writes and newer remote states are settled.
+ */
+export class Sync {
+  private readonly listeners: { [K in keyof SyncEvents]: Set<SyncEvents[K]> } = {
+    status: new Set(),
+    conflict: new Set(),
+    synced: new Set(),
+    error: new Set(),
+  }
+  private lastStatus: SyncStatus
+  private readonly stop: Unsubscribe
+
+  /** @internal */
+  constructor(
+    /** The collection path. */ readonly collection: string,
+    private readonly host: SyncHost,
+    private readonly options: Required<SyncOptions>,
+  ) {
+    this.lastStatus = this.status
+    host.configure(collection, {
+      strategy: options.conflict,
+      maxRetries: options.maxRetries,
+      resolve: (c) => this.resolve(c),
+    })
+    this.stop = host.onSyncEvent((e) => {
+      if (e.type === 'status') {
+        const s = this.status
+        if (s !== this.lastStatus) {
+          this.lastStatus = s
+          for (const l of this.listeners.status) l(s)
+        }
+      } else if (e.collection === this.collection) {
+        if (e.type === 'synced') for (const l of this.listeners.synced) l()
+        else for (const l of this.listeners.error) l(e.error)
+      }
+    })
+  }
+
+  /** `online`, `offline`, or `syncing` while queued writes are being sent. */
+  get status(): SyncStatus {
+    if (this.host.networkStatus === 'offline') return 'offline'
+    return this.host.isFlushing() ? 'syncing' : 'online'
+  }
+
+  /** Number of this collection's writes not yet committed. */
+  get pending(): number {
+    return this.host.pendingCount(this.collection)
+  }
+
+  /** The strategy in force. */
+  get strategy(): ConflictStrategy {
+    return this.options.conflict
+  }
+
+  /** Listens to `status`, `conflict`, `synced` or `error`. Returns the unsubscribe. */
+  on<K extends keyof SyncEvents>(event: K, listener: SyncEvents[K]): Unsubscribe {
+    const set = this.listeners[event] as Set<SyncEvents[K]> | undefined
+    if (!set)
+      throw invalidArgument(
+        'sync.on()',
+        `event must be status, conflict, synced or error, got ${describe(event)}`,
+      )
+    if (typeof listener !== 'function') {
+      throw invalidArgument('sync.on()', `listener must be a function, got ${describe(listener)}`)
+    }
+    set.add(listener)
+    return () => void set.delete(listener)
+  }
+
+  /** Sends queued writes again now (after an `error`, or to skip a backoff wait). */
+  retry(): void {
+    this.host.retry()
+  }
+
+  /** Stops this view; queued writes stay queued and are sent with the default strategy. */
+  close(): void {
+    this.stop()
+    this.host.configure(this.collection, null)
+  }
+
+  private async resolve(conflict: Conflict): Promise<ConflictResolution> {
+    let resolution: ConflictResolution
+    for (const handler of this.listeners.conflict) {
+      const r = await handler(conflict)
+      if (r !== undefined) resolution = r
+    }
+    return resolution
+  }
+}

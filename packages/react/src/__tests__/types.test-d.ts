@@ -1,0 +1,64 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import type { InfiniteData } from '@tanstack/react-query'
+import type { MetalError } from '@metal/core'
+import type { MetalCursor, MetalRow } from '@metal/core/bindings'
+import {
+  useMetalDoc,
+  useMetalMutation,
+  useMetalPaginatedQuery,
+  useMetalQuery,
+  useSuspenseMetalQuery,
+} from '../index.js'
+
+interface User {
+  name: string
+  age: number
+  metadata?: { lastLogin: number }
+}
+
+describe('hook types', () => {
+  it('useMetalQuery<User> gives User rows with an id', () => {
+    const { data, error } = useMetalQuery<User>('users')
+    expectTypeOf(data).toEqualTypeOf<MetalRow<User>[] | undefined>()
+    expectTypeOf(data![0]!.id).toEqualTypeOf<string>()
+    expectTypeOf(data![0]!.name).toEqualTypeOf<string>()
+    expectTypeOf(error).toEqualTypeOf<MetalError | null>()
+  })
+
+  it('the query builder is typed by the collection', () => {
+    useMetalQuery<User>('users', (q) => q.where('metadata.lastLogin', '>', 0).orderBy('age'))
+    // @ts-expect-error 'agee' is not a field of User
+    useMetalQuery<User>('users', (q) => q.orderBy('agee'))
+  })
+
+  it('select narrows the data', () => {
+    const { data } = useMetalQuery('users', undefined, { select: (rows) => rows.length })
+    expectTypeOf(data).toEqualTypeOf<number | undefined>()
+  })
+
+  it('useSuspenseMetalQuery data is always defined', () => {
+    expectTypeOf(useSuspenseMetalQuery<User>('users').data).toEqualTypeOf<MetalRow<User>[]>()
+  })
+
+  it('useMetalDoc gives a row or null', () => {
+    expectTypeOf(useMetalDoc<User>('users', 'a').data).toEqualTypeOf<
+      MetalRow<User> | null | undefined
+    >()
+  })
+
+  it('useMetalPaginatedQuery gives pages of rows', () => {
+    expectTypeOf(useMetalPaginatedQuery<User>('users').data).toEqualTypeOf<
+      InfiniteData<MetalRow<User>[], MetalCursor | null> | undefined
+    >()
+  })
+
+  it('useMetalMutation checks written data against the document type', () => {
+    const users = useMetalMutation<User>('users')
+    expectTypeOf(users.add({ name: 'Ada', age: 36 })).toEqualTypeOf<Promise<string>>()
+    users.update('a', { 'metadata.lastLogin': 1 })
+    // @ts-expect-error age must be a number
+    users.set('a', { name: 'Ada', age: '36' })
+    // @ts-expect-error 'nope' is not a field path of User
+    users.update('a', { nope: 1 })
+  })
+})

@@ -1,0 +1,17 @@
+export { MetalProvider, useMetal } from './MetalProvider.js'
+export type { MetalProviderProps } from './MetalProvider.js'
+export { useMetalQuery } from './useMetalQuery.js'
+export type { UseMetalQueryOptions } from './useMetalQuery.js'
+export { useSuspenseMetalQuery } from './useSuspenseMetalQuery.js'
+export type { UseSuspenseMetalQueryOptions } from './useSuspenseMetalQuery.js'
+export { useMetalDoc } from './useMetalDoc.js'
+export type { UseMetalDocOptions } from './useMetalDoc.js'
+export { useMetalMutation } from './useMetalMutation.js'
+export type {
+  MetalWriters,
+  UseMetalMutationOptions,
+  UseMetalMutationResult,
+} from './useMetalMutation.js'
+export { useMetalPaginatedQuery } from './useMetalPaginatedQuery.js'
+export type { UseMetalPaginatedQueryOptions } from './useMetalPaginatedQuery.js'
+export type { MetalCursor, MetalQueryBuilder, MetalRow, MetalWrite } from '@metal/core/bindings'

@@ -1,0 +1,150 @@
+// Bundle-size check: `npm run size` (node scripts/size.mjs [--why] [package-name ...]).
+//
+// For each entry in scripts/size-budgets.json it bundles the built file with esbuild (bundle,
+// minify, ESM, platform neutral; the package's peerDependencies stay external), gzips the result
+// with node:zlib and prints "@metal/core: 12.3 KB min+gzip (budget 15 KB)".
+// Exits 1 when an entry is over budget or its dist file is missing. A package that has no
+// src/index.ts yet (not written) is skipped with a notice instead. Build first: `npm run build`.
+// --why lists the files that contribute most to each bundle (minified bytes before gzip).
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const root = join(import.meta.dirname, '..')
+const configFile = join(root, 'scripts', 'size-budgets.json')
+const KB = 1024
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`
+
+/** Newest modification time of the files under `dir` (tests excluded), or 0. */
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0
+  let newest = 0
+  for (const name of readdirSync(dir)) {
+    if (name === '__tests__') continue
+    const path = join(dir, name)
+    const stat = statSync(path)
+    newest = Math.max(newest, stat.isDirectory() ? newestMtime(path) : stat.mtimeMs)
+  }
+  return newest
+}
+
+/** Minified + gzipped size of one entry, with its package's peer dependencies left external. */
+async function measure(entryFile, pkg, withMetafile, overFile) {
+  if (overFile) {
+    // The cost this entry adds on top of another entry of the same package (shared code counted once).
+    const base = await measure(overFile, pkg, false)
+    const both = await measure(
+      {
+        contents: `export * from ${JSON.stringify(overFile)}\nexport * from ${JSON.stringify(entryFile)}`,
+      },
+      pkg,
+      withMetafile,
+    )
+    return { ...both, min: both.min - base.min, gzip: both.gzip - base.gzip }
+  }
+  const peers = Object.keys(pkg.peerDependencies ?? {})
+  const entry =
+    typeof entryFile === 'string'
+      ? { entryPoints: [entryFile] }
+      : { stdin: { contents: entryFile.contents, resolveDir: root, loader: 'js' } }
+  const result = await build({
+    ...entry,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    // Peer dependencies (and their subpaths, e.g. react/jsx-runtime) are the host app's to ship.
+    external: peers.flatMap((name) => [name, `${name}/*`]),
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+    metafile: withMetafile,
+  })
+  const code = result.outputFiles[0].contents
+  const inputs = withMetafile
+    ? Object.entries(Object.values(result.metafile.outputs)[0].inputs)
+        .map(([file, info]) => [file, info.bytesInOutput])
+        .sort((a, b) => b[1] - a[1])
+    : []
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, peers, inputs }
+}
+
+async function main() {
+  const config = JSON.parse(readFileSync(configFile, 'utf8'))
+  const args = process.argv.slice(2)
+  const why = args.includes('--why') // list the biggest files in each bundle
+  const only = args.filter((a) => !a.startsWith('--'))
+  let failed = 0
+  let matched = 0
+  for (const item of config.entries) {
+    const pkgDir = join(root, item.package)
+    const pkgFile = join(pkgDir, 'package.json')
+    const pkg = existsSync(pkgFile) ? JSON.parse(readFileSync(pkgFile, 'utf8')) : null
+    const name = item.name ?? pkg?.name ?? item.package
+    if (only.length > 0 && !only.includes(name)) continue
+    matched++
+    const budget = item.budgetKB * KB
+    const entryFile = join(pkgDir, item.entry)
+    const label = `${name}: `
+
+    if (!existsSync(entryFile)) {
+      if (!pkg || !existsSync(join(pkgDir, 'src', 'index.ts'))) {
+        console.log(`${label}skipped: no ${relative(root, join(pkgDir, 'src', 'index.ts'))} yet`)
+        continue
+      }
+      console.log(
+        `${label}FAIL: ${relative(root, entryFile)} is missing; build it first (npm run build)`,
+      )
+      failed++
+      continue
+    }
+    if (!pkg) {
+      console.log(`${label}FAIL: no package.json in ${item.package}`)
+      failed++
+      continue
+    }
+
+    let size
+    try {
+      size = await measure(entryFile, pkg, why, item.over && join(pkgDir, item.over))
+    } catch (error) {
+      const messages = error.errors?.map((e) => e.text).join('; ') ?? String(error)
+      console.log(
+        `${label}FAIL: esbuild could not bundle ${relative(root, entryFile)}: ${messages}`,
+      )
+      failed++
+      continue
+    }
+    const over = size.gzip > budget
+    const what = item.over ? `${item.entry} adds` : ''
+    const line = `${label}${what ? `${what} ` : ''}${kb(size.gzip)} min+gzip${item.over ? ` over ${item.over}` : ''} (budget ${item.budgetKB} KB)`
+    const detail = `  ${kb(size.min)} minified${size.peers.length ? `; external peers: ${size.peers.join(', ')}` : ''}`
+    if (over) {
+      console.log(`${line} OVER BUDGET by ${kb(size.gzip - budget)}`)
+      failed++
+    } else console.log(line)
+    console.log(detail)
+    for (const [file, bytes] of size.inputs.slice(0, 15)) {
+      console.log(`    ${kb(bytes).padStart(8)} min  ${relative(root, join(process.cwd(), file))}`)
+    }
+    if (newestMtime(join(pkgDir, 'src')) > statSync(entryFile).mtimeMs) {
+      console.log(
+        `  note: ${relative(root, pkgDir)}/src is newer than ${item.entry}; rebuild for an up-to-date figure`,
+      )
+    }
+  }
+  if (only.length > 0 && matched === 0) {
+    console.log(`no size entry matched ${only.join(', ')}`)
+    process.exit(1)
+  }
+  process.exit(failed > 0 ? 1 : 0)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
