@@ -14,6 +14,7 @@ const open = bob
   .orderBy('priority', 'desc')
   .limit(3)
 
+console.log('Bob watches the three most urgent open tasks.')
 const unsubscribe = open.subscribe((changes, snapshot) => {
   for (const c of changes)
     console.log(`  ${c.type.padEnd(8)} ${c.id.padEnd(8)} ${JSON.stringify(c.doc.data())}`)
@@ -25,7 +26,7 @@ const unsubscribe = open.subscribe((changes, snapshot) => {
 const step = (text) =>
   new Promise((resolve) => setTimeout(() => (console.log(text), resolve()), 50))
 
-await step('Bob watches the three most urgent open tasks.')
+await step('')
 await step('Alice adds four tasks:')
 for (const [id, title, priority] of [
   ['t1', 'Write docs', 2],

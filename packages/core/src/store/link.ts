@@ -34,6 +34,7 @@ export class Link {
   private attempt = 0
   private timer: unknown
   private up = false
+  private healthy = false
 
   constructor(
     private readonly backend: Backend,
@@ -43,6 +44,8 @@ export class Link {
       onPush: (message: BackendPush) => void
       onUp: () => void
       onStatus: () => void
+      /** The first request answered on a new connection: the network really works again. */
+      onHealthy: () => void
     },
   ) {}
 
@@ -85,6 +88,10 @@ export class Link {
           clearTimeout(timer)
           this.attempt = 0
           resolve(response)
+          if (!this.healthy && this.connection === conn) {
+            this.healthy = true
+            this.events.onHealthy()
+          }
         },
         (error: unknown) => {
           clearTimeout(timer)
@@ -150,6 +157,7 @@ export class Link {
       return
     }
     this.connection = conn
+    this.healthy = false
     this.setUp(true)
     this.events.onUp()
   }

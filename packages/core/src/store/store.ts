@@ -163,6 +163,8 @@ export class Store implements SyncHost {
         onPush: (m) => this.onPush(m),
         onUp: () => this.onUp(),
         onStatus: () => this.statusMaybeChanged(),
+        // Writes that gave up while the network was down get a fresh set of attempts.
+        onHealthy: () => this.outbox.retry(),
       },
     )
     this.link.start()
@@ -207,6 +209,7 @@ export class Store implements SyncHost {
   /** Brings the client back: resubscribes and replays queued writes. */
   enableNetwork(): void {
     this.link.enable()
+    this.outbox.retry()
   }
 
   /** Number of queued writes to `collection`. */

@@ -1,0 +1,71 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { Metal, memory, type MemoryBackend, type PresenceMember } from '../index.js'
+import { eventually } from './suites/harness.js'
+
+// Each browser tab runs its own embedded backend; they share presence over a BroadcastChannel.
+// Node has BroadcastChannel too, so two backends in one process stand in for two tabs.
+
+function tab(channel: string): { backend: MemoryBackend; metal: Metal } {
+  const backend = memory({ presenceChannel: channel })
+  const metal = new Metal({ backend, projectId: 'tabs', auth: { persistence: false } })
+  onTestFinished(() => {
+    metal.close()
+    backend.close()
+  })
+  return { backend, metal }
+}
+
+function watch(metal: Metal) {
+  const state = { members: [] as PresenceMember[], events: [] as string[] }
+  const p = metal.presence()
+  p.subscribe((m) => (state.members = m))
+  for (const e of ['join', 'update', 'leave'] as const)
+    p.on(e, (m) => state.events.push(`${e}:${m.userId}:${m.connections}`))
+  return state
+}
+
+describe('memory backend presence across tabs', () => {
+  it('shows a member tracked in one tab to another tab', async () => {
+    const channel = `metal-test-${Math.random()}`
+    const one = tab(channel)
+    const two = tab(channel)
+    const seen = watch(two.metal)
+    one.metal.presence().track({ userId: 'ada', metadata: { page: '/a' } })
+    await eventually(() =>
+      expect(seen.members.map((m) => [m.userId, m.metadata.page])).toEqual([['ada', '/a']]),
+    )
+    one.metal.presence().track({ userId: 'ada', metadata: { page: '/b' } })
+    await eventually(() => expect(seen.members[0]?.metadata.page).toBe('/b'))
+    expect(seen.events).toEqual(['join:ada:1', 'update:ada:1'])
+  })
+
+  it('counts the same user in two tabs as one member with two connections', async () => {
+    const channel = `metal-test-${Math.random()}`
+    const one = tab(channel)
+    const two = tab(channel)
+    const seen = watch(two.metal)
+    one.metal.presence().track({ userId: 'ada' })
+    two.metal.presence().track({ userId: 'ada' })
+    await eventually(() =>
+      expect(seen.members.map((m) => [m.userId, m.connections])).toEqual([['ada', 2]]),
+    )
+  })
+
+  it('removes a closed tab at once, and a newly opened tab learns who is already there', async () => {
+    const channel = `metal-test-${Math.random()}`
+    const one = tab(channel)
+    const two = tab(channel)
+    one.metal.presence().track({ userId: 'ada' })
+    const seen = watch(two.metal)
+    await eventually(() => expect(seen.members.map((m) => m.userId)).toEqual(['ada']))
+
+    const three = tab(channel)
+    const late = watch(three.metal)
+    await eventually(() => expect(late.members.map((m) => m.userId)).toEqual(['ada']))
+
+    one.metal.close()
+    one.backend.close()
+    await eventually(() => expect(seen.members).toEqual([]))
+    await eventually(() => expect(late.members).toEqual([]))
+  })
+})
