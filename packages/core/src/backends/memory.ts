@@ -325,25 +325,35 @@ export class MemoryBackend implements Backend {
         return
       }
       case 'authenticate': {
-        Promise.resolve()
-          .then(() => this.verifyToken(msg.credential, this.now()))
-          .then(
-            (session) => {
-              if (conn.closed) return
-              conn.session = session
-              reply({ session })
-              this.reauthorise(conn, project)
-            },
-            (error: unknown) =>
-              fail(
-                MetalError.is(error)
-                  ? error
-                  : new MetalError(
-                      'unauthenticated',
-                      `authenticate(): ${String((error as Error)?.message ?? error)}`,
-                    ),
-              ),
+        const accept = (session: SessionData): void => {
+          if (conn.closed) return
+          conn.session = session
+          reply({ session })
+          this.reauthorise(conn, project)
+        }
+        const refuse = (error: unknown): void =>
+          fail(
+            MetalError.is(error)
+              ? error
+              : new MetalError(
+                  'unauthenticated',
+                  `authenticate(): ${String((error as Error)?.message ?? error)}`,
+                ),
           )
+        let result: SessionData | Promise<SessionData>
+        try {
+          result = this.verifyToken(msg.credential, this.now())
+        } catch (error) {
+          refuse(error)
+          return
+        }
+        if (!(result instanceof Promise)) {
+          accept(result)
+          return
+        }
+        // An asynchronous check: later requests on this connection wait for it, so they are
+        // judged under the session it produces (a reconnect sends authenticate, then listens).
+        conn.gate = result.then(accept, refuse).finally(() => (conn.gate = null))
         return
       }
       case 'signOut':
@@ -553,6 +563,8 @@ class MemoryConnection implements BackendConnection {
   readonly transactions = new Set<Transaction>()
   readonly presenceRooms = new Set<string>()
   session: SessionData | null = null
+  /** Set while an asynchronous authenticate runs: requests after it wait. */
+  gate: Promise<void> | null = null
   closed = false
   readonly presenceSink: PresenceSink = (room, event, member) => {
     if (this.presenceRooms.has(room)) this.push({ type: 'presence', room, event, member })
@@ -588,10 +600,14 @@ class MemoryConnection implements BackendConnection {
         reject(error)
       }
       this.inflight.set(fail, message.type)
-      queueMicrotask(() => {
+      const run = (): void => {
         // Closed before the backend got to it: close() has rejected it, and it must not run
         // (a listen would otherwise stay registered for a connection that is gone).
         if (this.closed) return
+        if (this.gate) {
+          void this.gate.then(run)
+          return
+        }
         let replied = false
         try {
           this.backend.handle(
@@ -611,7 +627,8 @@ class MemoryConnection implements BackendConnection {
           if (replied) throw error
           this.deliver(() => fail(error))
         }
-      })
+      }
+      queueMicrotask(run)
     })
   }
 

@@ -367,13 +367,7 @@ export class Outbox {
         this.host.changed()
         return
       }
-      if (adopt.length || gone.length)
-        this.host.abandoned(
-          { ...entry, original: entry.original.filter((w) => !next.includes(w)) },
-          null,
-          adopt,
-          gone,
-        )
+      if (adopt.length || gone.length) this.host.abandoned(entry, null, adopt, gone)
       this.persist()
     } catch (error) {
       if (!isTransient(error)) {

@@ -291,5 +291,80 @@ export function syncSuite(harness: BackendHarness): void {
       await settle(30)
       expect(calls.flat()).toEqual(['added:1', 'added:2'])
     })
+
+    it('settles a batch per document: the stale one yields, the fresh one commits', async () => {
+      const b0 = await backend()
+      const a = client(b0)
+      const b = client(b0)
+      const docs = a.db().collection('docs')
+      const sync = a.sync({ collection: 'docs', options: { conflict: 'server-wins' } })
+      await docs.doc('x').set({ v: 'base' })
+      await docs.doc('y').set({ v: 'base' })
+      const seen: string[] = []
+      const stop = docs.subscribe((_, snap) =>
+        seen.push(snap.docs.map((d) => `${d.id}=${String(d.data().v)}`).join(',')),
+      )
+      onTestFinished(stop)
+      await eventually(() => expect(seen.at(-1)).toBe('x=base,y=base'))
+      a.disableNetwork()
+      await b.db().collection('docs').doc('x').update({ v: 'remote' })
+      const batch = a.db().batch()
+      batch.update(docs.doc('x'), { v: 'local' })
+      batch.update(docs.doc('y'), { v: 'local' })
+      void batch.commit({ wait: 'local' })
+      expect(seen.at(-1)).toBe('x=local,y=local')
+      a.enableNetwork()
+      await eventually(() => expect(sync.pending).toBe(0))
+      await eventually(async () => {
+        const remote = await b.db().collection('docs').get()
+        expect(remote.docs.map((d) => `${d.id}=${String(d.data().v)}`)).toEqual([
+          'x=remote',
+          'y=local',
+        ])
+      })
+      await eventually(() => expect(seen.at(-1)).toBe('x=remote,y=local'))
+    })
+
+    it('re-authenticates before resubscribing after a reconnect, even with a slow token check', async () => {
+      const inner = await harness.create({
+        verifyToken: async (credential) => {
+          await settle(20)
+          return { userId: credential.token, role: null, roles: [], expiresAt: null, claims: {} }
+        },
+        rules: ({ session }) => session !== null,
+      })
+      onTestFinished(() => harness.dispose?.(inner))
+      const faulty = faultyBackend(inner)
+      const a = client(faulty, { sync: { retryBaseMs: 10 } })
+      const writer = client(inner)
+      await writer.auth().authenticate({ type: 'custom', token: 'writer' })
+      await a.auth().authenticate({ type: 'custom', token: 'reader' })
+      const calls: string[] = []
+      const errors: unknown[] = []
+      a.db()
+        .collection('feed')
+        .subscribe(
+          (changes) => calls.push(...changes.map((c) => `${c.type}:${c.id}`)),
+          (e) => errors.push(e),
+        )
+      await writer.db().collection('feed').doc('1').set({ v: 1 })
+      await eventually(() => expect(calls).toEqual(['added:1']))
+      faulty.blip()
+      await settle(60)
+      await writer.db().collection('feed').doc('2').set({ v: 2 })
+      await eventually(() => expect(calls).toEqual(['added:1', 'added:2']), 3000)
+      expect(errors).toEqual([])
+      expect(a.auth().status).toBe('signed-in')
+    })
+
+    it('keeps writes in order under latency', async () => {
+      const faulty = faultyBackend(await backend())
+      faulty.delay(15)
+      const a = client(faulty)
+      const ref = a.db().collection('c').doc('n')
+      await Promise.all([1, 2, 3, 4, 5].map((i) => ref.set({ last: i })))
+      const other = client(await Promise.resolve(faulty))
+      expect((await other.db().collection('c').doc('n').get()).data()).toEqual({ last: 5 })
+    })
   })
 }
