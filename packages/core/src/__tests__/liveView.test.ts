@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { and, or, where } from '../query/filter.js'
+import { compareValues } from '../values.js'
 import { LiveView, runQuery, type ViewChange } from '../query/liveView.js'
 import { compileQuery, type BoundSpec, type Entry, type QuerySpec } from '../query/querySpec.js'
 import type { Filter } from '../query/filter.js'
@@ -55,7 +56,11 @@ function refFilter(f: Filter, e: Entry): boolean {
   }
 }
 
-function bruteForce(spec: QuerySpec, entries: Iterable<Entry>): Entry[] {
+/** The reference's filter (with orderBy fields present and cursors) and order for `spec`. */
+function referenceOf(spec: QuerySpec): {
+  matches: (e: Entry) => boolean
+  order: (a: Entry, b: Entry) => number
+} {
   const keys = spec.orderBy
   const idDir = keys.length > 0 && keys[keys.length - 1]?.direction === 'desc' ? -1 : 1
   const idCmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0) * idDir
@@ -76,14 +81,16 @@ function bruteForce(spec: QuerySpec, entries: Iterable<Entry>): Entry[] {
   }
   const start = spec.startAt
   const end = spec.endAt
-  const matching = [...entries].filter(
-    (e) =>
-      keys.every((k) => fieldOf(e, k.field) !== undefined) &&
-      (!spec.filter || refFilter(spec.filter, e)) &&
-      (!start || (start.inclusive ? position(e, start) >= 0 : position(e, start) > 0)) &&
-      (!end || (end.inclusive ? position(e, end) <= 0 : position(e, end) < 0)),
-  )
-  matching.sort(order)
+  const matches = (e: Entry): boolean =>
+    keys.every((k) => fieldOf(e, k.field) !== undefined) &&
+    (!spec.filter || refFilter(spec.filter, e)) &&
+    (!start || (start.inclusive ? position(e, start) >= 0 : position(e, start) > 0)) &&
+    (!end || (end.inclusive ? position(e, end) <= 0 : position(e, end) < 0))
+  return { matches, order }
+}
+
+/** The window (offset, limit, limitToLast) of a sorted match list. */
+function windowOf<T>(spec: QuerySpec, matching: readonly T[]): T[] {
   const limit = spec.limit ?? Infinity
   const offset = spec.offset ?? 0
   if (spec.limitType === 'last') {
@@ -91,6 +98,13 @@ function bruteForce(spec: QuerySpec, entries: Iterable<Entry>): Entry[] {
     return matching.slice(Math.max(0, stop - limit), stop)
   }
   return matching.slice(offset, offset + limit)
+}
+
+function bruteForce(spec: QuerySpec, entries: Iterable<Entry>): Entry[] {
+  const { matches, order } = referenceOf(spec)
+  const matching = [...entries].filter(matches)
+  matching.sort(order)
+  return windowOf(spec, matching)
 }
 
 // ─── Random data ────────────────────────────────────────────────────────────────────────────────
@@ -352,5 +366,315 @@ describe('runQuery', () => {
     )
     const top = entries.map((e) => e.data.n as number).sort((a, b) => b - a)
     expect(runQuery(query, entries).map((e) => e.data.n)).toEqual(top.slice(0, 3))
+  })
+})
+
+// ─── Large views ────────────────────────────────────────────────────────────────────────────────
+// A LiveView keeps its matches in blocks of a few hundred entries; these views span dozens of
+// blocks, and the writes grow one region (blocks split) and empty another (blocks shrink, merge
+// and disappear), so windows, ranks and moves cross block boundaries.
+
+describe('LiveView over many blocks', () => {
+  const LARGE: Record<string, QuerySpec> = {
+    'orderBy asc, window in the middle': {
+      ...base,
+      orderBy: [asc('n')],
+      offset: 9000,
+      limit: 40,
+      limitType: 'first',
+    },
+    'filter, orderBy desc, window near the start': {
+      ...base,
+      filter: where('n', '>=', 300),
+      orderBy: [desc('n')],
+      offset: 700,
+      limit: 25,
+    },
+    'limitToLast with offset': {
+      ...base,
+      orderBy: [asc('n')],
+      offset: 5000,
+      limit: 30,
+      limitType: 'last',
+    },
+    'id order, window in the middle': {
+      ...base,
+      filter: where('g', '==', 'x'),
+      offset: 6000,
+      limit: 20,
+      limitType: 'first',
+    },
+    'two keys, no limit': { ...base, orderBy: [asc('g'), desc('n')] },
+  }
+
+  it('keeps every window equal to a brute-force run while blocks split, shrink and merge', () => {
+    const random = prng(20_000)
+    const SIZE = 24_000
+    const ids = Array.from({ length: SIZE }, (_, i) => `e${String(i).padStart(5, '0')}`)
+    const bigData = (n: number): DocumentData => {
+      const data: DocumentData = {}
+      if (random() < 0.97) data.n = n
+      if (random() < 0.9) data.g = pick(random, ['x', 'y'])
+      return data
+    }
+    const model = new Map<string, Entry>()
+    for (const id of ids) {
+      if (random() < 0.85) model.set(id, entry(id, bigData(Math.floor(random() * 1000))))
+    }
+
+    const views = Object.entries(LARGE).map(([name, spec]) => {
+      const view = new LiveView<Entry>(compileQuery(spec))
+      view.reset(model.values())
+      const ref = referenceOf(spec)
+      // The reference's full sorted match list, kept by plain array splicing.
+      const sorted = [...model.values()].filter(ref.matches).sort(ref.order)
+      return { name, spec, view, ref, sorted }
+    })
+    expect(views[0]!.view.matchCount).toBeGreaterThan(19_000)
+
+    const fullCheck = (when: string): void => {
+      for (const v of views) {
+        v.view.checkInvariants()
+        expect(describeEntries(v.view.window()), `${v.name}: window ${when}`).toEqual(
+          describeEntries(bruteForce(v.spec, model.values())),
+        )
+        expect(
+          v.sorted.map((e) => e.id),
+          `${v.name}: reference list ${when}`,
+        ).toEqual(
+          [...model.values()]
+            .filter(v.ref.matches)
+            .sort(v.ref.order)
+            .map((e) => e.id),
+        )
+      }
+    }
+    fullCheck('after reset')
+
+    const write = (id: string, next: Entry | null, context: string): void => {
+      const prev = model.get(id)
+      if (next) model.set(id, next)
+      else model.delete(id)
+      for (const v of views) {
+        // Update the reference list: remove the old entry, insert the new one in order.
+        if (prev && v.ref.matches(prev)) v.sorted.splice(v.sorted.indexOf(prev), 1)
+        if (next && v.ref.matches(next)) {
+          let lo = 0
+          let hi = v.sorted.length
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1
+            if (v.ref.order(v.sorted[mid]!, next) < 0) lo = mid + 1
+            else hi = mid
+          }
+          v.sorted.splice(lo, 0, next)
+        }
+        const before = v.spec.limit === undefined ? undefined : v.view.window()
+        const changes = v.view.apply(id, next)
+        expect(v.view.matchCount, `${v.name}: matchCount ${context}`).toBe(v.sorted.length)
+        if (before) {
+          const expected = describeEntries(windowOf(v.spec, v.sorted))
+          const label = `${v.name}: ${context}`
+          expect(describeEntries(v.view.window()), `window ${label}`).toEqual(expected)
+          expect(describeEntries(replay(before, changes)), `replay ${label}`).toEqual(expected)
+        } else {
+          expect(v.view.has(id), `${v.name}: has() ${context}`).toBe(
+            next !== null && v.ref.matches(next),
+          )
+        }
+      }
+    }
+
+    // Random moves, inserts and deletes anywhere.
+    for (let step = 0; step < 1500; step++) {
+      const id = pick(random, ids)
+      const next = random() < 0.2 ? null : entry(id, bigData(Math.floor(random() * 1000)))
+      write(id, next, `random step ${step}`)
+      if (step % 500 === 499) fullCheck(`after random step ${step}`)
+    }
+    // Grow one region: many documents move to n = 777 (ties broken by id), so blocks split.
+    for (let step = 0; step < 2500; step++) {
+      const id = pick(random, ids)
+      write(id, entry(id, { n: 777, g: pick(random, ['x', 'y']) }), `grow step ${step}`)
+      if (step % 500 === 499) fullCheck(`after grow step ${step}`)
+    }
+    // Empty another region: delete every document with n < 400, so blocks shrink and go.
+    const low = [...model.values()].filter((e) => typeof e.data.n === 'number' && e.data.n < 400)
+    expect(low.length).toBeGreaterThan(5000)
+    low.forEach((e, step) => {
+      write(e.id, null, `delete step ${step}`)
+      if (step % 1000 === 999) fullCheck(`after delete step ${step}`)
+    })
+    fullCheck('at the end')
+    // Shrink to nothing and grow again from empty.
+    for (const id of [...model.keys()]) {
+      model.delete(id)
+      for (const v of views) v.view.apply(id, null)
+    }
+    for (const v of views) {
+      v.sorted = []
+      expect(v.view.matchCount).toBe(0)
+      expect(v.view.window()).toEqual([])
+    }
+    for (let step = 0; step < 300; step++) {
+      const id = pick(random, ids)
+      write(id, entry(id, bigData(Math.floor(random() * 10))), `regrow step ${step}`)
+    }
+    fullCheck('after regrowing')
+  })
+})
+
+// ─── String order ───────────────────────────────────────────────────────────────────────────────
+// Strings and ids order by code point (= UTF-8 bytes), as Cloud Firestore orders them, not by
+// UTF-16 code unit: U+1F600 (a surrogate pair, 0xD83D 0xDE00) sorts after U+FFFD.
+
+describe('string order', () => {
+  const EMOJI = '\u{1F600}'
+  const REPLACEMENT = '\uFFFD'
+  // In code point order.
+  const ORDERED = [
+    '',
+    'a',
+    'ab',
+    '\u00e9',
+    '\uD7FF',
+    '\uE000',
+    REPLACEMENT,
+    EMOJI,
+    `${EMOJI}a`,
+    '\u{10FFFF}',
+  ]
+  const ids = (list: readonly Entry[]): string[] => list.map((e) => e.id)
+  const shuffled = <T>(list: readonly T[]): T[] => {
+    const random = prng(list.length)
+    const out = [...list]
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[out[i], out[j]] = [out[j]!, out[i]!]
+    }
+    return out
+  }
+
+  it('compareValues orders strings as their UTF-8 bytes', () => {
+    const utf8 = new TextEncoder()
+    const byteOrder = (a: string, b: string): number => {
+      const x = utf8.encode(a)
+      const y = utf8.encode(b)
+      for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
+      return x.length - y.length
+    }
+    const random = prng(1234)
+    const pool = [
+      'a',
+      'z',
+      '\u00ff',
+      '\u07ff',
+      '\u0800',
+      '\uD7FF',
+      '\uE000',
+      '\uFFFD',
+      '\uFFFF',
+      '\u{10000}',
+      EMOJI,
+      '\u{1F601}',
+      '\u{10FFFF}',
+    ]
+    const word = (): string =>
+      Array.from({ length: Math.floor(random() * 4) }, () => pick(random, pool)).join('')
+    for (let i = 0; i < 5000; i++) {
+      const a = word()
+      const b = word()
+      expect(Math.sign(compareValues(a, b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(
+        Math.sign(byteOrder(a, b)),
+      )
+    }
+    expect(compareValues(EMOJI, REPLACEMENT)).toBeGreaterThan(0)
+    expect(compareValues([REPLACEMENT], [EMOJI])).toBeLessThan(0)
+    // Map keys order by code point too.
+    expect(compareValues({ [REPLACEMENT]: 1 }, { [EMOJI]: 1 })).toBeLessThan(0)
+    expect(
+      compareValues({ [EMOJI]: 0, [REPLACEMENT]: 2 }, { [EMOJI]: 1, [REPLACEMENT]: 1 }),
+    ).toBeGreaterThan(0)
+  })
+
+  it('orderBy sorts strings by code point in LiveView and runQuery, asc and desc', () => {
+    const entries = shuffled(ORDERED.map((s, i) => entry(`d${i}`, { s })))
+    const expected = ORDERED.map((_, i) => `d${i}`)
+    for (const direction of ['asc', 'desc'] as const) {
+      const spec: QuerySpec = { ...base, orderBy: [{ field: 's', direction }] }
+      const want = direction === 'asc' ? expected : [...expected].reverse()
+      const view = new LiveView<Entry>(compileQuery(spec))
+      view.reset(entries)
+      expect(ids(view.window())).toEqual(want)
+      expect(ids(runQuery(compileQuery(spec), entries))).toEqual(want)
+      expect(ids(runQuery(compileQuery({ ...spec, limit: 3 }), entries))).toEqual(want.slice(0, 3))
+      // Built up by writes, one at a time.
+      const live = new LiveView<Entry>(compileQuery(spec))
+      for (const e of entries) live.apply(e.id, e)
+      expect(ids(live.window())).toEqual(want)
+    }
+  })
+
+  it('orders document ids by code point, with and without orderBy(documentId())', () => {
+    const entries = shuffled(ORDERED.filter((s) => s !== '').map((id) => entry(id, { n: 1 })))
+    const want = ORDERED.filter((s) => s !== '')
+    for (const spec of [
+      base,
+      { ...base, orderBy: [asc('__name__')] },
+      { ...base, orderBy: [asc('n')] }, // ties broken by id
+    ]) {
+      const view = new LiveView<Entry>(compileQuery(spec))
+      view.reset(entries)
+      expect(ids(view.window())).toEqual(want)
+      expect(ids(runQuery(compileQuery(spec), entries))).toEqual(want)
+    }
+    const byIdDesc = { ...base, orderBy: [desc('__name__')] }
+    expect(ids(runQuery(compileQuery(byIdDesc), entries))).toEqual([...want].reverse())
+  })
+
+  it('range filters and cursors agree with the order', () => {
+    const entries = ORDERED.map((s, i) => entry(`d${i}`, { s }))
+    const idEntries = ORDERED.filter((s) => s !== '').map((id) => entry(id, {}))
+    const run = (spec: QuerySpec, list: readonly Entry[]): string[] =>
+      ids(runQuery(compileQuery(spec), list))
+    const values = (list: readonly string[]): string[] =>
+      list.map((id) => String(entries[Number(id.slice(1))]!.data.s))
+    const at = ORDERED.indexOf(REPLACEMENT)
+    const sorted = { ...base, orderBy: [asc('s')] }
+
+    expect(values(run({ ...sorted, filter: where('s', '>', REPLACEMENT) }, entries))).toEqual(
+      ORDERED.slice(at + 1),
+    )
+    expect(values(run({ ...sorted, filter: where('s', '>=', REPLACEMENT) }, entries))).toEqual(
+      ORDERED.slice(at),
+    )
+    expect(values(run({ ...sorted, filter: where('s', '<', EMOJI) }, entries))).toEqual(
+      ORDERED.slice(0, at + 1),
+    )
+    expect(values(run({ ...sorted, filter: where('s', '<=', '\uE000') }, entries))).toEqual(
+      ORDERED.slice(0, at),
+    )
+    expect(run({ ...base, filter: where('__name__', '>', REPLACEMENT) }, idEntries)).toEqual(
+      ORDERED.slice(at + 1),
+    )
+    expect(run({ ...base, filter: where('__name__', '<', EMOJI) }, idEntries)).toEqual(
+      ORDERED.slice(1, at + 1),
+    )
+    // Cursors on the string field and on the id.
+    expect(
+      values(run({ ...sorted, startAt: { values: [REPLACEMENT], inclusive: false } }, entries)),
+    ).toEqual(ORDERED.slice(at + 1))
+    expect(
+      values(run({ ...sorted, endAt: { values: [EMOJI], inclusive: false } }, entries)),
+    ).toEqual(ORDERED.slice(0, at + 1))
+    expect(
+      run({ ...base, startAt: { values: [], id: REPLACEMENT, inclusive: false } }, idEntries),
+    ).toEqual(ORDERED.slice(at + 1))
+    // A live view moves a document across the boundary correctly.
+    const view = new LiveView<Entry>(
+      compileQuery({ ...sorted, filter: where('s', '>', REPLACEMENT) }),
+    )
+    view.reset(entries)
+    const changes = view.apply('d0', entry('d0', { s: `${EMOJI}` + '\u0000' }))
+    expect(changes.map((c) => [c.type, c.entry.id, c.newIndex])).toEqual([['added', 'd0', 1]])
   })
 })

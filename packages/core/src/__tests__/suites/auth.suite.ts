@@ -1,7 +1,8 @@
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Metal, MetalError, memoryStorage } from '../../index.js'
-import type { AuthStatus, Backend, KeyValueStorage, MetalOptions } from '../../index.js'
+import type { AuthStatus, KeyValueStorage } from '../../index.js'
 import { eventually, settle, type BackendHarness, type BackendTestOptions } from './harness.js'
+import { backendFor, clientFor } from './helpers.js'
 
 /** An unsigned compact JWT with `claims` (the embedded backend decodes; the server verifies). */
 export function jwt(claims: Record<string, unknown>): string {
@@ -10,21 +11,8 @@ export function jwt(claims: Record<string, unknown>): string {
 }
 
 export function authSuite(harness: BackendHarness): void {
-  async function backendWith(options?: BackendTestOptions): Promise<Backend> {
-    const backend = await harness.create(options)
-    onTestFinished(() => harness.dispose?.(backend))
-    return backend
-  }
-  function client(backend: Backend, options: Omit<MetalOptions, 'backend'> = {}): Metal {
-    const metal = new Metal({
-      backend,
-      projectId: 'test',
-      auth: { persistence: false },
-      ...options,
-    })
-    onTestFinished(() => metal.close())
-    return metal
-  }
+  const backendWith = (options?: BackendTestOptions) => backendFor(harness, options)
+  const client = clientFor
   function record(metal: Metal) {
     const seen: { userId: string | null; status: AuthStatus; reason: string }[] = []
     metal

@@ -1,77 +1,22 @@
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Metal, MetalError, increment } from '../../index.js'
-import type { Backend, DocumentData, DocumentReference, Query, Transaction } from '../../index.js'
-import { clients, eventually, settle, type BackendHarness } from './harness.js'
+import type { Backend, Transaction } from '../../index.js'
+import { eventually, settle, type BackendHarness } from './harness.js'
+import {
+  open,
+  clientOn,
+  rejectingCommits,
+  rejection,
+  dataOf,
+  watchQuery,
+  thrown,
+} from './helpers.js'
 
 // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
 
-/** Opens clients on a fresh backend and closes them when the test ends. */
-async function open(harness: BackendHarness, n = 1) {
-  const env = await clients(harness, n)
-  onTestFinished(() => env.close())
-  return env
-}
-
 /** A client on a wrapper of the harness backend that rejects every commit with `error`. */
 function deniedClient(inner: Backend, error: MetalError): Metal {
-  const backend: Backend = {
-    connect(options) {
-      const connection = inner.connect(options)
-      return {
-        request: (message) =>
-          message.type === 'commit' ? Promise.reject(error) : connection.request(message),
-        close: () => connection.close(),
-      }
-    },
-  }
-  const metal = new Metal({ backend, projectId: 'test' })
-  onTestFinished(() => metal.close())
-  return metal
-}
-
-/** Resolves with the MetalError `promise` rejects with; fails when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<MetalError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof MetalError) return error
-    throw error
-  }
-  throw new Error('expected the promise to reject')
-}
-
-/** The error `fn` throws synchronously. */
-function thrown(fn: () => unknown): MetalError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof MetalError) return error
-    throw error
-  }
-  throw new Error('expected a synchronous throw')
-}
-
-interface QueryCall {
-  changes: string[]
-  ids: string[]
-}
-
-/** Subscribes to a query, waits for the first callback, and records every callback. */
-async function watchQuery(query: Query): Promise<QueryCall[]> {
-  const calls: QueryCall[] = []
-  const stop = query.subscribe((changes, snap) =>
-    calls.push({
-      changes: changes.map((c) => `${c.type} ${c.id}`),
-      ids: snap.docs.map((d) => d.id),
-    }),
-  )
-  onTestFinished(stop)
-  await eventually(() => expect(calls).toHaveLength(1))
-  return calls
-}
-
-async function dataOf(ref: DocumentReference): Promise<DocumentData | undefined> {
-  return (await ref.get()).data()
+  return clientOn(rejectingCommits(inner, error))
 }
 
 // ─── Suite ──────────────────────────────────────────────────────────────────────────────────────
@@ -100,7 +45,7 @@ export function batchesSuite(harness: BackendHarness): void {
 
       expect(calls).toHaveLength(2)
       expect([...calls[1]!.changes].sort()).toEqual(['added new', 'modified keep', 'removed gone'])
-      expect(calls[1]!.ids).toEqual(['keep', 'new'])
+      expect(calls[1]!.docs.map((d) => d.id)).toEqual(['keep', 'new'])
       expect(await dataOf(items.doc('keep'))).toEqual({ n: 11 })
       expect(await dataOf(items.doc('new'))).toEqual({ n: 3 })
       expect((await items.doc('gone').get()).exists).toBe(false)
@@ -220,7 +165,9 @@ export function batchesSuite(harness: BackendHarness): void {
 
       expect(afterCommitCall).toBe(2)
       expect(error).toBe(denied)
-      expect(calls.map((c) => ({ changes: [...c.changes].sort(), ids: c.ids }))).toEqual([
+      expect(
+        calls.map((c) => ({ changes: [...c.changes].sort(), ids: c.docs.map((d) => d.id) })),
+      ).toEqual([
         { changes: ['added old'], ids: ['old'] },
         { changes: ['added a', 'added b', 'removed old'], ids: ['a', 'b'] },
         { changes: ['added old', 'removed a', 'removed b'], ids: ['old'] },

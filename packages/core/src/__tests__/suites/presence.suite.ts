@@ -1,24 +1,12 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { Metal } from '../../index.js'
-import type { Backend, MetalOptions, PresenceMember } from '../../index.js'
+import type { PresenceMember } from '../../index.js'
 import { eventually, settle, type BackendHarness, type BackendTestOptions } from './harness.js'
+import { backendFor, clientFor } from './helpers.js'
 
 export function presenceSuite(harness: BackendHarness): void {
-  async function backendWith(options?: BackendTestOptions): Promise<Backend> {
-    const backend = await harness.create(options)
-    onTestFinished(() => harness.dispose?.(backend))
-    return backend
-  }
-  function client(backend: Backend, options: Omit<MetalOptions, 'backend'> = {}): Metal {
-    const metal = new Metal({
-      backend,
-      projectId: 'test',
-      auth: { persistence: false },
-      ...options,
-    })
-    onTestFinished(() => metal.close())
-    return metal
-  }
+  const backendWith = (options?: BackendTestOptions) => backendFor(harness, options)
+  const client = clientFor
   function watch(metal: Metal, room?: string) {
     const presence = metal.presence(room)
     const events: string[] = []

@@ -1,6 +1,5 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import {
-  Metal,
   MetalError,
   arrayRemove,
   arrayUnion,
@@ -8,38 +7,11 @@ import {
   increment,
   serverTimestamp,
 } from '../../index.js'
-import type { Backend, DocumentData, DocumentReference, Query } from '../../index.js'
-import { clients, eventually, settle, type BackendHarness } from './harness.js'
+import type { Backend, DocumentData, DocumentReference } from '../../index.js'
+import { eventually, settle, type BackendHarness } from './harness.js'
+import { open, clientOn, rejectingCommits, rejection, dataOf, watchQuery } from './helpers.js'
 
 // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
-
-/** Opens clients on a fresh backend and closes them when the test ends. */
-async function open(harness: BackendHarness, n = 1) {
-  const env = await clients(harness, n)
-  onTestFinished(() => env.close())
-  return env
-}
-
-/** A client on `backend` (typically a wrapper around the harness backend), closed after the test. */
-function clientOn(backend: Backend): Metal {
-  const metal = new Metal({ backend, projectId: 'test' })
-  onTestFinished(() => metal.close())
-  return metal
-}
-
-/** Wraps a backend so that every commit is rejected with `error`; other requests pass through. */
-function rejectingCommits(inner: Backend, error: MetalError): Backend {
-  return {
-    connect(options) {
-      const connection = inner.connect(options)
-      return {
-        request: (message) =>
-          message.type === 'commit' ? Promise.reject(error) : connection.request(message),
-        close: () => connection.close(),
-      }
-    },
-  }
-}
 
 /** Wraps a backend so that commits are held back until `release()` sends them on. */
 function gatedCommits(inner: Backend) {
@@ -67,17 +39,6 @@ function gatedCommits(inner: Backend) {
       for (const send of held.splice(0)) send()
     },
   }
-}
-
-/** Resolves with the MetalError `promise` rejects with; fails when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<MetalError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof MetalError) return error
-    throw error
-  }
-  throw new Error('expected the promise to reject')
 }
 
 /** Tracks whether a promise has settled. */
@@ -111,29 +72,6 @@ async function watchDoc(ref: DocumentReference): Promise<DocCall[]> {
   onTestFinished(stop)
   await eventually(() => expect(calls).toHaveLength(1))
   return calls
-}
-
-interface QueryCall {
-  changes: string[]
-  docs: { id: string; data: DocumentData; pending: boolean }[]
-}
-
-/** Subscribes to a query, waits for the first callback, and records every callback. */
-async function watchQuery(query: Query): Promise<QueryCall[]> {
-  const calls: QueryCall[] = []
-  const stop = query.subscribe((changes, snap) =>
-    calls.push({
-      changes: changes.map((c) => `${c.type} ${c.id}`),
-      docs: snap.docs.map((d) => ({ id: d.id, data: d.data(), pending: d.hasPendingWrites })),
-    }),
-  )
-  onTestFinished(stop)
-  await eventually(() => expect(calls).toHaveLength(1))
-  return calls
-}
-
-async function dataOf(ref: DocumentReference): Promise<DocumentData | undefined> {
-  return (await ref.get()).data()
 }
 
 // ─── Suite ──────────────────────────────────────────────────────────────────────────────────────
