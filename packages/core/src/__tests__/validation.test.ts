@@ -661,3 +661,23 @@ describe('references from elsewhere', () => {
     expect(error).toBe('checked')
   })
 })
+
+describe('cursor values beyond the orderBy fields', () => {
+  it("name the call, the orderBy field and the extra value: startAt(30, 'x') after orderBy('age')", () => {
+    const metal = new Metal({ auth: { persistence: false } })
+    try {
+      const q = metal.db().collection('items').orderBy('age')
+      let error: unknown
+      try {
+        q.startAt(30, 'x')
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(MetalError)
+      expect((error as MetalError).code).toBe('invalid-argument')
+      expect((error as MetalError).message).toMatch(/^startAt\(\): .*'age'.*'x'/)
+    } finally {
+      metal.close()
+    }
+  })
+})

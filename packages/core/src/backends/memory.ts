@@ -251,9 +251,27 @@ export class MemoryBackend implements Backend {
     }
   }
 
-  /** @internal Re-checks a connection's live queries after its session changed. */
+  /** @internal Re-checks a connection's live queries and presence after its session changed. */
   reauthorise(conn: MemoryConnection, project: Project): void {
     if (!this.rules) return
+    const allowed = (room: string): boolean => {
+      try {
+        this.check(conn, { op: 'presence', collection: room })
+        return true
+      } catch {
+        return false
+      }
+    }
+    for (const { room } of project.hub?.stateOf(conn.key) ?? []) {
+      if (allowed(room)) continue
+      project.hub?.untrack(conn.key, room)
+      project.relay?.untrack(conn.key, room)
+    }
+    for (const room of [...conn.presenceRooms]) {
+      if (allowed(room)) continue
+      conn.presenceRooms.delete(room)
+      project.hub?.unsubscribe(room, conn.presenceSink)
+    }
     for (const [targetId, target] of [...conn.targets]) {
       try {
         this.check(conn, { op: 'read', collection: target.query.collection })

@@ -144,8 +144,11 @@ export class Query<T = DocumentData> {
     if (at.length > order.length) {
       throw invalidArgument(
         call,
-        `got ${at.length} cursor value(s) ${describe(at)} but the query has ${order.length} orderBy clause(s)` +
-          (order.length === 0 ? '; add orderBy() first' : ''),
+        `got ${at.length} cursor value(s) but the query orders by ${order.length}` +
+          (order.length === 0
+            ? ' fields; add orderBy() first'
+            : ` (${order.map((o) => `'${o.field}'`).join(', ')})`) +
+          `; extra value(s): ${at.slice(order.length).map(describe).join(', ')}`,
       )
     }
     const values = at.map((v, i) => {

@@ -163,6 +163,26 @@ export function presenceSuite(harness: BackendHarness): void {
       expect(lists[0]?.map((m) => [m.userId, m.status])).toEqual([['a', 'busy']])
     })
 
+    it('re-checks presence rules when the session changes: signing out removes the member', async () => {
+      const backend = await backendWith({
+        rules: ({ op, session }) => op !== 'presence' || session !== null,
+      })
+      const alice = client(backend)
+      const bob = client(backend)
+      await alice.auth().authenticate({ type: 'custom', token: 'a', metadata: { userId: 'alice' } })
+      await bob.auth().authenticate({ type: 'custom', token: 'b', metadata: { userId: 'bob' } })
+      const seen = watch(bob)
+      alice.presence().track({ userId: 'alice' })
+      await eventually(() => expect(seen.events).toEqual(['join:alice']))
+      await alice
+        .auth()
+        .authenticate({ type: 'custom', token: 'a2', metadata: { userId: 'alice' } })
+      await settle(20)
+      expect(seen.events).toEqual(['join:alice'])
+      await alice.auth().signOut()
+      await eventually(() => expect(seen.events).toEqual(['join:alice', 'leave:alice']))
+    })
+
     it('validates track() input', () => {
       const metal = new Metal({ auth: { persistence: false } })
       onTestFinished(() => metal.close())
