@@ -681,3 +681,76 @@ describe('cursor values beyond the orderBy fields', () => {
     }
   })
 })
+
+describe('auth, presence and sync entry points', () => {
+  const cases: [string, () => unknown, RegExp][] = [
+    [
+      "new Metal({ auth: { persistence: 'x' } })",
+      () => new Metal({ auth: { persistence: 'x' as never } }),
+      /new Metal\(\): option 'auth.persistence'.*'x'/,
+    ],
+    [
+      'new Metal({ auth: { refresh: 5 } })',
+      () => new Metal({ auth: { refresh: 5 as never } }),
+      /new Metal\(\): option 'auth.refresh'.*5/,
+    ],
+    [
+      'new Metal({ presence: { throttleMs: -1 } })',
+      () => new Metal({ presence: { throttleMs: -1 } }),
+      /new Metal\(\): option 'presence.throttleMs'.*-1/,
+    ],
+    [
+      'new Metal({ sync: { requestTimeoutMs: 0 } })',
+      () => new Metal({ sync: { requestTimeoutMs: 0 } }),
+      /new Metal\(\): option 'sync.requestTimeoutMs'.*0/,
+    ],
+    [
+      "memory({ presenceTimeoutMs: 'soon' })",
+      () => memory({ presenceTimeoutMs: 'soon' as never }),
+      /memory\(\): option 'presenceTimeoutMs'.*'soon'/,
+    ],
+    [
+      'memory({ rules: true })',
+      () => memory({ rules: true as never }),
+      /memory\(\): option 'rules'.*true/,
+    ],
+  ]
+  for (const [name, fn, message] of cases) {
+    it(`${name} throws invalid-argument naming the option and value`, () => {
+      let error: unknown
+      try {
+        fn()
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(MetalError)
+      expect((error as MetalError).code).toBe('invalid-argument')
+      expect((error as MetalError).message).toMatch(message)
+    })
+  }
+
+  it('sync(), presence() and their listeners name the bad value', () => {
+    const metal = new Metal({ auth: { persistence: false } })
+    try {
+      expect(() =>
+        metal.sync({ collection: 'docs', options: { conflict: 'newest' as never } }),
+      ).toThrow(/sync\(\): option 'conflict'.*'newest'/)
+      expect(() => metal.sync({ collection: 'docs', options: { maxRetries: 1.5 } })).toThrow(
+        /sync\(\): option 'maxRetries'.*1.5/,
+      )
+      expect(() => metal.sync({ collection: 'a/b' })).toThrow(/sync\(\): collection path 'a\/b'/)
+      const sync = metal.sync({ collection: 'docs' })
+      const on = sync.on.bind(sync) as (event: string, listener: () => void) => unknown
+      expect(() => on('done', () => {})).toThrow(/sync.on\(\): event .*'done'/)
+      expect(() => metal.presence('')).toThrow(/presence\(\): room .*''/)
+      expect(() => metal.presence().subscribe(42 as never)).toThrow(
+        /presence.subscribe\(\): listener .*42/,
+      )
+      expect(() => metal.auth().onStateChange(null as never)).toThrow(
+        /onStateChange\(\): listener .*null/,
+      )
+    } finally {
+      metal.close()
+    }
+  })
+})
