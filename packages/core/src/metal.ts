@@ -198,7 +198,8 @@ export class Metal {
 
   /**
    * Offline sync for a collection: status, pending count, and how conflicts between queued
-   * writes and newer remote states are settled.
+   * writes and newer remote states are settled. There is one Sync per collection; calling again
+   * with options changes them.
    */
   sync(config: { collection: string; options?: SyncOptions }): Sync {
     if (typeof config !== 'object' || config === null) {
@@ -207,9 +208,12 @@ export class Metal {
     const collection = checkCollectionPath('sync()', config.collection)
     const options = checkSyncOptions(config.options)
     const existing = this.syncs.get(collection)
-    if (existing && config.options === undefined) return existing
-    existing?.close()
-    const sync = new Sync(collection, this.store, options)
+    if (existing) {
+      // One Sync per collection: new options apply to it, and its listeners stay attached.
+      if (config.options !== undefined) existing.reconfigure(options)
+      return existing
+    }
+    const sync = new Sync(collection, this.store, options, () => this.syncs.delete(collection))
     this.syncs.set(collection, sync)
     return sync
   }

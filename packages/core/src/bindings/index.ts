@@ -24,3 +24,8 @@ export {
 export type { MetalCursor, MetalPages, MetalQueryBuilder } from './queryOptions.js'
 export { runMetalWrite } from './writes.js'
 export type { MetalWrite } from './writes.js'
+export { presenceView, trackPresence, untrackPresence } from './presenceView.js'
+export type { PresenceSnapshot, PresenceView } from './presenceView.js'
+export { syncView } from './syncView.js'
+export type { SyncSnapshot, SyncView } from './syncView.js'
+export { valuesEqual } from '../values.js'

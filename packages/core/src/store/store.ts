@@ -240,6 +240,7 @@ export class Store implements SyncHost {
 
   private lastStatusKey = ''
   private statusMaybeChanged(): void {
+    this.emitSync({ type: 'pending' })
     const key = `${this.link.status}/${this.isFlushing()}`
     if (key === this.lastStatusKey) return
     this.lastStatusKey = key

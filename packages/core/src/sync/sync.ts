@@ -54,6 +54,8 @@ export interface SyncEvents {
   conflict: (conflict: Conflict) => ConflictResolution | Promise<ConflictResolution>
   /** Every queued write of the collection has been committed. */
   synced: () => void
+  /** The number of the collection's writes not yet committed changed. */
+  pending: (count: number) => void
   /** A queued write could not be sent after `maxRetries`, or was refused. */
   error: (error: MetalError) => void
 }
@@ -71,6 +73,7 @@ export interface SyncHost {
 /** @internal */
 export type SyncHostEvent =
   | { type: 'status' }
+  | { type: 'pending' }
   | { type: 'synced'; collection: string }
   | { type: 'error'; collection: string; error: MetalError }
 
@@ -115,22 +118,24 @@ export class Sync {
     conflict: new Set(),
     synced: new Set(),
     error: new Set(),
+    pending: new Set(),
   }
   private lastStatus: SyncStatus
+  private lastPending: number
   private readonly stop: Unsubscribe
+  private options: Required<SyncOptions>
 
   /** @internal */
   constructor(
     /** The collection path. */ readonly collection: string,
     private readonly host: SyncHost,
-    private readonly options: Required<SyncOptions>,
+    options: Required<SyncOptions>,
+    private readonly onClose: () => void = () => {},
   ) {
+    this.options = options
     this.lastStatus = this.status
-    host.configure(collection, {
-      strategy: options.conflict,
-      maxRetries: options.maxRetries,
-      resolve: (c) => this.resolve(c),
-    })
+    this.lastPending = this.pending
+    this.install()
     this.stop = host.onSyncEvent((e) => {
       if (e.type === 'status') {
         const s = this.status
@@ -138,10 +143,32 @@ export class Sync {
           this.lastStatus = s
           for (const l of this.listeners.status) l(s)
         }
-      } else if (e.collection === this.collection) {
-        if (e.type === 'synced') for (const l of this.listeners.synced) l()
-        else for (const l of this.listeners.error) l(e.error)
       }
+      if (e.type === 'status' || e.type === 'pending') {
+        const n = this.pending
+        if (n !== this.lastPending) {
+          this.lastPending = n
+          for (const l of this.listeners.pending) l(n)
+        }
+        return
+      }
+      if (e.collection !== this.collection) return
+      if (e.type === 'synced') for (const l of this.listeners.synced) l()
+      else for (const l of this.listeners.error) l(e.error)
+    })
+  }
+
+  /** @internal Applies new options to this collection's sync (listeners stay attached). */
+  reconfigure(options: Required<SyncOptions>): void {
+    this.options = options
+    this.install()
+  }
+
+  private install(): void {
+    this.host.configure(this.collection, {
+      strategy: this.options.conflict,
+      maxRetries: this.options.maxRetries,
+      resolve: (c) => this.resolve(c),
     })
   }
 
@@ -161,7 +188,7 @@ export class Sync {
     return this.options.conflict
   }
 
-  /** Listens to `status`, `conflict`, `synced` or `error`. Returns the unsubscribe. */
+  /** Listens to `status`, `pending`, `conflict`, `synced` or `error`. Returns the unsubscribe. */
   on<K extends keyof SyncEvents>(event: K, listener: SyncEvents[K]): Unsubscribe {
     const set = this.listeners[event] as Set<SyncEvents[K]> | undefined
     if (!set)
@@ -181,10 +208,14 @@ export class Sync {
     this.host.retry()
   }
 
-  /** Stops this view; queued writes stay queued and are sent with the default strategy. */
+  /**
+   * Stops syncing this collection with a strategy: its listeners are dropped, and queued writes
+   * stay queued but are replayed without conflict checks (the last write wins).
+   */
   close(): void {
     this.stop()
     this.host.configure(this.collection, null)
+    this.onClose()
   }
 
   private async resolve(conflict: Conflict): Promise<ConflictResolution> {

@@ -7,9 +7,12 @@ import {
   MetalProvider,
   useMetal,
   useMetalDoc,
+  useMetalAuth,
   useMetalMutation,
   useMetalPaginatedQuery,
+  useMetalPresence,
   useMetalQuery,
+  useMetalSync,
   useSuspenseMetalQuery,
 } from '../index.js'
 
@@ -77,6 +80,9 @@ describe('hooks outside <MetalProvider>', () => {
     ['useMetalDoc', () => useMetalDoc('users', 'a')],
     ['useMetalMutation', () => useMetalMutation('users')],
     ['useMetalPaginatedQuery', () => useMetalPaginatedQuery('users')],
+    ['useMetalPresence', () => useMetalPresence()],
+    ['useMetalAuth', () => useMetalAuth()],
+    ['useMetalSync', () => useMetalSync('tasks')],
   ]
   for (const [name, hook] of hooks) {
     it(`${name} says it must be used inside <MetalProvider>`, () => {

@@ -1,6 +1,14 @@
-import { StrictMode, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { configure } from '@testing-library/react'
 import { QueryClient } from '@tanstack/react-query'
-import { Metal, MetalError, memory, type Backend, type MemoryBackend } from '@metal/core'
+import { Metal, MetalError, memory } from '@metal/core'
+import type {
+  Backend,
+  BackendRequest,
+  MemoryBackend,
+  MemoryBackendOptions,
+  MetalOptions,
+} from '@metal/core'
 import { MetalProvider } from '../index.js'
 
 export interface User {
@@ -68,19 +76,23 @@ export function gatedBackend(inner: MemoryBackend = memory()) {
   }
 }
 
-/** A client under test, another user's client on the same backend, and a fresh QueryClient. */
+/**
+ * A client under test, another user's client on the same backend, and a fresh QueryClient.
+ * `strict` renders under StrictMode at the root: React 19 double-mounts effects only there, not
+ * under a `<StrictMode>` inside a wrapper.
+ */
 export function setup(options: { strict?: boolean; queryClient?: QueryClient } = {}) {
+  configure({ reactStrictMode: options.strict === true })
   const gate = gatedBackend()
   const metal = new Metal({ backend: gate.backend, projectId: 'test' })
   const other = new Metal({ backend: gate.inner, projectId: 'test' })
   const queryClient = options.queryClient ?? new QueryClient()
   function Wrapper({ children }: { children?: ReactNode }) {
-    const tree = (
+    return (
       <MetalProvider client={metal} queryClient={queryClient}>
         {children}
       </MetalProvider>
     )
-    return options.strict ? <StrictMode>{tree}</StrictMode> : tree
   }
   return {
     gate,
@@ -98,6 +110,7 @@ export function setup(options: { strict?: boolean; queryClient?: QueryClient } =
       await batch.commit()
     },
     close() {
+      configure({ reactStrictMode: false })
       queryClient.clear()
       metal.close()
       other.close()
@@ -108,4 +121,61 @@ export function setup(options: { strict?: boolean; queryClient?: QueryClient } =
 /** Lets in-flight backend messages and deferred closes land. */
 export function settle(ms = 0): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** A backend that records every request its connections send, in order. */
+export function recordingBackend(inner: Backend) {
+  const sent: BackendRequest[] = []
+  const backend: Backend = {
+    connect(options) {
+      const conn = inner.connect(options)
+      return {
+        request(message) {
+          sent.push(message)
+          return conn.request(message)
+        },
+        close: () => conn.close(),
+      }
+    },
+  }
+  return {
+    backend,
+    sent,
+    /** How many requests of `type` were sent. */
+    count: (type: BackendRequest['type']) => sent.filter((m) => m.type === type).length,
+  }
+}
+
+/**
+ * Several users' clients on one shared memory backend (no cross-tab channel, no persisted
+ * session, presence sent unthrottled). Each client records what it sends and has its own wrapper.
+ */
+export function realtime(backendOptions: MemoryBackendOptions = {}) {
+  const inner = memory({ presenceChannel: false, ...backendOptions })
+  const opened: Metal[] = []
+  /** A client; `backend` puts a wrapper of the shared one in between (e.g. `gatedBackend(inner)`). */
+  function client({ backend, ...options }: Omit<MetalOptions, 'projectId'> = {}) {
+    const recorder = recordingBackend(backend ?? inner)
+    const metal = new Metal({
+      backend: recorder.backend,
+      projectId: 'test',
+      auth: { persistence: false },
+      presence: { throttleMs: 0 },
+      sync: { storage: false },
+      watchBrowserNetwork: false,
+      ...options,
+    })
+    opened.push(metal)
+    function Wrapper({ children }: { children?: ReactNode }) {
+      return <MetalProvider client={metal}>{children}</MetalProvider>
+    }
+    return { metal, ...recorder, wrapper: Wrapper }
+  }
+  return {
+    inner,
+    client,
+    close() {
+      for (const metal of opened.splice(0)) metal.close()
+    },
+  }
 }

@@ -1,12 +1,22 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { InfiniteData } from '@tanstack/react-query'
-import type { MetalError } from '@metal/core'
+import type {
+  AuthStatus,
+  Conflict,
+  MetalError,
+  PresenceMember,
+  Session,
+  SyncStatus,
+} from '@metal/core'
 import type { MetalCursor, MetalRow } from '@metal/core/bindings'
 import {
+  useMetalAuth,
   useMetalDoc,
   useMetalMutation,
   useMetalPaginatedQuery,
+  useMetalPresence,
   useMetalQuery,
+  useMetalSync,
   useSuspenseMetalQuery,
 } from '../index.js'
 
@@ -60,5 +70,36 @@ describe('hook types', () => {
     users.set('a', { name: 'Ada', age: '36' })
     // @ts-expect-error 'nope' is not a field path of User
     users.update('a', { nope: 1 })
+  })
+
+  it('useMetalPresence gives members, others and self', () => {
+    const { members, others, self, track } = useMetalPresence({ room: 'lobby' })
+    expectTypeOf(members).toEqualTypeOf<readonly PresenceMember[]>()
+    expectTypeOf(others).toEqualTypeOf<readonly PresenceMember[]>()
+    expectTypeOf(self).toEqualTypeOf<PresenceMember | null>()
+    track({ userId: 'u1', metadata: { page: '/' } })
+    // @ts-expect-error userId is required
+    useMetalPresence({ track: { status: 'online' } })
+  })
+
+  it('useMetalAuth gives the status and the session', () => {
+    const { status, session, authenticate } = useMetalAuth()
+    expectTypeOf(status).toEqualTypeOf<AuthStatus>()
+    expectTypeOf(session).toEqualTypeOf<Session | null>()
+    expectTypeOf(authenticate({ type: 'jwt', token: 'a.b.c' })).toEqualTypeOf<Promise<Session>>()
+    // @ts-expect-error unknown credential type
+    authenticate({ type: 'magic', token: 'x' })
+  })
+
+  it('useMetalSync gives status, pending and conflicts', () => {
+    const { status, pending, conflicts } = useMetalSync('docs', {
+      conflict: 'last-write-wins',
+      onConflict: (c) => c.remote,
+    })
+    expectTypeOf(status).toEqualTypeOf<SyncStatus>()
+    expectTypeOf(pending).toEqualTypeOf<number>()
+    expectTypeOf(conflicts).toEqualTypeOf<readonly Conflict[]>()
+    // @ts-expect-error not a strategy
+    useMetalSync('docs', { conflict: 'newest' })
   })
 })

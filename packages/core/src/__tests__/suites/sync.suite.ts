@@ -366,5 +366,22 @@ export function syncSuite(harness: BackendHarness): void {
       const other = client(await Promise.resolve(faulty))
       expect((await other.db().collection('c').doc('n').get()).data()).toEqual({ last: 5 })
     })
+
+    it('reports the pending count as it changes, and keeps one Sync per collection', async () => {
+      const a = client(await backend())
+      const sync = a.sync({ collection: 'jobs' })
+      const counts: number[] = []
+      sync.on('pending', (n) => counts.push(n))
+      a.disableNetwork()
+      void a.db().collection('jobs').doc('1').set({ n: 1 }, { wait: 'local' })
+      void a.db().collection('jobs').doc('2').set({ n: 2 }, { wait: 'local' })
+      expect(counts).toEqual([1, 2])
+      const again = a.sync({ collection: 'jobs', options: { conflict: 'client-wins' } })
+      expect(again).toBe(sync)
+      expect(sync.strategy).toBe('client-wins')
+      a.enableNetwork()
+      await eventually(() => expect(counts.at(-1)).toBe(0))
+      expect(counts).toEqual([1, 2, 1, 0])
+    })
   })
 }
