@@ -41,12 +41,19 @@ export function parseFieldPath(call: string, path: unknown): readonly string[] {
   return segments
 }
 
+// Names every plain object inherits (`constructor`, `toString`…): a field with such a name exists
+// only if the document has it as its own property.
+const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype))
+const hasOwn = Object.prototype.hasOwnProperty
+
 /** Reads the value at `segments` in `data`; `undefined` when any step is missing. */
 export function getField(data: unknown, segments: readonly string[]): unknown {
   let value = data
   for (let i = 0; i < segments.length; i++) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-    value = (value as Record<string, unknown>)[segments[i] as string]
+    const key = segments[i] as string
+    if (INHERITED.has(key) && !hasOwn.call(value, key)) return undefined
+    value = (value as Record<string, unknown>)[key]
   }
   return value
 }
@@ -113,6 +120,7 @@ export function fieldGetter(segments: readonly string[]): FieldGetter {
   if (get) return get
   const n = made++
   if (segments.length === 1 && segments[0] === DOCUMENT_ID) get = (id) => id
+  else if (segments.some((s) => INHERITED.has(s))) get = (_id, data) => getField(data, segments)
   else if (segments.length === 1) get = (READ1[n % READ1.length] as Reader1)(segments[0] as string)
   else if (segments.length === 2) {
     get = (READ2[n % READ2.length] as Reader2)(segments[0] as string, segments[1] as string)

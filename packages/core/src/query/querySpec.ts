@@ -49,6 +49,14 @@ export interface CompiledQuery {
   readonly compare: (a: Entry, b: Entry) => number
   /** The `[start, end)` window of a sorted match list of length `n`. */
   readonly window: (n: number) => [number, number]
+  /**
+   * The first sort key of a document: the first orderBy field, or the id without one. Where two
+   * entries' keys differ, `compareKeys` of the keys has the sign of `compare` of the entries; where
+   * it is 0 only `compare` decides. Lets a sorted list keep keys next to its entries and search
+   * them without touching each entry's data.
+   */
+  readonly key: (id: string, data: DocumentData) => unknown
+  readonly compareKeys: (x: unknown, y: unknown) => number
 }
 
 /** Orders two field values: numbers and strings directly, everything else by {@link compareValues}. */
@@ -151,5 +159,20 @@ export function compileQuery(spec: QuerySpec): CompiledQuery {
           return [s, Math.min(n, s + limit)]
         }
 
-  return { spec, matches, compare, window }
+  let key: (id: string, data: DocumentData) => unknown
+  let compareKeys: (x: unknown, y: unknown) => number
+  if (nKeys === 0) {
+    key = (id) => id
+    compareKeys = (x, y) => compareStrings(x as string, y as string) * idSign
+  } else {
+    const sign = signs[0] as number
+    key = getters[0] as FieldGetter
+    compareKeys = (x, y) => {
+      if (x === y) return 0
+      if (typeof x === 'number' && typeof y === 'number') return x < y ? -sign : x > y ? sign : 0
+      return compareField(x, y) * sign
+    }
+  }
+
+  return { spec, matches, compare, window, key, compareKeys }
 }

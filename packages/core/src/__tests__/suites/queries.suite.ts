@@ -323,6 +323,19 @@ export function queriesSuite(harness: BackendHarness): void {
         expect(await idsOf(users.where('meta.age', '==', 99))).toEqual([])
       })
 
+      it('fields named like Object.prototype members exist only when the document has them', async () => {
+        const c = db.collection('protoNames')
+        await seed(c, {
+          p1: { constructor: 'x', n: 1 },
+          p2: { n: 2 },
+          p3: { meta: { toString: 3 } },
+        })
+        expect(await idsOf(c.where('constructor', '!=', null))).toEqual(['p1'])
+        expect(await idsOf(c.orderBy('constructor'))).toEqual(['p1'])
+        expect(await idsOf(c.where('meta.toString', '>', 0))).toEqual(['p3'])
+        expect(await idsOf(c.where('hasOwnProperty', 'not-in', ['z']))).toEqual([])
+      })
+
       it('a map field equals a map operand as a whole', async () => {
         expect(await idsOf(users.where('meta', '==', { name: 'ann', age: 30 }))).toEqual(['u1'])
       })
