@@ -1,0 +1,21 @@
+export { MetalPlugin, useMetal } from './metalPlugin.js'
+export type { MetalPluginOptions } from './metalPlugin.js'
+export { useMetalQuery } from './useMetalQuery.js'
+export type { UseMetalQueryOptions } from './useMetalQuery.js'
+export { useMetalDoc } from './useMetalDoc.js'
+export type { UseMetalDocOptions } from './useMetalDoc.js'
+export { useMetalMutation } from './useMetalMutation.js'
+export type {
+  MetalWriters,
+  UseMetalMutationOptions,
+  UseMetalMutationResult,
+} from './useMetalMutation.js'
+export { useMetalPaginatedQuery } from './useMetalPaginatedQuery.js'
+export type { UseMetalPaginatedQueryOptions } from './useMetalPaginatedQuery.js'
+export { useMetalPresence } from './useMetalPresence.js'
+export type { UseMetalPresenceOptions, UseMetalPresenceResult } from './useMetalPresence.js'
+export { useMetalAuth } from './useMetalAuth.js'
+export type { UseMetalAuthResult } from './useMetalAuth.js'
+export { useMetalSync } from './useMetalSync.js'
+export type { UseMetalSyncOptions, UseMetalSyncResult } from './useMetalSync.js'
+export type { MetalCursor, MetalQueryBuilder, MetalRow, MetalWrite } from '@metal/core/bindings'

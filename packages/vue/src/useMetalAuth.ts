@@ -1,0 +1,37 @@
+import { onScopeDispose, shallowRef, type Ref } from 'vue'
+import type { AuthStatus, Credential, Session } from '@metal/core'
+import { useMetalContext } from './metalPlugin.js'
+
+/** What {@link useMetalAuth} returns. */
+export interface UseMetalAuthResult {
+  /** `'unknown'` while a stored session is restored, then `'signed-in'` or `'signed-out'`. */
+  status: Readonly<Ref<AuthStatus>>
+  /** The signed-in session, or null. */
+  session: Readonly<Ref<Session | null>>
+  /** Signs in; rejects `unauthenticated` when the backend refuses the credential. */
+  authenticate(credential: Credential): Promise<Session>
+  /** Signs out and forgets the stored session. */
+  signOut(): Promise<void>
+}
+
+/** The client's auth session as refs, following sign-in, refresh, expiry and sign-out. */
+export function useMetalAuth(): UseMetalAuthResult {
+  const { metal, ssr } = useMetalContext('useMetalAuth')
+  const auth = metal.auth()
+  const status = shallowRef(auth.status)
+  const session = shallowRef(auth.session)
+  if (!ssr) {
+    onScopeDispose(
+      auth.onStateChange((next, nextStatus) => {
+        session.value = next
+        status.value = nextStatus
+      }),
+    )
+  }
+  return {
+    status,
+    session,
+    authenticate: (credential) => auth.authenticate(credential),
+    signOut: () => auth.signOut(),
+  }
+}

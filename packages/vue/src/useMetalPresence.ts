@@ -1,0 +1,103 @@
+import { computed, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
+import type { Presence, PresenceMember, PresenceState } from '@metal/core'
+import {
+  presenceView,
+  trackPresence,
+  untrackPresence,
+  valuesEqual,
+  type PresenceSnapshot,
+} from '@metal/core/bindings'
+import { useMetalContext } from './metalPlugin.js'
+
+/** Options of {@link useMetalPresence}. */
+export interface UseMetalPresenceOptions {
+  /**
+   * The room; a change leaves the old room and joins the new one.
+   * @default 'default'
+   */
+  room?: MaybeRefOrGetter<string | undefined>
+  /**
+   * This client's state, published while the calling scope lives and withdrawn when it ends
+   * (`null`: withdrawn). Refs, getters and reactive objects are followed, and compared by value:
+   * a new object with the same content sends nothing.
+   */
+  track?: MaybeRefOrGetter<PresenceState | null | undefined>
+}
+
+/** The members of a room, and this client's tracking in it. */
+export interface UseMetalPresenceResult {
+  /** Every member of the room, in join order; one per user across tabs and devices. */
+  members: ComputedRef<readonly PresenceMember[]>
+  /** The members other than this client's user. */
+  others: ComputedRef<readonly PresenceMember[]>
+  /** The member this client tracks (by `userId`), or null. */
+  self: ComputedRef<PresenceMember | null>
+  /** Publishes or changes this client's state; withdrawn when the calling scope ends. */
+  track(state: PresenceState): void
+  /** Stops publishing this client's state. */
+  untrack(): void
+}
+
+const EMPTY: PresenceSnapshot = { members: [], others: [], self: null }
+
+/**
+ * Who is in a room, live: `members`, `others` and `self`. With `track`, publishes this client's
+ * state while the calling scope (component, `effectScope()`) lives. Nothing is joined or tracked
+ * while rendering on the server.
+ */
+export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMetalPresenceResult {
+  const { metal, ssr } = useMetalContext('useMetalPresence')
+  const snapshot = shallowRef(EMPTY)
+  let presence: Presence | undefined
+  let read = () => {}
+  // What this composable publishes: a copy, so a reactive state mutated in place still differs.
+  let mine: PresenceState | null = null
+
+  const track = (state: PresenceState) => {
+    if (valuesEqual(mine, state)) return
+    if (presence) trackPresence(presence, state)
+    mine = JSON.parse(JSON.stringify(state)) as PresenceState
+    read()
+  }
+  const untrack = () => {
+    if (mine && presence) untrackPresence(presence)
+    mine = null
+    read()
+  }
+
+  if (!ssr) {
+    watch(
+      () => toValue(options.room) ?? 'default',
+      (room, _, onCleanup) => {
+        const here = (presence = metal.presence(room))
+        const view = presenceView(here)
+        read = () => (snapshot.value = view.getSnapshot())
+        if (mine) trackPresence(here, mine)
+        const stop = view.subscribe(read)
+        read()
+        onCleanup(() => {
+          stop()
+          // Deferred: a scope that ends and another that tracks the same state within one task
+          // (a keyed re-render) send nothing, rather than a leave and a join.
+          if (mine) untrackPresence(here, true)
+        })
+      },
+      { immediate: true },
+    )
+    if (options.track !== undefined) {
+      watch(
+        () => toValue(options.track),
+        (state) => (state ? track(state) : untrack()),
+        { immediate: true, deep: true },
+      )
+    }
+  }
+
+  return {
+    members: computed(() => snapshot.value.members),
+    others: computed(() => snapshot.value.others),
+    self: computed(() => snapshot.value.self),
+    track,
+    untrack,
+  }
+}
