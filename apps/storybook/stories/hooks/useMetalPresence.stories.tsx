@@ -1,0 +1,146 @@
+import { useState } from 'react'
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { Metal } from '@metal/core'
+import { MetalProvider, useMetalPresence } from '@metal/react'
+import { closeDemoClients, demoBackend, demoClient } from '../support/demoClients.js'
+
+const ROOM = 'design-review'
+
+/** Who is in the room, as this client sees it, while it tracks itself as "you". */
+function WhoIsHere() {
+  const [status, setStatus] = useState('online')
+  const { members, others, self } = useMetalPresence({
+    room: ROOM,
+    track: { userId: 'you', status, metadata: { page: '/tasks' } },
+  })
+  return (
+    <section className="metal-demo-card" aria-labelledby="presence-title">
+      <h2 id="presence-title">
+        In the room: {members.length} ({others.length} besides you)
+      </h2>
+      <ul aria-label="Members">
+        {members.map((m) => (
+          <li key={m.userId}>
+            {m.userId === self?.userId ? `${m.userId} (you)` : m.userId}: {m.status}
+          </li>
+        ))}
+      </ul>
+      <div className="metal-demo-row">
+        <button
+          className="metal-demo-button"
+          data-variant="tonal"
+          type="button"
+          onClick={() => setStatus(status === 'online' ? 'away' : 'online')}
+        >
+          Set me {status === 'online' ? 'away' : 'online'}
+        </button>
+      </div>
+    </section>
+  )
+}
+
+/** The second user's controls: they act through their own client on the shared backend. */
+function SimulatedUser({ client }: { client: Metal }) {
+  const presence = client.presence(ROOM)
+  const [state, setState] = useState<'online' | 'away' | 'gone'>('gone')
+  const act = (next: 'online' | 'away' | 'gone') => {
+    if (next === 'gone') presence.untrack()
+    else presence.track({ userId: 'ada', status: next, metadata: { page: '/reports' } })
+    setState(next)
+  }
+  return (
+    <section className="metal-demo-card" aria-labelledby="ada-title">
+      <h2 id="ada-title">Simulated user: ada ({state})</h2>
+      <div className="metal-demo-row">
+        <button className="metal-demo-button" type="button" onClick={() => act('online')}>
+          Ada joins
+        </button>
+        <button className="metal-demo-button" type="button" onClick={() => act('away')}>
+          Ada goes away
+        </button>
+        <button className="metal-demo-button" type="button" onClick={() => act('gone')}>
+          Ada leaves
+        </button>
+      </div>
+    </section>
+  )
+}
+
+type Loaded = { metal: Metal; ada: Metal }
+
+/**
+ * `useMetalPresence({ room?, track? })` returns the room's `members`, the `others` and `self`,
+ * live, and publishes `track` while the component is mounted.
+ *
+ * ```tsx
+ * const { members, others } = useMetalPresence({ room: 'doc-1', track: { userId, status: 'online' } })
+ * ```
+ *
+ * Here two clients share one embedded `memory()` backend: the component is "you"; the panel
+ * below drives a simulated second user, "ada", through her own client.
+ */
+const meta = {
+  title: 'Hooks/useMetalPresence',
+  loaders: [
+    async ({ id }): Promise<Loaded> => {
+      const backend = demoBackend()
+      return { metal: demoClient(id, { backend }), ada: demoClient(id, { backend }) }
+    },
+  ],
+  beforeEach:
+    ({ id }) =>
+    () =>
+      closeDemoClients(id),
+  render: (_args, { loaded }) => {
+    const { metal, ada } = loaded as Loaded
+    return (
+      <div style={{ display: 'grid', gap: 16 }}>
+        <MetalProvider client={metal}>
+          <WhoIsHere />
+        </MetalProvider>
+        <SimulatedUser client={ada} />
+      </div>
+    )
+  },
+} satisfies Meta
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const members = (canvasElement: HTMLElement) =>
+  within(within(canvasElement).getByRole('list', { name: 'Members' }))
+    .queryAllByRole('listitem')
+    .map((li) => li.textContent)
+
+/** A second user joins, goes away and leaves; the member list follows. */
+export const SecondUser: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): online']))
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Ada joins' }))
+    await waitFor(() =>
+      expect(members(canvasElement)).toEqual(['you (you): online', 'ada: online']),
+    )
+    await expect(canvas.getByRole('heading', { name: /In the room/ })).toHaveTextContent(
+      'In the room: 2 (1 besides you)',
+    )
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Ada goes away' }))
+    await waitFor(() => expect(members(canvasElement)).toContain('ada: away'))
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Ada leaves' }))
+    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): online']))
+  },
+}
+
+/** This client changes its own status; `track` is compared by value and re-sent on change. */
+export const ChangeOwnStatus: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): online']))
+    await userEvent.click(canvas.getByRole('button', { name: 'Set me away' }))
+    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): away']))
+  },
+}

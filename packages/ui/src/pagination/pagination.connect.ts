@@ -1,0 +1,195 @@
+import { formatPaginationRange, getPaginationInfo } from './pagination.model.js'
+import type {
+  PaginationEvent,
+  PaginationInfo,
+  PaginationMessages,
+  PaginationState,
+} from './pagination.types.js'
+
+/** The default English messages. */
+export const DEFAULT_PAGINATION_MESSAGES: PaginationMessages = {
+  navigationLabel: 'Pagination',
+  firstPage: 'First page',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  lastPage: 'Last page',
+  page: (page) => `Page ${page}`,
+  rowsPerPage: 'Rows per page',
+  range: formatPaginationRange,
+}
+
+/** Options of {@link connectPagination}. */
+export interface PaginationConnectOptions {
+  /** Base of the ids given to the parts; unique within the document. */
+  id: string
+  /** Words to show instead of the English defaults. */
+  messages?: Partial<PaginationMessages>
+}
+
+/** Attributes every part carries, for styling (`[data-scope='pagination'][data-part='…']`). */
+interface PartProps {
+  'data-scope': 'pagination'
+  'data-part': string
+}
+
+/** Props of the `<nav>` landmark. */
+export interface PaginationRootProps extends PartProps {
+  id: string
+  'aria-label': string
+  'data-mode': PaginationState['mode']
+}
+
+/** Props of the range label ("1–20 of 135"); announced politely when it changes. */
+export interface PaginationRangeProps extends PartProps {
+  id: string
+  'aria-live': 'polite'
+  'aria-atomic': 'true'
+}
+
+/** Props of a button: first, previous, next, last or a page number. */
+export interface PaginationTriggerProps extends PartProps {
+  type: 'button'
+  'aria-label': string
+  'aria-current'?: 'page'
+  'data-disabled'?: ''
+  'data-current'?: ''
+  disabled: boolean
+  onClick: () => void
+}
+
+/** Props of an ellipsis; hidden from assistive technology, which gets the page buttons. */
+export interface PaginationEllipsisProps extends PartProps {
+  'aria-hidden': 'true'
+  'data-position': 'start' | 'end'
+}
+
+/** Props of the rows-per-page `<select>`. */
+export interface PaginationPageSizeSelectProps extends PartProps {
+  id: string
+  'aria-labelledby': string
+  value: string
+  onChange: (event: { target: { value: string } }) => void
+}
+
+/** What a view needs: the state, derived info, actions and prop getters for every part. */
+export interface PaginationApi {
+  state: PaginationState
+  info: PaginationInfo
+  messages: PaginationMessages
+  /** Sends any event (the actions below are shorthands). */
+  send: (event: PaginationEvent) => void
+  first(): void
+  previous(): void
+  next(): void
+  last(): void
+  goTo(page: number): void
+  setPageSize(pageSize: number): void
+  getRootProps(): PaginationRootProps
+  getRangeProps(): PaginationRangeProps
+  getListProps(): PartProps
+  getFirstTriggerProps(): PaginationTriggerProps
+  getPreviousTriggerProps(): PaginationTriggerProps
+  getNextTriggerProps(): PaginationTriggerProps
+  getLastTriggerProps(): PaginationTriggerProps
+  getPageTriggerProps(page: number): PaginationTriggerProps
+  getEllipsisProps(position: 'start' | 'end'): PaginationEllipsisProps
+  getPageSizeProps(): PartProps
+  getPageSizeLabelProps(): PartProps & { id: string }
+  getPageSizeSelectProps(): PaginationPageSizeSelectProps
+  getPageSizeOptionProps(pageSize: number): PartProps & { value: string }
+}
+
+/**
+ * Turns a pagination state into prop getters with the ARIA a view needs: a labelled `<nav>`,
+ * `aria-current="page"` on the current page, disabled moves that cannot be made, and a live
+ * range label. Framework-neutral: the props are plain attributes plus `onClick`/`onChange`.
+ *
+ * @param state - the current state (from `initPagination` / `paginate`)
+ * @param send - called with the event when the user asks for a change
+ */
+export function connectPagination(
+  state: PaginationState,
+  send: (event: PaginationEvent) => void,
+  options: PaginationConnectOptions,
+): PaginationApi {
+  const messages = { ...DEFAULT_PAGINATION_MESSAGES, ...options.messages }
+  const info = getPaginationInfo(state, messages.range)
+  const { id } = options
+  const part = (name: string): PartProps => ({ 'data-scope': 'pagination', 'data-part': name })
+
+  const trigger = (
+    name: string,
+    label: string,
+    enabled: boolean,
+    event: PaginationEvent,
+  ): PaginationTriggerProps => ({
+    ...part(name),
+    type: 'button',
+    'aria-label': label,
+    disabled: !enabled,
+    ...(enabled ? {} : { 'data-disabled': '' as const }),
+    onClick: () => {
+      if (enabled) send(event)
+    },
+  })
+
+  return {
+    state,
+    info,
+    messages,
+    send,
+    first: () => send({ type: 'FIRST' }),
+    previous: () => send({ type: 'PREVIOUS' }),
+    next: () => send({ type: 'NEXT' }),
+    last: () => send({ type: 'LAST' }),
+    goTo: (page) => send({ type: 'GO_TO', page }),
+    setPageSize: (pageSize) => send({ type: 'SET_PAGE_SIZE', pageSize }),
+
+    getRootProps: () => ({
+      ...part('root'),
+      id,
+      'aria-label': messages.navigationLabel,
+      'data-mode': state.mode,
+    }),
+    getRangeProps: () => ({
+      ...part('range'),
+      id: `${id}-range`,
+      'aria-live': 'polite',
+      'aria-atomic': 'true',
+    }),
+    getListProps: () => part('list'),
+    getFirstTriggerProps: () =>
+      trigger('first-trigger', messages.firstPage, info.canGoFirst, { type: 'FIRST' }),
+    getPreviousTriggerProps: () =>
+      trigger('previous-trigger', messages.previousPage, info.canGoPrevious, { type: 'PREVIOUS' }),
+    getNextTriggerProps: () =>
+      trigger('next-trigger', messages.nextPage, info.canGoNext, { type: 'NEXT' }),
+    getLastTriggerProps: () =>
+      trigger('last-trigger', messages.lastPage, info.canGoLast, { type: 'LAST' }),
+    getPageTriggerProps: (page) => {
+      const current = page === state.page
+      return {
+        ...trigger('page-trigger', messages.page(page), true, { type: 'GO_TO', page }),
+        ...(current ? { 'aria-current': 'page' as const, 'data-current': '' as const } : {}),
+      }
+    },
+    getEllipsisProps: (position) => ({
+      ...part('ellipsis'),
+      'data-position': position,
+      'aria-hidden': 'true',
+    }),
+    getPageSizeProps: () => part('page-size'),
+    getPageSizeLabelProps: () => ({ ...part('page-size-label'), id: `${id}-page-size-label` }),
+    getPageSizeSelectProps: () => ({
+      ...part('page-size-select'),
+      id: `${id}-page-size`,
+      'aria-labelledby': `${id}-page-size-label`,
+      value: String(state.pageSize),
+      onChange: (event) => send({ type: 'SET_PAGE_SIZE', pageSize: Number(event.target.value) }),
+    }),
+    getPageSizeOptionProps: (pageSize) => ({
+      ...part('page-size-option'),
+      value: String(pageSize),
+    }),
+  }
+}
