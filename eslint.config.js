@@ -54,6 +54,35 @@ export default tseslint.config(
     },
   },
   {
+    // UI logic is written once: models and prop getters import no framework; views live in src/react.
+    files: ['packages/ui/src/**/*.ts'],
+    ignores: ['packages/ui/src/react/**', 'packages/ui/src/**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'react-dom/*',
+                '@metal/react',
+                '@tanstack/react-*',
+              ],
+              message: 'Only packages/ui/src/react may import React.',
+            },
+            {
+              group: ['vue', '@vue/*', '@metal/vue'],
+              message: 'Only a Vue views folder may import Vue.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {
