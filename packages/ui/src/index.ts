@@ -35,3 +35,113 @@ export type {
   ThemeVariables,
   ThemeVariant,
 } from './tokens/createTheme.js'
+export {
+  initDataTable,
+  updateDataTable,
+  getVisibleColumns,
+  getGridColumnIds,
+  getColumnWidth,
+  getAriaSort,
+  isRowSelected,
+  getSelectedCount,
+  getPageSelection,
+  cellKey,
+  resolveEdit,
+  parseDataTableLayout,
+  SELECT_COLUMN_ID,
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_MIN_COLUMN_WIDTH,
+} from './data-table/dataTable.model.js'
+export { connectDataTable, DEFAULT_DATA_TABLE_MESSAGES } from './data-table/dataTable.connect.js'
+export type {
+  DataTableApi,
+  DataTableConnectOptions,
+  DataTableKeyboardEvent,
+  DataTableMessages,
+} from './data-table/dataTable.connect.js'
+export { getMatchingRows, getPageRows, matchesSearch } from './data-table/dataTable.rows.js'
+export {
+  applyDataTableQuery,
+  dataTableQuery,
+  getDataTableFilters,
+} from './data-table/dataTable.query.js'
+export type { DataTableBaseQuery, DataTableQueryOptions } from './data-table/dataTable.query.js'
+export {
+  getFieldValue,
+  getCellValue,
+  formatCellValue,
+  parseDraft,
+} from './data-table/dataTable.values.js'
+export type {
+  DataTableColumn,
+  DataTableColumnType,
+  DataTableEnumOption,
+  DataTableRow,
+  ResolvedColumn,
+  DataTableSort,
+  DataTableFilter,
+  DataTableSelection,
+  DataTableLayout,
+  DataTableFocus,
+  DataTableEditing,
+  DataTableOptions,
+  DataTableState,
+  DataTableKeyInput,
+  DataTableEvent,
+} from './data-table/dataTable.types.js'
+export {
+  initForm,
+  transitionForm,
+  getChanges,
+  isDirty,
+  toDocument,
+  fieldAt,
+  getFieldPaths,
+  getFieldError,
+  getFirstInvalidPath,
+  getFormErrors,
+  defaultValues,
+  defaultValueOf,
+  valuesFromDocument,
+} from './form/form.model.js'
+export { connectForm } from './form/form.connect.js'
+export type {
+  FormApi,
+  FormConnectOptions,
+  FormPartProps,
+  FormRootProps,
+  FormControlProps,
+  FormInputProps,
+  FormChangeEvent,
+  FormGroupProps,
+  FormButtonProps,
+  FormRemoteInfo,
+} from './form/form.connect.js'
+export { DEFAULT_FORM_MESSAGES } from './form/form.messages.js'
+export {
+  checkEntity,
+  validateField,
+  validateValues,
+  validateStandard,
+  isStandardSchema,
+  isEmpty,
+} from './form/validate.js'
+export type { StandardSchema, StandardSchemaIssue, StandardSchemaResult } from './form/validate.js'
+export type {
+  CustomRule,
+  EntityDefinition,
+  EnumOption,
+  FieldChange,
+  FieldDefinition,
+  FieldRules,
+  FieldType,
+  FormErrors,
+  FormEvent,
+  FormMessages,
+  FormOptions,
+  FormState,
+  FormStatus,
+  FormValues,
+  RelationDefinition,
+  RemoteChange,
+} from './form/form.types.js'

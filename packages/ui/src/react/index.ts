@@ -2,3 +2,18 @@ export { Pagination } from './pagination/Pagination.js'
 export type { PaginationProps } from './pagination/Pagination.js'
 export { usePagination } from './pagination/usePagination.js'
 export type { UsePaginationProps } from './pagination/usePagination.js'
+export { DataTable } from './data-table/DataTable.js'
+export type {
+  DataTableProps,
+  DataTableBaseProps,
+  BoundDataTableProps,
+  UnboundDataTableProps,
+} from './data-table/DataTable.js'
+export { useDataTableState } from './data-table/useDataTable.js'
+export type { UseDataTableStateProps } from './data-table/useDataTable.js'
+export { Form } from './form/Form.js'
+export type { FormProps, FormPresenceOptions, FormSubmitInfo } from './form/Form.js'
+export { useForm } from './form/useForm.js'
+export type { UseFormProps, UseFormResult, FormSaveInfo } from './form/useForm.js'
+export { FormField } from './form/FormField.js'
+export type { FormFieldProps } from './form/FormField.js'

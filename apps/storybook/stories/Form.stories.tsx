@@ -1,0 +1,189 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import type { Metal } from '@metal/core'
+import { MetalProvider } from '@metal/react'
+import type { EntityDefinition } from '@metal/ui'
+import { Form } from '@metal/ui/react'
+import { closeDemoClients, demoBackend, demoClient } from './support/demoClients.js'
+
+/** A task, as an entity definition: one field of most types, with rules. */
+const TASK: EntityDefinition = {
+  name: 'task',
+  label: 'Task',
+  fields: [
+    { name: 'title', type: 'string', label: 'Title', rules: { required: true, minLength: 3 } },
+    { name: 'description', type: 'text', label: 'Description', description: 'Markdown allowed' },
+    { name: 'estimate', type: 'number', label: 'Estimate (hours)', rules: { min: 0, max: 100 } },
+    { name: 'due', type: 'date', label: 'Due date' },
+    {
+      name: 'priority',
+      type: 'enum',
+      label: 'Priority',
+      options: ['low', 'medium', 'high', 'urgent'],
+      defaultValue: 'medium',
+      rules: { required: true },
+    },
+    { name: 'done', type: 'boolean', label: 'Done' },
+    { name: 'owner', type: 'email', label: 'Owner e-mail' },
+    { name: 'link', type: 'url', label: 'Link' },
+    {
+      name: 'assignee',
+      type: 'relation',
+      label: 'Assignee',
+      relation: { collection: 'users', labelField: 'name' },
+    },
+    {
+      name: 'tags',
+      type: 'array',
+      label: 'Tags',
+      item: { name: 'tag', type: 'string', label: 'Tag', rules: { required: true } },
+      rules: { maxLength: 5 },
+    },
+    {
+      name: 'address',
+      type: 'object',
+      label: 'Location',
+      fields: [
+        { name: 'city', type: 'string', label: 'City' },
+        { name: 'zip', type: 'string', label: 'ZIP', rules: { pattern: '\\d{5}' } },
+      ],
+    },
+  ],
+}
+
+type Loaded = { metal: Metal; ada: Metal }
+
+/**
+ * `<Form schema={entity} collection="tasks" docId? onSubmit? />` builds a form from an entity
+ * definition, validates it with the fields' rules (and optionally a Standard Schema validator),
+ * creates documents with `add` and edits them with `update` of the changed fields only. The logic
+ * is the headless model in `@metal/ui` (`initForm`, `transitionForm`, `connectForm`).
+ *
+ * Here two clients share one embedded `memory()` backend: the form is "you"; the buttons below it
+ * act as a second user, "Ada", through her own client.
+ */
+const meta = {
+  title: 'Components/Form',
+  component: Form,
+  args: { schema: TASK, collection: 'tasks', onSubmit: fn() },
+  loaders: [
+    async ({ id }): Promise<Loaded> => {
+      const backend = demoBackend()
+      const metal = demoClient(id, { backend })
+      const users = metal.db().collection('users')
+      await users.doc('ada').set({ name: 'Ada Lovelace' })
+      await users.doc('alan').set({ name: 'Alan Turing' })
+      await users.doc('grace').set({ name: 'Grace Hopper' })
+      await metal
+        .db()
+        .collection('tasks')
+        .doc('t1')
+        .set({ title: 'Write the docs', priority: 'high', estimate: 3, tags: ['docs'] })
+      return { metal, ada: demoClient(id, { backend }) }
+    },
+  ],
+  beforeEach:
+    ({ id }) =>
+    () =>
+      closeDemoClients(id),
+  render: (args, { loaded }) => {
+    const { metal, ada } = loaded as Loaded
+    const edit = () =>
+      ada.db().collection('tasks').doc('t1').update({ title: 'Write the guide', estimate: 5 })
+    return (
+      <div style={{ display: 'grid', gap: 16, padding: 24 }}>
+        <MetalProvider client={metal}>
+          <Form {...args} />
+        </MetalProvider>
+        {args.docId && (
+          <MetalProvider client={ada}>
+            <section className="metal-demo-card" aria-label="Simulated user">
+              <button className="metal-demo-button" type="button" onClick={() => void edit()}>
+                Ada edits the task
+              </button>
+            </section>
+          </MetalProvider>
+        )}
+      </div>
+    )
+  },
+} satisfies Meta<typeof Form>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Create mode: submitting empty shows the errors and moves focus to the first invalid field. */
+export const Validation: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    const title = canvas.getByRole('textbox', { name: /^Title/ })
+    await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(title).toHaveFocus())
+    await expect(title).toHaveAttribute('aria-invalid', 'true')
+    await expect(title).toHaveAccessibleDescription('Title is required')
+
+    await userEvent.type(title, 'ab')
+    await userEvent.tab()
+    await expect(title).toHaveAccessibleDescription('Title must have at least 3 characters')
+    await userEvent.type(canvas.getByRole('textbox', { name: 'ZIP' }), '12')
+    await userEvent.type(title, 'c')
+    await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(canvas.getByRole('textbox', { name: 'ZIP' })).toHaveFocus())
+    await expect(title).not.toHaveAttribute('aria-invalid')
+    await expect(args.onSubmit).not.toHaveBeenCalled()
+  },
+}
+
+/** Create mode: a valid submit adds the document and says so. */
+export const Submit: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Title/ }), 'Ship the form')
+    await userEvent.type(canvas.getByRole('spinbutton', { name: 'Estimate (hours)' }), '8')
+    await userEvent.click(canvas.getByRole('button', { name: 'Add Tag' }))
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Tag 1' }), 'ui')
+    await userEvent.type(canvas.getByRole('combobox', { name: 'Assignee' }), 'Gr')
+    await userEvent.click(await canvas.findByRole('option', { name: 'Grace Hopper' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Saved'))
+    await expect(args.onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'Ship the form', estimate: 8, assignee: 'grace' }),
+      expect.objectContaining({ id: expect.stringMatching(/^[A-Za-z0-9]{20}$/) }),
+    )
+  },
+}
+
+/** Edit mode: pre-filled from the document; saving writes only the changed fields. */
+export const Edit: Story = {
+  args: { docId: 't1' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    const title = await canvas.findByRole('textbox', { name: /^Title/ })
+    await waitFor(() => expect(title).toHaveValue('Write the docs'))
+    await userEvent.clear(title)
+    await userEvent.type(title, 'Write the docs, twice')
+    await userEvent.click(canvas.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Saved'))
+    await expect(args.onSubmit).toHaveBeenCalledWith(expect.anything(), {
+      id: 't1',
+      changes: [{ path: 'title', value: 'Write the docs, twice' }],
+    })
+  },
+}
+
+/** Edit mode: another user changes the document while it is edited; a banner offers both ways. */
+export const RemoteChange: Story = {
+  args: { docId: 't1' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const title = await canvas.findByRole('textbox', { name: /^Title/ })
+    await waitFor(() => expect(title).toHaveValue('Write the docs'))
+    await userEvent.type(title, '!')
+    await userEvent.click(canvas.getByRole('button', { name: 'Ada edits the task' }))
+    const banner = await canvas.findByRole('alert')
+    await expect(banner).toHaveTextContent('changed by someone else')
+    await userEvent.click(within(banner).getByRole('button', { name: 'Keep mine' }))
+    await expect(title).toHaveValue('Write the docs!')
+    await expect(canvas.getByRole('spinbutton', { name: 'Estimate (hours)' })).toHaveValue(5)
+  },
+}

@@ -1,0 +1,587 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useMetalMutation } from '@metal/react'
+import type { DocumentData } from '@metal/core'
+import { connectDataTable, type DataTableMessages } from '../../data-table/dataTable.connect.js'
+import {
+  SELECT_COLUMN_ID,
+  getVisibleColumns,
+  resolveEdit,
+} from '../../data-table/dataTable.model.js'
+import type { DataTableBaseQuery } from '../../data-table/dataTable.query.js'
+import {
+  defaultRowId,
+  formatCellValue,
+  getCellValue,
+  getFieldValue,
+} from '../../data-table/dataTable.values.js'
+import type {
+  DataTableEvent,
+  DataTableRow,
+  DataTableState,
+} from '../../data-table/dataTable.types.js'
+import { Pagination } from '../pagination/Pagination.js'
+import { DataTableToolbar } from './DataTableToolbar.js'
+import { useDataTableState, type UseDataTableStateProps } from './useDataTable.js'
+import {
+  useBoundCursorRows,
+  useBoundOffsetRows,
+  useClientRows,
+  type DataTableRowSource,
+} from './useDataTableRows.js'
+
+/** Props every data table takes, bound or not. */
+export interface DataTableBaseProps<Row> extends UseDataTableStateProps<Row> {
+  /** Accessible name of the grid. */
+  label: string
+  /**
+   * A row's id, for selection, editing and highlighting.
+   * @default (row) => String(row.id)
+   */
+  getRowId?: (row: Row) => string
+  /** Choices of the rows-per-page select. */
+  pageSizeOptions?: readonly number[]
+  /**
+   * Height of the scrolling body in CSS pixels; rows past it scroll.
+   * @default 480
+   */
+  height?: number
+  /**
+   * Height of a row in CSS pixels (Material 3: 52 at density 0).
+   * @default 52
+   */
+  rowHeight?: number
+  /**
+   * Pages longer than this are virtualized: only the rows in view are in the DOM.
+   * @default 50
+   */
+  virtualizeAbove?: number
+  /** How long a changed row stays highlighted, in milliseconds. @default 1500 */
+  highlightMs?: number
+  /** Words to show instead of the English defaults. */
+  messages?: Partial<DataTableMessages>
+  /** Extra controls for the toolbar (an export button, bulk actions). */
+  toolbarActions?: ReactNode
+  className?: string
+}
+
+/** Unbound: the table filters, sorts and pages `rows` itself. */
+export interface UnboundDataTableProps<Row> extends DataTableBaseProps<Row> {
+  rows: readonly Row[]
+  /**
+   * Writes an edited cell. The cell shows the new value at once; if the returned promise
+   * rejects, the value is rolled back and the error shown on the cell.
+   */
+  onCellEdit?: (row: Row, field: string, value: unknown) => void | Promise<unknown>
+  /** Shows the loading state while the caller fetches `rows`. */
+  loading?: boolean
+  /** Shows the error state. */
+  error?: Error | null
+  collection?: never
+  query?: never
+}
+
+/** Bound: the table reads a Metal collection through live queries and writes edits back. */
+export interface BoundDataTableProps<Row> extends DataTableBaseProps<Row> {
+  /** The Metal collection to show (needs a `<MetalProvider>` above). */
+  collection: string
+  /** Narrows the collection before the table's own filters, sort and page are applied. */
+  query?: DataTableBaseQuery<DocumentData>
+  rows?: never
+}
+
+/** Props of {@link DataTable}. */
+export type DataTableProps<Row = DataTableRow> =
+  UnboundDataTableProps<Row> | BoundDataTableProps<Row>
+
+/**
+ * Material 3 data table following the WAI-ARIA grid pattern: sortable (shift-click for
+ * multi-sort), filterable and searchable columns, selection that survives paging ("select all
+ * N matching"), hideable and resizable columns (persisted with `persistKey`), virtualized rows,
+ * inline editing (Enter, double-click) and paging through `<Pagination>`.
+ *
+ * ```tsx
+ * <DataTable label="Users" rows={users} columns={columns} />                 // unbound
+ * <DataTable label="Users" collection="users" query={(q) => q.where('active', '==', true)}
+ *   columns={columns} />                                                     // bound, live
+ * ```
+ */
+export function DataTable<Row = DataTableRow>(props: DataTableProps<Row>) {
+  if (props.collection !== undefined) {
+    return props.pagingMode === 'cursor' ? (
+      <BoundCursorTable key="cursor" {...props} />
+    ) : (
+      <BoundOffsetTable key="offset" {...props} />
+    )
+  }
+  return <UnboundTable {...(props as UnboundDataTableProps<Row>)} />
+}
+
+// ─── Data sources ───────────────────────────────────────────────────────────────────────────────
+
+type Write = (rowId: string, field: string, value: unknown) => Promise<unknown> | void
+
+function UnboundTable<Row>(props: UnboundDataTableProps<Row>) {
+  const [state, send] = useDataTableState(props, '<DataTable>')
+  const getRowId = props.getRowId ?? (defaultRowId as unknown as (row: Row) => string)
+  // Edits waiting for `onCellEdit`: shown over the given rows until they settle.
+  const [pending, setPending] = useState<ReadonlyMap<string, Record<string, unknown>>>(new Map())
+  const rows = useMemo(() => {
+    if (pending.size === 0) return props.rows
+    return props.rows.map((row) => {
+      const patch = pending.get(getRowId(row))
+      return patch ? withFields(row, patch) : row
+    })
+  }, [props.rows, pending, getRowId])
+  const source = useClientRows(rows, state)
+  const { onCellEdit } = props
+  const write: Write | undefined = onCellEdit
+    ? (rowId, field, value) => {
+        const row = props.rows.find((r) => getRowId(r) === rowId)
+        if (row === undefined) return
+        const settle = () =>
+          setPending((map) => {
+            const next = new Map(map)
+            const patch = { ...next.get(rowId) }
+            delete patch[field]
+            if (Object.keys(patch).length === 0) next.delete(rowId)
+            else next.set(rowId, patch)
+            return next
+          })
+        setPending((map) => new Map(map).set(rowId, { ...map.get(rowId), [field]: value }))
+        return Promise.resolve()
+          .then(() => onCellEdit(row, field, value))
+          .finally(settle)
+      }
+    : undefined
+  return (
+    <DataTableView
+      {...props}
+      state={state}
+      send={send}
+      source={{
+        ...source,
+        isPending: props.loading === true,
+        error: props.error ?? null,
+      }}
+      write={write}
+    />
+  )
+}
+
+function BoundOffsetTable<Row>(props: BoundDataTableProps<Row>) {
+  const [state, send] = useDataTableState(props, '<DataTable>')
+  const source = useBoundOffsetRows(props.collection, props.query, state)
+  // A live total can shrink under the user: keep the page within it.
+  const { total } = source
+  useEffect(() => {
+    if (total === null) return
+    const last = Math.max(1, Math.ceil(total / state.pageSize))
+    if (state.page > last) send({ type: 'SET_PAGE', page: last })
+  }, [total, state.page, state.pageSize, send])
+  return <BoundView {...props} state={state} send={send} source={source} />
+}
+
+function BoundCursorTable<Row>(props: BoundDataTableProps<Row>) {
+  const [state, send] = useDataTableState(props, '<DataTable>')
+  const source = useBoundCursorRows(props.collection, props.query, state, send)
+  return <BoundView {...props} state={state} send={send} source={source} />
+}
+
+function BoundView<Row>(
+  props: BoundDataTableProps<Row> & {
+    state: DataTableState<Row>
+    send: (event: DataTableEvent) => void
+    source: DataTableRowSource<Row>
+  },
+) {
+  const mutation = useMetalMutation(props.collection)
+  // Metal applies the update locally at once and rolls it back if the backend refuses it.
+  const write: Write = (rowId, field, value) => mutation.update(rowId, { [field]: value })
+  return <DataTableView {...props} write={write} />
+}
+
+function withFields<Row>(row: Row, patch: Record<string, unknown>): Row {
+  const copy = structuredClone(row) as Record<string, unknown>
+  for (const [path, value] of Object.entries(patch)) {
+    const keys = path.split('.')
+    let target = copy
+    for (const key of keys.slice(0, -1)) {
+      if (typeof target[key] !== 'object' || target[key] === null) target[key] = {}
+      target = target[key] as Record<string, unknown>
+    }
+    target[keys[keys.length - 1] as string] = value
+  }
+  return copy as Row
+}
+
+// ─── Changed rows ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Ids of rows that changed in place (same id, new object) since the last render of the same
+ * view, for `highlightMs`. Moving to another page, sort or filter highlights nothing.
+ */
+function useChangedRows<Row>(
+  rows: readonly Row[],
+  getRowId: (row: Row) => string,
+  viewKey: string,
+  highlightMs: number,
+): ReadonlySet<string> {
+  const previous = useRef<{ key: string; rows: Map<string, Row> }>({ key: '', rows: new Map() })
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set())
+  useEffect(() => {
+    const before = previous.current
+    const now = new Map(rows.map((row) => [getRowId(row), row]))
+    previous.current = { key: viewKey, rows: now }
+    if (before.key !== viewKey || before.rows.size === 0) return
+    const ids = [...now].filter(([id, row]) => before.rows.has(id) && before.rows.get(id) !== row)
+    if (ids.length === 0) return
+    setChanged((set) => new Set([...set, ...ids.map(([id]) => id)]))
+    const timer = setTimeout(
+      () =>
+        setChanged((set) => {
+          const next = new Set(set)
+          for (const [id] of ids) next.delete(id)
+          return next
+        }),
+      highlightMs,
+    )
+    return () => clearTimeout(timer)
+  }, [rows, getRowId, viewKey, highlightMs])
+  return changed
+}
+
+// ─── View ───────────────────────────────────────────────────────────────────────────────────────
+
+function DataTableView<Row>(
+  props: DataTableBaseProps<Row> & {
+    state: DataTableState<Row>
+    send: (event: DataTableEvent) => void
+    source: DataTableRowSource<Row>
+    write: Write | undefined
+  },
+) {
+  const { state, send, source, write } = props
+  const { height = 480, rowHeight = 52, virtualizeAbove = 50, highlightMs = 1500 } = props
+  const getRowId = props.getRowId ?? (defaultRowId as unknown as (row: Row) => string)
+  const id = `metal-data-table-${useId()}`
+  const gridRef = useRef<HTMLDivElement>(null)
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const rows = source.rows
+  const rowIds = useMemo(() => rows.map(getRowId), [rows, getRowId])
+  const byId = useMemo(() => new Map(rows.map((r) => [getRowId(r), r])), [rows, getRowId])
+  const columns = getVisibleColumns(state)
+
+  const api = connectDataTable(state, send, {
+    id,
+    rowIds,
+    total: source.total,
+    label: props.label,
+    ...(props.messages ? { messages: props.messages } : {}),
+    pageStep: Math.max(1, Math.floor(height / rowHeight) - 1),
+    getValue: (rowId, columnId) => {
+      const row = byId.get(rowId)
+      const column = state.columns.find((c) => c.id === columnId)
+      return row === undefined || !column ? undefined : getCellValue(row, column)
+    },
+  })
+
+  const viewKey = JSON.stringify([
+    state.sorting,
+    state.filters,
+    state.search,
+    state.page,
+    state.pageSize,
+  ])
+  const changed = useChangedRows(rows, getRowId, viewKey, highlightMs)
+
+  const virtual = rows.length > virtualizeAbove
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    enabled: virtual,
+    initialRect: { width: 0, height },
+  })
+
+  // Roving focus: when the focused cell moves by keyboard, move DOM focus with it.
+  const { focusedCellId, focus } = api
+  const editing = state.editing !== null
+  useEffect(() => {
+    const grid = gridRef.current
+    if (!grid || editing || !grid.contains(document.activeElement)) return
+    if (virtual && focus.row > 0) virtualizer.scrollToIndex(focus.row - 1)
+    const cell = document.getElementById(focusedCellId)
+    if (cell && cell !== document.activeElement) cell.focus()
+    // Only a move of the focus (or the end of an edit) moves DOM focus; new rows do not.
+  }, [focusedCellId, editing])
+
+  // Enter commits, and the blur that follows must not commit the same edit again.
+  const committed = useRef<object | null>(null)
+  const commit = useCallback(() => {
+    const edit = state.editing
+    if (!edit || committed.current === edit) return
+    committed.current = edit
+    const row = byId.get(edit.rowId)
+    if (row === undefined) return send({ type: 'CANCEL_EDIT' })
+    const result = resolveEdit(state, row)
+    if (!result.ok) return send({ type: 'SET_EDIT_ERROR', error: result.error })
+    send({ type: 'END_EDIT' })
+    document.getElementById(focusedCellId)?.focus()
+    if (!write) return
+    if (getFieldValue(row, result.field) === result.value) return
+    Promise.resolve(write(result.rowId, result.field, result.value)).catch((error: unknown) =>
+      send({
+        type: 'SET_CELL_ERROR',
+        rowId: result.rowId,
+        columnId: result.columnId,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    )
+  }, [state, byId, send, write, focusedCellId])
+
+  const templateColumns = [
+    ...(state.selectable ? ['48px'] : []),
+    ...columns.map((c) => `${api.width(c)}px`),
+  ].join(' ')
+
+  const renderRow = (row: Row, index: number, style?: React.CSSProperties) => {
+    const rowId = rowIds[index] as string
+    return (
+      <div
+        key={rowId}
+        {...api.getRowProps(rowId, index)}
+        {...(changed.has(rowId) ? { 'data-changed': '' } : {})}
+        style={{ gridTemplateColumns: templateColumns, ...style }}
+      >
+        {state.selectable && (
+          <div {...api.getCellProps(rowId, index, SELECT_COLUMN_ID)}>
+            <input {...api.getRowCheckboxProps(rowId)} />
+          </div>
+        )}
+        {columns.map((column) => {
+          const value = getCellValue(row, column)
+          const error = api.cellError(rowId, column.id)
+          const isEditing = api.isEditing(rowId, column.id)
+          return (
+            <div key={column.id} {...api.getCellProps(rowId, index, column.id)}>
+              {isEditing ? (
+                <CellEditor
+                  type={column.type}
+                  options={column.options}
+                  props={api.getEditorProps()}
+                  onCommit={commit}
+                  onCancel={() => {
+                    committed.current = state.editing // the blur as the editor goes is no commit
+                    send({ type: 'CANCEL_EDIT' })
+                    document.getElementById(focusedCellId)?.focus()
+                  }}
+                />
+              ) : (
+                <span data-scope="data-table" data-part="cell-value">
+                  {formatCellValue(column, value, row)}
+                </span>
+              )}
+              {error && <span {...api.getCellErrorProps(index, column.id)}>{error}</span>}
+            </div>
+          )
+        })}
+      </div>
+    )
+  }
+
+  const pagination =
+    state.pagingMode === 'cursor'
+      ? {
+          mode: 'cursor' as const,
+          hasNextPage: source.hasNextPage,
+          pageItemCount: Math.min(rows.length, state.pageSize),
+        }
+      : { mode: 'offset' as const, total: source.total ?? 0 }
+
+  return (
+    <div
+      data-scope="data-table"
+      data-part="container"
+      className={props.className ? `metal-data-table ${props.className}` : 'metal-data-table'}
+    >
+      <DataTableToolbar api={api} total={source.total} actions={props.toolbarActions} />
+      <div
+        {...api.getRootProps()}
+        ref={gridRef}
+        onKeyDown={(event) => {
+          if (
+            event.target !== event.currentTarget &&
+            (event.target as HTMLElement).closest(
+              '[data-part="editor"], [data-part="resize-handle"]',
+            )
+          )
+            return
+          api.handleKeyDown(event)
+        }}
+      >
+        <div data-scope="data-table" data-part="head" role="rowgroup">
+          <div {...api.getHeaderRowProps()} style={{ gridTemplateColumns: templateColumns }}>
+            {state.selectable && (
+              <div {...api.getColumnHeaderProps(SELECT_COLUMN_ID)}>
+                <input {...api.getSelectPageCheckboxProps()} />
+              </div>
+            )}
+            {columns.map((column) => (
+              <div key={column.id} {...api.getColumnHeaderProps(column.id)} data-type={column.type}>
+                <span data-scope="data-table" data-part="header-label">
+                  {column.header}
+                </span>
+                <SortIndicator state={state} columnId={column.id} />
+                <ResizeHandle
+                  props={api.getResizeHandleProps(column.id)}
+                  width={api.width(column)}
+                  onResize={(width) => send({ type: 'RESIZE_COLUMN', columnId: column.id, width })}
+                />
+              </div>
+            ))}
+          </div>
+        </div>
+        <div
+          ref={bodyRef}
+          data-scope="data-table"
+          data-part="body"
+          role="rowgroup"
+          style={{ maxHeight: height }}
+        >
+          {virtual ? (
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) =>
+                renderRow(rows[item.index] as Row, item.index, {
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: rowHeight,
+                  transform: `translateY(${item.start}px)`,
+                }),
+              )}
+            </div>
+          ) : (
+            rows.map((row, index) => renderRow(row, index))
+          )}
+        </div>
+      </div>
+      {source.error ? (
+        <div data-scope="data-table" data-part="error" role="alert">
+          {source.error.message}
+        </div>
+      ) : source.isPending && rows.length === 0 ? (
+        <div data-scope="data-table" data-part="loading" role="status">
+          {api.messages.loading}
+        </div>
+      ) : rows.length === 0 ? (
+        <div data-scope="data-table" data-part="empty" role="status">
+          {api.messages.empty}
+        </div>
+      ) : null}
+      <Pagination
+        {...pagination}
+        page={state.page}
+        pageSize={state.pageSize}
+        {...(props.pageSizeOptions ? { pageSizeOptions: props.pageSizeOptions } : {})}
+        onPageChange={(page) => send({ type: 'SET_PAGE', page })}
+        onPageSizeChange={(pageSize) => send({ type: 'SET_PAGE_SIZE', pageSize })}
+        focusTarget={() => document.getElementById(focusedCellId)}
+      />
+    </div>
+  )
+}
+
+function SortIndicator<Row>({ state, columnId }: { state: DataTableState<Row>; columnId: string }) {
+  const at = state.sorting.findIndex((s) => s.id === columnId)
+  if (at === -1) return null
+  const sort = state.sorting[at]
+  return (
+    <span data-scope="data-table" data-part="sort-indicator" aria-hidden="true">
+      {sort?.direction === 'asc' ? '↑' : '↓'}
+      {state.sorting.length > 1 ? <sub>{at + 1}</sub> : null}
+    </span>
+  )
+}
+
+function ResizeHandle({
+  props,
+  width,
+  onResize,
+}: {
+  props: ReturnType<ReturnType<typeof connectDataTable>['getResizeHandleProps']>
+  width: number
+  onResize: (width: number) => void
+}) {
+  return (
+    <div
+      {...props}
+      onPointerDown={(event) => {
+        event.preventDefault()
+        event.stopPropagation()
+        const startX = event.clientX
+        const move = (e: PointerEvent) => onResize(width + e.clientX - startX)
+        const up = () => {
+          window.removeEventListener('pointermove', move)
+          window.removeEventListener('pointerup', up)
+        }
+        window.addEventListener('pointermove', move)
+        window.addEventListener('pointerup', up)
+      }}
+    />
+  )
+}
+
+function CellEditor({
+  type,
+  options,
+  props,
+  onCommit,
+  onCancel,
+}: {
+  type: string
+  options: readonly { value: string; label: string }[]
+  props: ReturnType<ReturnType<typeof connectDataTable>['getEditorProps']>
+  onCommit: () => void
+  onCancel: () => void
+}) {
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      onCommit()
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      onCancel()
+    }
+  }
+  if (type === 'enum' || type === 'boolean') {
+    const choices =
+      type === 'enum'
+        ? options
+        : [
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No' },
+          ]
+    return (
+      <select {...props} autoFocus onKeyDown={onKeyDown} onBlur={onCommit}>
+        {choices.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    )
+  }
+  return (
+    <input
+      {...props}
+      type={type === 'date' ? 'date' : 'text'}
+      inputMode={type === 'number' ? 'decimal' : undefined}
+      autoFocus
+      onKeyDown={onKeyDown}
+      onBlur={onCommit}
+    />
+  )
+}

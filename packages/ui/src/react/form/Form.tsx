@@ -1,0 +1,216 @@
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react'
+import { deleteField, type PresenceMember } from '@metal/core'
+import { useMetalDoc, useMetalMutation, useMetalPresence } from '@metal/react'
+import type { FieldChange, FormValues } from '../../form/form.types.js'
+import { FormField } from './FormField.js'
+import { useForm, type UseFormProps, type UseFormResult } from './useForm.js'
+
+/** What `onSubmit` receives besides the values. */
+export interface FormSubmitInfo {
+  /** The document written (the new id in create mode); absent in an unbound form. */
+  id?: string
+  /** The fields changed (edit mode), as dotted paths. */
+  changes: FieldChange[]
+}
+
+/** Who edits a bound form, published through presence so other editors can be named. */
+export interface FormPresenceOptions {
+  /**
+   * The presence room.
+   * @default 'default'
+   */
+  room?: string
+  /** This user; while editing, tracked with `metadata.editing = 'collection/docId'`. */
+  userId?: string
+  /** A display name for the banners of other editors. @default the user id */
+  name?: string
+}
+
+/** Props of {@link Form}. */
+export interface FormProps extends Omit<UseFormProps, 'onSave' | 'mode'> {
+  /**
+   * The collection the form writes to: `add` in create mode, `update` of the changed fields in
+   * edit mode. Needs a `<MetalProvider>`. Without it the form is unbound and only calls
+   * `onSubmit`.
+   */
+  collection?: string
+  /** The document to edit (edit mode); pre-fills the form and follows remote changes. */
+  docId?: string | null
+  /**
+   * Called after a successful save (bound), or to save (unbound); a rejection shows as the
+   * form's error.
+   */
+  onSubmit?: (values: FormValues, info: FormSubmitInfo) => unknown
+  /** Presence of editors (bound edit mode): names who changed the document in the banner. */
+  presence?: FormPresenceOptions
+  /** The submit button's text. @default 'Create' or 'Save' */
+  submitLabel?: string
+  /** Shown after the fields, before the actions. */
+  children?: ReactNode
+  /** Added to the `<form>`'s classes. */
+  className?: string
+  style?: CSSProperties
+}
+
+/** The markup of a form: title, banner, fields, status and actions. */
+function FormView({
+  form,
+  props,
+}: {
+  form: UseFormResult
+  props: Pick<FormProps, 'submitLabel' | 'children' | 'className' | 'style'>
+}) {
+  const { state, messages } = form
+  const submitting = state.status === 'submitting'
+  const label = props.submitLabel ?? (state.mode === 'edit' ? messages.save : messages.create)
+  const failure =
+    state.status === 'error' && state.submitError ? messages.failure(state.submitError) : null
+  return (
+    <form
+      {...form.getRootProps()}
+      className={props.className ? `metal-form ${props.className}` : 'metal-form'}
+      style={props.style}
+    >
+      {state.entity.label && <h2 {...form.getTitleProps()}>{state.entity.label}</h2>}
+      {form.remote && (
+        <div {...form.getBannerProps()}>
+          <p>{form.remote.message}</p>
+          <div data-scope="form" data-part="banner-actions">
+            <button {...form.getReloadProps()}>{messages.reload}</button>
+            <button {...form.getKeepMineProps()}>{messages.keepMine}</button>
+          </div>
+        </div>
+      )}
+      {failure && <div {...form.getAlertProps()}>{failure}</div>}
+      {form.formErrors.length > 0 && (
+        <ul {...form.getAlertProps()}>
+          {form.formErrors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      )}
+      {state.status === 'loading' ? (
+        <p data-scope="form" data-part="loading">
+          {messages.loading}
+        </p>
+      ) : (
+        form.fields.map((field) => <FormField key={field.name} form={form} path={field.name} />)
+      )}
+      {props.children}
+      <div data-scope="form" data-part="actions">
+        <p {...form.getStatusProps()}>
+          {submitting
+            ? messages.submitting
+            : state.status === 'success'
+              ? messages.success
+              : state.status === 'invalid'
+                ? messages.invalid
+                : ''}
+        </p>
+        <button {...form.getSubmitProps()}>{submitting ? messages.submitting : label}</button>
+      </div>
+    </form>
+  )
+}
+
+function UnboundForm({ onSubmit, ...props }: FormProps) {
+  const form = useForm(
+    {
+      ...props,
+      onSave: ({ values, changes }) => onSubmit?.(values, { changes }),
+    },
+    '<Form>',
+  )
+  return <FormView form={form} props={props} />
+}
+
+const nameOf = (m: PresenceMember) =>
+  typeof m.metadata.name === 'string' && m.metadata.name ? m.metadata.name : m.userId
+
+function BoundForm({
+  collection,
+  docId,
+  onSubmit,
+  presence,
+  ...props
+}: FormProps & { collection: string }) {
+  const edit = typeof docId === 'string' && docId !== ''
+  const key = `${collection}/${docId}`
+  const doc = useMetalDoc(collection, edit ? docId : null)
+  const writer = useMetalMutation(collection)
+  const room = useMetalPresence({
+    ...(presence?.room ? { room: presence.room } : {}),
+    track:
+      edit && presence?.userId
+        ? {
+            userId: presence.userId,
+            metadata: { editing: key, ...(presence.name ? { name: presence.name } : {}) },
+          }
+        : null,
+  })
+
+  const form = useForm(
+    {
+      ...props,
+      mode: edit ? 'edit' : 'create',
+      onSave: async ({ values, document, changes }) => {
+        if (!edit) {
+          const id = await writer.add(document)
+          return onSubmit?.(values, { id, changes })
+        }
+        if (changes.length > 0) {
+          const update = Object.fromEntries(
+            changes.map((c) => [c.path, c.value === undefined ? deleteField() : c.value]),
+          )
+          await writer.update(docId, update)
+        }
+        return onSubmit?.(values, { id: docId, changes })
+      },
+    },
+    '<Form>',
+  )
+
+  const { send } = form
+  const row = doc.data
+  const missing = edit && doc.isSuccess && row === null
+  // Who was editing when the document changed: read at that moment, not followed on its own.
+  const editors = useRef<string[]>([])
+  editors.current = room.others.filter((m) => m.metadata.editing === key).map(nameOf)
+  useEffect(() => {
+    if (row) send({ type: 'REMOTE_CHANGE', values: row, by: editors.current })
+  }, [row, send])
+  useEffect(() => {
+    if (missing) send({ type: 'NOT_FOUND', message: `no document '${docId}' in '${collection}'` })
+  }, [missing, send, docId, collection])
+  useEffect(() => {
+    if (doc.error) send({ type: 'NOT_FOUND', message: doc.error.message })
+  }, [doc.error, send])
+
+  return <FormView form={form} props={props} />
+}
+
+/**
+ * A Material 3 form built from an entity definition: a control per field (text, numbers,
+ * booleans, dates, enums, e-mail, URLs, arrays, nested objects and relations), validated by the
+ * fields' rules and optionally a Standard Schema validator, with errors tied to their controls
+ * and focus moved to the first invalid one on submit.
+ *
+ * Bound to a collection it creates documents (`add`) or, given `docId`, edits one: it pre-fills
+ * from the live document, saves only the changed fields with `update`, and when someone else
+ * changes the document meanwhile shows a banner to reload or keep the user's edits.
+ *
+ * ```tsx
+ * <Form schema={taskEntity} collection="tasks" docId={id} onSubmit={() => close()} />
+ * ```
+ */
+export function Form(props: FormProps) {
+  if (props.collection === undefined) return <UnboundForm {...props} />
+  // A different document is a different form: start over rather than carry edits across.
+  return (
+    <BoundForm
+      key={`${props.collection}/${props.docId ?? ''}`}
+      {...props}
+      collection={props.collection}
+    />
+  )
+}
