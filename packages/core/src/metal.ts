@@ -171,12 +171,7 @@ export class Metal {
     if (!this.authService) {
       const auth = new Auth((m) => this.store.request(m), this.projectId, this.options.auth)
       this.authService = auth
-      this.cleanups.push(
-        this.store.onReconnect(() => {
-          const credential = auth.currentCredential
-          if (credential) this.store.request({ type: 'authenticate', credential }).catch(() => {})
-        }),
-      )
+      this.cleanups.push(this.store.onReconnect(() => auth.resume()))
     }
     return this.authService
   }

@@ -1,6 +1,13 @@
 import { describe, invalidArgument, MetalError } from '../errors.js'
 import { defaultStorage, isStorage, type KeyValueStorage } from '../storage.js'
-import { checkCredential, toSession, type Credential, type Session } from './session.js'
+import {
+  checkCredential,
+  toSession,
+  type Credential,
+  type Session,
+  type SessionData,
+} from './session.js'
+import { isTransient } from '../store/link.js'
 import type { Requester } from '../backends/backend.js'
 import type { Unsubscribe } from '../query/query.js'
 
@@ -132,7 +139,7 @@ export class Auth {
     const wasSignedIn =
       this.state.status === 'signed-in' && this.state.session?.userId === data.userId
     this.credential = checked
-    await this.persist(checked)
+    await this.persist(checked, data)
     this.set(toSession(data), 'signed-in', wasSignedIn ? 'refreshed' : 'signed-in')
     return this.state.session as Session
   }
@@ -223,23 +230,51 @@ export class Auth {
     this.set(null, 'signed-out', 'expired')
   }
 
-  private async persist(credential: Credential | null): Promise<void> {
+  private async persist(credential: Credential | null, session?: SessionData): Promise<void> {
     if (!this.storage) return
     try {
-      if (credential) await this.storage.setItem(this.storageKey, JSON.stringify(credential))
+      if (credential)
+        await this.storage.setItem(this.storageKey, JSON.stringify({ credential, session }))
       else await this.storage.removeItem(this.storageKey)
     } catch (error) {
       console.warn('Metal: could not persist the auth session:', error)
     }
   }
 
+  /**
+   * @internal After a reconnect: presents the credential again. A refusal ends the session; a
+   * network failure leaves it for the next reconnect.
+   */
+  resume(): void {
+    const credential = this.credential
+    const session = this.state.session
+    if (!credential || !session) return
+    const generation = this.generation
+    this.request({ type: 'authenticate', credential }).then(
+      ({ session: data }) => {
+        if (generation !== this.generation || this.state.session !== session) return
+        this.state = { session: toSession(data), status: 'signed-in' }
+        this.schedule()
+      },
+      (error: unknown) => {
+        if (generation !== this.generation || isTransient(error)) return
+        if (MetalError.is(error, 'unauthenticated')) this.expire(session)
+      },
+    )
+  }
+
   private async restore(): Promise<void> {
     await Promise.resolve() // status stays 'unknown' until after construction, even without storage
     const generation = this.generation
-    let stored: Credential | null = null
+    let stored: { credential: Credential; session?: SessionData } | null = null
     try {
       const text = this.storage ? await this.storage.getItem(this.storageKey) : null
-      stored = text ? checkCredential('restore', JSON.parse(text)) : null
+      const parsed = text
+        ? (JSON.parse(text) as { credential?: unknown; session?: SessionData })
+        : null
+      stored = parsed
+        ? { credential: checkCredential('restore', parsed.credential), session: parsed.session }
+        : null
     } catch {
       stored = null
     }
@@ -249,12 +284,26 @@ export class Auth {
       return
     }
     try {
-      const { session } = await this.request({ type: 'authenticate', credential: stored })
+      const { session } = await this.request({
+        type: 'authenticate',
+        credential: stored.credential,
+      })
       if (generation !== this.generation) return
-      this.credential = stored
+      this.credential = stored.credential
       this.set(toSession(session), 'signed-in', 'restored')
-    } catch {
+    } catch (error) {
       if (generation !== this.generation) return
+      const cached = stored.session
+      if (
+        isTransient(error) &&
+        cached &&
+        (cached.expiresAt === null || cached.expiresAt > Date.now())
+      ) {
+        // Offline start: trust the stored session until the backend can check it on reconnect.
+        this.credential = stored.credential
+        this.set(toSession(cached), 'signed-in', 'restored')
+        return
+      }
       await this.persist(null)
       this.set(null, 'signed-out', 'restored')
     }

@@ -3,6 +3,7 @@ import { Metal, MetalError, memoryStorage } from '../../index.js'
 import type { AuthStatus, KeyValueStorage } from '../../index.js'
 import { eventually, settle, type BackendHarness, type BackendTestOptions } from './harness.js'
 import { backendFor, clientFor } from './helpers.js'
+import { faultyBackend } from '../../testing/index.js'
 
 /** An unsigned compact JWT with `claims` (the embedded backend decodes; the server verifies). */
 export function jwt(claims: Record<string, unknown>): string {
@@ -286,6 +287,52 @@ export function authSuite(harness: BackendHarness): void {
         .authenticate({ type: 'custom', token: 'e', metadata: { userId: 'ed', role: 'editor' } })
       await metal.db().collection('docs').doc('d').set({ a: 1 })
       expect((await metal.db().collection('docs').doc('d').get()).data()).toEqual({ a: 1 })
+    })
+
+    it('restores a stored session while offline and checks it again once connected', async () => {
+      const inner = await backendWith()
+      const storage = memoryStorage()
+      const first = client(inner, { auth: { persistence: storage } })
+      await first.auth().ready
+      await first.auth().authenticate({ type: 'custom', token: 't', metadata: { userId: 'u1' } })
+      first.close()
+
+      const faulty = faultyBackend(inner)
+      faulty.offline()
+      const reloaded = client(faulty, { auth: { persistence: storage }, sync: { retryBaseMs: 10 } })
+      const seen = record(reloaded)
+      await reloaded.auth().ready
+      expect(seen.map((x) => `${x.status}/${x.reason}/${x.userId}`)).toEqual([
+        'unknown/initial/null',
+        'signed-in/restored/u1',
+      ])
+      faulty.online()
+      await eventually(
+        () =>
+          expect(
+            faulty.log.some((l) => l.type === 'authenticate' && l.direction === 'response'),
+          ).toBe(true),
+        3000,
+      )
+      expect(reloaded.auth().status).toBe('signed-in')
+    })
+
+    it('ends the session when the backend refuses the credential after a reconnect', async () => {
+      let revoked = false
+      const inner = await backendWith({
+        verifyToken: (credential) => {
+          if (revoked) throw new MetalError('unauthenticated', 'revoked')
+          return { userId: credential.token, role: null, roles: [], expiresAt: null, claims: {} }
+        },
+      })
+      const faulty = faultyBackend(inner)
+      const metal = client(faulty, { sync: { retryBaseMs: 10 } })
+      const seen = record(metal)
+      await metal.auth().authenticate({ type: 'custom', token: 'u1' })
+      revoked = true
+      faulty.blip()
+      await eventually(() => expect(metal.auth().status).toBe('signed-out'), 3000)
+      expect(seen.at(-1)).toMatchObject({ status: 'signed-out', reason: 'expired' })
     })
   })
 }
