@@ -1,19 +1,16 @@
 import { toValue, type MaybeRefOrGetter } from 'vue'
 import { useMutation } from '@tanstack/vue-query'
 import type { MutationObserverOptions, UseMutationReturnType } from '@tanstack/vue-query'
-import type {
-  CollectionReference,
-  DocumentData,
-  MetalError,
-  PartialWithFieldValue,
-  SetOptions,
-  UpdateData,
-  WithFieldValue,
-  WriteBatch,
-  WriteOptions,
-} from '@metal/core'
-import { runMetalWrite, type MetalWrite } from '@metal/core/bindings'
+import type { DocumentData, MetalError } from '@metal/core'
+import {
+  metalWriters,
+  runMetalWrite,
+  type MetalWrite,
+  type MetalWriters,
+} from '@metal/core/bindings'
 import { useMetalContext } from './metalPlugin.js'
+
+export type { MetalWriters }
 
 /** TanStack options of {@link useMetalMutation}; Metal supplies the mutation function. */
 export type UseMetalMutationOptions<T = DocumentData> = Omit<
@@ -21,28 +18,7 @@ export type UseMetalMutationOptions<T = DocumentData> = Omit<
   'mutationFn'
 >
 
-/** Shorthands of a {@link useMetalMutation} result; each resolves on commit and rejects if it fails. */
-export interface MetalWriters<T = DocumentData> {
-  /** Creates a document with a random id; resolves with the id. */
-  add(data: WithFieldValue<T>, options?: WriteOptions): Promise<string>
-  /** Replaces a document, or merges into it with `{ merge: true }`. */
-  set(
-    id: string,
-    data: WithFieldValue<T> | PartialWithFieldValue<T>,
-    options?: SetOptions & WriteOptions,
-  ): Promise<string>
-  /** Changes fields of an existing document (dotted paths allowed). */
-  update(id: string, data: UpdateData<T>, options?: WriteOptions): Promise<string>
-  /** Deletes a document. */
-  delete(id: string, options?: WriteOptions): Promise<string>
-  /** Commits the operations `run` adds to a batch, atomically. */
-  batch(
-    run: (batch: WriteBatch, collection: CollectionReference<T>) => void,
-    options?: WriteOptions,
-  ): Promise<undefined>
-}
-
-/** A TanStack mutation over Metal writes (state as refs), plus the {@link MetalWriters} shorthands. */
+/** A TanStack mutation over Metal writes (state as refs), plus the `MetalWriters` shorthands. */
 export type UseMetalMutationResult<T = DocumentData> = UseMutationReturnType<
   string | undefined,
   MetalError,
@@ -50,8 +26,6 @@ export type UseMetalMutationResult<T = DocumentData> = UseMutationReturnType<
   unknown
 > &
   MetalWriters<T>
-
-const ignore = () => {}
 
 /**
  * Writes to a collection: `add`, `set`, `update`, `delete` and `batch`, or `mutate(write)`.
@@ -68,18 +42,5 @@ export function useMetalMutation<T = DocumentData>(
     ...toValue(options),
     mutationFn: (write: MetalWrite<T>) => runMetalWrite(metal, toValue(collection), write),
   }))
-  // Awaiting callers get the rejection; fire-and-forget callers read `error` instead.
-  const run = (write: MetalWrite<T>) => {
-    const done = mutation.mutateAsync(write)
-    done.catch(ignore)
-    return done as Promise<never>
-  }
-  return {
-    ...mutation,
-    add: (data, options) => run({ type: 'add', data, options }),
-    set: (id, data, options) => run({ type: 'set', id, data, options }),
-    update: (id, data, options) => run({ type: 'update', id, data, options }),
-    delete: (id, options) => run({ type: 'delete', id, options }),
-    batch: (build, options) => run({ type: 'batch', run: build, options }),
-  }
+  return { ...mutation, ...metalWriters<T>(mutation.mutateAsync) }
 }

@@ -22,8 +22,8 @@ export {
   retryTransient,
 } from './queryOptions.js'
 export type { MetalCursor, MetalPages, MetalQueryBuilder } from './queryOptions.js'
-export { runMetalWrite } from './writes.js'
-export type { MetalWrite } from './writes.js'
+export { runMetalWrite, metalWriters } from './writes.js'
+export type { MetalWrite, MetalWriters } from './writes.js'
 export { presenceView, trackPresence, untrackPresence } from './presenceView.js'
 export type { PresenceSnapshot, PresenceView } from './presenceView.js'
 export { syncView } from './syncView.js'

@@ -69,3 +69,47 @@ export async function runMetalWrite<T = DocumentData>(
       )
   }
 }
+
+/** Write shorthands of a mutation binding; each resolves on commit and rejects if it fails. */
+export interface MetalWriters<T = DocumentData> {
+  /** Creates a document with a random id; resolves with the id. */
+  add(data: WithFieldValue<T>, options?: WriteOptions): Promise<string>
+  /** Replaces a document, or merges into it with `{ merge: true }`. */
+  set(
+    id: string,
+    data: WithFieldValue<T> | PartialWithFieldValue<T>,
+    options?: SetOptions & WriteOptions,
+  ): Promise<string>
+  /** Changes fields of an existing document (dotted paths allowed). */
+  update(id: string, data: UpdateData<T>, options?: WriteOptions): Promise<string>
+  /** Deletes a document. */
+  delete(id: string, options?: WriteOptions): Promise<string>
+  /** Commits the operations `run` adds to a batch, atomically. */
+  batch(
+    run: (batch: WriteBatch, collection: CollectionReference<T>) => void,
+    options?: WriteOptions,
+  ): Promise<undefined>
+}
+
+const ignore = (): void => {}
+
+/**
+ * The {@link MetalWriters} shorthands over a binding's `mutateAsync`: awaiting callers get the
+ * rejection, fire-and-forget callers read the mutation's `error` instead.
+ */
+export function metalWriters<T>(
+  mutateAsync: (write: MetalWrite<T>) => Promise<unknown>,
+): MetalWriters<T> {
+  const run = (write: MetalWrite<T>) => {
+    const done = mutateAsync(write)
+    done.catch(ignore)
+    return done as Promise<never>
+  }
+  return {
+    add: (data, options) => run({ type: 'add', data, options }),
+    set: (id, data, options) => run({ type: 'set', id, data, options }),
+    update: (id, data, options) => run({ type: 'update', id, data, options }),
+    delete: (id, options) => run({ type: 'delete', id, options }),
+    batch: (build, options) => run({ type: 'batch', run: build, options }),
+  }
+}
