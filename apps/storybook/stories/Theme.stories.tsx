@@ -85,11 +85,14 @@ const rgb = (el: HTMLElement) =>
 
 /** The baseline scheme, as in theme.css. */
 export const Baseline: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const roles = within(canvasElement).getByRole('list', { name: 'Colour roles' })
     await expect(within(roles).getAllByRole('listitem')).toHaveLength(49)
-    // --metal-sys-color-primary, light: #65558f
-    await expect(rgb(swatch(canvasElement, 'primary'))).toEqual([101, 85, 143])
+    // --metal-sys-color-primary: light #65558f, dark #cfbdfe (the theme toolbar picks which)
+    const dark = globals.theme === 'dark'
+    await expect(rgb(swatch(canvasElement, 'primary'))).toEqual(
+      dark ? [207, 189, 254] : [101, 85, 143],
+    )
   },
 }
 
