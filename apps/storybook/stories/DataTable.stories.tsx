@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { MetalProvider } from '@metal/react'
 import type { DataTableColumn } from '@metal/ui'
@@ -164,5 +164,73 @@ export const BoundAndLive: Story = {
       .doc('u001')
       .update({ name: 'Grace' })
     await waitFor(() => expect(p.firstCells()[0]).toBe('Grace'))
+  },
+}
+
+/**
+ * `csvExport` adds "Export CSV": it downloads every row matching the filters and search, in the
+ * sort order, with the shown columns, not only the page on screen. Values are written as the
+ * cells show them; `csvExport={{ values: 'raw' }}` writes the stored values.
+ */
+export const CsvExport: Story = {
+  args: { csvExport: true },
+  play: async ({ canvasElement }) => {
+    const p = parts(canvasElement)
+    const createObjectURL = spyOn(URL, 'createObjectURL')
+    // Keep the file from really downloading; the Blob handed to the link is what is checked.
+    const click = spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    try {
+      await userEvent.click(p.header('Age'))
+      await userEvent.click(p.canvas.getByRole('button', { name: 'Export CSV' }))
+      await waitFor(() => expect(click).toHaveBeenCalledTimes(1))
+      const text = await (createObjectURL.mock.calls[0]?.[0] as Blob).text()
+      const lines = text.split('\r\n')
+      await expect(lines[0]).toBe('Name,Email,Age,Role,Active,Joined,City')
+      await expect(lines).toHaveLength(1 + USERS.length + 1) // header, every row, final CRLF
+      const youngest = [...USERS].sort((a, b) => a.age - b.age)[0] as User
+      await expect(
+        lines[1]?.startsWith(`${youngest.name},${youngest.email},${youngest.age},`),
+      ).toBe(true)
+    } finally {
+      click.mockRestore()
+      createObjectURL.mockRestore()
+    }
+  },
+}
+
+/**
+ * Rows another user adds above the rows in view do not push them down: the table keeps the row
+ * being read in place and offers a "N new rows" pill, which scrolls to the top.
+ */
+export const LiveNewRowsAbove: Story = {
+  args: { defaultPageSize: 50, height: 320 },
+  loaders: BoundAndLive.loaders,
+  beforeEach: BoundAndLive.beforeEach,
+  render: BoundAndLive.render,
+  play: async ({ canvasElement, loaded }) => {
+    const p = parts(canvasElement)
+    await waitFor(() => expect(p.firstCells()[0]).toBe('User 001'))
+    const body = p.grid().querySelector('[data-part="body"]') as HTMLElement
+    const row = (name: string) =>
+      within(p.grid()).getByText(name).closest('[data-part="row"]') as HTMLElement
+    body.scrollTop = row('User 011').offsetTop - body.offsetTop
+    await waitFor(() => expect(body.scrollTop).toBeGreaterThan(0))
+    const top = row('User 011').getBoundingClientRect().top
+    const users = (loaded as Loaded).otherUser.db().collection('users')
+    await users.doc('u000').set({
+      name: 'User 000',
+      email: 'user0@example.com',
+      age: 30,
+      role: 'admin',
+      active: true,
+      joined: Date.UTC(2024, 0, 1),
+      address: { city: 'Lima' },
+    })
+    const pill = await p.canvas.findByRole('button', { name: '1 new row' })
+    await expect(row('User 011').getBoundingClientRect().top).toBeCloseTo(top, 0)
+    await userEvent.click(pill)
+    await waitFor(() => expect(body.scrollTop).toBe(0))
+    await expect(p.canvas.queryByRole('button', { name: /new row/ })).toBeNull()
+    await expect(p.firstCells()[0]).toBe('User 000')
   },
 }

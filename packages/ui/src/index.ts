@@ -145,3 +145,13 @@ export type {
   RelationDefinition,
   RemoteChange,
 } from './form/form.types.js'
+export {
+  dataTableCsv,
+  dataTableCsvBlob,
+  toCsvField,
+  toCsvRecord,
+  DEFAULT_CSV_PAGE_SIZE,
+} from './data-table/dataTable.csv.js'
+export type { DataTableCsvOptions, DataTableCsvSource } from './data-table/dataTable.csv.js'
+export { getScrollAnchor, getAnchoredScroll } from './data-table/dataTable.scroll.js'
+export type { DataTableScrollAnchor } from './data-table/dataTable.scroll.js'

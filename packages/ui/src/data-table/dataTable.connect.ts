@@ -30,6 +30,12 @@ export interface DataTableMessages {
   empty: string
   /** @default 'Loading…' */
   loading: string
+  /** @default (n) => `${n} new rows` ('1 new row') */
+  newRows: (count: number) => string
+  /** @default 'Export CSV' */
+  exportCsv: string
+  /** @default 'Exporting…' */
+  exporting: string
 }
 
 const numberFormat = new Intl.NumberFormat('en-US')
@@ -45,6 +51,9 @@ export const DEFAULT_DATA_TABLE_MESSAGES: DataTableMessages = {
   search: 'Search',
   empty: 'No rows',
   loading: 'Loading…',
+  newRows: (n) => (n === 1 ? '1 new row' : `${numberFormat.format(n)} new rows`),
+  exportCsv: 'Export CSV',
+  exporting: 'Exporting…',
 }
 
 /** Options of {@link connectDataTable}: what the state alone does not know. */
@@ -271,6 +280,16 @@ export function connectDataTable<Row>(
       ...(state.editing?.error ? { 'aria-invalid': true } : {}),
       onChange: (event: { target: { value: string } }) =>
         send({ type: 'CHANGE_DRAFT', draft: event.target.value }),
+    }),
+    /**
+     * The "N new rows" pill, shown while `state.newRows > 0`. Its click resets the count; the
+     * view also scrolls to the top, where the new rows are.
+     */
+    getNewRowsButtonProps: () => ({
+      ...part('new-rows'),
+      type: 'button' as const,
+      'aria-controls': id,
+      onClick: () => send({ type: 'SHOW_NEW_ROWS' }),
     }),
     getSelectPageCheckboxProps: (): CheckboxProps => ({
       ...part('select-page'),

@@ -230,6 +230,7 @@ export function initDataTable<Row = DataTableRow>(
     focus: { row: 0, col: 0 },
     editing: null,
     cellErrors: {},
+    newRows: 0,
   }
 }
 
@@ -389,6 +390,7 @@ function refiltered<Row>(state: DataTableState<Row>): DataTableState<Row> {
     focus: { row: Math.min(state.focus.row, 1), col: state.focus.col },
     editing: null,
     selection: state.selection.all ? { all: false, ids: [] } : state.selection,
+    newRows: 0,
   }
 }
 
@@ -465,10 +467,16 @@ export function updateDataTable<Row>(
         ...state,
         sorting: nextSorting(state.sorting, column.id, event.multi === true),
         page: 1,
+        newRows: 0,
       }
     }
     case 'SET_SORTING':
-      return { ...state, sorting: checkSorting(call, state.columns, event.sorting), page: 1 }
+      return {
+        ...state,
+        sorting: checkSorting(call, state.columns, event.sorting),
+        page: 1,
+        newRows: 0,
+      }
     case 'SET_FILTER': {
       const column = columnById(state, call, event.columnId)
       const filters = { ...state.filters }
@@ -491,7 +499,7 @@ export function updateDataTable<Row>(
       return event.search === state.search ? state : refiltered({ ...state, search: event.search })
     case 'SET_PAGE': {
       const page = checkPositiveInteger(call, 'page', event.page)
-      return page === state.page ? state : { ...state, page, editing: null }
+      return page === state.page ? state : { ...state, page, editing: null, newRows: 0 }
     }
     case 'SET_PAGE_SIZE': {
       const pageSize = checkPositiveInteger(call, 'pageSize', event.pageSize)
@@ -501,7 +509,7 @@ export function updateDataTable<Row>(
         state.pagingMode === 'cursor'
           ? 1
           : Math.floor(((state.page - 1) * state.pageSize) / pageSize) + 1
-      return { ...state, pageSize, page, editing: null }
+      return { ...state, pageSize, page, editing: null, newRows: 0 }
     }
     case 'TOGGLE_ROW': {
       if (typeof event.rowId !== 'string') throw invalid(call, 'rowId', 'a string', event.rowId)
@@ -597,6 +605,12 @@ export function updateDataTable<Row>(
       else cellErrors[key] = event.error
       return { ...state, cellErrors }
     }
+    case 'ROWS_ADDED_ABOVE': {
+      const count = checkPositiveInteger(call, 'count', event.count)
+      return { ...state, newRows: state.newRows + count }
+    }
+    case 'SHOW_NEW_ROWS':
+      return state.newRows === 0 ? state : { ...state, newRows: 0 }
     default:
       throw invalid(
         'updateDataTable()',

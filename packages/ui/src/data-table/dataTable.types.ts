@@ -183,6 +183,12 @@ export interface DataTableState<Row = DataTableRow> {
   readonly editing: DataTableEditing | null
   /** Errors of cells whose write failed, by `rowId + '\u0000' + columnId`. */
   readonly cellErrors: Readonly<Record<string, string>>
+  /**
+   * Rows that arrived above the first row in view since the user last saw the top: the view
+   * keeps the rows in view where they are and offers a "N new rows" pill instead. Reset by
+   * `SHOW_NEW_ROWS` and by anything that changes which rows are shown (sort, filter, page).
+   */
+  readonly newRows: number
 }
 
 /** Keyboard input the grid reacts to, with what it needs to know about the page on screen. */
@@ -223,3 +229,5 @@ export type DataTableEvent =
   | { type: 'END_EDIT' }
   | { type: 'SET_EDIT_ERROR'; error: string }
   | { type: 'SET_CELL_ERROR'; rowId: string; columnId: string; error: string | null }
+  | { type: 'ROWS_ADDED_ABOVE'; count: number }
+  | { type: 'SHOW_NEW_ROWS' }

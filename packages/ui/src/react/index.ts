@@ -17,3 +17,8 @@ export { useForm } from './form/useForm.js'
 export type { UseFormProps, UseFormResult, FormSaveInfo } from './form/useForm.js'
 export { FormField } from './form/FormField.js'
 export type { FormFieldProps } from './form/FormField.js'
+export { downloadDataTableCsv, useDataTableCsvExport } from './data-table/useDataTableCsvExport.js'
+export type {
+  CsvExportControl,
+  DataTableCsvExportOptions,
+} from './data-table/useDataTableCsvExport.js'

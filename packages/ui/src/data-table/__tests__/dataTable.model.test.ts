@@ -359,3 +359,32 @@ describe('inline editing', () => {
     ).toContain('columnId must be an editable column')
   })
 })
+
+describe('new rows above the viewport', () => {
+  it('adds up rows that arrived above and resets on SHOW_NEW_ROWS', () => {
+    const state = run(init(), { type: 'ROWS_ADDED_ABOVE', count: 2 })
+    expect(run(state, { type: 'ROWS_ADDED_ABOVE', count: 1 }).newRows).toBe(3)
+    expect(run(state, { type: 'SHOW_NEW_ROWS' }).newRows).toBe(0)
+    const none = init()
+    expect(run(none, { type: 'SHOW_NEW_ROWS' })).toBe(none)
+  })
+
+  it('forgets the count when the sort, filters, search or page change', () => {
+    const state = run(init({ pageSize: 10 }), { type: 'ROWS_ADDED_ABOVE', count: 4 })
+    const changes: DataTableEvent[] = [
+      { type: 'TOGGLE_SORT', columnId: 'age' },
+      { type: 'SET_SORTING', sorting: [] },
+      { type: 'SET_FILTER', columnId: 'name', filter: { kind: 'contains', text: 'a' } },
+      { type: 'SET_SEARCH', search: 'x' },
+      { type: 'SET_PAGE', page: 2 },
+      { type: 'SET_PAGE_SIZE', pageSize: 50 },
+    ]
+    for (const event of changes) expect(run(state, event).newRows).toBe(0)
+  })
+
+  it('rejects a count that is not a positive integer', () => {
+    expect(errorOf(() => run(init(), { type: 'ROWS_ADDED_ABOVE', count: 0 })).message).toBe(
+      'updateDataTable(ROWS_ADDED_ABOVE): count must be a positive integer, got 0',
+    )
+  })
+})

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMetalMutation } from '@metal/react'
+import { useMetal, useMetalMutation } from '@metal/react'
 import type { DocumentData } from '@metal/core'
 import { connectDataTable, type DataTableMessages } from '../../data-table/dataTable.connect.js'
+import type { DataTableCsvSource } from '../../data-table/dataTable.csv.js'
 import {
   SELECT_COLUMN_ID,
   getVisibleColumns,
@@ -23,6 +24,8 @@ import type {
 import { Pagination } from '../pagination/Pagination.js'
 import { DataTableToolbar } from './DataTableToolbar.js'
 import { useDataTableState, type UseDataTableStateProps } from './useDataTable.js'
+import { useScrollAnchor } from './useScrollAnchor.js'
+import { useDataTableCsvExport, type DataTableCsvExportOptions } from './useDataTableCsvExport.js'
 import {
   useBoundCursorRows,
   useBoundOffsetRows,
@@ -60,8 +63,16 @@ export interface DataTableBaseProps<Row> extends UseDataTableStateProps<Row> {
   highlightMs?: number
   /** Words to show instead of the English defaults. */
   messages?: Partial<DataTableMessages>
-  /** Extra controls for the toolbar (an export button, bulk actions). */
+  /** Extra controls for the toolbar (bulk actions, say). */
   toolbarActions?: ReactNode
+  /**
+   * Adds an "Export CSV" button to the toolbar that downloads the current view: every row
+   * matching the filters and search, in the sort order, with the shown columns (a bound table
+   * reads the collection in pages for it). `true`, or options such as the file name and whether
+   * values are written as the cells show them (default) or raw.
+   * @default false
+   */
+  csvExport?: boolean | DataTableCsvExportOptions
   className?: string
 }
 
@@ -134,6 +145,7 @@ function UnboundTable<Row>(props: UnboundDataTableProps<Row>) {
     })
   }, [props.rows, pending, getRowId])
   const source = useClientRows(rows, state)
+  const csvSource = useMemo(() => ({ rows }), [rows])
   const { onCellEdit } = props
   const write: Write | undefined = onCellEdit
     ? (rowId, field, value) => {
@@ -165,6 +177,7 @@ function UnboundTable<Row>(props: UnboundDataTableProps<Row>) {
         error: props.error ?? null,
       }}
       write={write}
+      csvSource={csvSource}
     />
   )
 }
@@ -198,7 +211,13 @@ function BoundView<Row>(
   const mutation = useMetalMutation(props.collection)
   // Metal applies the update locally at once and rolls it back if the backend refuses it.
   const write: Write = (rowId, field, value) => mutation.update(rowId, { [field]: value })
-  return <DataTableView {...props} write={write} />
+  const metal = useMetal()
+  const { collection, query } = props
+  const csvSource = useMemo(
+    () => ({ collection: metal.db().collection(collection), query }),
+    [metal, collection, query],
+  )
+  return <DataTableView {...props} write={write} csvSource={csvSource} />
 }
 
 function withFields<Row>(row: Row, patch: Record<string, unknown>): Row {
@@ -259,6 +278,7 @@ function DataTableView<Row>(
     send: (event: DataTableEvent) => void
     source: DataTableRowSource<Row>
     write: Write | undefined
+    csvSource: DataTableCsvSource<Row>
   },
 ) {
   const { state, send, source, write } = props
@@ -294,6 +314,7 @@ function DataTableView<Row>(
     state.pageSize,
   ])
   const changed = useChangedRows(rows, getRowId, viewKey, highlightMs)
+  const csvExport = useDataTableCsvExport(state, props.csvSource, props.csvExport, props.label)
 
   const virtual = rows.length > virtualizeAbove
   const virtualizer = useVirtualizer({
@@ -304,6 +325,15 @@ function DataTableView<Row>(
     enabled: virtual,
     initialRect: { width: 0, height },
   })
+
+  useScrollAnchor({ bodyRef, rowIds, viewKey, virtual, rowHeight, focus: state.focus, send })
+
+  const showNewRows = () => {
+    send({ type: 'SHOW_NEW_ROWS' })
+    if (bodyRef.current) bodyRef.current.scrollTop = 0
+    // The pill goes away; keep focus in the table rather than dropping it on <body>.
+    document.getElementById(api.focusedCellId)?.focus({ preventScroll: true })
+  }
 
   // Roving focus: when the focused cell moves by keyboard, move DOM focus with it.
   const { focusedCellId, focus } = api
@@ -406,7 +436,19 @@ function DataTableView<Row>(
       data-part="container"
       className={props.className ? `metal-data-table ${props.className}` : 'metal-data-table'}
     >
-      <DataTableToolbar api={api} total={source.total} actions={props.toolbarActions} />
+      <DataTableToolbar
+        api={api}
+        total={source.total}
+        actions={props.toolbarActions}
+        csvExport={csvExport}
+      />
+      <div data-scope="data-table" data-part="new-rows-region" aria-live="polite">
+        {state.newRows > 0 && (
+          <button {...api.getNewRowsButtonProps()} onClick={showNewRows}>
+            {api.messages.newRows(state.newRows)}
+          </button>
+        )}
+      </div>
       <div
         {...api.getRootProps()}
         ref={gridRef}
@@ -449,6 +491,12 @@ function DataTableView<Row>(
           data-part="body"
           role="rowgroup"
           style={{ maxHeight: height }}
+          onScroll={(event) => {
+            // Scrolling back to the top shows the new rows as well as the pill would.
+            if (state.newRows > 0 && event.currentTarget.scrollTop <= 0) {
+              send({ type: 'SHOW_NEW_ROWS' })
+            }
+          }}
         >
           {virtual ? (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

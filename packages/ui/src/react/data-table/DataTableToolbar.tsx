@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { toDraft } from '../../data-table/dataTable.values.js'
 import type { DataTableApi } from '../../data-table/dataTable.connect.js'
+import type { CsvExportControl } from './useDataTableCsvExport.js'
 import type { DataTableFilter, ResolvedColumn } from '../../data-table/dataTable.types.js'
 
 const parseNumber = (text: string) => (text.trim() === '' ? undefined : Number(text))
@@ -130,17 +131,19 @@ function ColumnFilter<Row>({
 }
 
 /**
- * Above the grid: quick search, the filter panel, the column panel (visibility), and the
- * selection bar with "select all N matching".
+ * Above the grid: quick search, the filter panel, the column panel (visibility), the CSV export
+ * button, and the selection bar with "select all N matching".
  */
 export function DataTableToolbar<Row>({
   api,
   total,
   actions,
+  csvExport,
 }: {
   api: DataTableApi<Row>
   total: number | null
   actions?: React.ReactNode
+  csvExport?: CsvExportControl | undefined
 }) {
   const { state, send, messages } = api
   const searchId = useId()
@@ -201,6 +204,23 @@ export function DataTableToolbar<Row>({
           })}
         </div>
       </details>
+      {csvExport && (
+        <button
+          type="button"
+          data-scope="data-table"
+          data-part="export"
+          disabled={csvExport.busy}
+          aria-busy={csvExport.busy}
+          onClick={csvExport.start}
+        >
+          {csvExport.busy ? messages.exporting : messages.exportCsv}
+        </button>
+      )}
+      {csvExport?.error && (
+        <span data-scope="data-table" data-part="export-error" role="alert">
+          {csvExport.error.message}
+        </span>
+      )}
       {actions}
       {state.selectable && (state.selection.all || state.selection.ids.length > 0) && (
         <div data-scope="data-table" data-part="selection-bar" role="status">
