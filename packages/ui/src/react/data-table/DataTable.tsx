@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMetal, useMetalMutation } from '@metal/react'
 import type { DocumentData } from '@metal/core'
 import { connectDataTable, type DataTableMessages } from '../../data-table/dataTable.connect.js'
 import type { DataTableCsvSource } from '../../data-table/dataTable.csv.js'
-import {
-  SELECT_COLUMN_ID,
-  getVisibleColumns,
-  resolveEdit,
-} from '../../data-table/dataTable.model.js'
+import { SELECT_COLUMN_ID, isRowSelected, resolveEdit } from '../../data-table/dataTable.model.js'
 import type { DataTableBaseQuery } from '../../data-table/dataTable.query.js'
-import {
-  defaultRowId,
-  formatCellValue,
-  getCellValue,
-  getFieldValue,
-} from '../../data-table/dataTable.values.js'
+import { defaultRowId, getCellValue, getFieldValue } from '../../data-table/dataTable.values.js'
 import type {
   DataTableEvent,
   DataTableRow,
@@ -23,6 +23,7 @@ import type {
 } from '../../data-table/dataTable.types.js'
 import { Pagination } from '../pagination/Pagination.js'
 import { DataTableToolbar } from './DataTableToolbar.js'
+import { DataTableRowView, type DataTableRowActions } from './DataTableRow.js'
 import { useDataTableState, type UseDataTableStateProps } from './useDataTable.js'
 import { useScrollAnchor } from './useScrollAnchor.js'
 import { useDataTableCsvExport, type DataTableCsvExportOptions } from './useDataTableCsvExport.js'
@@ -290,7 +291,11 @@ function DataTableView<Row>(
   const rows = source.rows
   const rowIds = useMemo(() => rows.map(getRowId), [rows, getRowId])
   const byId = useMemo(() => new Map(rows.map((r) => [getRowId(r), r])), [rows, getRowId])
-  const columns = getVisibleColumns(state)
+  const { columns: allColumns, layout } = state
+  const columns = useMemo(
+    () => allColumns.filter((c) => !layout.hidden.includes(c.id)),
+    [allColumns, layout.hidden],
+  )
 
   const api = connectDataTable(state, send, {
     id,
@@ -376,48 +381,73 @@ function DataTableView<Row>(
     ...columns.map((c) => `${api.width(c)}px`),
   ].join(' ')
 
-  const renderRow = (row: Row, index: number, style?: React.CSSProperties) => {
+  // Rows get only primitives and stable references, so a table render re-renders just the rows
+  // whose own props changed (a new row object, its focus, edit, selection or highlight).
+  const latest = useRef({ state, commit, focusedCellId, byId })
+  useLayoutEffect(() => {
+    latest.current = { state, commit, focusedCellId, byId }
+  })
+  const [rowActions] = useState<DataTableRowActions>(() => ({
+    focusCell: (row, col) => send({ type: 'FOCUS_CELL', row, col }),
+    startEdit: (rowId, columnId) => {
+      const { state, byId } = latest.current
+      const row = byId.get(rowId)
+      const column = state.columns.find((c) => c.id === columnId)
+      send({
+        type: 'START_EDIT',
+        rowId,
+        columnId,
+        value: row === undefined || !column ? undefined : getCellValue(row, column),
+      })
+    },
+    toggleRow: (rowId) => send({ type: 'TOGGLE_ROW', rowId }),
+    changeDraft: (draft) => send({ type: 'CHANGE_DRAFT', draft }),
+    commit: () => latest.current.commit(),
+    cancel: () => {
+      committed.current = latest.current.state.editing // the blur as the editor goes is no commit
+      send({ type: 'CANCEL_EDIT' })
+      document.getElementById(latest.current.focusedCellId)?.focus()
+    },
+  }))
+  const { cellErrors } = state
+  const errorsByRow = useMemo(() => {
+    const map = new Map<string, Record<string, string>>()
+    for (const [key, error] of Object.entries(cellErrors)) {
+      const at = key.indexOf('\u0000')
+      const rowId = key.slice(0, at)
+      map.set(rowId, { ...map.get(rowId), [key.slice(at + 1)]: error })
+    }
+    return map
+  }, [cellErrors])
+  const firstRowIndex = (state.page - 1) * state.pageSize
+  const messages = api.messages
+
+  const renderRow = (row: Row, index: number, top?: number) => {
     const rowId = rowIds[index] as string
+    const edit = state.editing?.rowId === rowId ? state.editing : null
     return (
-      <div
+      <DataTableRowView
         key={rowId}
-        {...api.getRowProps(rowId, index)}
-        {...(changed.has(rowId) ? { 'data-changed': '' } : {})}
-        style={{ gridTemplateColumns: templateColumns, ...style }}
-      >
-        {state.selectable && (
-          <div {...api.getCellProps(rowId, index, SELECT_COLUMN_ID)}>
-            <input {...api.getRowCheckboxProps(rowId)} />
-          </div>
-        )}
-        {columns.map((column) => {
-          const value = getCellValue(row, column)
-          const error = api.cellError(rowId, column.id)
-          const isEditing = api.isEditing(rowId, column.id)
-          return (
-            <div key={column.id} {...api.getCellProps(rowId, index, column.id)}>
-              {isEditing ? (
-                <CellEditor
-                  type={column.type}
-                  options={column.options}
-                  props={api.getEditorProps()}
-                  onCommit={commit}
-                  onCancel={() => {
-                    committed.current = state.editing // the blur as the editor goes is no commit
-                    send({ type: 'CANCEL_EDIT' })
-                    document.getElementById(focusedCellId)?.focus()
-                  }}
-                />
-              ) : (
-                <span data-scope="data-table" data-part="cell-value">
-                  {formatCellValue(column, value, row)}
-                </span>
-              )}
-              {error && <span {...api.getCellErrorProps(index, column.id)}>{error}</span>}
-            </div>
-          )
-        })}
-      </div>
+        row={row}
+        rowId={rowId}
+        index={index}
+        tableId={id}
+        ariaRowIndex={firstRowIndex + index + 2}
+        gridTemplate={templateColumns}
+        columns={columns}
+        selectable={state.selectable}
+        selected={state.selectable && isRowSelected(state.selection, rowId)}
+        changed={changed.has(rowId)}
+        focusedCol={focus.row === index + 1 ? focus.col : -1}
+        editingCol={edit ? api.gridColumns.indexOf(edit.columnId) : -1}
+        draft={edit ? edit.draft : ''}
+        editError={edit ? edit.error : null}
+        cellErrors={errorsByRow.get(rowId)}
+        selectLabel={messages.selectRow(rowId)}
+        top={top}
+        height={top === undefined ? undefined : rowHeight}
+        actions={rowActions}
+      />
     )
   }
 
@@ -500,16 +530,9 @@ function DataTableView<Row>(
         >
           {virtual ? (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) =>
-                renderRow(rows[item.index] as Row, item.index, {
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: rowHeight,
-                  transform: `translateY(${item.start}px)`,
-                }),
-              )}
+              {virtualizer
+                .getVirtualItems()
+                .map((item) => renderRow(rows[item.index] as Row, item.index, item.start))}
             </div>
           ) : (
             rows.map((row, index) => renderRow(row, index))
@@ -578,58 +601,6 @@ function ResizeHandle({
         window.addEventListener('pointermove', move)
         window.addEventListener('pointerup', up)
       }}
-    />
-  )
-}
-
-function CellEditor({
-  type,
-  options,
-  props,
-  onCommit,
-  onCancel,
-}: {
-  type: string
-  options: readonly { value: string; label: string }[]
-  props: ReturnType<ReturnType<typeof connectDataTable>['getEditorProps']>
-  onCommit: () => void
-  onCancel: () => void
-}) {
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter') {
-      event.preventDefault()
-      onCommit()
-    } else if (event.key === 'Escape') {
-      event.preventDefault()
-      onCancel()
-    }
-  }
-  if (type === 'enum' || type === 'boolean') {
-    const choices =
-      type === 'enum'
-        ? options
-        : [
-            { value: 'true', label: 'Yes' },
-            { value: 'false', label: 'No' },
-          ]
-    return (
-      <select {...props} autoFocus onKeyDown={onKeyDown} onBlur={onCommit}>
-        {choices.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    )
-  }
-  return (
-    <input
-      {...props}
-      type={type === 'date' ? 'date' : 'text'}
-      inputMode={type === 'number' ? 'decimal' : undefined}
-      autoFocus
-      onKeyDown={onKeyDown}
-      onBlur={onCommit}
     />
   )
 }

@@ -1,0 +1,224 @@
+import { memo, type CSSProperties } from 'react'
+import { SELECT_COLUMN_ID } from '../../data-table/dataTable.model.js'
+import { formatCellValue, getCellValue } from '../../data-table/dataTable.values.js'
+import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
+
+/**
+ * What a row asks of its table. The table passes one object for its whole life (its methods
+ * read the table's latest state), so a row's props stay equal across table renders.
+ */
+export interface DataTableRowActions {
+  /** A cell got DOM focus: `row` counts the header as 0, `col` counts grid columns. */
+  focusCell: (row: number, col: number) => void
+  /** Double-click on an editable cell. */
+  startEdit: (rowId: string, columnId: string) => void
+  toggleRow: (rowId: string) => void
+  changeDraft: (draft: string) => void
+  /** Enter in the editor, or its blur. */
+  commit: () => void
+  /** Escape in the editor. */
+  cancel: () => void
+}
+
+/** Props of {@link DataTableRowView}: primitives and references that change only with this row. */
+export interface DataTableRowProps<Row> {
+  row: Row
+  rowId: string
+  /** Index of the row on the page (0 for the first row). */
+  index: number
+  /** Base of the ids of the grid's parts. */
+  tableId: string
+  ariaRowIndex: number
+  /** `grid-template-columns` of the row. */
+  gridTemplate: string
+  /** The shown columns (the same array while they do not change). */
+  columns: readonly ResolvedColumn<Row>[]
+  selectable: boolean
+  selected: boolean
+  /** Changed in place lately: highlighted. */
+  changed: boolean
+  /** Grid column index of the focused cell when it is in this row, else -1. */
+  focusedCol: number
+  /** Grid column index of the cell being edited when it is in this row, else -1. */
+  editingCol: number
+  /** The edit's draft when a cell of this row is edited, else ''. */
+  draft: string
+  /** The edit's validation error when a cell of this row is edited, else null. */
+  editError: string | null
+  /** Failed writes of this row's cells, by column id (undefined when none). */
+  cellErrors: Readonly<Record<string, string>> | undefined
+  /** `aria-label` of the row's checkbox. */
+  selectLabel: string
+  /** Virtualized rows: the row's offset from the top of the body, in CSS pixels. */
+  top?: number | undefined
+  /** Virtualized rows: the row's height. */
+  height?: number | undefined
+  actions: DataTableRowActions
+}
+
+function RowView<Row>(props: DataTableRowProps<Row>) {
+  const { row, rowId, index, tableId, columns, selectable, selected, actions } = props
+  const { focusedCol, editingCol, cellErrors } = props
+  const offset = selectable ? 1 : 0
+  const style: CSSProperties =
+    props.top === undefined
+      ? { gridTemplateColumns: props.gridTemplate }
+      : {
+          gridTemplateColumns: props.gridTemplate,
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          right: 0,
+          height: props.height,
+          transform: `translateY(${props.top}px)`,
+        }
+  const cellProps = (col: number, columnId: string, column: ResolvedColumn<Row> | undefined) => {
+    const editing = col === editingCol
+    const error = editing ? props.editError : cellErrors?.[columnId]
+    const id = `${tableId}-cell-${index + 1}-${col}`
+    return {
+      'data-scope': 'data-table' as const,
+      'data-part': 'cell',
+      id,
+      role: 'gridcell' as const,
+      'aria-colindex': col + 1,
+      tabIndex: col === focusedCol ? (0 as const) : (-1 as const),
+      ...(column && !column.editable ? { 'aria-readonly': true } : {}),
+      ...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}),
+      ...(editing ? { 'data-editing': '' } : {}),
+      ...(column?.type ? { 'data-type': column.type } : {}),
+      onFocus: () => actions.focusCell(index + 1, col),
+      onDoubleClick: () => {
+        if (column?.editable && !editing) actions.startEdit(rowId, columnId)
+      },
+    }
+  }
+  return (
+    <div
+      data-scope="data-table"
+      data-part="row"
+      role="row"
+      aria-rowindex={props.ariaRowIndex}
+      {...(selectable ? { 'aria-selected': selected } : {})}
+      {...(selectable && selected ? { 'data-selected': '' } : {})}
+      data-row-id={rowId}
+      {...(props.changed ? { 'data-changed': '' } : {})}
+      style={style}
+    >
+      {selectable && (
+        <div {...cellProps(0, SELECT_COLUMN_ID, undefined)}>
+          <input
+            data-scope="data-table"
+            data-part="select-row"
+            type="checkbox"
+            checked={selected}
+            aria-label={props.selectLabel}
+            tabIndex={-1}
+            onChange={() => actions.toggleRow(rowId)}
+          />
+        </div>
+      )}
+      {columns.map((column, i) => {
+        const col = i + offset
+        const isEditing = col === editingCol
+        const error = isEditing ? (props.editError ?? undefined) : cellErrors?.[column.id]
+        return (
+          <div key={column.id} {...cellProps(col, column.id, column)}>
+            {isEditing ? (
+              <CellEditor
+                type={column.type}
+                options={column.options}
+                header={column.header}
+                draft={props.draft}
+                invalid={Boolean(props.editError)}
+                actions={actions}
+              />
+            ) : (
+              <span data-scope="data-table" data-part="cell-value">
+                {formatCellValue(column, getCellValue(row, column), row)}
+              </span>
+            )}
+            {error && (
+              <span
+                data-scope="data-table"
+                data-part="cell-error"
+                id={`${tableId}-cell-${index + 1}-${col}-error`}
+                role="alert"
+              >
+                {error}
+              </span>
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+}
+
+/**
+ * One row of the data table, memoized: a table render re-renders only the rows whose props
+ * changed (the row object, its focus, edit, selection or highlight).
+ */
+export const DataTableRowView = memo(RowView) as typeof RowView
+
+function CellEditor({
+  type,
+  options,
+  header,
+  draft,
+  invalid,
+  actions,
+}: {
+  type: string
+  options: readonly { value: string; label: string }[]
+  header: string
+  draft: string
+  invalid: boolean
+  actions: DataTableRowActions
+}) {
+  const props = {
+    'data-scope': 'data-table',
+    'data-part': 'editor',
+    value: draft,
+    'aria-label': header,
+    ...(invalid ? { 'aria-invalid': true } : {}),
+    onChange: (event: { target: { value: string } }) => actions.changeDraft(event.target.value),
+  }
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      actions.commit()
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      actions.cancel()
+    }
+  }
+  if (type === 'enum' || type === 'boolean') {
+    const choices =
+      type === 'enum'
+        ? options
+        : [
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No' },
+          ]
+    return (
+      <select {...props} autoFocus onKeyDown={onKeyDown} onBlur={actions.commit}>
+        {choices.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    )
+  }
+  return (
+    <input
+      {...props}
+      type={type === 'date' ? 'date' : 'text'}
+      inputMode={type === 'number' ? 'decimal' : undefined}
+      autoFocus
+      onKeyDown={onKeyDown}
+      onBlur={actions.commit}
+    />
+  )
+}
