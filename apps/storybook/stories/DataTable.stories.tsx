@@ -234,3 +234,104 @@ export const LiveNewRowsAbove: Story = {
     await expect(p.firstCells()[0]).toBe('User 000')
   },
 }
+
+const rangeLabel = (canvasElement: HTMLElement) =>
+  within(canvasElement)
+    .getByRole('navigation', { name: 'Pagination' })
+    .querySelector('[data-part="range"]')?.textContent
+
+/** Quick search narrows the rows, then a column filter from the Filters panel narrows them more. */
+export const Filtering: Story = {
+  play: async ({ canvasElement }) => {
+    const p = parts(canvasElement)
+    await userEvent.type(p.canvas.getByRole('searchbox', { name: 'Search' }), 'User 01')
+    await waitFor(() =>
+      expect(p.firstCells()).toEqual([
+        'User 010',
+        'User 011',
+        'User 012',
+        'User 013',
+        'User 014',
+        'User 015',
+        'User 016',
+        'User 017',
+        'User 018',
+        'User 019',
+      ]),
+    )
+    await expect(rangeLabel(canvasElement)).toBe('1–10 of 10')
+    await userEvent.click(p.canvas.getByText('Filters'))
+    await userEvent.click(p.canvas.getByRole('checkbox', { name: 'admin' }))
+    await waitFor(() =>
+      expect(p.firstCells()).toEqual(['User 010', 'User 013', 'User 016', 'User 019']),
+    )
+    await expect(rangeLabel(canvasElement)).toBe('1–4 of 4')
+    await expect(p.canvas.getByText('Filters (1)')).toBeInTheDocument()
+  },
+}
+
+/** Next page, a page number, then a bigger page size that keeps the first row in view. */
+export const Paging: Story = {
+  args: { defaultPageSize: 20 },
+  play: async ({ canvasElement }) => {
+    const p = parts(canvasElement)
+    const nav = within(p.canvas.getByRole('navigation', { name: 'Pagination' }))
+    await expect(rangeLabel(canvasElement)).toBe('1–20 of 135')
+    await userEvent.click(nav.getByRole('button', { name: 'Next page' }))
+    await expect(rangeLabel(canvasElement)).toBe('21–40 of 135')
+    await expect(nav.getByRole('button', { name: 'Page 2' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+    await expect(p.firstCells()[0]).toBe('User 021')
+    await userEvent.click(nav.getByRole('button', { name: 'Page 4' }))
+    await expect(rangeLabel(canvasElement)).toBe('61–80 of 135')
+    await expect(nav.getByRole('button', { name: 'Page 4' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+    await expect(nav.getByRole('button', { name: 'Page 2' })).not.toHaveAttribute('aria-current')
+    await expect(p.firstCells()[0]).toBe('User 061')
+    await userEvent.selectOptions(nav.getByRole('combobox', { name: 'Rows per page' }), '50')
+    await expect(rangeLabel(canvasElement)).toBe('51–100 of 135')
+    await expect(p.firstCells()).toHaveLength(50)
+    await expect(p.firstCells()[0]).toBe('User 051')
+  },
+}
+
+/** Hide a column from the Columns panel; widen another from its resize handle's keyboard. */
+export const ColumnsAndResize: Story = {
+  play: async ({ canvasElement }) => {
+    const p = parts(canvasElement)
+    const headerRow = () => within(p.grid()).getAllByRole('row')[0] as HTMLElement
+    const handle = p.canvas.getByRole('separator', { name: 'Resize Name' })
+    await expect(handle).toHaveAttribute('aria-valuenow', '140')
+    // Focus the header first: focusing the handle then keeps the grid's roving focus in place.
+    p.header('Name').focus()
+    await waitFor(() => expect(p.header('Name')).toHaveFocus())
+    handle.focus()
+    await expect(handle).toHaveFocus()
+    await userEvent.keyboard('{ArrowRight}')
+    await expect(handle).toHaveAttribute('aria-valuenow', '150')
+    await expect(headerRow().style.gridTemplateColumns).toMatch(/\b150px\b/)
+    await expect(headerRow().style.gridTemplateColumns).toMatch(/\b220px\b/)
+    await userEvent.click(p.canvas.getByText('Columns'))
+    await userEvent.click(p.canvas.getByRole('checkbox', { name: 'Email' }))
+    await expect(
+      within(p.grid()).queryByRole('columnheader', { name: /Email/ }),
+    ).not.toBeInTheDocument()
+    await expect(p.canvas.getByRole('checkbox', { name: 'Email' })).not.toBeChecked()
+    await expect(headerRow().style.gridTemplateColumns).not.toMatch(/\b220px\b/)
+    await expect(p.header('Name')).toBeInTheDocument()
+  },
+}
+
+/** The caller's fetch failed: the message is announced as an alert. */
+export const ErrorState: Story = {
+  args: { rows: [], error: new Error('Could not load users') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Could not load users')
+    await expect(canvas.queryByRole('status')).not.toBeInTheDocument()
+  },
+}
