@@ -19,6 +19,9 @@ import type {
 
 /** Id of the selection-checkbox column in the grid's column list. */
 export const SELECT_COLUMN_ID = '$select'
+
+/** Width of the selection column, in CSS pixels. */
+export const SELECT_COLUMN_WIDTH = 48
 /** Width of a column that gives none. */
 export const DEFAULT_COLUMN_WIDTH = 160
 /** Smallest width of a column that gives none. */

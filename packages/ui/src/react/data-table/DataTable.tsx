@@ -13,7 +13,12 @@ import { useMetal, useMetalMutation } from '@metal/react'
 import type { DocumentData } from '@metal/core'
 import { connectDataTable, type DataTableMessages } from '../../data-table/dataTable.connect.js'
 import type { DataTableCsvSource } from '../../data-table/dataTable.csv.js'
-import { SELECT_COLUMN_ID, isRowSelected, resolveEdit } from '../../data-table/dataTable.model.js'
+import {
+  SELECT_COLUMN_ID,
+  SELECT_COLUMN_WIDTH,
+  isRowSelected,
+  resolveEdit,
+} from '../../data-table/dataTable.model.js'
 import type { DataTableBaseQuery } from '../../data-table/dataTable.query.js'
 import { defaultRowId, getCellValue, getFieldValue } from '../../data-table/dataTable.values.js'
 import type {
@@ -60,6 +65,12 @@ export interface DataTableBaseProps<Row> extends UseDataTableStateProps<Row> {
    * @default 50
    */
   virtualizeAbove?: number
+  /**
+   * More shown columns than this are virtualized too: only the columns in view (and the focused
+   * one) are in the DOM, while `aria-colcount`/`aria-colindex` still count every column.
+   * @default 30
+   */
+  virtualizeColumnsAbove?: number
   /** How long a changed row stays highlighted, in milliseconds. @default 1500 */
   highlightMs?: number
   /** Words to show instead of the English defaults. */
@@ -284,6 +295,7 @@ function DataTableView<Row>(
 ) {
   const { state, send, source, write } = props
   const { height = 480, rowHeight = 52, virtualizeAbove = 50, highlightMs = 1500 } = props
+  const { virtualizeColumnsAbove = 30 } = props
   const getRowId = props.getRowId ?? (defaultRowId as unknown as (row: Row) => string)
   const id = `metal-data-table-${useId()}`
   const gridRef = useRef<HTMLDivElement>(null)
@@ -331,6 +343,36 @@ function DataTableView<Row>(
     initialRect: { width: 0, height },
   })
 
+  // Wide tables: a second virtualizer over the column widths, scrolled by the grid itself. The
+  // selection column is always shown, so it counts as padding before the first data column.
+  const virtualColumns = columns.length > virtualizeColumnsAbove
+  const selectWidth = state.selectable ? SELECT_COLUMN_WIDTH : 0
+  const columnVirtualizer = useVirtualizer({
+    count: columns.length,
+    getScrollElement: () => gridRef.current,
+    estimateSize: (index) => {
+      const column = columns[index]
+      return column ? api.width(column) : 0
+    },
+    horizontal: true,
+    overscan: 3,
+    enabled: virtualColumns,
+    paddingStart: selectWidth,
+    scrollPaddingStart: selectWidth,
+    initialRect: { width: 0, height: 0 },
+  })
+  const columnWidths = columns.map((c) => api.width(c)).join(' ')
+  useLayoutEffect(() => {
+    if (virtualColumns) columnVirtualizer.measure()
+  }, [columnWidths, virtualColumns, columnVirtualizer])
+  let colStart = 0
+  let colEnd = columns.length
+  if (virtualColumns) {
+    const items = columnVirtualizer.getVirtualItems()
+    colStart = items[0]?.index ?? 0
+    colEnd = (items[items.length - 1]?.index ?? -1) + 1
+  }
+
   useScrollAnchor({ bodyRef, rowIds, viewKey, virtual, rowHeight, focus: state.focus, send })
 
   const showNewRows = () => {
@@ -343,10 +385,17 @@ function DataTableView<Row>(
   // Roving focus: when the focused cell moves by keyboard, move DOM focus with it.
   const { focusedCellId, focus } = api
   const editing = state.editing !== null
+  // A focused cell scrolled out of the column window leaves the DOM without a blur: focus is
+  // still the grid's, and goes to the cell it moved to.
+  const focusInGrid = useRef(false)
   useEffect(() => {
     const grid = gridRef.current
-    if (!grid || editing || !grid.contains(document.activeElement)) return
+    const active = document.activeElement
+    const orphaned = focusInGrid.current && (active === null || active === document.body)
+    if (!grid || editing || !(grid.contains(active) || orphaned)) return
     if (virtual && focus.row > 0) virtualizer.scrollToIndex(focus.row - 1)
+    const focusedColumn = focus.col - (state.selectable ? 1 : 0)
+    if (virtualColumns && focusedColumn >= 0) columnVirtualizer.scrollToIndex(focusedColumn)
     const cell = document.getElementById(focusedCellId)
     if (cell && cell !== document.activeElement) cell.focus()
     // Only a move of the focus (or the end of an edit) moves DOM focus; new rows do not.
@@ -377,7 +426,7 @@ function DataTableView<Row>(
   }, [state, byId, send, write, focusedCellId])
 
   const templateColumns = [
-    ...(state.selectable ? ['48px'] : []),
+    ...(state.selectable ? [`${SELECT_COLUMN_WIDTH}px`] : []),
     ...columns.map((c) => `${api.width(c)}px`),
   ].join(' ')
 
@@ -435,6 +484,8 @@ function DataTableView<Row>(
         ariaRowIndex={firstRowIndex + index + 2}
         gridTemplate={templateColumns}
         columns={columns}
+        colStart={colStart}
+        colEnd={colEnd}
         selectable={state.selectable}
         selected={state.selectable && isRowSelected(state.selection, rowId)}
         changed={changed.has(rowId)}
@@ -450,6 +501,13 @@ function DataTableView<Row>(
       />
     )
   }
+
+  // The header shows the same window of columns as the rows, plus the focused column.
+  const offset = state.selectable ? 1 : 0
+  const headerColumns = columns
+    .map((column, i) => ({ column, col: i + offset }))
+    .filter(({ col }, i) => (i >= colStart && i < colEnd) || (focus.row === 0 && col === focus.col))
+  const headerWindowed = headerColumns.length < columns.length
 
   const pagination =
     state.pagingMode === 'cursor'
@@ -481,7 +539,16 @@ function DataTableView<Row>(
       </div>
       <div
         {...api.getRootProps()}
+        {...(virtualColumns ? { 'data-virtual-columns': '' } : {})}
         ref={gridRef}
+        onFocus={() => {
+          focusInGrid.current = true
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+            focusInGrid.current = false
+          }
+        }}
         onKeyDown={(event) => {
           if (
             event.target !== event.currentTarget &&
@@ -496,12 +563,20 @@ function DataTableView<Row>(
         <div data-scope="data-table" data-part="head" role="rowgroup">
           <div {...api.getHeaderRowProps()} style={{ gridTemplateColumns: templateColumns }}>
             {state.selectable && (
-              <div {...api.getColumnHeaderProps(SELECT_COLUMN_ID)}>
+              <div
+                {...api.getColumnHeaderProps(SELECT_COLUMN_ID)}
+                {...(headerWindowed ? { style: { gridColumn: 1 } } : {})}
+              >
                 <input {...api.getSelectPageCheckboxProps()} />
               </div>
             )}
-            {columns.map((column) => (
-              <div key={column.id} {...api.getColumnHeaderProps(column.id)} data-type={column.type}>
+            {headerColumns.map(({ column, col }) => (
+              <div
+                key={column.id}
+                {...api.getColumnHeaderProps(column.id)}
+                data-type={column.type}
+                {...(headerWindowed ? { style: { gridColumn: col + 1 } } : {})}
+              >
                 <span data-scope="data-table" data-part="header-label">
                   {column.header}
                 </span>

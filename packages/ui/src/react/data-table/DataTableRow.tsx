@@ -33,6 +33,13 @@ export interface DataTableRowProps<Row> {
   gridTemplate: string
   /** The shown columns (the same array while they do not change). */
   columns: readonly ResolvedColumn<Row>[]
+  /**
+   * Horizontal virtualization: the first shown column, as an index into `columns`. Only the
+   * columns in `[colStart, colEnd)` are rendered, plus the focused and edited cells.
+   */
+  colStart: number
+  /** Horizontal virtualization: one past the last shown column, as an index into `columns`. */
+  colEnd: number
   selectable: boolean
   selected: boolean
   /** Changed in place lately: highlighted. */
@@ -58,8 +65,17 @@ export interface DataTableRowProps<Row> {
 
 function RowView<Row>(props: DataTableRowProps<Row>) {
   const { row, rowId, index, tableId, columns, selectable, selected, actions } = props
-  const { focusedCol, editingCol, cellErrors } = props
+  const { focusedCol, editingCol, cellErrors, colStart, colEnd } = props
   const offset = selectable ? 1 : 0
+  // Columns outside the window are left out; the focused and edited cells always stay, so the
+  // roving tab stop and the editor never leave the DOM.
+  const shown = columns
+    .map((column, i) => ({ column, col: i + offset }))
+    .filter(
+      ({ col }, i) => (i >= colStart && i < colEnd) || col === focusedCol || col === editingCol,
+    )
+  // A partial set of cells is placed on the full grid template by column number.
+  const windowed = shown.length < columns.length
   const style: CSSProperties =
     props.top === undefined
       ? { gridTemplateColumns: props.gridTemplate }
@@ -87,6 +103,7 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
       ...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}),
       ...(editing ? { 'data-editing': '' } : {}),
       ...(column?.type ? { 'data-type': column.type } : {}),
+      ...(windowed ? { style: { gridColumn: col + 1 } } : {}),
       onFocus: () => actions.focusCell(index + 1, col),
       onDoubleClick: () => {
         if (column?.editable && !editing) actions.startEdit(rowId, columnId)
@@ -118,8 +135,7 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
           />
         </div>
       )}
-      {columns.map((column, i) => {
-        const col = i + offset
+      {shown.map(({ column, col }) => {
         const isEditing = col === editingCol
         const error = isEditing ? (props.editError ?? undefined) : cellErrors?.[column.id]
         return (
