@@ -218,7 +218,11 @@ export function connectDataTable<Row>(
           : {}),
         ...(c?.sortable ? { 'data-sortable': '' } : {}),
         tabIndex: tabIndexOf(0, columnId),
-        onFocus: () => send({ type: 'FOCUS_CELL', row: 0, col: gridColumns.indexOf(columnId) }),
+        onFocus: (event?: { target?: unknown; currentTarget?: unknown }) => {
+          // Focus inside the header (its resize handle) is not focus on the header cell.
+          if (event && event.target !== event.currentTarget) return
+          send({ type: 'FOCUS_CELL', row: 0, col: gridColumns.indexOf(columnId) })
+        },
         onClick: (event: { shiftKey?: boolean; target?: unknown; currentTarget?: unknown }) => {
           if (c?.sortable) send({ type: 'TOGGLE_SORT', columnId, multi: event.shiftKey === true })
         },
