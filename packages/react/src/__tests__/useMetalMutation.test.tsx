@@ -27,7 +27,7 @@ describe('useMetalMutation', () => {
       id = await result.current.writes.add({ name: 'Ada', age: 36 })
     })
     expect(id).toMatch(/^[A-Za-z0-9]{20}$/)
-    expect(result.current.writes.data).toBe(id)
+    await waitFor(() => expect(result.current.writes.data).toBe(id)) // TanStack publishes mutation state on its own tick
     expect(result.current.users).toEqual([{ id, name: 'Ada', age: 36 }])
 
     await act(() => result.current.writes.set('b', { name: 'Bob', age: 25 }))
