@@ -1,79 +1,17 @@
 import type { ReactNode } from 'react'
 import { configure } from '@testing-library/react'
 import { QueryClient } from '@tanstack/react-query'
-import { Metal, MetalError, memory } from '@metal/core'
-import type {
-  Backend,
-  BackendRequest,
-  MemoryBackend,
-  MemoryBackendOptions,
-  MetalOptions,
-} from '@metal/core'
+import { Metal, memory } from '@metal/core'
+import type { Backend, BackendRequest, MemoryBackendOptions, MetalOptions } from '@metal/core'
 import { MetalProvider } from '../index.js'
+import { gatedBackend } from '@metal/core/testing'
+
+export { gatedBackend }
 
 export interface User {
   name: string
   age: number
   role?: string
-}
-
-/**
- * A real memory backend with a switch in front of it: commits can be held back (to see optimistic
- * state) and then let through or refused, and listens on a collection can be refused. It stands in
- * for network latency and server-side rules; every document still lives in the memory backend.
- */
-export function gatedBackend(inner: MemoryBackend = memory()) {
-  let holding = false
-  let held: ((refusal?: MetalError) => void)[] = []
-  const refusedListens = new Set<string>()
-  const listenRequests = new Map<string, number>()
-  const backend: Backend = {
-    connect(options) {
-      const conn = inner.connect(options)
-      return {
-        request(message) {
-          if (message.type === 'listen') {
-            const { collection } = message.query
-            listenRequests.set(collection, (listenRequests.get(collection) ?? 0) + 1)
-          }
-          if (message.type === 'listen' && refusedListens.has(message.query.collection)) {
-            return Promise.reject(
-              new MetalError('permission-denied', `listen on '${message.query.collection}' denied`),
-            )
-          }
-          if (message.type === 'commit' && holding) {
-            return new Promise((resolve, reject) => {
-              held.push((refusal) =>
-                refusal ? reject(refusal) : conn.request(message).then(resolve, reject),
-              )
-            })
-          }
-          return conn.request(message)
-        },
-        close: () => conn.close(),
-      }
-    },
-  }
-  return {
-    backend,
-    inner,
-    /** Holds every commit from now on until `release()`. */
-    hold() {
-      holding = true
-    },
-    /** Sends the held commits on, or refuses them all with `refusal`. */
-    release(refusal?: MetalError) {
-      holding = false
-      const pending = held
-      held = []
-      for (const send of pending) send(refusal)
-    },
-    /** How many live queries this client has asked the backend to open on `collection`. */
-    listenRequests: (collection: string) => listenRequests.get(collection) ?? 0,
-    refuseListens(collection: string) {
-      refusedListens.add(collection)
-    },
-  }
 }
 
 /**
