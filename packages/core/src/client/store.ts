@@ -188,7 +188,17 @@ export class Store implements SyncHost {
     return () => void this.upHooks.delete(hook)
   }
 
-  /** Receives pushes that are not query results (presence). */
+  /** A target id no other listen on this client uses (live queries and live aggregates share them). */
+  newTargetId(): number {
+    return this.nextTargetId++
+  }
+
+  /** True once `close()` has run. */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  /** Receives pushes that are not query results (presence, live aggregates). */
   onOtherPush(hook: (message: BackendPush) => void): () => void {
     this.pushHooks.add(hook)
     return () => void this.pushHooks.delete(hook)
@@ -566,12 +576,15 @@ export class Store implements SyncHost {
   }
 
   private onPush(message: BackendPush): void {
-    if (message.type === 'presence') {
+    const toHooks = (): void => {
       for (const hook of this.pushHooks) guard('a push hook', () => hook(message))
+    }
+    if (message.type === 'presence' || message.type === 'aggregate') return toHooks()
+    const target = this.targets.get(message.targetId)
+    if (!target) {
+      if (message.type === 'targetError') toHooks() // may end a live aggregate
       return
     }
-    const target = this.targets.get(message.targetId)
-    if (!target) return
     if (message.type === 'targetError') {
       this.failTarget(target, new MetalError(message.code, message.message))
       return

@@ -2,6 +2,7 @@ import type { MetalError, MetalErrorCode } from '../errors.js'
 import type { Credential, SessionData } from './session.js'
 import type { PresenceDiff, PresenceEventType, PresenceMember } from './presence.js'
 import type { QuerySpec } from '../engine/querySpec.js'
+import type { AggregateSpec, AggregateValues } from '../engine/aggregate.js'
 import type { StoredDoc, Write } from '../engine/write.js'
 import type { DocumentData } from '../engine/types.js'
 
@@ -26,6 +27,14 @@ export type BackendRequest =
       mutationId?: string
     }
   | { type: 'listen'; targetId: number; query: QuerySpec }
+  /** Aggregations over a query's result, computed once over committed data. */
+  | { type: 'aggregate'; query: QuerySpec; aggregates: AggregateSpec; txId?: string }
+  /**
+   * Keeps aggregations over a query live: the response carries the current values, then an
+   * `aggregate` push follows each commit that changes them. Target ids share one space with
+   * `listen` on a connection; `unlisten` ends either kind.
+   */
+  | { type: 'listenAggregate'; targetId: number; query: QuerySpec; aggregates: AggregateSpec }
   | { type: 'unlisten'; targetId: number }
   | { type: 'beginTransaction' }
   | { type: 'rollback'; txId: string }
@@ -48,6 +57,8 @@ export interface BackendResponses {
    */
   commit: { version: number; time: number; docs: (StoredDoc | null)[]; targets: TargetChange[] }
   listen: { ok: true }
+  aggregate: { values: AggregateValues }
+  listenAggregate: { values: AggregateValues }
   unlisten: { ok: true }
   beginTransaction: { txId: string }
   rollback: { ok: true }
@@ -70,10 +81,13 @@ export interface TargetChange {
 /**
  * Messages a backend pushes to a client. A `target` message lists how a listened query's result
  * changed: documents that entered it or changed (`upserts`) and ids that left it (`removes`).
- * The first one for a target has `initial: true` and carries the whole result.
+ * The first one for a target has `initial: true` and carries the whole result. An `aggregate`
+ * message carries a live aggregate's new values; a `targetError` ends either kind of target.
  */
 export type BackendPush =
   | ({ type: 'target'; initial?: boolean } & TargetChange)
+  /** A live aggregate's new values; sent after a commit changes them. */
+  | { type: 'aggregate'; targetId: number; values: AggregateValues }
   | { type: 'targetError'; targetId: number; code: MetalErrorCode; message: string }
   | { type: 'presence'; room: string; event: PresenceEventType; member: PresenceMember }
 
@@ -109,7 +123,7 @@ export interface Backend {
 
 /** What an access rule is asked: may this session do `op` on this collection (or document)? */
 export interface AccessRequest {
-  /** `read` (get, query, listen), `write` (each write of a commit) or `presence` (a room). */
+  /** `read` (get, query, listen, aggregate), `write` (each write of a commit) or `presence` (a room). */
   op: 'read' | 'write' | 'presence'
   /** The collection path, or the room name for `presence`. */
   collection: string
