@@ -5,6 +5,17 @@ export { CollectionReference, DocumentReference } from './reference.js'
 export type { DocumentListener } from './reference.js'
 export { Query, CompositeQuery } from './query.js'
 export type { QueryListener, QueryField } from './query.js'
+export { AggregateQuerySnapshot, count, sum, average } from './aggregateQuery.js'
+export type { AggregateData } from './aggregateQuery.js'
+export { MAX_AGGREGATIONS } from './engine/aggregate.js'
+export type {
+  Aggregate,
+  AggregateSpec,
+  AggregateValues,
+  CountAggregate,
+  SumAggregate,
+  AverageAggregate,
+} from './engine/aggregate.js'
 export { where, or, and, MAX_IN_VALUES, MAX_NOT_IN_VALUES } from './engine/filter.js'
 export type { Filter, FieldFilter, CompositeFilter } from './engine/filter.js'
 export type { QuerySpec, OrderSpec, BoundSpec } from './engine/querySpec.js'

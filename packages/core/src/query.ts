@@ -6,6 +6,16 @@ import { and, isFilter, or, where as whereFilter, type Filter } from './engine/f
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
 import type { LocalDoc, Store } from './client/store.js'
+import {
+  average,
+  count,
+  listenCount,
+  runAggregate,
+  runOne,
+  sum,
+  type AggregateQuerySnapshot,
+} from './aggregateQuery.js'
+import type { AggregateSpec } from './engine/aggregate.js'
 import type { CollectionReference } from './reference.js'
 import type {
   DocumentData,
@@ -228,6 +238,51 @@ export class Query<T = DocumentData> {
     })
   }
 
+  // Aggregations run on the backend over committed data, after offset/limit/limitToLast (pending
+  // local writes are not included), as Cloud Firestore's do.
+
+  /** Counts the documents of the result. */
+  async count(): Promise<number> {
+    this.checkRunnable('count()')
+    return (await runOne(this.store, this.spec, count())) as number
+  }
+
+  /** Adds up `field`'s numeric values over the result (others are skipped; none sum to 0). */
+  async sum(field: QueryField<T>): Promise<number> {
+    const aggregate = sum(field)
+    this.checkRunnable('sum()')
+    return (await runOne(this.store, this.spec, aggregate)) as number
+  }
+
+  /** Averages `field`'s numeric values over the result (others are skipped; none give null). */
+  async average(field: QueryField<T>): Promise<number | null> {
+    const aggregate = average(field)
+    this.checkRunnable('average()')
+    return runOne(this.store, this.spec, aggregate)
+  }
+
+  /**
+   * Runs up to 5 aggregations in one request:
+   * `(await q.aggregate({ n: count(), total: sum('price') })).data().total`.
+   */
+  async aggregate<S extends AggregateSpec>(aggregates: S): Promise<AggregateQuerySnapshot<S>> {
+    this.checkRunnable('aggregate()')
+    return runAggregate(this.store, 'aggregate()', this.spec, aggregates)
+  }
+
+  /**
+   * Listens to the result's count: `onCount` is called with it once known, then each time a
+   * write changes it (after a reconnect too). The backend keeps the count without re-reading
+   * the collection. Returns the unsubscribe.
+   */
+  subscribeCount(
+    onCount: (count: number) => void,
+    onError?: (error: MetalError) => void,
+  ): Unsubscribe {
+    this.checkRunnable('subscribeCount()')
+    return listenCount(this.store, this.spec, onCount, onError)
+  }
+
   /** Starts a composite chain on this query: `.where(A).or(B).and(C)` means `(A OR B) AND C`. */
   composite(): CompositeQuery<T> {
     return new CompositeQuery(this, undefined)
@@ -367,5 +422,33 @@ export class CompositeQuery<T = DocumentData> {
   /** Listens to the result; see {@link Query.subscribe}. */
   subscribe(onChanges: QueryListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
     return this.query().subscribe(onChanges, onError)
+  }
+
+  /** Counts the result; see {@link Query.count}. */
+  count(): Promise<number> {
+    return this.query().count()
+  }
+
+  /** Sums a field over the result; see {@link Query.sum}. */
+  sum(field: QueryField<T>): Promise<number> {
+    return this.query().sum(field)
+  }
+
+  /** Averages a field over the result; see {@link Query.average}. */
+  average(field: QueryField<T>): Promise<number | null> {
+    return this.query().average(field)
+  }
+
+  /** Runs aggregations over the result; see {@link Query.aggregate}. */
+  aggregate<S extends AggregateSpec>(aggregates: S): Promise<AggregateQuerySnapshot<S>> {
+    return this.query().aggregate(aggregates)
+  }
+
+  /** Listens to the result's count; see {@link Query.subscribeCount}. */
+  subscribeCount(
+    onCount: (count: number) => void,
+    onError?: (error: MetalError) => void,
+  ): Unsubscribe {
+    return this.query().subscribeCount(onCount, onError)
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { Metal, documentId, increment, where } from '../index.js'
+import { Metal, average, count, documentId, increment, sum, where } from '../index.js'
 import type {
   CollectionReference,
   DocumentChange,
@@ -126,5 +126,25 @@ describe('typed updates', () => {
     void users.doc('u1').update({ 'metadata.lastLogin': 'yesterday' })
     // @ts-expect-error: not a field of User
     void users.doc('u1').update({ 'metadata.nope': 1 })
+  })
+})
+
+describe('aggregations', () => {
+  it('types aggregate() results by alias: averages may be null', () => {
+    const _run = () => users.aggregate({ n: count(), total: sum('age'), avg: average('age') })
+    type Data = ReturnType<Awaited<ReturnType<typeof _run>>['data']>
+    expectTypeOf<Data>().toEqualTypeOf<{ n: number; total: number; avg: number | null }>()
+  })
+
+  it('resolves count() and sum() to numbers and average() to number | null', () => {
+    expectTypeOf(users.count()).toEqualTypeOf<Promise<number>>()
+    expectTypeOf(users.where('age', '>', 1).sum('age')).toEqualTypeOf<Promise<number>>()
+    expectTypeOf(users.average('metadata.lastLogin')).toEqualTypeOf<Promise<number | null>>()
+  })
+
+  it('takes only field paths of a typed collection', () => {
+    // @ts-expect-error: not a field of User
+    void users.sum('nope')
+    expectTypeOf(users.subscribeCount).parameter(0).toEqualTypeOf<(count: number) => void>()
   })
 })
