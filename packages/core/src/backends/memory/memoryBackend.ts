@@ -6,6 +6,13 @@ import { applyWrite, checkPrecondition, type StoredDoc, type Write } from '../..
 import { MAX_DOCUMENT_BYTES, documentSize, utf8Length } from '../../engine/values.js'
 import { defaultVerifyToken, type Credential, type SessionData } from '../../protocol/session.js'
 import { PresenceHub, type PresenceSink } from '../../server/presenceHub.js'
+import {
+  AggregateTarget,
+  aggregateOnce,
+  applyToAggregates,
+  checkAggregateRequest,
+  type ChangedDoc,
+} from '../../server/aggregates.js'
 import { PresenceRelay, hasBroadcastChannel } from './presenceRelay.js'
 import type {
   AccessRequest,
@@ -76,9 +83,12 @@ class Target {
 
 // ─── Projects ───────────────────────────────────────────────────────────────────────────────────
 
+type LiveAggregateTarget = AggregateTarget<MemoryConnection>
+
 interface Collection {
   docs: Map<string, StoredDoc>
   router: TargetRouter<Target>
+  aggregates: TargetRouter<LiveAggregateTarget>
 }
 
 interface Transaction {
@@ -100,7 +110,10 @@ class Project {
   collection(name: string): Collection {
     let c = this.collections.get(name)
     if (!c)
-      this.collections.set(name, (c = { docs: new Map(), router: new TargetRouter<Target>() }))
+      this.collections.set(
+        name,
+        (c = { docs: new Map(), router: new TargetRouter(), aggregates: new TargetRouter() }),
+      )
     return c
   }
 
@@ -282,6 +295,16 @@ export class MemoryBackend implements Backend {
         conn.push({ type: 'targetError', targetId, code: e.code, message: e.message })
       }
     }
+    for (const [targetId, target] of [...conn.aggregates]) {
+      try {
+        this.check(conn, { op: 'read', collection: target.query.collection })
+      } catch (error) {
+        project.collections.get(target.query.collection)?.aggregates.remove(target)
+        conn.aggregates.delete(targetId)
+        const e = error as MetalError
+        conn.push({ type: 'targetError', targetId, code: e.code, message: e.message })
+      }
+    }
   }
 
   /** Opens a connection for one client. */
@@ -307,6 +330,11 @@ export class MemoryBackend implements Backend {
     return this.projects.get(projectId)?.collections.get(collection)?.router.size ?? 0
   }
 
+  /** Number of live aggregates open on a project's collection. */
+  aggregateListenerCount(projectId: string, collection: string): number {
+    return this.projects.get(projectId)?.collections.get(collection)?.aggregates.size ?? 0
+  }
+
   /** @internal Serves one request; `reply` must be called before any push the request causes. */
   handle(
     conn: MemoryConnection,
@@ -324,6 +352,35 @@ export class MemoryBackend implements Backend {
         this.check(conn, { op: 'read', collection: msg.query.collection })
         const docs = project.collections.get(msg.query.collection)?.docs.values() ?? []
         reply({ docs: runQuery(compileQuery(msg.query), docs) })
+        return
+      }
+      case 'aggregate': {
+        const aggregates = checkAggregateRequest('aggregate', msg.aggregates)
+        this.check(conn, { op: 'read', collection: msg.query.collection })
+        const docs = project.collections.get(msg.query.collection)?.docs.values() ?? []
+        reply({ values: aggregateOnce(msg.query, aggregates, docs) })
+        return
+      }
+      case 'listenAggregate': {
+        const aggregates = checkAggregateRequest('listenAggregate', msg.aggregates, msg.targetId)
+        if (conn.targets.has(msg.targetId) || conn.aggregates.has(msg.targetId)) {
+          throw invalidArgument(
+            'listenAggregate',
+            `target ${msg.targetId} is already open on this connection`,
+          )
+        }
+        this.check(conn, { op: 'read', collection: msg.query.collection })
+        const coll = project.collection(msg.query.collection)
+        const target = new AggregateTarget(
+          conn,
+          msg.targetId,
+          msg.query,
+          aggregates,
+          coll.docs.values(),
+        )
+        coll.aggregates.add(target)
+        conn.aggregates.set(msg.targetId, target)
+        reply({ values: target.values() })
         return
       }
       case 'commit': {
@@ -407,7 +464,7 @@ export class MemoryBackend implements Backend {
         project.relay?.heartbeat(conn.key)
         return
       case 'listen': {
-        if (conn.targets.has(msg.targetId)) {
+        if (conn.targets.has(msg.targetId) || conn.aggregates.has(msg.targetId)) {
           throw invalidArgument(
             'listen',
             `target ${msg.targetId} is already open on this connection`,
@@ -434,6 +491,11 @@ export class MemoryBackend implements Backend {
         if (target) {
           project.collections.get(target.query.collection)?.router.remove(target)
           conn.targets.delete(msg.targetId)
+        }
+        const aggregate = conn.aggregates.get(msg.targetId)
+        if (aggregate) {
+          project.collections.get(aggregate.query.collection)?.aggregates.remove(aggregate)
+          conn.aggregates.delete(msg.targetId)
         }
         reply({ ok: true })
         return
@@ -528,8 +590,12 @@ export class MemoryBackend implements Backend {
       }
       project.version = version
       const changed = new Map<Target, Map<string, StoredDoc | null>>()
+      const byCollection = new Map<string, ChangedDoc[]>()
       for (const { collection, id, before, after } of staged.values()) {
         const coll = project.collection(collection)
+        let list = byCollection.get(collection)
+        if (!list) byCollection.set(collection, (list = []))
+        list.push({ id, before: before?.data, after: after?.data })
         if (after) coll.docs.set(id, after)
         else coll.docs.delete(id)
         for (const target of coll.router.candidates(id, before?.data, after?.data)) {
@@ -551,8 +617,21 @@ export class MemoryBackend implements Backend {
         if (target.connection === conn) own.push(change)
         else others.push([target, change])
       }
+      const aggregates = new Set<LiveAggregateTarget>()
+      for (const [collection, docs] of byCollection) {
+        applyToAggregates(project.collection(collection).aggregates, docs, aggregates)
+      }
       reply({ version, time, docs: results, targets: own })
       for (const [target, change] of others) target.connection.push({ type: 'target', ...change })
+      // Aggregates hold no optimistic state on the client, so the committing connection gets
+      // its own as pushes too (after the reply).
+      for (const target of aggregates) {
+        target.connection.push({
+          type: 'aggregate',
+          targetId: target.targetId,
+          values: target.values(),
+        })
+      }
     } finally {
       if (tx) {
         conn.transactions.delete(tx)
@@ -566,6 +645,9 @@ export class MemoryBackend implements Backend {
     for (const target of conn.targets.values())
       project.collections.get(target.query.collection)?.router.remove(target)
     conn.targets.clear()
+    for (const target of conn.aggregates.values())
+      project.collections.get(target.query.collection)?.aggregates.remove(target)
+    conn.aggregates.clear()
     for (const tx of conn.transactions) project.release(tx)
     conn.transactions.clear()
     for (const room of conn.presenceRooms) project.hub?.unsubscribe(room, conn.presenceSink)
@@ -578,6 +660,7 @@ export class MemoryBackend implements Backend {
 /** One client's connection to a {@link MemoryBackend}: an ordered, asynchronous mailbox. */
 class MemoryConnection implements BackendConnection {
   readonly targets = new Map<number, Target>()
+  readonly aggregates = new Map<number, LiveAggregateTarget>()
   readonly transactions = new Set<Transaction>()
   readonly presenceRooms = new Set<string>()
   session: SessionData | null = null
