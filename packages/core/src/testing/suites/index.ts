@@ -6,6 +6,7 @@ import { batchesSuite } from './batches.suite.js'
 import { authSuite } from './auth.suite.js'
 import { presenceSuite } from './presence.suite.js'
 import { syncSuite } from './sync.suite.js'
+import { aggregatesSuite } from './aggregates.suite.js'
 
 /** Every shared behaviour suite; each backend's test file runs them all. */
 export const suites: ((harness: BackendHarness) => void)[] = [
@@ -16,4 +17,5 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   authSuite,
   presenceSuite,
   syncSuite,
+  aggregatesSuite,
 ]
