@@ -236,7 +236,7 @@ function expectClose(actual: AggregateValues, expected: AggregateValues, context
   expect(Object.keys(actual), context).toEqual(Object.keys(expected))
   for (const k of Object.keys(expected)) {
     const a = actual[k]
-    const x = expected[k]
+    const x = expected[k] as number | null
     if (x === null || a === null) expect(a, `${context} ${k}`).toBe(x)
     else expect(Math.abs((a as number) - x), `${context} ${k}: ${a} vs ${x}`).toBeLessThan(1e-6)
   }
