@@ -4,7 +4,9 @@
 //   a. a 2-clause filter + orderBy + limit(50) over 100k documents, vs sift + Array#sort + slice;
 //   b. 10k single-document writes with 104 live queries subscribed, vs re-running the affected
 //      queries (sift + sort + slice over the 100k array) after each write;
-//   c. heap of a Metal client + embedded backend holding 100k documents, vs a plain array.
+//   c. heap of a Metal client + embedded backend holding 100k documents, vs a plain array;
+//   d. a live count (subscribeCount) over 100k documents through 10k writes that each change it,
+//      vs re-counting the matches (sift filter over the 100k array) after each write.
 // It is a measurement, not a test: it always exits 0 and prints MISS when a target is missed.
 
 import sift from 'sift'
@@ -27,6 +29,7 @@ const REFERENCE_SAMPLES = 40
 const TARGET_QUERY = 2
 const TARGET_LIVE = 50
 const TARGET_HEAP = 1.5
+const TARGET_COUNT = 100
 
 // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
 
@@ -395,8 +398,80 @@ async function benchLive(users: Users, plain: PlainDoc[]): Promise<void> {
   )
 }
 
+// ─── d. A live count through writes ─────────────────────────────────────────────────────────────
+
+async function benchCount(users: Users, plain: PlainDoc[]): Promise<void> {
+  // Each write flips a random document between 'active' and another status, so every write
+  // changes the count by one; Metal's time per write runs from update() to the count callback.
+  const filter = { status: 'active' }
+  const test = sift<PlainDoc>(filter)
+  const counts: number[] = []
+  let wake: () => void = () => {}
+  const stop = users.where('status', '==', 'active').subscribeCount((n) => {
+    counts.push(n)
+    wake()
+  })
+  const next = (): Promise<void> => new Promise((resolve) => (wake = resolve))
+  await next()
+  let expected = counts[0] as number
+
+  const r = rng(11)
+  const sampleEvery = Math.max(1, Math.floor(WRITES / REFERENCE_SAMPLES))
+  const refTimes: number[] = []
+  let metalTotalMs = 0
+  let refCount = 0
+  for (let w = 0; w < WRITES; w++) {
+    const i = Math.floor(r() * N)
+    const doc = plain[i] as PlainDoc
+    const status = doc.status === 'active' ? 'inactive' : 'active'
+    expected += status === 'active' ? 1 : -1
+    const arrived = next()
+    const t = performance.now()
+    await users.doc(idOf(i)).update({ status })
+    await arrived
+    metalTotalMs += performance.now() - t
+    doc.status = status
+    if (w % sampleEvery !== 0) continue
+    const tr = performance.now()
+    refCount = plain.filter(test).length
+    refTimes.push(performance.now() - tr)
+  }
+  stop()
+  const live = counts[counts.length - 1] as number
+  const fresh = await users.where('status', '==', 'active').count()
+  const reference = plain.filter(test).length
+  const verified =
+    live === expected && live === fresh && live === reference && counts.length === WRITES + 1
+  const metalPerWrite = metalTotalMs / WRITES
+  const refPerWrite = refTimes.reduce((a, b) => a + b, 0) / refTimes.length
+  const ratio = refPerWrite / metalPerWrite
+  const ok = verified && ratio >= TARGET_COUNT
+  rows.push({
+    figure: `d. live count, ${WRITES / 1000}k writes`,
+    metal: `${ms(metalPerWrite)}/write`,
+    reference: `${ms(refPerWrite)}/write`,
+    ratio: `${x(ratio)} faster`,
+    target: `>= ${TARGET_COUNT}x`,
+    result: verdict(ok) + (verified ? ' (live == count() == reference)' : ' (COUNTS DIFFER)'),
+    notes: [
+      `Metal: users.where('status','==','active').subscribeCount(cb) over ${N / 1000}k docs; ` +
+        `${WRITES} doc(id).update({status}) each flipping a doc in or out, timed from update() ` +
+        `to the callback with the new count (${ms(metalTotalMs)} in all, ${counts.length - 1} callbacks)`,
+      `reference: after each write, re-count plain.filter(sift({status:'active'})).length over ` +
+        `the ${N / 1000}k array; measured on ${refTimes.length} of ${WRITES} writes (every ` +
+        `${sampleEvery}th) and extrapolated per write (last sampled count ${refCount})`,
+      `verified: final live count ${live}, fresh count() ${fresh}, reference ${reference}, ` +
+        `expected ${expected}`,
+    ],
+  })
+  summary.push(
+    `live count ${WRITES / 1000}k writes: ${x(ratio)} faster (target >= ${TARGET_COUNT}x) ${verdict(ok)}` +
+      (verified ? '' : ' (counts differ!)'),
+  )
+}
+
 const order = (line: string): number =>
-  ['query', 'live', 'heap'].findIndex((p) => line.startsWith(p))
+  ['query', 'live writes', 'heap', 'live count'].findIndex((p) => line.startsWith(p))
 
 // ─── Main ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -411,9 +486,10 @@ async function main(): Promise<void> {
   const { plain, metal, users } = await measureHeap()
   await benchQuery(users, plain)
   await benchLive(users, plain)
+  await benchCount(users, plain)
   metal.close()
 
-  rows.sort((a, b) => a.figure.localeCompare(b.figure)) // a, b, c
+  rows.sort((a, b) => a.figure.localeCompare(b.figure)) // a, b, c, d
   summary.sort((a, b) => order(a) - order(b))
   print('')
   printTable(
