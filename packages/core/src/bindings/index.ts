@@ -22,6 +22,7 @@ export {
   retryTransient,
 } from './queryOptions.js'
 export type { MetalCursor, MetalPages, MetalQueryBuilder } from './queryOptions.js'
+export { metalCountOptions } from './countOptions.js'
 export { runMetalWrite, metalWriters } from './writes.js'
 export type { MetalWrite, MetalWriters } from './writes.js'
 export { presenceView, trackPresence, untrackPresence } from './presenceView.js'

@@ -49,7 +49,7 @@ export function retryTransient(failureCount: number, error: unknown): boolean {
 }
 
 /** Defaults of every live entry: the subscription keeps it fresh, and Metal handles offline. */
-const LIVE = { staleTime: Infinity, networkMode: 'always', retry: retryTransient } as const
+export const LIVE = { staleTime: Infinity, networkMode: 'always', retry: retryTransient } as const
 
 /** Builds the query `build` describes over `collection`, checking it reads that collection. */
 export function resolveQuery<T>(
