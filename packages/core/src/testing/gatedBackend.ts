@@ -19,9 +19,10 @@ export function gatedBackend(inner: MemoryBackend = memory({ presenceChannel: fa
       return {
         request(message) {
           requests.push(message.type)
-          if (message.type === 'listen') {
+          if (message.type === 'listen' || message.type === 'listenAggregate') {
             const { collection } = message.query
-            listenRequests.set(collection, (listenRequests.get(collection) ?? 0) + 1)
+            if (message.type === 'listen')
+              listenRequests.set(collection, (listenRequests.get(collection) ?? 0) + 1)
             if (refusedListens.has(collection)) {
               return Promise.reject(
                 new MetalError('permission-denied', `listen on '${collection}' denied`),
@@ -59,7 +60,7 @@ export function gatedBackend(inner: MemoryBackend = memory({ presenceChannel: fa
     },
     /** How many live queries this client has asked the backend to open on `collection`. */
     listenRequests: (collection: string) => listenRequests.get(collection) ?? 0,
-    /** Refuses every listen on `collection` from now on, as access rules would. */
+    /** Refuses every listen (live query or live aggregate) on `collection` from now on, as access rules would. */
     refuseListens(collection: string) {
       refusedListens.add(collection)
     },
