@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react'
-import { useMetalPaginatedQuery, useMetalQuery } from '@metal/react'
+import { useMetalCount, useMetalPaginatedQuery, useMetalQuery } from '@metal/react'
 import type { DocumentData } from '@metal/core'
 import { getMatchingRows, getPageRows } from '../../data-table/dataTable.rows.js'
 import { dataTableQuery, type DataTableBaseQuery } from '../../data-table/dataTable.query.js'
@@ -46,9 +46,9 @@ export function useClientRows<Row>(
 }
 
 /**
- * Bound mode with offset pages: the page is a live `offset().limit()` query; the total is a
- * second live query over every matching row, reduced to its length (Metal has no count query
- * yet, so this reads the matching rows; cursor pages avoid it).
+ * Bound mode with offset pages: the page is a live `offset().limit()` query; the total is a live
+ * count of the same query without the page (`useMetalCount`), which the backend keeps from each
+ * write, so no row outside the page is read or held.
  */
 export function useBoundOffsetRows<Row>(
   collection: string,
@@ -56,9 +56,7 @@ export function useBoundOffsetRows<Row>(
   state: DataTableState<Row>,
 ): DataTableRowSource<Row> {
   const page = useMetalQuery(collection, dataTableQuery(state, base))
-  const count = useMetalQuery(collection, dataTableQuery(state, base, { page: false }), {
-    select: (rows) => rows.length,
-  })
+  const count = useMetalCount(collection, dataTableQuery(state, base, { page: false }))
   return {
     rows: (page.data ?? []) as unknown as Row[],
     total: count.data ?? null,

@@ -57,6 +57,7 @@ function setup() {
     </MetalProvider>
   )
   return {
+    inner,
     mine,
     other,
     wrapper,
@@ -104,6 +105,22 @@ describe('<DataTable> bound to a Metal collection', () => {
     await waitFor(() => expect(range()).toBe('1–10 of 25'))
     expect(grid().getAttribute('aria-rowcount')).toBe('26')
     expect(column(0)[0]).toBe('User 01')
+  })
+
+  it('keeps the total with a live count, holding only the page rows', async () => {
+    env = setup()
+    await env.seed(25)
+    render(<DataTable label="Users" collection="users" columns={columns} defaultPageSize={10} />, {
+      wrapper: env.wrapper,
+    })
+    await waitFor(() => expect(range()).toBe('1–10 of 25'))
+    expect(env.inner.listenerCount('test', 'users')).toBe(1) // the page, not every matching row
+    expect(env.inner.aggregateListenerCount('test', 'users')).toBe(1)
+    await env.other.db().collection('users').doc('u99').set({ name: 'Zed', age: 1, role: 'user' })
+    await waitFor(() => expect(range()).toBe('1–10 of 26'))
+    await env.other.db().collection('users').doc('u01').delete()
+    await env.other.db().collection('users').doc('u02').delete()
+    await waitFor(() => expect(range()).toBe('1–10 of 24'))
   })
 
   it('sorts, filters and pages through Metal queries, narrowing the base query', async () => {
