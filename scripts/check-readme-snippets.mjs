@@ -182,4 +182,4 @@ if (failures > 0) {
   process.exit(1)
 }
 if (!keep) rmSync(outDir, { recursive: true, force: true })
-console.log(`check-readme-snippets: ${summary} type-check`)
+console.log(`check-readme-snippets: all ${summary} type-check`)
