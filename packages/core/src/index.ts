@@ -53,6 +53,7 @@ export type {
   WithFieldValue,
   PartialWithFieldValue,
   UpdateData,
+  DeepReadonly,
   SetOptions,
   WriteOptions,
 } from './types.js'
