@@ -1,8 +1,8 @@
-import { parseFieldPath, getDocField } from './fieldPath.js'
-import type { LocalDoc } from './store/store.js'
+import { parseFieldPath, getDocField } from './engine/fieldPath.js'
+import type { LocalDoc } from './client/store.js'
 import type { DeepReadonly, DocumentChangeType, DocumentData } from './types.js'
 import type { CollectionReference, DocumentReference } from './reference.js'
-import type { Query } from './query/query.js'
+import type { Query } from './query.js'
 
 /** A document read at one moment: `exists`, `data()`, and whether local writes are pending. */
 export class DocumentSnapshot<T = DocumentData> {

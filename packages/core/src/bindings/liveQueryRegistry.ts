@@ -1,6 +1,6 @@
 import { MetalError } from '../errors.js'
 import { hashQueryKey } from './queryKey.js'
-import type { Unsubscribe } from '../query/query.js'
+import type { Unsubscribe } from '../types.js'
 
 // ─── The TanStack Query surface this module uses ────────────────────────────────────────────
 // Typed structurally so that core depends on no framework: every TanStack adapter (React, Vue,

@@ -1,6 +1,6 @@
 import type { Presence, PresenceState } from '../presence/presence.js'
-import type { PresenceMember } from '../presence/presenceHub.js'
-import type { Unsubscribe } from '../query/query.js'
+import type { PresenceMember } from '../protocol/presence.js'
+import type { Unsubscribe } from '../types.js'
 
 /** What a presence binding shows: every member, the others, and this client's own member. */
 export interface PresenceSnapshot {

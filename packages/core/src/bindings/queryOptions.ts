@@ -1,6 +1,6 @@
 import { describe, invalidArgument, MetalError } from '../errors.js'
-import { DOCUMENT_ID, getDocField, parseFieldPath } from '../fieldPath.js'
-import { CompositeQuery, Query } from '../query/query.js'
+import { DOCUMENT_ID, getDocField, parseFieldPath } from '../engine/fieldPath.js'
+import { CompositeQuery, Query } from '../query.js'
 import {
   liveQueryRegistry,
   type AbortSignalLike,

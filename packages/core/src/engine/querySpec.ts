@@ -1,7 +1,7 @@
-import { fieldGetter, parseFieldPath, type FieldGetter } from '../fieldPath.js'
-import { compareStrings, compareValues } from '../values.js'
+import { fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
+import { compareStrings, compareValues } from './values.js'
 import { compileFilter, type Filter, type Predicate } from './filter.js'
-import type { DocumentData, OrderByDirection } from '../types.js'
+import type { DocumentData, OrderByDirection } from './types.js'
 
 /** One sort key. */
 export interface OrderSpec {

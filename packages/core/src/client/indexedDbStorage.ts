@@ -1,4 +1,4 @@
-import type { KeyValueStorage } from '../storage.js'
+import type { KeyValueStorage } from './storage.js'
 
 interface IdbRequest<T> {
   result: T

@@ -3,11 +3,13 @@ import { Metal, MetalError, memoryStorage } from '../../index.js'
 import type { AuthStatus, KeyValueStorage } from '../../index.js'
 import { eventually, settle, type BackendHarness, type BackendTestOptions } from './harness.js'
 import { backendFor, clientFor } from './helpers.js'
-import { faultyBackend } from '../../testing/index.js'
+import { faultyBackend } from '../index.js'
 
 /** An unsigned compact JWT with `claims` (the embedded backend decodes; the server verifies). */
 export function jwt(claims: Record<string, unknown>): string {
-  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  // Claims in tests are ASCII, so btoa (browsers and Node alike) encodes them exactly.
+  const enc = (o: unknown) =>
+    btoa(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
   return `${enc({ alg: 'none', typ: 'JWT' })}.${enc(claims)}.sig`
 }
 

@@ -1,7 +1,7 @@
-import { fieldGetter, parseFieldPath, type FieldGetter } from '../fieldPath.js'
+import { fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
 import { equalityKeys } from './filter.js'
 import type { QuerySpec } from './querySpec.js'
-import type { DocumentData } from '../types.js'
+import type { DocumentData } from './types.js'
 
 /**
  * Finds the live queries a write can affect. A query with an equality conjunct (`status ==

@@ -1,4 +1,4 @@
-import { MetalError } from './errors.js'
+import { MetalError } from '../errors.js'
 import { FieldValue } from './fieldValues.js'
 import { valuesEqual } from './values.js'
 import type { DocumentData } from './types.js'

@@ -1,4 +1,4 @@
-import { describe, invalidArgument } from './errors.js'
+import { describe, invalidArgument } from '../errors.js'
 import type { DocumentData } from './types.js'
 
 /** The special field path that refers to a document's id (`orderBy(documentId())`). */

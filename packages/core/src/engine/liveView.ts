@@ -1,6 +1,6 @@
-import { valuesEqual } from '../values.js'
+import { valuesEqual } from './values.js'
 import type { CompiledQuery, Entry } from './querySpec.js'
-import type { DocumentChangeType } from '../types.js'
+import type { DocumentChangeType } from './types.js'
 
 /** One change to a query's window; indexes follow the order the changes are applied in. */
 export interface ViewChange<E extends Entry> {

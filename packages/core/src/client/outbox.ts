@@ -1,12 +1,11 @@
-import { MetalError } from '../errors.js'
-import { FieldValue, type FieldValueKind } from '../fieldValues.js'
-import { applyWrite, type StoredDoc, type Write } from '../write.js'
-import { cloneDocument } from '../values.js'
-import { isTransient } from './link.js'
-import type { KeyValueStorage } from '../storage.js'
-import type { BackendResponses } from '../backends/backend.js'
-import type { Conflict, SyncConfig } from '../sync/sync.js'
-import type { DocumentData } from '../types.js'
+import { MetalError, isTransient } from '../errors.js'
+import { FieldValue, type FieldValueKind } from '../engine/fieldValues.js'
+import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
+import { cloneDocument } from '../engine/values.js'
+import type { KeyValueStorage } from './storage.js'
+import type { BackendResponses } from '../protocol/backend.js'
+import type { Conflict, SyncConfig } from './syncConfig.js'
+import type { DocumentData } from '../engine/types.js'
 
 /** One queued batch of writes, sent as one atomic commit. */
 export interface OutboxEntry {

@@ -1,4 +1,4 @@
-import { describe, invalidArgument } from './errors.js'
+import { describe, invalidArgument } from '../errors.js'
 import { getField, parseFieldPath } from './fieldPath.js'
 import {
   checkDocumentBytes,

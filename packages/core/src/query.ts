@@ -1,16 +1,19 @@
-import { describe, invalidArgument, MetalError } from '../errors.js'
-import { DOCUMENT_ID, getDocField, parseFieldPath } from '../fieldPath.js'
-import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from '../snapshot.js'
-import { cloneValueForQuery } from '../values.js'
-import { and, isFilter, or, where as whereFilter, type Filter } from './filter.js'
-import type { BoundSpec, OrderSpec, QuerySpec } from './querySpec.js'
-import type { ViewChange } from './liveView.js'
-import type { LocalDoc, Store } from '../store/store.js'
-import type { CollectionReference } from '../reference.js'
-import type { DocumentData, FieldPath, OrderByDirection, WhereFilterOp } from '../types.js'
-
-/** Stops a subscription. Calling it again does nothing. */
-export type Unsubscribe = () => void
+import { describe, invalidArgument, MetalError } from './errors.js'
+import { DOCUMENT_ID, getDocField, parseFieldPath } from './engine/fieldPath.js'
+import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
+import { cloneValueForQuery } from './engine/values.js'
+import { and, isFilter, or, where as whereFilter, type Filter } from './engine/filter.js'
+import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
+import type { ViewChange } from './engine/liveView.js'
+import type { LocalDoc, Store } from './client/store.js'
+import type { CollectionReference } from './reference.js'
+import type {
+  DocumentData,
+  FieldPath,
+  OrderByDirection,
+  Unsubscribe,
+  WhereFilterOp,
+} from './types.js'
 
 /** Receives a live query's changes and the full result they lead to. */
 export type QueryListener<T> = (changes: DocumentChange<T>[], snapshot: QuerySnapshot<T>) => void

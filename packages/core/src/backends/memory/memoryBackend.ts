@@ -1,11 +1,11 @@
-import { MetalError, invalidArgument, describe } from '../errors.js'
-import { TargetRouter } from '../query/router.js'
-import { LiveView, runQuery } from '../query/liveView.js'
-import { compileQuery, type QuerySpec } from '../query/querySpec.js'
-import { applyWrite, checkPrecondition, type StoredDoc, type Write } from '../write.js'
-import { MAX_DOCUMENT_BYTES, documentSize, utf8Length } from '../values.js'
-import { defaultVerifyToken, type Credential, type SessionData } from '../auth/session.js'
-import { PresenceHub, type PresenceSink } from '../presence/presenceHub.js'
+import { MetalError, invalidArgument, describe } from '../../errors.js'
+import { TargetRouter } from '../../engine/router.js'
+import { LiveView, runQuery } from '../../engine/liveView.js'
+import { compileQuery, type QuerySpec } from '../../engine/querySpec.js'
+import { applyWrite, checkPrecondition, type StoredDoc, type Write } from '../../engine/write.js'
+import { MAX_DOCUMENT_BYTES, documentSize, utf8Length } from '../../engine/values.js'
+import { defaultVerifyToken, type Credential, type SessionData } from '../../protocol/session.js'
+import { PresenceHub, type PresenceSink } from '../../server/presenceHub.js'
 import { PresenceRelay, hasBroadcastChannel } from './presenceRelay.js'
 import type {
   AccessRequest,
@@ -18,8 +18,8 @@ import type {
   ConnectOptions,
   TargetChange,
   VersionCheck,
-} from './backend.js'
-import type { DocumentData } from '../types.js'
+} from '../../protocol/backend.js'
+import type { DocumentData } from '../../engine/types.js'
 
 /** Options of the embedded memory backend. */
 export interface MemoryBackendOptions {

@@ -1,11 +1,11 @@
-import { MetalError } from '../errors.js'
+import { MetalError, isTransient } from '../errors.js'
 import type {
   Backend,
   BackendConnection,
   BackendPush,
   BackendRequest,
   BackendResponses,
-} from '../backends/backend.js'
+} from '../protocol/backend.js'
 
 /** Options of the connection manager. */
 export interface LinkOptions {
@@ -16,11 +16,6 @@ export interface LinkOptions {
 }
 
 const MAX_BACKOFF = 30_000
-
-/** Codes that mean "the network failed", as opposed to "the backend said no". */
-export function isTransient(error: unknown): boolean {
-  return MetalError.is(error, 'unavailable') || MetalError.is(error, 'deadline-exceeded')
-}
 
 /**
  * Keeps one client connected to its backend: connects, notices drops (closed connections, lost

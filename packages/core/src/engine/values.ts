@@ -1,4 +1,4 @@
-import { describe, invalidArgument } from './errors.js'
+import { describe, invalidArgument } from '../errors.js'
 import { FieldValue } from './fieldValues.js'
 import type { DocumentData } from './types.js'
 

@@ -1,9 +1,9 @@
 import type { MetalError, MetalErrorCode } from '../errors.js'
-import type { Credential, SessionData } from '../auth/session.js'
-import type { PresenceDiff, PresenceEventType, PresenceMember } from '../presence/presenceHub.js'
-import type { QuerySpec } from '../query/querySpec.js'
-import type { StoredDoc, Write } from '../write.js'
-import type { DocumentData } from '../types.js'
+import type { Credential, SessionData } from './session.js'
+import type { PresenceDiff, PresenceEventType, PresenceMember } from './presence.js'
+import type { QuerySpec } from '../engine/querySpec.js'
+import type { StoredDoc, Write } from '../engine/write.js'
+import type { DocumentData } from '../engine/types.js'
 
 /** A check that a document read in a transaction is unchanged at commit. */
 export interface VersionCheck {

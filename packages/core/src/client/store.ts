@@ -1,11 +1,11 @@
-import { MetalError } from '../errors.js'
-import { Link, isTransient } from './link.js'
+import { MetalError, isTransient } from '../errors.js'
+import { Link } from './link.js'
 import { Outbox, pathKey, type OutboxEntry } from './outbox.js'
-import { LiveView, sameData, type ViewChange } from '../query/liveView.js'
-import { compileQuery, type QuerySpec } from '../query/querySpec.js'
-import { TargetRouter } from '../query/router.js'
-import { applyWrite, type StoredDoc, type Write } from '../write.js'
-import { valuesEqual } from '../values.js'
+import { LiveView, sameData, type ViewChange } from '../engine/liveView.js'
+import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
+import { TargetRouter } from '../engine/router.js'
+import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
+import { valuesEqual } from '../engine/values.js'
 import type {
   Backend,
   BackendPush,
@@ -13,10 +13,10 @@ import type {
   BackendResponses,
   TargetChange,
   VersionCheck,
-} from '../backends/backend.js'
-import type { KeyValueStorage } from '../storage.js'
-import type { SyncConfig, SyncHost, SyncHostEvent } from '../sync/sync.js'
-import type { DocumentData } from '../types.js'
+} from '../protocol/backend.js'
+import type { KeyValueStorage } from './storage.js'
+import type { SyncConfig, SyncHost, SyncHostEvent } from './syncConfig.js'
+import type { DocumentData } from '../engine/types.js'
 
 /** Options of the store's connection and write queue (given as `new Metal({ sync })`). */
 export interface StoreOptions {

@@ -1,4 +1,5 @@
-import type { PresenceDiff, PresenceHub } from '../presence/presenceHub.js'
+import type { PresenceDiff } from '../../protocol/presence.js'
+import type { PresenceHub } from '../../server/presenceHub.js'
 
 /** A message between tabs about their local presence connections. */
 type RelayMessage =

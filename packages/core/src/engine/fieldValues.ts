@@ -1,4 +1,4 @@
-import { describe, invalidArgument } from './errors.js'
+import { describe, invalidArgument } from '../errors.js'
 
 /** The kinds of field-value sentinel. */
 export type FieldValueKind =

@@ -1,13 +1,13 @@
 import { describe, invalidArgument } from '../errors.js'
-import { DOCUMENT_ID, fieldGetter, parseFieldPath, type FieldGetter } from '../fieldPath.js'
+import { DOCUMENT_ID, fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
 import {
   cloneValueForQuery,
   compareStrings,
   compareValues,
   typeRank,
   valuesEqual,
-} from '../values.js'
-import type { DocumentData, WhereFilterOp } from '../types.js'
+} from './values.js'
+import type { DocumentData, WhereFilterOp } from './types.js'
 
 /** Most values `in` and `array-contains-any` accept. */
 export const MAX_IN_VALUES = 30
