@@ -128,6 +128,17 @@ for (const readme of readmes) {
 
 // ─── Type-checking ───
 
+// What every Vue project declares (env.d.ts), so a snippet may import a single-file component.
+writeFileSync(
+  join(outDir, 'env.d.ts'),
+  `declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent
+  export default component
+}
+`,
+)
+
 const tsconfig = join(outDir, 'tsconfig.json')
 writeFileSync(
   tsconfig,
@@ -143,7 +154,7 @@ writeFileSync(
         lib: ['ES2022', 'DOM', 'DOM.Iterable'],
         types: [],
       },
-      include: ['**/*.ts', '**/*.tsx'],
+      include: ['env.d.ts', '**/*.ts', '**/*.tsx'],
     },
     null,
     2,
@@ -177,7 +188,7 @@ function report(list) {
 const summary = `${origins.size} snippets from ${readmes.length - skip.size} READMEs (${optedOut} marked ${OPT_OUT})`
 if (failures > 0) {
   console.error(
-    `check-readme-snippets: ${failures} type errors in ${summary}; see ${relative(root, outDir)}/`,
+    `check-readme-snippets: ${failures} type error(s) in ${summary}; see ${relative(root, outDir)}/`,
   )
   process.exit(1)
 }
