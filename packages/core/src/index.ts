@@ -58,6 +58,7 @@ export type {
   WithFieldValue,
   PartialWithFieldValue,
   UpdateData,
+  DeepReadonly,
   SetOptions,
   WriteOptions,
   Unsubscribe,
