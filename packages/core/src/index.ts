@@ -69,6 +69,7 @@ export type {
   WithFieldValue,
   PartialWithFieldValue,
   UpdateData,
+  DeepReadonly,
   SetOptions,
   WriteOptions,
   Unsubscribe,
