@@ -273,7 +273,7 @@ export class Query<T = DocumentData> {
   /**
    * Listens to the result's count: `onCount` is called with it once known, then each time a
    * write changes it (after a reconnect too). The backend keeps the count without re-reading
-   * the collection. Returns the unsubscribe.
+   * the collection. Offline, the first value waits for the connection. Returns the unsubscribe.
    */
   subscribeCount(
     onCount: (count: number) => void,

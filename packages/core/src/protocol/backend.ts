@@ -27,7 +27,7 @@ export type BackendRequest =
     }
   | { type: 'listen'; targetId: number; query: QuerySpec }
   /** Aggregations over a query's result, computed once over committed data. */
-  | { type: 'aggregate'; query: QuerySpec; aggregates: AggregateSpec; txId?: string }
+  | { type: 'aggregate'; query: QuerySpec; aggregates: AggregateSpec }
   /**
    * Keeps aggregations over a query live: the response carries the current values, then an
    * `aggregate` push follows each commit that changes them. Target ids share one space with
