@@ -6,7 +6,8 @@ import {
   hashKey,
   type InfiniteData,
 } from '@tanstack/query-core'
-import { Metal, MetalError, memory, where, type Backend, type MemoryBackend } from '../index.js'
+import { Metal, MetalError, where, type Backend } from '../index.js'
+import { memory, type MemoryBackend } from '../backends/memory/index.js'
 import {
   hashQueryKey,
   liveQueryRegistry,
