@@ -402,6 +402,41 @@ describe('Outbox: persistence', () => {
     expect(entry?.bases.get(pathKey('tasks', 'a'))).toEqual(base)
   })
 
+  it('keeps a must-not-exist base across a reload', async () => {
+    const storage = memoryStorage()
+    const key = pathKey('tasks', 'a')
+    add(setup({ storage }).outbox, [setWrite('a', { n: 1 })], {
+      offline: true,
+      bases: [[key, null]],
+    })
+    await flush()
+    const { host, outbox } = setup({ storage })
+    host.sync('tasks', 'server-wins')
+    await outbox.load()
+
+    outbox.pump()
+
+    expect(host.sent[0]?.writes[0]?.precondition).toEqual({ exists: false })
+  })
+
+  it('keeps an unknown base unknown across a reload', async () => {
+    const storage = memoryStorage()
+    const key = pathKey('tasks', 'a')
+    add(setup({ storage }).outbox, [setWrite('a', { n: 1 })], {
+      offline: true,
+      bases: [[key, undefined]],
+    })
+    await flush()
+    const { host, outbox } = setup({ storage })
+    host.sync('tasks', 'server-wins')
+    const [entry] = await outbox.load()
+
+    outbox.pump()
+
+    expect(entry?.bases.has(key) && entry.bases.get(key)).toBeUndefined()
+    expect(host.sent[0]?.writes[0]?.precondition).toBeUndefined()
+  })
+
   it('loads nothing from a corrupt storage', async () => {
     const storage = memoryStorage()
     await storage.setItem(KEY, '{not json')

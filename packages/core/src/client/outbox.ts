@@ -159,7 +159,8 @@ export class Outbox {
       id: string
       writes: Write[]
       createdAt: number
-      bases: [string, StoredDoc | null | undefined][]
+      /** `[key]`: unknown base; `[key, null]`: the document did not exist. */
+      bases: ([string] | [string, StoredDoc | null])[]
       offline: boolean
     }[]
     try {
@@ -175,7 +176,7 @@ export class Outbox {
         original: s.writes,
         writes: [...s.writes],
         createdAt: s.createdAt,
-        bases: new Map(s.bases.map(([k, v]) => [k, v ?? undefined])),
+        bases: new Map(s.bases.map(([k, v]) => [k, v])),
         offline: s.offline,
         attempts: 0,
         conflictRounds: 0,
@@ -200,7 +201,8 @@ export class Outbox {
         id: e.id,
         writes: e.writes,
         createdAt: e.createdAt,
-        bases: [...e.bases],
+        // JSON has no undefined: an unknown base is stored without a value, unlike null.
+        bases: [...e.bases].map(([k, v]) => (v === undefined ? [k] : [k, v])),
         offline: e.offline,
       })),
     )
