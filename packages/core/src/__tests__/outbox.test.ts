@@ -636,6 +636,20 @@ describe('Outbox: offline conflicts', () => {
     ])
   })
 
+  it('does not resend a batch while its conflicts are being settled', async () => {
+    let answer: (resolution: ConflictResolution) => void = () => {}
+    const { host, outbox } = await staleBatch('server-wins', stored('a', { n: 'remote' }, 2), {
+      resolve: () => new Promise((resolve) => (answer = resolve)),
+    })
+
+    outbox.pump() // another write was queued meanwhile
+    answer(undefined)
+    await flush()
+
+    expect(host.sent).toHaveLength(1)
+    expect(host.abandonedCalls).toHaveLength(1)
+  })
+
   it('stalls a batch whose conflicts keep recurring past maxRetries', async () => {
     const { host, outbox } = setup()
     host.sync('tasks', 'client-wins', { maxRetries: 1 })

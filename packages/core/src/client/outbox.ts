@@ -250,8 +250,16 @@ export class Outbox {
         this.pump()
       },
       (error: unknown) => {
-        entry.sending = false
         const e = MetalError.is(error) ? error : new MetalError('internal', String(error))
+        if (e.code === 'aborted' && entry.offline) {
+          // Still `sending` while settling, so no pump resends the batch as it was meanwhile.
+          void this.settleConflicts(entry).finally(() => {
+            entry.sending = false
+            this.pump()
+          })
+          return
+        }
+        entry.sending = false
         if (isTransient(e)) {
           entry.attempts++
           const max = Math.max(
@@ -271,10 +279,6 @@ export class Outbox {
           }
           this.host.changed()
           return // the link reconnects with backoff and pumps again
-        }
-        if (e.code === 'aborted' && entry.offline) {
-          void this.settleConflicts(entry).then(() => this.pump())
-          return
         }
         this.remove(entry)
         this.host.abandoned(entry, e, [], [])
