@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   computeLocal,
   overlay,
@@ -40,8 +40,10 @@ const del: Write = { op: 'delete', collection: C, id: 't1' }
 const batchA = { name: 'A' }
 const batchB = { name: 'B' }
 
+const MADE_AT = 5000
+
 const pending = (...writes: Write[]): PendingWrite[] =>
-  writes.map((write) => ({ write, batch: batchA }))
+  writes.map((write) => ({ write, batch: batchA, at: MADE_AT }))
 
 const input = (
   remote: StoredDoc | null | undefined,
@@ -50,6 +52,10 @@ const input = (
 ): OverlayInput => ({ collection: C, id: 't1', remote, pending: writes, local })
 
 describe('overlay', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('shows the committed document as it is when nothing is pending', () => {
     const local = overlay(C, 't1', committed({ a: 1 }), [])
 
@@ -128,16 +134,31 @@ describe('overlay', () => {
     expect(local?.data).toEqual({ a: 3 })
   })
 
-  it('resolves serverTimestamp() to the local time', () => {
-    const local = overlay(
-      C,
-      't1',
-      committed({ a: 1 }),
-      pending(update({ at: serverTimestamp() })),
-      5000,
-    )
+  it('resolves serverTimestamp() to the time the write was made', () => {
+    const local = overlay(C, 't1', committed({ a: 1 }), pending(update({ at: serverTimestamp() })))
 
-    expect(local?.data).toEqual({ a: 1, at: 5000 })
+    expect(local?.data).toEqual({ a: 1, at: MADE_AT })
+  })
+
+  it('resolves each serverTimestamp() to the time its own write was made', () => {
+    const writes: PendingWrite[] = [
+      { write: update({ first: serverTimestamp() }), batch: batchA, at: 100 },
+      { write: update({ second: serverTimestamp() }), batch: batchB, at: 200 },
+    ]
+
+    const local = overlay(C, 't1', committed({}), writes)
+
+    expect(local?.data).toEqual({ first: 100, second: 200 })
+  })
+
+  it('keeps the serverTimestamp() estimate when the document is recomputed later', () => {
+    const writes = pending(set({ at: serverTimestamp() }))
+    const prev = overlay(C, 't1', undefined, writes)
+    vi.setSystemTime(MADE_AT + 60_000)
+
+    const next = computeLocal(input(undefined, writes, prev))
+
+    expect(next).toBe(prev)
   })
 
   it('adds increment() to the committed value', () => {
@@ -197,9 +218,9 @@ describe('computeLocal', () => {
 
 describe('withoutBatch', () => {
   it("drops only the batch's writes, keeping the others in order", () => {
-    const first = { write: update({ a: 1 }), batch: batchB }
-    const mine = { write: update({ a: 2 }), batch: batchA }
-    const last = { write: update({ a: 3 }), batch: batchB }
+    const first = { write: update({ a: 1 }), batch: batchB, at: 1 }
+    const mine = { write: update({ a: 2 }), batch: batchA, at: 1 }
+    const last = { write: update({ a: 3 }), batch: batchB, at: 1 }
 
     const left = withoutBatch([first, mine, last], batchA)
 
@@ -208,8 +229,8 @@ describe('withoutBatch', () => {
 
   it('shows the committed state with the remaining writes once a batch is dropped', () => {
     const writes: PendingWrite[] = [
-      { write: update({ a: 2 }), batch: batchA },
-      { write: update({ b: 2 }), batch: batchB },
+      { write: update({ a: 2 }), batch: batchA, at: 1 },
+      { write: update({ b: 2 }), batch: batchB, at: 1 },
     ]
 
     const local = overlay(C, 't1', committed({ a: 1, b: 1 }), withoutBatch(writes, batchA))

@@ -22,6 +22,8 @@ export interface LocalDoc {
 export interface PendingWrite {
   readonly write: Write
   readonly batch: object
+  /** When it was made, epoch ms: the local estimate of its `serverTimestamp()` values. */
+  readonly at: number
 }
 
 /** What the overlay of one document is computed from. */
@@ -50,21 +52,21 @@ export function committedLocal(collection: string, doc: StoredDoc, pending = fal
 /**
  * The committed state with pending writes applied (null: absent or unknown). An update to a
  * document this client does not have is not shown: there is nothing to apply it to. Sentinels
- * (`serverTimestamp()`, `increment()`, …) resolve against `now`.
+ * resolve locally (`increment()` on the value below it), `serverTimestamp()` to the time the
+ * write was made, so the estimate does not move each time the document is recomputed.
  */
 export function overlay(
   collection: string,
   id: string,
   remote: StoredDoc | null | undefined,
   pending: readonly PendingWrite[],
-  now: number = Date.now(),
 ): LocalDoc | null {
   if (pending.length === 0) return remote ? committedLocal(collection, remote) : null
   let data: DocumentData | null | undefined =
     remote === undefined ? undefined : (remote?.data ?? null)
-  for (const { write } of pending) {
+  for (const { write, at } of pending) {
     if (write.op === 'update' && !data) continue
-    data = applyWrite(write, data ?? undefined, now)
+    data = applyWrite(write, data ?? undefined, at)
   }
   if (!data) return null
   return { collection, id, data, version: remote?.version ?? 0, hasPendingWrites: true }
@@ -75,8 +77,8 @@ export function overlay(
  * (and its data object when only the metadata did), so listeners and memoized views see
  * unchanged documents as identical.
  */
-export function computeLocal(doc: OverlayInput, now?: number): LocalDoc | null {
-  const next = overlay(doc.collection, doc.id, doc.remote, doc.pending, now)
+export function computeLocal(doc: OverlayInput): LocalDoc | null {
+  const next = overlay(doc.collection, doc.id, doc.remote, doc.pending)
   const prev = doc.local
   if (!next || !prev) return next
   const sameData = prev.data === next.data || valuesEqual(prev.data, next.data)

@@ -26,7 +26,7 @@ export class WriteEffects {
     for (const entry of entries) {
       for (const write of entry.original) {
         const state = this.docs.state(write.collection, write.id)
-        state.pending.push({ write, batch: entry })
+        state.pending.push({ write, batch: entry, at: entry.createdAt })
         touched.add(state)
       }
     }
