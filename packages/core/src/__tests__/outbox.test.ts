@@ -26,7 +26,7 @@ class FakeHost implements OutboxHost {
   readonly abandonedCalls: {
     entry: OutboxEntry
     error: MetalError | null
-    adopt: StoredDoc[]
+    adopt: { collection: string; doc: StoredDoc }[]
     gone: { collection: string; id: string }[]
   }[] = []
   readonly failures: MetalError[] = []
@@ -65,7 +65,7 @@ class FakeHost implements OutboxHost {
   abandoned(
     entry: OutboxEntry,
     error: MetalError | null,
-    adopt: StoredDoc[],
+    adopt: { collection: string; doc: StoredDoc }[],
     gone: { collection: string; id: string; version: number }[],
   ): void {
     this.abandonedCalls.push({ entry, error, adopt, gone })
@@ -549,7 +549,9 @@ describe('Outbox: offline conflicts', () => {
 
     await settled
 
-    expect(host.abandonedCalls).toEqual([{ entry, error: null, adopt: [remote], gone: [] }])
+    expect(host.abandonedCalls).toEqual([
+      { entry, error: null, adopt: [{ collection: 'tasks', doc: remote }], gone: [] },
+    ])
     expect(outbox.entries).toEqual([])
     expect(host.sent).toHaveLength(1)
   })
@@ -585,7 +587,7 @@ describe('Outbox: offline conflicts', () => {
     const { host } = await staleBatch('last-write-wins', remote, { createdAt: 200 })
 
     expect(host.sent).toHaveLength(1)
-    expect(host.abandonedCalls[0]?.adopt).toEqual([remote])
+    expect(host.abandonedCalls[0]?.adopt).toEqual([{ collection: 'tasks', doc: remote }])
   })
 
   it("sends a conflict handler's resolution as a set of the document", async () => {
@@ -629,7 +631,7 @@ describe('Outbox: offline conflicts', () => {
     host.sent[0]?.reject(aborted())
     await flush()
 
-    expect(host.abandonedCalls.map((c) => c.adopt.map((d) => d.id))).toEqual([['a']])
+    expect(host.abandonedCalls.map((c) => c.adopt.map((d) => d.doc.id))).toEqual([['a']])
     expect(entry.writes).toEqual([setWrite('b', { n: 'local' })])
     expect(host.sent[1]?.writes).toEqual([
       { ...setWrite('b', { n: 'local' }), precondition: { version: 1 } },

@@ -81,15 +81,9 @@ export class DocumentCache {
     if (state.remote === null || doc.version >= have) state.remote = doc
   }
 
-  /**
-   * Removes a batch's writes from the overlay of `states` (only from documents with an id in
-   * `onlyIds`, when given).
-   */
-  dropBatch(batch: object, states: Iterable<DocState>, onlyIds?: ReadonlySet<string>): void {
-    for (const state of states) {
-      if (onlyIds && !onlyIds.has(state.id)) continue
-      state.pending = withoutBatch(state.pending, batch)
-    }
+  /** Removes a batch's writes from the overlay of `states`. */
+  dropBatch(batch: object, states: Iterable<DocState>): void {
+    for (const state of states) state.pending = withoutBatch(state.pending, batch)
   }
 
   /** Local states of every cached or pending document of a collection. */

@@ -42,7 +42,7 @@ export interface OutboxHost {
   abandoned(
     entry: OutboxEntry,
     error: MetalError | null,
-    adopt: StoredDoc[],
+    adopt: { collection: string; doc: StoredDoc }[],
     gone: { collection: string; id: string; version: number }[],
   ): void
   failed(entry: OutboxEntry, error: MetalError): void
@@ -292,7 +292,7 @@ export class Outbox {
   /** Fetches the remote state of each stale document and rewrites the batch per the strategy. */
   private async settleConflicts(entry: OutboxEntry): Promise<void> {
     entry.conflictRounds++
-    const adopt: StoredDoc[] = []
+    const adopt: { collection: string; doc: StoredDoc }[] = []
     const gone: { collection: string; id: string; version: number }[] = []
     try {
       const byDoc = new Map<string, Write[]>()
@@ -344,7 +344,7 @@ export class Outbox {
           config.strategy === 'client-wins' ||
           (config.strategy === 'last-write-wins' && entry.createdAt >= (remote?.updateTime ?? 0))
         if (clientWins) next.push(...writes)
-        else if (remote) adopt.push(remote)
+        else if (remote) adopt.push({ collection, doc: remote })
         else gone.push({ collection, id, version: 0 })
       }
       const max = Math.max(

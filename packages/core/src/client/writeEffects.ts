@@ -56,35 +56,35 @@ export class WriteEffects {
       if (this.queuedCount(c) === 0) this.sync.emit({ type: 'synced', collection: c })
   }
 
-  /** A queued batch will not commit (rejected, or settled in the server's favour): undo it locally. */
+  /**
+   * A queued batch will not commit (rejected, or settled in the server's favour): undo it
+   * locally. Without an error and with documents settled, only those are undone: the rest of
+   * the batch is still sent.
+   */
   abandoned(
     entry: OutboxEntry,
     error: MetalError | null,
-    adopt: StoredDoc[],
+    adopt: { collection: string; doc: StoredDoc }[],
     gone: { collection: string; id: string; version: number }[],
   ): void {
     const touched = new Set<DocState>()
     for (const w of entry.original) touched.add(this.docs.state(w.collection, w.id))
-    const collection = (entry.original[0] as Write | undefined)?.collection
-    for (const doc of adopt) {
-      const w = entry.original.find((x) => x.id === doc.id)
-      if (!w) continue
-      const state = this.docs.state(w.collection, doc.id)
+    const settled = new Set<DocState>()
+    for (const { collection, doc } of adopt) {
+      const state = this.docs.state(collection, doc.id)
       this.docs.adopt(state, doc)
-      touched.add(state)
+      settled.add(state)
     }
     for (const g of gone) {
       const state = this.docs.state(g.collection, g.id)
       state.remote = null
-      touched.add(state)
+      settled.add(state)
     }
+    for (const state of settled) touched.add(state)
     if (error || entry.writes.length === 0) this.docs.dropBatch(entry, touched)
-    else if (adopt.length || gone.length) {
-      // Settled in the server's favour for these documents only: the rest is still sent.
-      const settled = new Set([...adopt, ...gone].map((d) => d.id))
-      this.docs.dropBatch(entry, touched, settled)
-    }
+    else this.docs.dropBatch(entry, settled)
     this.targets.refresh(touched)
+    const collection = (entry.original[0] as Write | undefined)?.collection
     if (error && collection) this.sync.emit({ type: 'error', collection, error })
   }
 
