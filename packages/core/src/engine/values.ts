@@ -135,7 +135,8 @@ const NO_SENTINELS: SentinelPolicy = { transforms: false, deletes: false }
 /** Field names Cloud Firestore reserves; `__proto__` among them, which JS objects cannot hold as data. */
 const RESERVED_NAME = /^__.*__$/
 
-function isPlainObject(value: object): boolean {
+/** True for objects made by `{}`, JSON or `Object.create(null)`: data, not class instances. */
+export function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as unknown
   return proto === Object.prototype || proto === null
 }
@@ -192,7 +193,8 @@ export function checkDepth(call: string, level: number, path: string): void {
  */
 type Place = 'document' | 'field' | 'map' | 'array'
 
-function fieldLabel(path: string): string {
+/** Names a place in a document for error messages: `the document` or `field 'a.b[2]'`. */
+export function fieldLabel(path: string): string {
   return path === '' ? 'the document' : `field '${path}'`
 }
 
