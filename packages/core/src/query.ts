@@ -1,12 +1,7 @@
 import { describe, invalidArgument, MetalError } from './errors.js'
 import { DOCUMENT_ID, getDocField, parseFieldPath } from './engine/fieldPath.js'
 import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
-import {
-  checkCount,
-  checkCursorValues,
-  checkOrderBy,
-  checkRunnable,
-} from './engine/queryChecks.js'
+import { checkCount, checkCursorValues, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
 import { and, isFilter, or, where as whereFilter, type Filter } from './engine/filter.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
