@@ -52,7 +52,8 @@ export function decodeWrite(wire: unknown, part = 'write'): Write {
     const id = checkDocId(call, own(w, 'id'))
     let write: Write
     if (op === 'set') {
-      const merge = own(w, 'merge')
+      const given = own(w, 'merge')
+      const merge = Array.isArray(given) ? wireArray(call, given, "'merge'") : given
       const data = unwrapValue(call, own(w, 'data'), '', 0)
       write = toSetWrite(call, collection, id, data, merge === undefined ? undefined : { merge })
     } else if (op === 'update') {

@@ -50,9 +50,13 @@ export function own(object: WireObject, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined
 }
 
-/** Checks that `value` is an array; `what` names it in the error. */
+/**
+ * Checks that `value` is an array; `what` names it in the error. Returns a dense copy: a hole
+ * (possible in an object built in memory, never in JSON) reads as `undefined`, which every
+ * element check refuses, instead of being skipped by `map`.
+ */
 export function wireArray(call: string, value: unknown, what: string): readonly unknown[] {
   if (!Array.isArray(value))
     throw invalidArgument(call, `${what} must be an array, got ${describe(value)}`)
-  return value
+  return Array.from(value as unknown[])
 }
