@@ -234,7 +234,8 @@ const REQUESTS = new Map<string, [fields: readonly string[], decode: Decoder]>([
  * Decodes and checks a client's request (the parsed JSON of one message). Returns a request a
  * backend can serve, or throws an invalid-argument MetalError naming the request type, the field
  * and the bad value, such as `listen request: query: where(): unknown operator '=>' on field
- * 'age'`. Never throws anything else, whatever it is given.
+ * 'age'`. Never throws anything else for any JSON value (objects with getters or proxies are
+ * not JSON and are not defended against).
  */
 export function decodeRequest(wire: unknown): BackendRequest {
   const type =
