@@ -41,6 +41,7 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/storybook-static/**',
       '**/coverage/**',
+      '.readme-snippets/**',
     ],
   },
   js.configs.recommended,

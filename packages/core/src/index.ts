@@ -25,8 +25,8 @@ export type { FieldValueKind } from './engine/fieldValues.js'
 export { documentId } from './engine/fieldPath.js'
 export { MetalError, isMetalErrorCode } from './errors.js'
 export type { MetalErrorCode } from './errors.js'
-export { MemoryBackend, memory } from './backends/memory/memoryBackend.js'
-export type { MemoryBackendOptions } from './backends/memory/memoryBackend.js'
+export { MemoryBackend, memory } from './backends/memory/index.js'
+export type { MemoryBackendOptions, AccessRequest, AccessRules } from './backends/memory/index.js'
 export type {
   Backend,
   BackendConnection,
@@ -36,8 +36,6 @@ export type {
   ConnectOptions,
   TargetChange,
   VersionCheck,
-  AccessRequest,
-  AccessRules,
   Requester,
 } from './protocol/backend.js'
 export type {
@@ -60,6 +58,7 @@ export type {
   WithFieldValue,
   PartialWithFieldValue,
   UpdateData,
+  DeepReadonly,
   SetOptions,
   WriteOptions,
   Unsubscribe,

@@ -50,6 +50,18 @@ export type FieldPathValue<T, P extends string> = string extends keyof T
       ? T[P]
       : unknown
 
+/**
+ * `T` with every property and array element readonly, at every depth. Metal freezes the data it
+ * hands out (`snapshot.data()`, rows, hook results) because the store shares those objects between
+ * readers; this is their type. Copy before editing: `{ ...data, name }` or `structuredClone(data)`.
+ * `any` and `unknown` stay as they are, so untyped collections read as before.
+ */
+export type DeepReadonly<T> = unknown extends T
+  ? T
+  : T extends Primitive | ((...args: never[]) => unknown)
+    ? T
+    : { readonly [K in keyof T]: DeepReadonly<T[K]> }
+
 /** What a field may be written as: its value, or a sentinel such as `increment(1)`. */
 export type WithFieldValue<T> = T extends Primitive
   ? T | FieldValue

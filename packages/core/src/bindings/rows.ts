@@ -1,11 +1,11 @@
 import type { DocumentSnapshot, QuerySnapshot } from '../snapshot.js'
-import type { DocumentData } from '../types.js'
+import type { DeepReadonly, DocumentData } from '../types.js'
 
 /**
- * A document as a plain, frozen row: its data plus `id`. The document id wins over a data field
- * that is also called `id`.
+ * A document as a plain, frozen row: its data plus `id`, readonly at every depth like
+ * `snapshot.data()`. The document id wins over a data field that is also called `id`.
  */
-export type MetalRow<T = DocumentData> = T & { readonly id: string }
+export type MetalRow<T = DocumentData> = DeepReadonly<T> & { readonly id: string }
 
 // Keyed by the document's data object: the store keeps that object while the document is
 // unchanged, so an unchanged document maps to the same row and memoised views skip it.

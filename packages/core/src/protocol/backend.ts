@@ -3,7 +3,6 @@ import type { Credential, SessionData } from './session.js'
 import type { PresenceDiff, PresenceEventType, PresenceMember } from './presence.js'
 import type { QuerySpec } from '../engine/querySpec.js'
 import type { StoredDoc, Write } from '../engine/write.js'
-import type { DocumentData } from '../engine/types.js'
 
 /** A check that a document read in a transaction is unchanged at commit. */
 export interface VersionCheck {
@@ -106,23 +105,6 @@ export interface Backend {
   /** Opens a connection for one client. */
   connect(options: ConnectOptions): BackendConnection
 }
-
-/** What an access rule is asked: may this session do `op` on this collection (or document)? */
-export interface AccessRequest {
-  /** `read` (get, query, listen), `write` (each write of a commit) or `presence` (a room). */
-  op: 'read' | 'write' | 'presence'
-  /** The collection path, or the room name for `presence`. */
-  collection: string
-  /** The document id, when one document is concerned. */
-  id?: string
-  /** For writes: the document as the write would leave it (null: deleted). */
-  data?: DocumentData | null
-  /** The connection's session, or null when signed out. */
-  session: SessionData | null
-}
-
-/** Decides access; return false to refuse with `permission-denied`. */
-export type AccessRules = (request: AccessRequest) => boolean
 
 /** Sends one request over whatever connection is current. */
 export type Requester = <T extends BackendRequest>(

@@ -9,8 +9,6 @@ export type {
   ConnectOptions,
   TargetChange,
   VersionCheck,
-  AccessRequest,
-  AccessRules,
   Requester,
 } from './backend.js'
 export { checkCredential, decodeJwt, defaultVerifyToken, toSession } from './session.js'
