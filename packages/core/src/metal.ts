@@ -9,6 +9,7 @@ import { hasIndexedDb, indexedDbStorage } from './client/indexedDbStorage.js'
 import { isStorage } from './client/storage.js'
 import { autoId, checkCollectionPath } from './engine/writeInput.js'
 import type { Backend } from './protocol/backend.js'
+import { checkRoom } from './protocol/presenceChecks.js'
 
 /** Options of `new Metal()`. */
 export interface MetalOptions {
@@ -199,9 +200,7 @@ export class Metal {
 
   /** Who is here, in a room (`'default'` when none is named). */
   presence(room = 'default'): Presence {
-    if (typeof room !== 'string' || room === '') {
-      throw invalidArgument('presence()', `room must be a non-empty string, got ${describe(room)}`)
-    }
+    checkRoom('presence()', room)
     let p = this.rooms.get(room)
     if (!p) {
       p = new Presence(room, (m) => this.store.request(m), this.options.presence)
