@@ -6,12 +6,14 @@ import {
   type QueryClientLike,
 } from './liveQueryRegistry.js'
 import { DEFAULT_PAGE_SIZE, keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
+import { followPending } from './followPending.js'
 import { metalQueryKey } from './queryKey.js'
 import { sessionRestart } from './queryOptions.js'
 import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
 import { toRows, type MetalRow } from './rows.js'
 import type { Query } from '../query/query.js'
 import type { Metal } from '../metal.js'
+import type { QuerySnapshot } from '../snapshot.js'
 import type { DocumentData } from '../types.js'
 
 /** A page cursor: the values of a row in the paginated query's sort fields. */
@@ -126,7 +128,14 @@ export function metalPaginatedQueryOptions<T = DocumentData>(
   const entry = () =>
     liveQueryRegistry(client).entry<MetalRow<T>[]>(
       queryKey,
-      (next, error) => live.subscribe((_, snapshot) => next(toRows(snapshot)), error),
+      (next, error) =>
+        followPending<QuerySnapshot<T>>(
+          metal,
+          live.spec.collection,
+          (deliver, fail) => live.subscribe((_, snapshot) => deliver(snapshot), fail),
+          (snapshot) => next(toRows(snapshot)),
+          error,
+        ),
       {
         restart: sessionRestart(metal),
         // The live page may have moved (pages fetched before it) or gone (`maxPages`).

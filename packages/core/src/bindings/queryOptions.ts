@@ -6,6 +6,7 @@ import {
   type QueryClientLike,
 } from './liveQueryRegistry.js'
 import { keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
+import { followPending } from './followPending.js'
 import { metalDocKey, metalQueryKey, type MetalQueryKey } from './queryKey.js'
 import {
   resolveDoc,
@@ -15,6 +16,7 @@ import {
 } from './querySource.js'
 import { toRow, toRows, type MetalRow } from './rows.js'
 import type { Metal } from '../metal.js'
+import type { DocumentSnapshot, QuerySnapshot } from '../snapshot.js'
 import type { DocumentReference } from '../reference.js'
 import type { DocumentData } from '../types.js'
 
@@ -56,7 +58,14 @@ export function metalQueryOptions<T = DocumentData>(
   const entry = () =>
     liveQueryRegistry(client).entry<MetalRow<T>[]>(
       queryKey,
-      (next, error) => query.subscribe((_, snapshot) => next(toRows(snapshot)), error),
+      (next, error) =>
+        followPending<QuerySnapshot<T>>(
+          metal,
+          query.spec.collection,
+          (deliver, fail) => query.subscribe((_, snapshot) => deliver(snapshot), fail),
+          (snapshot) => next(toRows(snapshot)),
+          error,
+        ),
       { restart: sessionRestart(metal) },
     )
   entry()
@@ -92,7 +101,14 @@ export function metalDocOptions<T = DocumentData>(
     ref &&
     liveQueryRegistry(client).entry<MetalRow<T> | null>(
       queryKey,
-      (next, error) => ref.subscribe((_, snapshot) => next(toRow(snapshot)), error),
+      (next, error) =>
+        followPending<DocumentSnapshot<T>>(
+          metal,
+          ref.parent.path,
+          (deliver, fail) => ref.subscribe((_, snapshot) => deliver(snapshot), fail),
+          (snapshot) => next(toRow(snapshot)),
+          error,
+        ),
       { restart: sessionRestart(metal) },
     )
   entry()
