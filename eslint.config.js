@@ -1,5 +1,37 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import { dirname, join, relative, resolve } from 'node:path'
+import { layerViolation } from './packages/core/tools/layers.mjs'
+
+const coreSrc = join(import.meta.dirname, 'packages/core/src')
+
+/** Lower layers of @metal/core never import higher ones (DESIGN.md, "Core layers"). */
+const metalPlugin = {
+  rules: {
+    'core-layers': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const file = relative(coreSrc, context.filename)
+        const check = (node) => {
+          const spec = node.source?.value
+          if (typeof spec !== 'string' || !spec.startsWith('.')) return
+          const target = relative(
+            coreSrc,
+            resolve(dirname(context.filename), spec.replace(/\.js$/, '.ts')),
+          )
+          const why = layerViolation(file, target)
+          if (why) context.report({ node: node.source, message: `Layer violation: ${why}.` })
+        }
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        }
+      },
+    },
+  },
+}
 
 export default tseslint.config(
   {
@@ -9,6 +41,7 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/storybook-static/**',
       '**/coverage/**',
+      '.readme-snippets/**',
     ],
   },
   js.configs.recommended,
@@ -20,6 +53,11 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    plugins: { metal: metalPlugin },
+    rules: { 'metal/core-layers': 'error' },
   },
   {
     // The core knows no framework and no DOM: bindings and views live in their own packages.

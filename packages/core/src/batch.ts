@@ -1,9 +1,9 @@
 import { describe, invalidArgument, MetalError } from './errors.js'
 import { DocumentReference } from './reference.js'
-import { checkWriteOptions, toDeleteWrite, toSetWrite, toUpdateWrite } from './writeInput.js'
-import type { Store } from './store/store.js'
+import { checkWriteOptions, toDeleteWrite, toSetWrite, toUpdateWrite } from './engine/writeInput.js'
+import type { Store } from './client/store.js'
 import type { SetOptions, WriteOptions } from './types.js'
-import type { Write } from './write.js'
+import type { Write } from './engine/write.js'
 
 /** Checks that `ref` is a document reference of this client. */
 export function checkRef(call: string, ref: unknown, store: Store): DocumentReference<unknown> {

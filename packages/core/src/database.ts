@@ -1,8 +1,8 @@
 import { WriteBatch } from './batch.js'
 import { CollectionReference, type DocumentReference } from './reference.js'
 import { runTransaction, type Transaction, type TransactionOptions } from './transaction.js'
-import { checkCollectionPath, checkPath } from './writeInput.js'
-import type { Store } from './store/store.js'
+import { checkCollectionPath, checkPath } from './engine/writeInput.js'
+import type { Store } from './client/store.js'
 import type { DocumentData } from './types.js'
 
 /** The document database of one Metal client: collections, batches and transactions. */

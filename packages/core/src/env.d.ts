@@ -6,6 +6,7 @@ declare function queueMicrotask(callback: () => void): void
 declare const console: { error(...data: unknown[]): void; warn(...data: unknown[]): void }
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T } | undefined
 declare function atob(data: string): string
+declare function btoa(data: string): string
 declare class TextDecoder {
   decode(input?: Uint8Array): string
 }

@@ -81,3 +81,8 @@ export function describe(value: unknown): string {
     return 'object'
   }
 }
+
+/** Codes that mean "the network failed", as opposed to "the backend said no". */
+export function isTransient(error: unknown): boolean {
+  return MetalError.is(error, 'unavailable') || MetalError.is(error, 'deadline-exceeded')
+}

@@ -3,11 +3,11 @@ export type { MetalOptions } from './metal.js'
 export { Database } from './database.js'
 export { CollectionReference, DocumentReference } from './reference.js'
 export type { DocumentListener } from './reference.js'
-export { Query, CompositeQuery } from './query/query.js'
-export type { QueryListener, QueryField, Unsubscribe } from './query/query.js'
-export { where, or, and, MAX_IN_VALUES, MAX_NOT_IN_VALUES } from './query/filter.js'
-export type { Filter, FieldFilter, CompositeFilter } from './query/filter.js'
-export type { QuerySpec, OrderSpec, BoundSpec } from './query/querySpec.js'
+export { Query, CompositeQuery } from './query.js'
+export type { QueryListener, QueryField } from './query.js'
+export { where, or, and, MAX_IN_VALUES, MAX_NOT_IN_VALUES } from './engine/filter.js'
+export type { Filter, FieldFilter, CompositeFilter } from './engine/filter.js'
+export type { QuerySpec, OrderSpec, BoundSpec } from './engine/querySpec.js'
 export { DocumentSnapshot, QueryDocumentSnapshot, QuerySnapshot } from './snapshot.js'
 export type { DocumentChange } from './snapshot.js'
 export { WriteBatch } from './batch.js'
@@ -20,13 +20,13 @@ export {
   arrayUnion,
   arrayRemove,
   deleteField,
-} from './fieldValues.js'
-export type { FieldValueKind } from './fieldValues.js'
-export { documentId } from './fieldPath.js'
+} from './engine/fieldValues.js'
+export type { FieldValueKind } from './engine/fieldValues.js'
+export { documentId } from './engine/fieldPath.js'
 export { MetalError, isMetalErrorCode } from './errors.js'
 export type { MetalErrorCode } from './errors.js'
-export { MemoryBackend, memory } from './backends/memory.js'
-export type { MemoryBackendOptions } from './backends/memory.js'
+export { MemoryBackend, memory } from './backends/memory/index.js'
+export type { MemoryBackendOptions, AccessRequest, AccessRules } from './backends/memory/index.js'
 export type {
   Backend,
   BackendConnection,
@@ -36,12 +36,17 @@ export type {
   ConnectOptions,
   TargetChange,
   VersionCheck,
-  AccessRequest,
-  AccessRules,
   Requester,
-} from './backends/backend.js'
-export type { Write, SetWrite, UpdateWrite, DeleteWrite, StoredDoc, Precondition } from './write.js'
-export { MAX_DOCUMENT_BYTES } from './values.js'
+} from './protocol/backend.js'
+export type {
+  Write,
+  SetWrite,
+  UpdateWrite,
+  DeleteWrite,
+  StoredDoc,
+  Precondition,
+} from './engine/write.js'
+export { MAX_DOCUMENT_BYTES } from './engine/values.js'
 export type {
   Value,
   DocumentData,
@@ -53,16 +58,18 @@ export type {
   WithFieldValue,
   PartialWithFieldValue,
   UpdateData,
+  DeepReadonly,
   SetOptions,
   WriteOptions,
+  Unsubscribe,
 } from './types.js'
 export { Auth } from './auth/auth.js'
 export type { AuthOptions, AuthStatus, AuthChangeReason, AuthListener } from './auth/auth.js'
-export { decodeJwt } from './auth/session.js'
-export type { Session, SessionData, Credential } from './auth/session.js'
+export { decodeJwt } from './protocol/session.js'
+export type { Session, SessionData, Credential } from './protocol/session.js'
 export { Presence } from './presence/presence.js'
 export type { PresenceState, PresenceOptions } from './presence/presence.js'
-export type { PresenceMember, PresenceEventType, PresenceDiff } from './presence/presenceHub.js'
+export type { PresenceMember, PresenceEventType, PresenceDiff } from './protocol/presence.js'
 export { Sync } from './sync/sync.js'
 export type {
   SyncOptions,
@@ -72,7 +79,7 @@ export type {
   ConflictStrategy,
   ConflictResolution,
 } from './sync/sync.js'
-export type { StoreOptions as SyncStoreOptions } from './store/store.js'
-export { memoryStorage } from './storage.js'
-export type { KeyValueStorage } from './storage.js'
-export { indexedDbStorage } from './sync/indexedDbStorage.js'
+export type { StoreOptions as SyncStoreOptions } from './client/store.js'
+export { memoryStorage } from './client/storage.js'
+export type { KeyValueStorage } from './client/storage.js'
+export { indexedDbStorage } from './client/indexedDbStorage.js'

@@ -1,14 +1,14 @@
 import { describe, invalidArgument, type MetalError } from './errors.js'
-import { MemoryBackend } from './backends/memory.js'
+import { MemoryBackend } from './backends/memory/memoryBackend.js'
 import { Database } from './database.js'
-import { Store, type StoreOptions } from './store/store.js'
+import { Store, type StoreOptions } from './client/store.js'
 import { Auth, type AuthOptions } from './auth/auth.js'
 import { Presence, type PresenceOptions } from './presence/presence.js'
 import { Sync, checkSyncOptions, type SyncOptions } from './sync/sync.js'
-import { hasIndexedDb, indexedDbStorage } from './sync/indexedDbStorage.js'
-import { isStorage } from './storage.js'
-import { autoId, checkCollectionPath } from './writeInput.js'
-import type { Backend } from './backends/backend.js'
+import { hasIndexedDb, indexedDbStorage } from './client/indexedDbStorage.js'
+import { isStorage } from './client/storage.js'
+import { autoId, checkCollectionPath } from './engine/writeInput.js'
+import type { Backend } from './protocol/backend.js'
 
 /** Options of `new Metal()`. */
 export interface MetalOptions {

@@ -1,7 +1,8 @@
 import { describe, invalidArgument, type MetalError } from './errors.js'
-import { Query, type Unsubscribe } from './query/query.js'
-import { where } from './query/filter.js'
-import { DOCUMENT_ID } from './fieldPath.js'
+import { Query } from './query.js'
+import type { Unsubscribe } from './types.js'
+import { where } from './engine/filter.js'
+import { DOCUMENT_ID } from './engine/fieldPath.js'
 import { DocumentSnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
 import {
   autoId,
@@ -10,8 +11,8 @@ import {
   toDeleteWrite,
   toSetWrite,
   toUpdateWrite,
-} from './writeInput.js'
-import type { Store } from './store/store.js'
+} from './engine/writeInput.js'
+import type { Store } from './client/store.js'
 import type {
   DocumentData,
   PartialWithFieldValue,

@@ -1,8 +1,8 @@
-import { parseFieldPath, getDocField } from './fieldPath.js'
-import type { LocalDoc } from './store/store.js'
-import type { DocumentChangeType, DocumentData } from './types.js'
+import { parseFieldPath, getDocField } from './engine/fieldPath.js'
+import type { LocalDoc } from './client/store.js'
+import type { DeepReadonly, DocumentChangeType, DocumentData } from './types.js'
 import type { CollectionReference, DocumentReference } from './reference.js'
-import type { Query } from './query/query.js'
+import type { Query } from './query.js'
 
 /** A document read at one moment: `exists`, `data()`, and whether local writes are pending. */
 export class DocumentSnapshot<T = DocumentData> {
@@ -34,8 +34,8 @@ export class DocumentSnapshot<T = DocumentData> {
   }
 
   /** The document's data (deep-frozen; copy it to edit), or `undefined` when it does not exist. */
-  data(): T | undefined {
-    return this.local?.data as T | undefined
+  data(): DeepReadonly<T> | undefined {
+    return this.local?.data as DeepReadonly<T> | undefined
   }
 
   /** The value at a dotted field path, or `undefined`. */
@@ -51,8 +51,9 @@ export class QueryDocumentSnapshot<T = DocumentData> extends DocumentSnapshot<T>
     return true
   }
 
-  override data(): T {
-    return (this.local as LocalDoc).data as T
+  /** The document's data (deep-frozen; copy it to edit). */
+  override data(): DeepReadonly<T> {
+    return (this.local as LocalDoc).data as DeepReadonly<T>
   }
 }
 

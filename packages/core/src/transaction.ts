@@ -1,12 +1,12 @@
 import { describe, invalidArgument, MetalError } from './errors.js'
 import { checkRef } from './batch.js'
 import { DocumentSnapshot, snapshotOf } from './snapshot.js'
-import { toDeleteWrite, toSetWrite, toUpdateWrite } from './writeInput.js'
+import { toDeleteWrite, toSetWrite, toUpdateWrite } from './engine/writeInput.js'
 import type { DocumentReference } from './reference.js'
-import type { Store } from './store/store.js'
+import type { Store } from './client/store.js'
 import type { SetOptions } from './types.js'
-import type { VersionCheck } from './backends/backend.js'
-import type { Write } from './write.js'
+import type { VersionCheck } from './protocol/backend.js'
+import type { Write } from './engine/write.js'
 
 /** Options of `runTransaction()`. */
 export interface TransactionOptions {

@@ -1,21 +1,26 @@
-import type { FieldValue } from './fieldValues.js'
+import type { FieldValue } from './engine/fieldValues.js'
+import type {
+  DocumentData,
+  DocumentChangeType,
+  OrderByDirection,
+  SetOptions,
+  Value,
+  WhereFilterOp,
+  WriteOptions,
+} from './engine/types.js'
 
-/** A value Metal can store: JSON-like data with finite numbers. */
-export type Value =
-  null | boolean | number | string | readonly Value[] | { readonly [key: string]: Value }
+export type {
+  DocumentData,
+  DocumentChangeType,
+  OrderByDirection,
+  SetOptions,
+  Value,
+  WhereFilterOp,
+  WriteOptions,
+}
 
-/** The data of one document: a plain object of {@link Value}s. */
-export type DocumentData = { [key: string]: any } // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** The comparison operators `where()` accepts. */
-export type WhereFilterOp =
-  '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not-in' | 'array-contains' | 'array-contains-any'
-
-/** Sort direction for `orderBy()`. */
-export type OrderByDirection = 'asc' | 'desc'
-
-/** The kind of a change in a live result. */
-export type DocumentChangeType = 'added' | 'modified' | 'removed'
+/** Stops a subscription or listener; calling it again does nothing. */
+export type Unsubscribe = () => void
 
 type Primitive = string | number | boolean | null | undefined | bigint | symbol
 type Prev = [never, 0, 1, 2, 3, 4]
@@ -45,6 +50,18 @@ export type FieldPathValue<T, P extends string> = string extends keyof T
       ? T[P]
       : unknown
 
+/**
+ * `T` with every property and array element readonly, at every depth. Metal freezes the data it
+ * hands out (`snapshot.data()`, rows, hook results) because the store shares those objects between
+ * readers; this is their type. Copy before editing: `{ ...data, name }` or `structuredClone(data)`.
+ * `any` and `unknown` stay as they are, so untyped collections read as before.
+ */
+export type DeepReadonly<T> = unknown extends T
+  ? T
+  : T extends Primitive | ((...args: never[]) => unknown)
+    ? T
+    : { readonly [K in keyof T]: DeepReadonly<T[K]> }
+
 /** What a field may be written as: its value, or a sentinel such as `increment(1)`. */
 export type WithFieldValue<T> = T extends Primitive
   ? T | FieldValue
@@ -63,23 +80,3 @@ export type PartialWithFieldValue<T> = T extends Primitive
 export type UpdateData<T> = string extends keyof T
   ? { [path: string]: unknown }
   : { [P in FieldPath<T>]?: FieldPathValue<T, P> | FieldValue }
-
-/** Options for `set()`. */
-export interface SetOptions {
-  /**
-   * Merge into the existing document instead of replacing it: `true` merges every given field,
-   * an array merges only those dotted paths.
-   * @default false
-   */
-  merge?: boolean | readonly string[]
-}
-
-/** Options accepted by every write. */
-export interface WriteOptions {
-  /**
-   * `'commit'` resolves when the backend has committed the write; `'local'` resolves as soon as it
-   * is applied locally and queued (offline-first flows).
-   * @default 'commit'
-   */
-  wait?: 'commit' | 'local'
-}

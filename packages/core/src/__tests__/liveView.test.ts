@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { and, or, where } from '../query/filter.js'
-import { compareValues } from '../values.js'
-import { LiveView, runQuery, type ViewChange } from '../query/liveView.js'
-import { compileQuery, type BoundSpec, type Entry, type QuerySpec } from '../query/querySpec.js'
-import type { Filter } from '../query/filter.js'
+import { and, or, where } from '../engine/filter.js'
+import { compareValues } from '../engine/values.js'
+import { LiveView, runQuery, type ViewChange } from '../engine/liveView.js'
+import { compileQuery, type BoundSpec, type Entry, type QuerySpec } from '../engine/querySpec.js'
+import type { Filter } from '../engine/filter.js'
 import type { DocumentData } from '../types.js'
 
 // ─── A reference engine ─────────────────────────────────────────────────────────────────────────

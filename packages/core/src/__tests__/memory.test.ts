@@ -1,7 +1,7 @@
 import { describe } from 'vitest'
 import { memory, type MemoryBackend } from '../index.js'
-import type { BackendHarness } from './suites/harness.js'
-import { suites } from './suites/index.js'
+import type { BackendHarness } from '../testing/suites/harness.js'
+import { suites } from '../testing/suites/index.js'
 
 const harness: BackendHarness = {
   name: 'memory',

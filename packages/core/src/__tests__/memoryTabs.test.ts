@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { Metal, memory, type MemoryBackend, type PresenceMember } from '../index.js'
-import { eventually } from './suites/harness.js'
+import { eventually } from '../testing/suites/harness.js'
 
 // Each browser tab runs its own embedded backend; they share presence over a BroadcastChannel.
 // Node has BroadcastChannel too, so two backends in one process stand in for two tabs.

@@ -1,8 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { Metal, documentId, increment, where } from '../index.js'
+import { toRow, toRows, type MetalRow } from '../bindings/index.js'
 import type {
   CollectionReference,
   DocumentChange,
+  DeepReadonly,
   DocumentData,
   DocumentSnapshot,
   FieldPath,
@@ -31,31 +33,104 @@ describe('typed collections', () => {
     expectTypeOf(users.where('name', '==', 'ann')).toEqualTypeOf<Query<User>>()
   })
 
-  it('query results type data() as User', async () => {
+  it('query results type data() as a deep-readonly User', async () => {
     const snap = await users.get()
     expectTypeOf(snap).toEqualTypeOf<QuerySnapshot<User>>()
     expectTypeOf(snap.docs).toEqualTypeOf<readonly QueryDocumentSnapshot<User>[]>()
-    expectTypeOf(snap.docs[0]!.data()).toEqualTypeOf<User>()
-    expectTypeOf(
-      (await users.orderBy('age').limit(1).execute()).docs[0]!.data(),
-    ).toEqualTypeOf<User>()
+    expectTypeOf(snap.docs[0]!.data()).toEqualTypeOf<DeepReadonly<User>>()
+    expectTypeOf((await users.orderBy('age').limit(1).execute()).docs[0]!.data()).toEqualTypeOf<
+      DeepReadonly<User>
+    >()
   })
 
-  it('a document read types data() as User | undefined', async () => {
+  it('a document read types data() as a deep-readonly User or undefined', async () => {
     const snap = await users.doc('u1').get()
     expectTypeOf(snap).toEqualTypeOf<DocumentSnapshot<User>>()
-    expectTypeOf(snap.data()).toEqualTypeOf<User | undefined>()
+    expectTypeOf(snap.data()).toEqualTypeOf<DeepReadonly<User> | undefined>()
   })
 
   it('subscribe hands over typed changes and snapshots', () => {
     users.subscribe((changes, snapshot) => {
       expectTypeOf(changes).toEqualTypeOf<DocumentChange<User>[]>()
-      expectTypeOf(changes[0]!.doc.data()).toEqualTypeOf<User>()
+      expectTypeOf(changes[0]!.doc.data()).toEqualTypeOf<DeepReadonly<User>>()
       expectTypeOf(snapshot).toEqualTypeOf<QuerySnapshot<User>>()
     })
     users.doc('u1').subscribe((_changes, snapshot) => {
-      expectTypeOf(snapshot.data()).toEqualTypeOf<User | undefined>()
+      expectTypeOf(snapshot.data()).toEqualTypeOf<DeepReadonly<User> | undefined>()
     })
+  })
+})
+
+describe('deep-readonly data', () => {
+  it('DeepReadonly makes every nested property and array readonly', () => {
+    expectTypeOf<DeepReadonly<User>>().toEqualTypeOf<{
+      readonly name: string
+      readonly email: string
+      readonly age?: number
+      readonly tags: readonly string[]
+      readonly metadata: {
+        readonly lastLogin: number
+        readonly device?: { readonly os: string }
+      }
+    }>()
+    expectTypeOf<DeepReadonly<[number, { a: string }]>>().toEqualTypeOf<
+      readonly [number, { readonly a: string }]
+    >()
+    expectTypeOf<DeepReadonly<string | null>>().toEqualTypeOf<string | null>()
+  })
+
+  it('DeepReadonly leaves any and unknown as they are', () => {
+    expectTypeOf<DeepReadonly<unknown>>().toEqualTypeOf<unknown>()
+    expectTypeOf<DeepReadonly<DocumentData>>().toEqualTypeOf<{ readonly [key: string]: any }>() // eslint-disable-line @typescript-eslint/no-explicit-any
+  })
+
+  it('data() of a query result cannot be written at any depth', async () => {
+    const data = (await users.get()).docs[0]!.data()
+    // @ts-expect-error a top-level field is readonly
+    data.name = 'ann'
+    // @ts-expect-error a nested field is readonly
+    data.metadata.lastLogin = 0
+    // @ts-expect-error a field nested two levels down is readonly
+    data.metadata.device!.os = 'linux'
+    // @ts-expect-error arrays are readonly
+    data.tags.push('x')
+    // @ts-expect-error array elements are readonly
+    data.tags[0] = 'x'
+  })
+
+  it('data() of a document read cannot be written at any depth', async () => {
+    const data = (await users.doc('u1').get()).data()!
+    // @ts-expect-error a nested field is readonly
+    data.metadata.lastLogin = 0
+    // @ts-expect-error a frozen document is not a mutable User (its arrays are readonly)
+    const _user: User = data
+  })
+
+  it('a copy is writable', async () => {
+    const data = (await users.doc('u1').get()).data()!
+    const copy: User = { ...data, tags: [...data.tags], metadata: { ...data.metadata } }
+    copy.metadata.lastLogin = 0
+    copy.tags.push('x')
+    expectTypeOf(copy).toEqualTypeOf<User>()
+  })
+
+  it('rows (what the React and Vue bindings hand out) are deep-readonly too', async () => {
+    const row = toRows(await users.get())[0]!
+    expectTypeOf(row).toEqualTypeOf<MetalRow<User>>()
+    expectTypeOf(row.id).toEqualTypeOf<string>()
+    expectTypeOf(row.metadata).toEqualTypeOf<DeepReadonly<User['metadata']>>()
+    // @ts-expect-error a nested field of a row is readonly
+    row.metadata.lastLogin = 0
+    // @ts-expect-error the id of a row is readonly
+    row.id = 'other'
+    expectTypeOf(toRow(await users.doc('u1').get())).toEqualTypeOf<MetalRow<User> | null>()
+  })
+
+  it('untyped collections keep top-level fields readonly and nested values any', async () => {
+    const data = (await things.doc('t1').get()).data()!
+    // @ts-expect-error a top-level field is readonly
+    data.count = 1
+    expectTypeOf(data.nested).toBeAny()
   })
 })
 

@@ -1,15 +1,14 @@
-import { describe, invalidArgument, MetalError } from '../errors.js'
-import { defaultStorage, isStorage, type KeyValueStorage } from '../storage.js'
+import { describe, invalidArgument, isTransient, MetalError } from '../errors.js'
+import { defaultStorage, isStorage, type KeyValueStorage } from '../client/storage.js'
 import {
   checkCredential,
   toSession,
   type Credential,
   type Session,
   type SessionData,
-} from './session.js'
-import { isTransient } from '../store/link.js'
-import type { Requester } from '../backends/backend.js'
-import type { Unsubscribe } from '../query/query.js'
+} from '../protocol/session.js'
+import type { Requester } from '../protocol/backend.js'
+import type { Unsubscribe } from '../types.js'
 
 /** `'unknown'` while a stored session is being restored, then `'signed-in'` or `'signed-out'`. */
 export type AuthStatus = 'unknown' | 'signed-in' | 'signed-out'

@@ -1,7 +1,7 @@
 import type { Auth, AuthStatus } from '../auth/auth.js'
-import type { Credential, Session } from '../auth/session.js'
+import type { Credential, Session } from '../protocol/session.js'
 import type { Metal } from '../metal.js'
-import type { Unsubscribe } from '../query/query.js'
+import type { Unsubscribe } from '../types.js'
 
 /** What an auth binding shows. */
 export interface AuthSnapshot {

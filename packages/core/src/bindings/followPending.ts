@@ -1,6 +1,6 @@
 import type { MetalError } from '../errors.js'
 import type { Metal } from '../metal.js'
-import type { Unsubscribe } from '../query/query.js'
+import type { Unsubscribe } from '../types.js'
 
 /** A subscription of a query or document: delivers snapshots, returns its unsubscribe. */
 type Subscribe<S> = (next: (snapshot: S) => void, error: (error: MetalError) => void) => Unsubscribe

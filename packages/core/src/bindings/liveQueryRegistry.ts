@@ -1,7 +1,7 @@
 import { MetalError } from '../errors.js'
 import { isPermanent } from './bindingDefaults.js'
 import { hashQueryKey } from './queryKey.js'
-import type { Unsubscribe } from '../query/query.js'
+import type { Unsubscribe } from '../types.js'
 
 // ─── The TanStack Query surface this module uses ────────────────────────────────────────────
 // Typed structurally so that core depends on no framework: every TanStack adapter (React, Vue,

@@ -1,5 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
-import { DOCUMENT_ID, getDocField, parseFieldPath } from '../fieldPath.js'
+import { DOCUMENT_ID, getDocField, parseFieldPath } from '../engine/fieldPath.js'
 import {
   liveQueryRegistry,
   type AbortSignalLike,
@@ -11,7 +11,7 @@ import { metalQueryKey } from './queryKey.js'
 import { sessionRestart } from './queryOptions.js'
 import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
 import { toRows, type MetalRow } from './rows.js'
-import type { Query } from '../query/query.js'
+import type { Query } from '../query.js'
 import type { Metal } from '../metal.js'
 import type { QuerySnapshot } from '../snapshot.js'
 import type { DocumentData } from '../types.js'

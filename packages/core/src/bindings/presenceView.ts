@@ -1,7 +1,7 @@
 import type { Presence, PresenceState } from '../presence/presence.js'
-import type { PresenceMember } from '../presence/presenceHub.js'
-import type { Unsubscribe } from '../query/query.js'
-import { valuesEqual } from '../values.js'
+import type { PresenceMember } from '../protocol/presence.js'
+import type { Unsubscribe } from '../types.js'
+import { valuesEqual } from '../engine/values.js'
 
 /** What a presence binding shows: every member, the others, and this client's own member. */
 export interface PresenceSnapshot {

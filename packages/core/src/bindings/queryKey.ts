@@ -1,4 +1,4 @@
-import type { QuerySpec } from '../query/querySpec.js'
+import type { QuerySpec } from '../engine/querySpec.js'
 
 /**
  * A query as the last part of a cache key: its spec without the collection, with defaults

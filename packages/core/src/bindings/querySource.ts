@@ -1,5 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
-import { CompositeQuery, Query } from '../query/query.js'
+import { CompositeQuery, Query } from '../query.js'
 import { CollectionReference, DocumentReference } from '../reference.js'
 import type { Metal } from '../metal.js'
 import type { DocumentData } from '../types.js'

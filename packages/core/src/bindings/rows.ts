@@ -1,9 +1,9 @@
 import type { DocumentSnapshot, QuerySnapshot } from '../snapshot.js'
-import type { DocumentData } from '../types.js'
+import type { DeepReadonly, DocumentData } from '../types.js'
 
 /**
- * A document as a plain, frozen row: its data plus `id` (the document id wins over a data field
- * that is also called `id`), and `hasPendingWrites`, true while a write of this client to the
+ * A document as a plain, frozen row, readonly at every depth like `snapshot.data()`: its data
+ * plus `id` (the document id wins over a data field that is also called `id`), and `hasPendingWrites`, true while a write of this client to the
  * document is not yet committed, so a UI can show "saving…" per row.
  *
  * `hasPendingWrites` is not enumerable: spreading a row (`{ ...row, done: true }`) or
@@ -11,7 +11,7 @@ import type { DocumentData } from '../types.js'
  * rebuilt from serialised data (hydrated from a server render) reads `undefined` until the live
  * subscription delivers, which counts as nothing pending.
  */
-export type MetalRow<T = DocumentData> = T & {
+export type MetalRow<T = DocumentData> = DeepReadonly<T> & {
   readonly id: string
   readonly hasPendingWrites: boolean
 }

@@ -1,7 +1,7 @@
 import { checkSyncOptions } from '../sync/sync.js'
 import type { MetalError } from '../errors.js'
 import type { Metal } from '../metal.js'
-import type { Unsubscribe } from '../query/query.js'
+import type { Unsubscribe } from '../types.js'
 import type { Conflict, SyncEvents, SyncOptions, SyncStatus } from '../sync/sync.js'
 
 /** What a sync binding shows. */

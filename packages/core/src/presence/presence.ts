@@ -1,8 +1,8 @@
 import { describe, invalidArgument } from '../errors.js'
-import { cloneDocument, valuesEqual } from '../values.js'
-import type { PresenceDiff, PresenceEventType, PresenceMember } from './presenceHub.js'
-import type { Requester } from '../backends/backend.js'
-import type { Unsubscribe } from '../query/query.js'
+import { cloneDocument, valuesEqual } from '../engine/values.js'
+import type { PresenceDiff, PresenceEventType, PresenceMember } from '../protocol/presence.js'
+import type { Requester } from '../protocol/backend.js'
+import type { Unsubscribe } from '../types.js'
 import type { Value } from '../types.js'
 
 /** What `track()` takes. */

@@ -6,7 +6,7 @@ import type {
   BackendRequest,
   BackendResponses,
   ConnectOptions,
-} from '../backends/backend.js'
+} from '../protocol/backend.js'
 
 /** Which messages a fault applies to. */
 export type MessageMatcher = (message: BackendRequest) => boolean

@@ -1,6 +1,6 @@
 import { MetalError } from '../errors.js'
-import { memory, type MemoryBackend } from '../backends/memory.js'
-import type { Backend } from '../backends/backend.js'
+import { memory, type MemoryBackend } from '../backends/memory/memoryBackend.js'
+import type { Backend } from '../protocol/backend.js'
 
 /**
  * A real memory backend with a switch in front of it: commits can be held back (to see optimistic

@@ -1,0 +1,5 @@
+// The embedded backend, published as `@metal/core/memory`. `new Metal()` with no `url` or
+// `backend` loads it on demand, so apps on a Metal server never download it.
+export { MemoryBackend, memory } from './memoryBackend.js'
+export type { MemoryBackendOptions } from './memoryBackend.js'
+export type { AccessRequest, AccessRules } from '../../server/rules.js'

@@ -1,0 +1,106 @@
+import type { PresenceDiff } from '../../protocol/presence.js'
+import type { PresenceHub } from '../../server/presenceHub.js'
+
+/** A message between tabs about their local presence connections. */
+type RelayMessage =
+  | { kind: 'hello'; tab: string }
+  | {
+      kind: 'track'
+      tab: string
+      connection: string
+      room: string
+      diff: PresenceDiff
+      lastSeen: number
+    }
+  | { kind: 'untrack'; tab: string; connection: string; room: string }
+  | { kind: 'heartbeat'; tab: string; connection: string }
+  | { kind: 'bye'; tab: string }
+
+interface ChannelLike {
+  postMessage(message: unknown): void
+  close(): void
+  onmessage: ((event: { data: unknown }) => void) | null
+}
+
+/** True where the platform has BroadcastChannel (browsers, Node 18+). */
+export function hasBroadcastChannel(): boolean {
+  return typeof (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel === 'function'
+}
+
+/**
+ * Shares one tab's presence connections with the other tabs of the origin over a
+ * BroadcastChannel, so the embedded backend shows presence across tabs. Remote connections are
+ * kept under `tab:<id>:` keys and expire through the hub's heartbeat timeout like local ones.
+ */
+export class PresenceRelay {
+  private readonly channel: ChannelLike
+  private readonly tab = Math.random().toString(36).slice(2)
+
+  constructor(
+    name: string,
+    private readonly hub: (project: string) => PresenceHub,
+    private readonly project: string,
+    private readonly now: () => number,
+  ) {
+    const Channel = (
+      globalThis as unknown as { BroadcastChannel: new (name: string) => ChannelLike }
+    ).BroadcastChannel
+    this.channel = new Channel(name)
+    this.channel.onmessage = (event) => this.receive(event.data as RelayMessage)
+    this.post({ kind: 'hello', tab: this.tab })
+    const g = globalThis as { addEventListener?: (type: string, fn: () => void) => void }
+    g.addEventListener?.('pagehide', () => this.post({ kind: 'bye', tab: this.tab }))
+  }
+
+  /** Tells the other tabs about a local change. */
+  track(connection: string, room: string, diff: PresenceDiff): void {
+    this.post({ kind: 'track', tab: this.tab, connection, room, diff, lastSeen: this.now() })
+  }
+
+  untrack(connection: string, room: string): void {
+    this.post({ kind: 'untrack', tab: this.tab, connection, room })
+  }
+
+  heartbeat(connection: string): void {
+    this.post({ kind: 'heartbeat', tab: this.tab, connection })
+  }
+
+  close(): void {
+    this.post({ kind: 'bye', tab: this.tab })
+    this.channel.close()
+  }
+
+  private post(message: RelayMessage): void {
+    try {
+      this.channel.postMessage(message)
+    } catch {
+      // A closed channel: nothing left to tell.
+    }
+  }
+
+  private receive(message: RelayMessage): void {
+    if (!message || typeof message !== 'object' || message.tab === this.tab) return
+    const hub = this.hub(this.project)
+    const key = (connection: string) => `tab:${message.tab}:${connection}`
+    switch (message.kind) {
+      case 'hello':
+        // A new tab: tell it everything this tab tracks.
+        for (const connection of hub.connectionsWithPrefix('local:')) {
+          for (const s of hub.stateOf(connection)) this.track(connection, s.room, s.diff)
+        }
+        return
+      case 'track':
+        hub.track(key(message.connection), message.room, message.diff, this.now())
+        return
+      case 'untrack':
+        hub.untrack(key(message.connection), message.room)
+        return
+      case 'heartbeat':
+        hub.heartbeat(key(message.connection), this.now())
+        return
+      case 'bye':
+        for (const c of hub.connectionsWithPrefix(`tab:${message.tab}:`)) hub.disconnect(c)
+        return
+    }
+  }
+}

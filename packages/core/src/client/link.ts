@@ -1,0 +1,182 @@
+import { MetalError, isTransient } from '../errors.js'
+import type {
+  Backend,
+  BackendConnection,
+  BackendPush,
+  BackendRequest,
+  BackendResponses,
+} from '../protocol/backend.js'
+
+/** Options of the connection manager. */
+export interface LinkOptions {
+  /** A request unanswered this long counts as lost: the connection is dropped and remade. */
+  requestTimeoutMs: number
+  /** First reconnect delay; doubles per failed attempt (with jitter), up to 30 s. */
+  retryBaseMs: number
+}
+
+const MAX_BACKOFF = 30_000
+
+/**
+ * Keeps one client connected to its backend: connects, notices drops (closed connections, lost
+ * requests), reconnects with exponential backoff and jitter, and can be taken offline on purpose.
+ * After every (re)connect it calls `onUp`, where the store resubscribes and resends.
+ */
+export class Link {
+  private connection: BackendConnection | null = null
+  private manualOffline = false
+  private closed = false
+  private attempt = 0
+  private timer: unknown
+  private up = false
+  private healthy = false
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly projectId: string,
+    private readonly options: LinkOptions,
+    private readonly events: {
+      onPush: (message: BackendPush) => void
+      onUp: () => void
+      onStatus: () => void
+      /** The first request answered on a new connection: the network really works again. */
+      onHealthy: () => void
+    },
+  ) {}
+
+  /** Opens the first connection. */
+  start(): void {
+    this.connect()
+  }
+
+  /** `online` while a connection is open, else `offline`. */
+  get status(): 'online' | 'offline' {
+    return this.up ? 'online' : 'offline'
+  }
+
+  /** True after `disable()` until `enable()`. */
+  get disabled(): boolean {
+    return this.manualOffline
+  }
+
+  /**
+   * Sends a request on the current connection. Rejects `unavailable` when offline, and
+   * `deadline-exceeded` (dropping the connection) when no answer comes in time.
+   */
+  request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
+    const conn = this.connection
+    if (!conn || !this.up) {
+      return Promise.reject(new MetalError('unavailable', `${message.type}: the client is offline`))
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new MetalError(
+            'deadline-exceeded',
+            `${message.type}: no answer from the backend within ${this.options.requestTimeoutMs} ms`,
+          ),
+        )
+        this.drop(conn)
+      }, this.options.requestTimeoutMs)
+      conn.request(message).then(
+        (response) => {
+          clearTimeout(timer)
+          this.attempt = 0
+          resolve(response)
+          if (!this.healthy && this.connection === conn) {
+            this.healthy = true
+            this.events.onHealthy()
+          }
+        },
+        (error: unknown) => {
+          clearTimeout(timer)
+          if (isTransient(error)) this.drop(conn)
+          reject(error)
+        },
+      )
+    })
+  }
+
+  /** Goes offline on purpose: closes the connection and stays offline until `enable()`. */
+  disable(): void {
+    if (this.manualOffline) return
+    this.manualOffline = true
+    clearTimeout(this.timer)
+    const conn = this.connection
+    this.connection = null
+    this.setUp(false)
+    conn?.close()
+  }
+
+  /** Comes back online after `disable()`. */
+  enable(): void {
+    if (!this.manualOffline) return
+    this.manualOffline = false
+    this.attempt = 0
+    this.connect()
+  }
+
+  /** Reconnects now instead of waiting for the backoff. */
+  retryNow(): void {
+    if (this.manualOffline || this.closed || this.up) return
+    clearTimeout(this.timer)
+    this.attempt = 0
+    this.connect()
+  }
+
+  /** Closes for good. */
+  close(): void {
+    this.closed = true
+    clearTimeout(this.timer)
+    const conn = this.connection
+    this.connection = null
+    this.up = false
+    conn?.close()
+  }
+
+  private connect(): void {
+    if (this.closed || this.manualOffline) return
+    let conn: BackendConnection | null = null
+    try {
+      conn = this.backend.connect({
+        projectId: this.projectId,
+        onPush: (m) => {
+          if (this.connection === conn) this.events.onPush(m)
+        },
+        onClose: () => {
+          if (conn) this.drop(conn)
+        },
+      })
+    } catch {
+      this.scheduleReconnect()
+      return
+    }
+    this.connection = conn
+    this.healthy = false
+    this.setUp(true)
+    this.events.onUp()
+  }
+
+  private drop(conn: BackendConnection): void {
+    if (this.connection !== conn) return
+    this.connection = null
+    this.setUp(false)
+    conn.close()
+    this.scheduleReconnect()
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.manualOffline) return
+    clearTimeout(this.timer)
+    const base = Math.min(MAX_BACKOFF, this.options.retryBaseMs * 2 ** this.attempt)
+    this.attempt++
+    const delay = base / 2 + Math.random() * (base / 2)
+    this.timer = setTimeout(() => this.connect(), delay)
+  }
+
+  private setUp(up: boolean): void {
+    if (this.up === up) return
+    this.up = up
+    this.events.onStatus()
+  }
+}

@@ -1,0 +1,381 @@
+import { MetalError, isTransient } from '../errors.js'
+import { FieldValue, type FieldValueKind } from '../engine/fieldValues.js'
+import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
+import { cloneDocument } from '../engine/values.js'
+import type { KeyValueStorage } from './storage.js'
+import type { BackendResponses } from '../protocol/backend.js'
+import type { Conflict, SyncConfig } from './syncConfig.js'
+import type { DocumentData } from '../engine/types.js'
+
+/** One queued batch of writes, sent as one atomic commit. */
+export interface OutboxEntry {
+  /** Mutation id: the backend applies it once however often it is sent. */
+  readonly id: string
+  /** The writes as made (what the local overlay shows). */
+  readonly original: readonly Write[]
+  /** What will be sent (conflict resolution may rewrite it). */
+  writes: Write[]
+  readonly createdAt: number
+  /** The committed state of each written document when the batch was made (path key -> doc). */
+  readonly bases: Map<string, StoredDoc | null | undefined>
+  /** Made while offline: checked for conflicts when replayed. */
+  readonly offline: boolean
+  attempts: number
+  conflictRounds: number
+  stalled: boolean
+  sending: boolean
+  settle?: { resolve(): void; reject(error: MetalError): void; local: boolean }
+}
+
+/** What the outbox needs from the store. */
+export interface OutboxHost {
+  request(message: {
+    type: 'commit'
+    writes: Write[]
+    mutationId: string
+  }): Promise<BackendResponses['commit']>
+  getRemote(collection: string, id: string): Promise<StoredDoc | null>
+  online(): boolean
+  config(collection: string): SyncConfig | undefined
+  committed(entry: OutboxEntry, response: BackendResponses['commit']): void
+  /** Drops the entry's local effects; `adopt` are remote states learned while settling conflicts. */
+  abandoned(
+    entry: OutboxEntry,
+    error: MetalError | null,
+    adopt: StoredDoc[],
+    gone: { collection: string; id: string; version: number }[],
+  ): void
+  failed(entry: OutboxEntry, error: MetalError): void
+  changed(): void
+}
+
+/** Key of a document path. */
+export function pathKey(collection: string, id: string): string {
+  return `${collection}\u0000${id}`
+}
+
+const DEFAULT_MAX_RETRIES = 3
+
+function reviveSentinels(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && '$metal' in value) {
+    const v = value as { $metal: FieldValueKind; operand?: unknown }
+    return new FieldValue(v.$metal, v.operand)
+  }
+  return value
+}
+
+/**
+ * The ordered queue of writes not yet committed. Online writes are pipelined; writes made
+ * offline are replayed one batch at a time, in order, each with its mutation id (so a resend is
+ * applied once), checked against the version they were made on, and conflicts settled by the
+ * collection's sync strategy. Transient failures keep the write queued; permanent ones roll it
+ * back.
+ */
+export class Outbox {
+  readonly entries: OutboxEntry[] = []
+  private seq = 0
+  private persistChain: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly host: OutboxHost,
+    private readonly clientId: string,
+    private readonly storage: KeyValueStorage | null,
+    private readonly storageKey: string,
+  ) {}
+
+  /** True when queued writes survive a reload. */
+  get persistent(): boolean {
+    return this.storage !== null
+  }
+
+  /** Queues a batch; returns its entry. */
+  add(
+    writes: readonly Write[],
+    bases: Map<string, StoredDoc | null | undefined>,
+    offline: boolean,
+  ): OutboxEntry {
+    const entry: OutboxEntry = {
+      id: `${this.clientId}-${++this.seq}`,
+      original: writes,
+      writes: [...writes],
+      createdAt: Date.now(),
+      bases,
+      offline,
+      attempts: 0,
+      conflictRounds: 0,
+      stalled: false,
+      sending: false,
+    }
+    this.entries.push(entry)
+    this.persist()
+    return entry
+  }
+
+  /** Number of queued writes touching `collection`. */
+  count(collection: string): number {
+    let n = 0
+    for (const e of this.entries) for (const w of e.original) if (w.collection === collection) n++
+    return n
+  }
+
+  /** Sends what can be sent now. */
+  pump(): void {
+    if (!this.host.online()) return
+    let offlineInFlight = false
+    for (const entry of this.entries) {
+      if (entry.stalled) break // keep order: later writes wait behind a stalled one
+      if (entry.sending) {
+        if (entry.offline) offlineInFlight = true
+        if (offlineInFlight) break
+        continue
+      }
+      if (entry.offline && this.entries.some((e) => e !== entry && e.sending)) break
+      this.send(entry)
+      if (entry.offline) break // replay offline batches one at a time
+    }
+  }
+
+  /** Un-stalls every entry and sends again. */
+  retry(): void {
+    for (const e of this.entries) {
+      e.stalled = false
+      e.attempts = 0
+      e.conflictRounds = 0
+    }
+    this.pump()
+  }
+
+  /** Loads batches persisted by an earlier session (they go first, in their order). */
+  async load(): Promise<OutboxEntry[]> {
+    if (!this.storage) return []
+    let text: string | null | undefined
+    try {
+      text = await this.storage.getItem(this.storageKey)
+    } catch {
+      return []
+    }
+    if (!text) return []
+    let saved: {
+      id: string
+      writes: Write[]
+      createdAt: number
+      bases: [string, StoredDoc | null | undefined][]
+      offline: boolean
+    }[]
+    try {
+      saved = JSON.parse(text, reviveSentinels) as typeof saved
+    } catch {
+      return []
+    }
+    const known = new Set(this.entries.map((e) => e.id))
+    const loaded: OutboxEntry[] = saved
+      .filter((s) => !known.has(s.id))
+      .map((s) => ({
+        id: s.id,
+        original: s.writes,
+        writes: [...s.writes],
+        createdAt: s.createdAt,
+        bases: new Map(s.bases.map(([k, v]) => [k, v ?? undefined])),
+        offline: s.offline,
+        attempts: 0,
+        conflictRounds: 0,
+        stalled: false,
+        sending: false,
+      }))
+    this.entries.unshift(...loaded)
+    return loaded
+  }
+
+  private remove(entry: OutboxEntry): void {
+    const i = this.entries.indexOf(entry)
+    if (i >= 0) this.entries.splice(i, 1)
+    this.persist()
+  }
+
+  private persist(): void {
+    const storage = this.storage
+    if (!storage) return
+    const data = JSON.stringify(
+      this.entries.map((e) => ({
+        id: e.id,
+        writes: e.writes,
+        createdAt: e.createdAt,
+        bases: [...e.bases],
+        offline: e.offline,
+      })),
+    )
+    // Writes to storage are chained so an older snapshot never lands after a newer one.
+    this.persistChain = this.persistChain
+      .then(() =>
+        this.entries.length
+          ? storage.setItem(this.storageKey, data)
+          : storage.removeItem(this.storageKey),
+      )
+      .catch((error: unknown) => console.warn('Metal: could not persist queued writes:', error))
+  }
+
+  /** The writes to send: offline batches carry the version each document was read at. */
+  private outgoing(entry: OutboxEntry): Write[] {
+    if (!entry.offline) return entry.writes
+    const seen = new Set<string>()
+    return entry.writes.map((w) => {
+      const key = pathKey(w.collection, w.id)
+      if (seen.has(key) || !this.host.config(w.collection) || !entry.bases.has(key)) return w
+      seen.add(key)
+      const base = entry.bases.get(key)
+      if (base === undefined) return w
+      const precondition = base === null ? { exists: false } : { version: base.version }
+      return { ...w, precondition: { ...w.precondition, ...precondition } } as Write
+    })
+  }
+
+  private send(entry: OutboxEntry): void {
+    entry.sending = true
+    this.host.changed()
+    this.host.request({ type: 'commit', writes: this.outgoing(entry), mutationId: entry.id }).then(
+      (response) => {
+        entry.sending = false
+        this.remove(entry)
+        // Later batches were made on top of this one: their base is now what it committed.
+        response.docs.forEach((doc, i) => {
+          const w = entry.writes[i] as Write
+          const key = pathKey(w.collection, w.id)
+          for (const later of this.entries) if (later.bases.has(key)) later.bases.set(key, doc)
+        })
+        this.host.committed(entry, response)
+        entry.settle?.resolve()
+        this.host.changed()
+        this.pump()
+      },
+      (error: unknown) => {
+        entry.sending = false
+        const e = MetalError.is(error) ? error : new MetalError('internal', String(error))
+        if (isTransient(e)) {
+          entry.attempts++
+          const max = Math.max(
+            ...entry.original.map(
+              (w) => this.host.config(w.collection)?.maxRetries ?? DEFAULT_MAX_RETRIES,
+            ),
+          )
+          if (entry.attempts > max) {
+            entry.stalled = true
+            this.host.failed(
+              entry,
+              new MetalError(
+                e.code,
+                `${e.message} (gave up after ${entry.attempts} attempts; the write stays queued)`,
+              ),
+            )
+          }
+          this.host.changed()
+          return // the link reconnects with backoff and pumps again
+        }
+        if (e.code === 'aborted' && entry.offline) {
+          void this.settleConflicts(entry).then(() => this.pump())
+          return
+        }
+        this.remove(entry)
+        this.host.abandoned(entry, e, [], [])
+        entry.settle?.reject(e)
+        this.host.changed()
+        this.pump()
+      },
+    )
+  }
+
+  /** Fetches the remote state of each stale document and rewrites the batch per the strategy. */
+  private async settleConflicts(entry: OutboxEntry): Promise<void> {
+    entry.conflictRounds++
+    const adopt: StoredDoc[] = []
+    const gone: { collection: string; id: string; version: number }[] = []
+    try {
+      const byDoc = new Map<string, Write[]>()
+      for (const w of entry.writes) {
+        const key = pathKey(w.collection, w.id)
+        const list = byDoc.get(key)
+        if (list) list.push(w)
+        else byDoc.set(key, [w])
+      }
+      const next: Write[] = []
+      for (const [key, writes] of byDoc) {
+        const { collection, id } = writes[0] as Write
+        const config = this.host.config(collection)
+        const base = entry.bases.get(key)
+        if (!config || base === undefined) {
+          next.push(...writes)
+          continue
+        }
+        const remote = await this.host.getRemote(collection, id)
+        if ((remote?.version ?? 0) === (base?.version ?? 0)) {
+          next.push(...writes)
+          continue
+        }
+        let local: DocumentData | null | undefined = base?.data
+        for (const w of writes) local = applyWrite(w, local ?? undefined, entry.createdAt)
+        const conflict: Conflict = {
+          collection,
+          id,
+          local: local ?? null,
+          remote: remote?.data ?? null,
+          base: base?.data ?? null,
+          localTime: entry.createdAt,
+          remoteTime: remote?.updateTime ?? 0,
+        }
+        const resolution = await config.resolve(conflict)
+        entry.bases.set(key, remote)
+        if (resolution !== undefined) {
+          if (resolution === null) next.push({ op: 'delete', collection, id })
+          else
+            next.push({
+              op: 'set',
+              collection,
+              id,
+              data: cloneDocument('sync conflict handler', resolution),
+            })
+          continue
+        }
+        const clientWins =
+          config.strategy === 'client-wins' ||
+          (config.strategy === 'last-write-wins' && entry.createdAt >= (remote?.updateTime ?? 0))
+        if (clientWins) next.push(...writes)
+        else if (remote) adopt.push(remote)
+        else gone.push({ collection, id, version: 0 })
+      }
+      const max = Math.max(
+        ...entry.original.map(
+          (w) => this.host.config(w.collection)?.maxRetries ?? DEFAULT_MAX_RETRIES,
+        ),
+      )
+      if (entry.conflictRounds > max) {
+        entry.stalled = true
+        this.host.failed(
+          entry,
+          new MetalError(
+            'aborted',
+            `sync: conflicts kept recurring for ${entry.conflictRounds} rounds; the write stays queued`,
+          ),
+        )
+        return
+      }
+      entry.writes = next
+      if (next.length === 0) {
+        // Every document went to the server's side: nothing to send.
+        this.remove(entry)
+        this.host.abandoned(entry, null, adopt, gone)
+        entry.settle?.resolve()
+        this.host.changed()
+        return
+      }
+      if (adopt.length || gone.length) this.host.abandoned(entry, null, adopt, gone)
+      this.persist()
+    } catch (error) {
+      if (!isTransient(error)) {
+        this.remove(entry)
+        const e = MetalError.is(error) ? error : new MetalError('internal', String(error))
+        this.host.abandoned(entry, e, adopt, gone)
+        entry.settle?.reject(e)
+        this.host.changed()
+      }
+    }
+  }
+}

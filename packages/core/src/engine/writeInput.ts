@@ -1,0 +1,225 @@
+import { describe, invalidArgument } from '../errors.js'
+import { getField, parseFieldPath } from './fieldPath.js'
+import {
+  checkDocumentBytes,
+  checkFieldName,
+  cloneDocument,
+  cloneFieldValue,
+  documentOverhead,
+  isDelete,
+  utf8Length,
+} from './values.js'
+import type { SetOptions, WriteOptions } from './types.js'
+import type { DeleteWrite, SetWrite, UpdateWrite } from './write.js'
+
+// Turns what users pass to set()/update()/delete() into checked, frozen Write messages. Refs,
+// batches and transactions share these, so every entry point rejects the same bad input.
+
+const MAX_ID_BYTES = 1500
+
+/** Why `segment` cannot be a document or collection id, or undefined when it can. */
+function idProblem(segment: string): string | undefined {
+  if (segment === '') return 'is empty'
+  if (segment.includes('/')) return "contains '/'"
+  if (segment === '.' || segment === '..') return 'is reserved'
+  if (/^__.*__$/.test(segment)) return 'is reserved (ids like __x__)'
+  if (utf8Length(segment) > MAX_ID_BYTES) return `is longer than ${MAX_ID_BYTES} bytes`
+  return undefined
+}
+
+/** Checks a document id: a non-empty string without '/', not '.' or '..', at most 1500 bytes. */
+export function checkDocId(call: string, id: unknown): string {
+  if (typeof id !== 'string' || id === '') {
+    throw invalidArgument(call, `document id must be a non-empty string, got ${describe(id)}`)
+  }
+  const problem = idProblem(id)
+  if (problem) throw invalidArgument(call, `document id ${describe(id)} ${problem}`)
+  return id
+}
+
+/** Checks a slash-separated path with an odd (collection) or even (document) number of ids. */
+export function checkPath(call: string, path: unknown, kind: 'collection' | 'document'): string {
+  if (typeof path !== 'string' || path === '') {
+    throw invalidArgument(call, `${kind} path must be a non-empty string, got ${describe(path)}`)
+  }
+  const segments = path.split('/')
+  segments.forEach((segment, i) => {
+    const problem = idProblem(segment)
+    if (problem) {
+      const what = i % 2 === 0 ? 'collection id' : 'document id'
+      throw invalidArgument(
+        call,
+        segment === ''
+          ? `${kind} path ${describe(path)} has an empty segment`
+          : `${kind} path ${describe(path)}: ${what} ${describe(segment)} ${problem}`,
+      )
+    }
+  })
+  if ((segments.length % 2 === 1) !== (kind === 'collection')) {
+    throw invalidArgument(
+      call,
+      kind === 'collection'
+        ? `collection path ${describe(path)} has an even number of segments; that names a document`
+        : `document path ${describe(path)} must look like 'collection/id' (an even number of segments)`,
+    )
+  }
+  return path
+}
+
+/** Checks a collection path: `'users'` or a sub-collection such as `'users/u1/posts'`. */
+export function checkCollectionPath(call: string, path: unknown): string {
+  return checkPath(call, path, 'collection')
+}
+
+/** Checks the options every write takes. */
+export function checkWriteOptions(call: string, options: unknown): WriteOptions {
+  if (options === undefined) return {}
+  if (typeof options !== 'object' || options === null) {
+    throw invalidArgument(call, `options must be an object, got ${describe(options)}`)
+  }
+  const wait = (options as WriteOptions).wait
+  if (wait !== undefined && wait !== 'commit' && wait !== 'local') {
+    throw invalidArgument(call, `option 'wait' must be 'commit' or 'local', got ${describe(wait)}`)
+  }
+  return options as WriteOptions
+}
+
+/** Builds a set write. */
+export function toSetWrite(
+  call: string,
+  collection: string,
+  id: string,
+  data: unknown,
+  options: unknown,
+): SetWrite {
+  const opts = checkWriteOptions(call, options) as SetOptions & WriteOptions
+  const merge = opts.merge
+  let mergePaths: SetWrite['merge']
+  if (merge === true) mergePaths = true
+  else if (Array.isArray(merge)) {
+    mergePaths = merge.map((field: unknown) => {
+      const path = parseFieldPath(call, field)
+      checkPathNames(call, field as string, path)
+      return path
+    })
+  } else if (merge !== undefined && merge !== false) {
+    throw invalidArgument(
+      call,
+      `option 'merge' must be a boolean or an array of field paths, got ${describe(merge)}`,
+    )
+  }
+  const frozen = cloneDocument(
+    call,
+    data,
+    { transforms: true, deletes: mergePaths !== undefined },
+    `${collection}/${id}`,
+  )
+  if (Array.isArray(mergePaths)) {
+    mergePaths.forEach((path, i) => {
+      if (getField(frozen, path) === undefined) {
+        throw invalidArgument(
+          call,
+          `merge field '${(merge as string[])[i]}' is not in the data; use deleteField() to remove it`,
+        )
+      }
+    })
+  }
+  return mergePaths === undefined
+    ? { op: 'set', collection, id, data: frozen }
+    : { op: 'set', collection, id, data: frozen, merge: mergePaths }
+}
+
+/** Builds an update write from `{ 'a.b': v }` or from `(field, value, field, value, …)`. */
+export function toUpdateWrite(
+  call: string,
+  collection: string,
+  id: string,
+  args: readonly unknown[],
+): UpdateWrite {
+  let pairs: [string, unknown][]
+  if (typeof args[0] === 'string') {
+    if (args.length % 2 !== 0)
+      throw invalidArgument(call, `field ${describe(args[args.length - 1])} has no value`)
+    pairs = []
+    for (let i = 0; i < args.length; i += 2) pairs.push([args[i] as string, args[i + 1]])
+  } else {
+    const data = args[0]
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      Array.isArray(data) ||
+      Object.getPrototypeOf(data) !== Object.prototype
+    ) {
+      throw invalidArgument(
+        call,
+        `update data must be a plain object of field paths, got ${describe(data)}`,
+      )
+    }
+    pairs = Object.entries(data)
+  }
+  if (pairs.length === 0) throw invalidArgument(call, 'update data must name at least one field')
+  const seen: string[] = []
+  const name = `${collection}/${id}`
+  // A lower bound of the updated document's size: the maps and fields the paths create (each
+  // name once) and the values written. The backend checks the exact size of the result.
+  let bytes = documentOverhead(name)
+  const created = new Set<string>()
+  const fields = pairs.map(([field, value]) => {
+    const path = parseFieldPath(call, field)
+    checkPathNames(call, field, path)
+    for (const other of seen) {
+      if (other === field || other.startsWith(`${field}.`) || field.startsWith(`${other}.`)) {
+        throw invalidArgument(call, `field '${field}' overlaps field '${other}' in the same update`)
+      }
+    }
+    seen.push(field)
+    if (value === undefined)
+      throw invalidArgument(call, `field '${field}' is undefined; use deleteField() to remove it`)
+    const checked = cloneFieldValue(call, field, value, { transforms: true, deletes: 'top-level' })
+    if (!isDelete(value)) {
+      bytes += checked.bytes
+      path.forEach((segment, i) => {
+        const prefix = path.slice(0, i + 1).join('\u0000')
+        if (created.has(prefix)) return
+        created.add(prefix)
+        bytes += utf8Length(segment) + 1
+      })
+    }
+    return [path, checked.value] as const
+  })
+  checkDocumentBytes(call, bytes, name)
+  return { op: 'update', collection, id, fields }
+}
+
+/** Throws when a segment of a written field path is a reserved name (`'a.__x__'`). */
+function checkPathNames(
+  call: string,
+  field: string,
+  segments: readonly string[] = parseFieldPath(call, field),
+): void {
+  for (const segment of segments) checkFieldName(call, segment, field)
+}
+
+/** Builds a delete write. */
+export function toDeleteWrite(collection: string, id: string): DeleteWrite {
+  return { op: 'delete', collection, id }
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/** Largest multiple of 62 that fits a byte: bytes at or above it are skipped to avoid bias. */
+const UNBIASED = 256 - (256 % ALPHABET.length)
+
+/** A random 20-character document id, uniform over the 62-letter alphabet. */
+export function autoId(): string {
+  let id = ''
+  const bytes = new Uint8Array(40)
+  while (id.length < 20) {
+    if (typeof crypto !== 'undefined' && crypto.getRandomValues) crypto.getRandomValues(bytes)
+    else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
+    for (const b of bytes) {
+      if (b < UNBIASED && id.length < 20) id += ALPHABET[b % ALPHABET.length]
+    }
+  }
+  return id
+}

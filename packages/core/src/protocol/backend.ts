@@ -1,0 +1,112 @@
+import type { MetalError, MetalErrorCode } from '../errors.js'
+import type { Credential, SessionData } from './session.js'
+import type { PresenceDiff, PresenceEventType, PresenceMember } from './presence.js'
+import type { QuerySpec } from '../engine/querySpec.js'
+import type { StoredDoc, Write } from '../engine/write.js'
+
+/** A check that a document read in a transaction is unchanged at commit. */
+export interface VersionCheck {
+  collection: string
+  id: string
+  /** The version read (0: it did not exist). */
+  version: number
+}
+
+/** Requests a client sends a backend. Plain data: every field survives JSON. */
+export type BackendRequest =
+  | { type: 'get'; collection: string; id: string; txId?: string }
+  | { type: 'query'; query: QuerySpec; txId?: string }
+  | {
+      type: 'commit'
+      writes: Write[]
+      checks?: VersionCheck[]
+      txId?: string
+      /** Unique per batch: a backend applies a mutation id once, however often it is sent. */
+      mutationId?: string
+    }
+  | { type: 'listen'; targetId: number; query: QuerySpec }
+  | { type: 'unlisten'; targetId: number }
+  | { type: 'beginTransaction' }
+  | { type: 'rollback'; txId: string }
+  | { type: 'authenticate'; credential: Credential }
+  | { type: 'signOut' }
+  | { type: 'presenceSubscribe'; room: string }
+  | { type: 'presenceUnsubscribe'; room: string }
+  | { type: 'presenceTrack'; room: string; diff: PresenceDiff }
+  | { type: 'presenceUntrack'; room: string }
+  | { type: 'presenceHeartbeat' }
+
+/** The result of each request type. */
+export interface BackendResponses {
+  get: { doc: StoredDoc | null }
+  query: { docs: StoredDoc[] }
+  /**
+   * Each write's document after the commit (null: deleted), in write order, and how the commit
+   * changed the committing connection's own listened queries. Carrying those here, instead of in
+   * separate pushes, lets a client swap its optimistic state for the committed one in one step.
+   */
+  commit: { version: number; time: number; docs: (StoredDoc | null)[]; targets: TargetChange[] }
+  listen: { ok: true }
+  unlisten: { ok: true }
+  beginTransaction: { txId: string }
+  rollback: { ok: true }
+  authenticate: { session: SessionData }
+  signOut: { ok: true }
+  presenceSubscribe: { members: PresenceMember[] }
+  presenceUnsubscribe: { ok: true }
+  presenceTrack: { ok: true }
+  presenceUntrack: { ok: true }
+  presenceHeartbeat: { ok: true }
+}
+
+/** How one listened query's result changed: entered or changed documents, and ids that left. */
+export interface TargetChange {
+  targetId: number
+  upserts: StoredDoc[]
+  removes: string[]
+}
+
+/**
+ * Messages a backend pushes to a client. A `target` message lists how a listened query's result
+ * changed: documents that entered it or changed (`upserts`) and ids that left it (`removes`).
+ * The first one for a target has `initial: true` and carries the whole result.
+ */
+export type BackendPush =
+  | ({ type: 'target'; initial?: boolean } & TargetChange)
+  | { type: 'targetError'; targetId: number; code: MetalErrorCode; message: string }
+  | { type: 'presence'; room: string; event: PresenceEventType; member: PresenceMember }
+
+/** Who is connecting. */
+export interface ConnectOptions {
+  projectId: string
+  /** Receives every push, in order. */
+  onPush: (message: BackendPush) => void
+  /** Called once if the connection drops on its own (not after `close()`); the client reconnects. */
+  onClose?: (error: MetalError) => void
+}
+
+/**
+ * One client's connection. Contract every implementation keeps: messages to one connection are
+ * delivered in order; a commit's effect on the committing connection's own targets travels in
+ * the commit response, never in a push.
+ */
+export interface BackendConnection {
+  /** Sends a request; resolves with its response or rejects with a `MetalError`. */
+  request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]>
+  /** Ends the connection and every listen on it. */
+  close(): void
+}
+
+/**
+ * Where documents live. The embedded memory backend and the remote (server) backend both
+ * implement this; several `Metal` clients can share one backend instance.
+ */
+export interface Backend {
+  /** Opens a connection for one client. */
+  connect(options: ConnectOptions): BackendConnection
+}
+
+/** Sends one request over whatever connection is current. */
+export type Requester = <T extends BackendRequest>(
+  message: T,
+) => Promise<BackendResponses[T['type']]>

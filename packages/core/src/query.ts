@@ -1,0 +1,371 @@
+import { describe, invalidArgument, MetalError } from './errors.js'
+import { DOCUMENT_ID, getDocField, parseFieldPath } from './engine/fieldPath.js'
+import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
+import { cloneValueForQuery } from './engine/values.js'
+import { and, isFilter, or, where as whereFilter, type Filter } from './engine/filter.js'
+import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
+import type { ViewChange } from './engine/liveView.js'
+import type { LocalDoc, Store } from './client/store.js'
+import type { CollectionReference } from './reference.js'
+import type {
+  DocumentData,
+  FieldPath,
+  OrderByDirection,
+  Unsubscribe,
+  WhereFilterOp,
+} from './types.js'
+
+/** Receives a live query's changes and the full result they lead to. */
+export type QueryListener<T> = (changes: DocumentChange<T>[], snapshot: QuerySnapshot<T>) => void
+
+/** A field path of `T`, or `documentId()`. */
+export type QueryField<T> = FieldPath<T> | typeof DOCUMENT_ID
+
+function appendFilter(current: Filter | undefined, next: Filter): Filter {
+  if (!current) return next
+  if (current.type === 'and') return and(...current.filters, next)
+  return and(current, next)
+}
+
+function checkCount(call: string, n: unknown, what: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw invalidArgument(call, `${what} must be a non-negative integer, got ${describe(n)}`)
+  }
+  return n
+}
+
+/**
+ * An immutable query over one collection. Builder methods return a new query and throw
+ * `invalid-argument` synchronously; `get()` reads once, `subscribe()` stays live.
+ */
+export class Query<T = DocumentData> {
+  /** @internal */
+  constructor(
+    /** @internal */ protected readonly store: Store,
+    /** @internal */ private readonly collectionRef: CollectionReference<T> | null,
+    /** The query as plain data (what is sent to a backend). */
+    readonly spec: QuerySpec,
+  ) {}
+
+  /** @internal The collection this query reads. */
+  protected get coll(): CollectionReference<T> {
+    return this.collectionRef ?? (this as unknown as CollectionReference<T>)
+  }
+
+  private with(patch: Partial<QuerySpec>): Query<T> {
+    return new Query<T>(this.store, this.coll, { ...this.spec, ...patch })
+  }
+
+  /**
+   * Narrows the query. Takes `(field, op, value)`, a filter built with `where()`/`or()`/`and()`,
+   * or an object whose every key must equal its value (`where({ status: 'active' })`).
+   */
+  where(field: QueryField<T>, op: WhereFilterOp, value: unknown): Query<T>
+  where(filter: Filter): Query<T>
+  where(equalities: Partial<Record<QueryField<T>, unknown>>): Query<T>
+  where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): Query<T> {
+    return this.with({
+      filter: appendFilter(this.spec.filter, toFilter(fieldOrFilter, op, value, arguments.length)),
+    })
+  }
+
+  /** Sorts by a field (`'asc'` by default); call again for secondary keys. */
+  orderBy(field: QueryField<T>, direction: OrderByDirection = 'asc'): Query<T> {
+    parseFieldPath('orderBy()', field)
+    // A cursor holds values for the orderBy keys it was built with; a later key would not line up.
+    if (this.spec.startAt || this.spec.endAt) {
+      throw invalidArgument(
+        'orderBy()',
+        `orderBy('${field}') must come before startAt(), startAfter(), endAt() and endBefore()`,
+      )
+    }
+    if (direction !== 'asc' && direction !== 'desc') {
+      throw invalidArgument(
+        'orderBy()',
+        `direction for field '${field}' must be 'asc' or 'desc', got ${describe(direction)}`,
+      )
+    }
+    const order: OrderSpec = { field, direction }
+    return this.with({ orderBy: [...this.spec.orderBy, order] })
+  }
+
+  /** Keeps only the first `n` results. */
+  limit(n: number): Query<T> {
+    return this.with({ limit: checkCount('limit()', n, 'limit'), limitType: 'first' })
+  }
+
+  /** Keeps only the last `n` results (needs an `orderBy()`). */
+  limitToLast(n: number): Query<T> {
+    return this.with({ limit: checkCount('limitToLast()', n, 'limit'), limitType: 'last' })
+  }
+
+  /** Skips the first `n` results (the last `n` with `limitToLast()`). */
+  offset(n: number): Query<T> {
+    return this.with({ offset: checkCount('offset()', n, 'offset') })
+  }
+
+  /** Starts at a document snapshot, or at these values of the orderBy fields (inclusive). */
+  startAt(...at: unknown[]): Query<T> {
+    return this.with({ startAt: this.bound('startAt()', at, true) })
+  }
+
+  /** Starts after a document snapshot, or after these values of the orderBy fields. */
+  startAfter(...at: unknown[]): Query<T> {
+    return this.with({ startAt: this.bound('startAfter()', at, false) })
+  }
+
+  /** Ends at a document snapshot, or at these values of the orderBy fields (inclusive). */
+  endAt(...at: unknown[]): Query<T> {
+    return this.with({ endAt: this.bound('endAt()', at, true) })
+  }
+
+  /** Ends before a document snapshot, or before these values of the orderBy fields. */
+  endBefore(...at: unknown[]): Query<T> {
+    return this.with({ endAt: this.bound('endBefore()', at, false) })
+  }
+
+  private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
+    const order = this.spec.orderBy
+    if (at.length === 1 && at[0] instanceof DocumentSnapshot) {
+      const snap = at[0] as DocumentSnapshot<unknown>
+      if (!snap.exists)
+        throw invalidArgument(call, `snapshot of '${snap.id}' is of a document that does not exist`)
+      const values = order.map((o) => {
+        const v = getDocField(snap.id, snap.data(), parseFieldPath(call, o.field))
+        if (v === undefined) {
+          throw invalidArgument(
+            call,
+            `snapshot of '${snap.id}' has no field '${o.field}' to match orderBy('${o.field}')`,
+          )
+        }
+        return v
+      })
+      return { values, id: snap.id, inclusive }
+    }
+    if (at.length === 0)
+      throw invalidArgument(call, 'needs a document snapshot or at least one value')
+    if (at.length > order.length) {
+      throw invalidArgument(
+        call,
+        `got ${at.length} cursor value(s) but the query orders by ${order.length}` +
+          (order.length === 0
+            ? ' fields; add orderBy() first'
+            : ` (${order.map((o) => `'${o.field}'`).join(', ')})`) +
+          `; extra value(s): ${at.slice(order.length).map(describe).join(', ')}`,
+      )
+    }
+    const values = at.map((v, i) => {
+      const field = (order[i] as OrderSpec).field
+      if (field === DOCUMENT_ID && typeof v !== 'string') {
+        throw invalidArgument(
+          call,
+          `cursor value for documentId() must be a document id string, got ${describe(v)}`,
+        )
+      }
+      return cloneValueForQuery(call, v, field)
+    })
+    return { values, inclusive }
+  }
+
+  private checkRunnable(call: string): void {
+    if (this.spec.limitType === 'last' && this.spec.orderBy.length === 0) {
+      throw invalidArgument(call, 'limitToLast() needs an orderBy() clause')
+    }
+  }
+
+  /** Reads the result once (from the backend, with pending local writes applied). */
+  async get(): Promise<QuerySnapshot<T>> {
+    this.checkRunnable('get()')
+    const docs = await this.store.runQuery(this.spec)
+    const snaps = docs.map((d) => snapshotOf(this.coll, d))
+    return new QuerySnapshot(
+      this,
+      snaps,
+      snaps.map((doc, i) => ({ type: 'added', id: doc.id, doc, oldIndex: -1, newIndex: i })),
+    )
+  }
+
+  /** Same as {@link Query.get}. */
+  execute(): Promise<QuerySnapshot<T>> {
+    return this.get()
+  }
+
+  /**
+   * Listens to the result: `onChanges` is called once with every current match as `added`
+   * (possibly `[]`), then once per write that changes the result. Returns the unsubscribe.
+   */
+  subscribe(onChanges: QueryListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
+    if (typeof onChanges !== 'function') {
+      throw invalidArgument(
+        'subscribe()',
+        `listener must be a function, got ${describe(onChanges)}`,
+      )
+    }
+    if (onError !== undefined && typeof onError !== 'function') {
+      throw invalidArgument(
+        'subscribe()',
+        `error listener must be a function, got ${describe(onError)}`,
+      )
+    }
+    this.checkRunnable('subscribe()')
+    const coll = this.coll
+    return this.store.listen(this.spec, {
+      next: (changes: ViewChange<LocalDoc>[], window: LocalDoc[]) => {
+        const docs = window.map((d) => snapshotOf(coll, d))
+        const docChanges: DocumentChange<T>[] = changes.map((c) => ({
+          type: c.type,
+          id: c.entry.id,
+          doc: snapshotOf(coll, c.entry),
+          oldIndex: c.oldIndex,
+          newIndex: c.newIndex,
+        }))
+        onChanges(docChanges, new QuerySnapshot(this, docs, [...docChanges]))
+      },
+      error: (error) => {
+        if (onError) onError(error)
+        else console.error(`Metal: subscription to '${this.spec.collection}' failed:`, error)
+      },
+    })
+  }
+
+  /** Starts a composite chain on this query: `.where(A).or(B).and(C)` means `(A OR B) AND C`. */
+  composite(): CompositeQuery<T> {
+    return new CompositeQuery(this, undefined)
+  }
+
+  /** The query as plain data: a stable, serialisable key. */
+  toJSON(): QuerySpec {
+    return this.spec
+  }
+
+  /** True when both queries read the same collection with the same constraints. */
+  isEqual(other: Query<T>): boolean {
+    return other instanceof Query && JSON.stringify(other.spec) === JSON.stringify(this.spec)
+  }
+}
+
+function toFilter(fieldOrFilter: unknown, op: unknown, value: unknown, argc: number): Filter {
+  if (argc === 1) {
+    if (isFilter(fieldOrFilter)) return fieldOrFilter
+    if (
+      typeof fieldOrFilter === 'object' &&
+      fieldOrFilter !== null &&
+      !Array.isArray(fieldOrFilter)
+    ) {
+      const entries = Object.entries(fieldOrFilter)
+      if (entries.length === 0)
+        throw invalidArgument('where()', 'equality object must have at least one field')
+      const parts = entries.map(([f, v]) => whereFilter(f, '==', v))
+      return parts.length === 1 ? (parts[0] as Filter) : and(...parts)
+    }
+    throw invalidArgument(
+      'where()',
+      `expected (field, op, value), a filter or an equality object, got ${describe(fieldOrFilter)}`,
+    )
+  }
+  return whereFilter(fieldOrFilter as string, op as WhereFilterOp, value)
+}
+
+/**
+ * A left-to-right filter chain: `where(A).or(B).and(C)` is `(A OR B) AND C`. Ordering, limits
+ * and cursors pass through; `execute()`, `get()` and `subscribe()` run it.
+ */
+export class CompositeQuery<T = DocumentData> {
+  /** @internal */
+  constructor(
+    private readonly base: Query<T>,
+    private readonly filter: Filter | undefined,
+  ) {}
+
+  private next(filter: Filter): CompositeQuery<T> {
+    return new CompositeQuery(this.base, filter)
+  }
+
+  /** Starts the chain, or ANDs a condition onto it. */
+  where(field: QueryField<T>, op: WhereFilterOp, value: unknown): CompositeQuery<T>
+  where(filter: Filter): CompositeQuery<T>
+  where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T> {
+    const f = toFilter(fieldOrFilter, op, value, arguments.length)
+    return this.next(this.filter ? and(this.filter, f) : f)
+  }
+
+  /** ORs a condition with everything before it. */
+  or(field: QueryField<T>, op: WhereFilterOp, value: unknown): CompositeQuery<T>
+  or(filter: Filter): CompositeQuery<T>
+  or(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T> {
+    const f = toFilter(fieldOrFilter, op, value, arguments.length)
+    if (!this.filter) throw invalidArgument('composite().or()', 'needs a where() before it')
+    return this.next(this.filter.type === 'or' ? or(...this.filter.filters, f) : or(this.filter, f))
+  }
+
+  /** ANDs a condition with everything before it. */
+  and(field: QueryField<T>, op: WhereFilterOp, value: unknown): CompositeQuery<T>
+  and(filter: Filter): CompositeQuery<T>
+  and(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T> {
+    const f = toFilter(fieldOrFilter, op, value, arguments.length)
+    if (!this.filter) throw invalidArgument('composite().and()', 'needs a where() before it')
+    return this.next(
+      this.filter.type === 'and' ? and(...this.filter.filters, f) : and(this.filter, f),
+    )
+  }
+
+  /** See {@link Query.orderBy}. */
+  orderBy(field: QueryField<T>, direction?: OrderByDirection): CompositeQuery<T> {
+    return new CompositeQuery(this.base.orderBy(field, direction), this.filter)
+  }
+
+  /** See {@link Query.limit}. */
+  limit(n: number): CompositeQuery<T> {
+    return new CompositeQuery(this.base.limit(n), this.filter)
+  }
+
+  /** See {@link Query.limitToLast}. */
+  limitToLast(n: number): CompositeQuery<T> {
+    return new CompositeQuery(this.base.limitToLast(n), this.filter)
+  }
+
+  /** See {@link Query.offset}. */
+  offset(n: number): CompositeQuery<T> {
+    return new CompositeQuery(this.base.offset(n), this.filter)
+  }
+
+  /** See {@link Query.startAt}. */
+  startAt(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.startAt(...at), this.filter)
+  }
+
+  /** See {@link Query.startAfter}. */
+  startAfter(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.startAfter(...at), this.filter)
+  }
+
+  /** See {@link Query.endAt}. */
+  endAt(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.endAt(...at), this.filter)
+  }
+
+  /** See {@link Query.endBefore}. */
+  endBefore(...at: unknown[]): CompositeQuery<T> {
+    return new CompositeQuery(this.base.endBefore(...at), this.filter)
+  }
+
+  /** The chain as a plain {@link Query}. */
+  query(): Query<T> {
+    return this.filter ? this.base.where(this.filter) : this.base
+  }
+
+  /** Runs the query once. */
+  execute(): Promise<QuerySnapshot<T>> {
+    return this.query().get()
+  }
+
+  /** Same as {@link CompositeQuery.execute}. */
+  get(): Promise<QuerySnapshot<T>> {
+    return this.execute()
+  }
+
+  /** Listens to the result; see {@link Query.subscribe}. */
+  subscribe(onChanges: QueryListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
+    return this.query().subscribe(onChanges, onError)
+  }
+}

@@ -1,0 +1,46 @@
+import type { BackendPush } from '../protocol/backend.js'
+import type { PresenceSink } from './presenceHub.js'
+import type { SessionData } from '../protocol/session.js'
+import type { LiveTarget } from './liveTargets.js'
+import type { TransactionHandle } from './transactions.js'
+
+/**
+ * What the server logic keeps of one client connection, whatever carries it (an in-process
+ * mailbox, a WebSocket): its session, live queries, transactions and presence rooms.
+ */
+export class ServerConnection {
+  /** Live queries by the client's target id. */
+  readonly targets = new Map<number, LiveTarget<ServerConnection>>()
+  /** Open transactions. */
+  readonly transactions = new Set<TransactionHandle>()
+  /** Presence rooms this connection receives events from. */
+  readonly presenceRooms = new Set<string>()
+  /** The verified session, or null when signed out. */
+  session: SessionData | null = null
+  /** Set while an asynchronous authenticate runs: later requests on this connection wait. */
+  gate: Promise<void> | null = null
+  /** @internal The connection's last request in line: requests run in order. */
+  tail: Promise<void> = Promise.resolve()
+  /** True once closed: nothing more is pushed or served. */
+  closed = false
+  /** Receives presence events of subscribed rooms. */
+  readonly presenceSink: PresenceSink = (room, event, member) => {
+    if (this.presenceRooms.has(room)) this.push({ type: 'presence', room, event, member })
+  }
+
+  constructor(
+    /** The project the connection belongs to. */
+    readonly projectId: string,
+    /** Unique key of the connection (presence rooms, logs). */
+    readonly key: string,
+    /** Delivers a push to the client, in order. */
+    readonly push: (message: BackendPush) => void,
+  ) {}
+
+  /** The session, unless it has expired. */
+  currentSession(now: number): SessionData | null {
+    const s = this.session
+    if (s && s.expiresAt !== null && s.expiresAt <= now) this.session = null
+    return this.session
+  }
+}

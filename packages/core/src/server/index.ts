@@ -1,0 +1,16 @@
+// The shared server logic, published as `@metal/core/server`: what every Metal backend does
+// whatever stores the data. The embedded memory backend and @metal/server both run it.
+export { ServerCore, checkServerCoreOptions } from './serverCore.js'
+export type { ServerCoreOptions, PresenceRelayLike } from './serverCore.js'
+export { ServerConnection } from './connection.js'
+export type { ServerStorage, DocChange, DocKey, CommitPlan } from './storage.js'
+export { LiveTarget, LiveTargets } from './liveTargets.js'
+export type { TargetOwner, RoutedChange } from './liveTargets.js'
+export { planCommit, commitKeys } from './commitPlan.js'
+export { checkAccess, isAllowed } from './rules.js'
+export type { AccessRequest, AccessRules } from './rules.js'
+export { MutationLog } from './mutationLog.js'
+export { TransactionLock } from './transactions.js'
+export type { TransactionHandle } from './transactions.js'
+export { PresenceHub } from './presenceHub.js'
+export type { PresenceSink } from './presenceHub.js'

@@ -1,0 +1,104 @@
+import { LiveView } from '../engine/liveView.js'
+import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
+import { TargetRouter } from '../engine/router.js'
+import type { StoredDoc } from '../engine/write.js'
+import type { TargetChange } from '../protocol/backend.js'
+import type { DocChange } from './storage.js'
+
+/** Who a live query belongs to: anything with an identity (a connection). */
+export interface TargetOwner {
+  readonly key: string
+}
+
+/** One live query of one connection: its result kept current by the engine's live view. */
+export class LiveTarget<O extends TargetOwner = TargetOwner> {
+  readonly view: LiveView<StoredDoc>
+
+  constructor(
+    readonly owner: O,
+    readonly targetId: number,
+    readonly query: QuerySpec,
+  ) {
+    this.view = new LiveView(compileQuery(query))
+  }
+}
+
+/** A change to route to a connection other than the committer's. */
+export interface RoutedChange<O> {
+  readonly owner: O
+  readonly change: TargetChange
+}
+
+/**
+ * Every live query of a server, per project and collection, and the fan-out of committed
+ * changes to them. Only queries the engine's router says a change can affect are evaluated.
+ */
+export class LiveTargets<O extends TargetOwner = TargetOwner> {
+  private readonly routers = new Map<string, TargetRouter<LiveTarget<O>>>()
+
+  private router(projectId: string, collection: string): TargetRouter<LiveTarget<O>> {
+    const key = `${projectId}\u0000${collection}`
+    let r = this.routers.get(key)
+    if (!r) this.routers.set(key, (r = new TargetRouter()))
+    return r
+  }
+
+  /** Starts routing to `target`, its view filled from `docs`; returns its first result. */
+  add(projectId: string, target: LiveTarget<O>, docs: Iterable<StoredDoc>): StoredDoc[] {
+    target.view.reset(docs)
+    this.router(projectId, target.query.collection).add(target)
+    return target.view.window()
+  }
+
+  /** Stops routing to `target`. */
+  remove(projectId: string, target: LiveTarget<O>): void {
+    const key = `${projectId}\u0000${target.query.collection}`
+    const r = this.routers.get(key)
+    if (!r) return
+    r.remove(target)
+    if (r.size === 0) this.routers.delete(key)
+  }
+
+  /** Number of live queries on a project's collection. */
+  count(projectId: string, collection: string): number {
+    return this.routers.get(`${projectId}\u0000${collection}`)?.size ?? 0
+  }
+
+  /**
+   * Applies committed changes to every live query they can affect and returns, per query, the
+   * net change: documents that entered or changed, and ids that left. Changes to `committer`'s
+   * own queries come back separately (they travel in the commit's response).
+   */
+  route(
+    projectId: string,
+    changes: readonly DocChange[],
+    committer?: O,
+  ): { own: TargetChange[]; others: RoutedChange<O>[] } {
+    const changed = new Map<LiveTarget<O>, Map<string, StoredDoc | null>>()
+    for (const { collection, id, before, after } of changes) {
+      const r = this.routers.get(`${projectId}\u0000${collection}`)
+      if (!r) continue
+      for (const target of r.candidates(id, before?.data, after?.data)) {
+        const viewChanges = target.view.apply(id, after)
+        if (viewChanges.length === 0) continue
+        let net = changed.get(target)
+        if (!net) changed.set(target, (net = new Map()))
+        for (const ch of viewChanges) {
+          net.set(ch.entry.id, ch.type === 'removed' ? null : ch.entry)
+        }
+      }
+    }
+    const own: TargetChange[] = []
+    const others: RoutedChange<O>[] = []
+    for (const [target, net] of changed) {
+      const change: TargetChange = { targetId: target.targetId, upserts: [], removes: [] }
+      for (const [id, doc] of net) {
+        if (doc) change.upserts.push(doc)
+        else change.removes.push(id)
+      }
+      if (target.owner === committer) own.push(change)
+      else others.push({ owner: target.owner, change })
+    }
+    return { own, others }
+  }
+}
