@@ -1,6 +1,7 @@
 // A small tour of @metal/core on the embedded backend: two clients share one backend, one of them
 // writes tasks while the other watches a live query. Run with `npm start`.
-import { Metal, memory, increment, serverTimestamp } from '@metal/core'
+import { Metal, increment, serverTimestamp } from '@metal/core'
+import { memory } from '@metal/core/memory'
 
 const backend = memory()
 const alice = new Metal({ projectId: 'demo', backend })

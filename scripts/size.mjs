@@ -30,6 +30,59 @@ function newestMtime(dir) {
   return newest
 }
 
+/**
+ * What an app's entry loads up front: the app code in `item.code` is bundled with code splitting,
+ * and only the chunks it imports statically (transitively) count; chunks behind a dynamic
+ * `import()` (the embedded backend, transactions…) are reported as loaded on demand.
+ */
+async function measureApp(code, pkgDir, pkg, loads = []) {
+  const peers = Object.keys(pkg.peerDependencies ?? {})
+  const result = await build({
+    stdin: { contents: code, resolveDir: pkgDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    outdir: join(root, '.size-out'),
+    external: peers.flatMap((name) => [name, `${name}/*`]),
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+    metafile: true,
+  })
+  const outputs = result.metafile.outputs
+  const files = new Map(result.outputFiles.map((f) => [relative(root, f.path), f.contents]))
+  const entry = Object.keys(outputs).find((name) => outputs[name].entryPoint === '<stdin>')
+  const eager = new Set()
+  const visit = (name) => {
+    if (eager.has(name)) return
+    eager.add(name)
+    for (const imp of outputs[name].imports) if (imp.kind === 'import-statement') visit(imp.path)
+  }
+  visit(entry)
+  // Chunks the app always loads although they are imported dynamically (the embedded backend is
+  // loaded on first connect): `item.loads` names a source path inside each.
+  for (const name of Object.keys(outputs)) {
+    const inputs = Object.keys(outputs[name].inputs)
+    if (loads.some((path) => inputs.some((input) => input.includes(path)))) visit(name)
+  }
+  // esbuild cuts shared code into several chunks where Rollup (Vite) would put it in the app's
+  // entry chunk: the eager chunks are measured together, as one file, and so are the lazy ones.
+  const eagerCode = []
+  const lazyCode = []
+  for (const [name, contents] of files) {
+    if (!outputs[name]) continue
+    ;(eager.has(name) ? eagerCode : lazyCode).push(Buffer.from(contents).toString('utf8'))
+  }
+  const min = eagerCode.join('\n').length
+  const gzip = gzipSync(eagerCode.join('\n'), { level: 9 }).length
+  const lazy = lazyCode.length ? gzipSync(lazyCode.join('\n'), { level: 9 }).length : 0
+  return { min, gzip, lazy, peers, inputs: [] }
+}
+
 /** Minified + gzipped size of one entry, with its package's peer dependencies left external. */
 async function measure(entryFile, pkg, withMetafile, overFile) {
   if (overFile) {
@@ -88,8 +141,23 @@ async function main() {
     if (only.length > 0 && !only.includes(name)) continue
     matched++
     const budget = item.budgetKB * KB
-    const entryFile = join(pkgDir, item.entry)
     const label = `${name}: `
+    if (item.code) {
+      if (!existsSync(join(pkgDir, 'dist'))) {
+        console.log(`${label}FAIL: ${relative(root, pkgDir)}/dist is missing; build it first`)
+        failed++
+        continue
+      }
+      const size = await measureApp(item.code, pkgDir, pkg, item.loads)
+      const line = `${label}${kb(size.gzip)} min+gzip loaded${item.loads ? ` (with ${item.loads.join(', ')})` : ' up front'}, ${kb(size.lazy)} more on demand (budget ${item.budgetKB} KB)`
+      if (size.gzip > budget) {
+        console.log(`${line} OVER BUDGET by ${kb(size.gzip - budget)}`)
+        failed++
+      } else console.log(line)
+      console.log(`  ${kb(size.min)} minified up front`)
+      continue
+    }
+    const entryFile = join(pkgDir, item.entry)
 
     if (!existsSync(entryFile)) {
       if (!pkg || !existsSync(join(pkgDir, 'src', 'index.ts'))) {

@@ -1,6 +1,6 @@
 import { WriteBatch } from './batch.js'
 import { CollectionReference, type DocumentReference } from './reference.js'
-import { runTransaction, type Transaction, type TransactionOptions } from './transaction.js'
+import type { Transaction, TransactionOptions } from './transaction.js'
 import { checkCollectionPath, checkPath } from './engine/writeInput.js'
 import type { Store } from './client/store.js'
 import type { DocumentData } from './types.js'
@@ -32,6 +32,9 @@ export class Database {
    * and it is run again when another write got there first.
    */
   runTransaction<R>(fn: (tx: Transaction) => Promise<R>, options?: TransactionOptions): Promise<R> {
-    return runTransaction(this.store, fn, options)
+    // Loaded on first use: apps that never run a transaction do not ship it.
+    return import('./transaction.js').then(({ runTransaction }) =>
+      runTransaction(this.store, fn, options),
+    )
   }
 }

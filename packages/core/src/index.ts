@@ -22,7 +22,7 @@ export type { QuerySpec, OrderSpec, BoundSpec } from './engine/querySpec.js'
 export { DocumentSnapshot, QueryDocumentSnapshot, QuerySnapshot } from './snapshot.js'
 export type { DocumentChange } from './snapshot.js'
 export { WriteBatch } from './batch.js'
-export { Transaction } from './transaction.js'
+export type { Transaction } from './transaction.js'
 export type { TransactionOptions } from './transaction.js'
 export {
   FieldValue,
@@ -36,8 +36,6 @@ export type { FieldValueKind } from './engine/fieldValues.js'
 export { documentId } from './engine/fieldPath.js'
 export { MetalError, isMetalErrorCode } from './errors.js'
 export type { MetalErrorCode } from './errors.js'
-export { MemoryBackend, memory } from './backends/memory/index.js'
-export type { MemoryBackendOptions, AccessRequest, AccessRules } from './backends/memory/index.js'
 export type {
   Backend,
   BackendConnection,

@@ -1,5 +1,5 @@
 import { describe, invalidArgument, type MetalError } from './errors.js'
-import { MemoryBackend } from './backends/memory/memoryBackend.js'
+import { lazyBackend } from './client/lazyBackend.js'
 import { Database } from './database.js'
 import { Store, type StoreOptions } from './client/store.js'
 import { Auth, type AuthOptions } from './auth/auth.js'
@@ -9,6 +9,7 @@ import { hasIndexedDb, indexedDbStorage } from './client/indexedDbStorage.js'
 import { isStorage } from './client/storage.js'
 import { autoId, checkCollectionPath } from './engine/writeInput.js'
 import type { Backend } from './protocol/backend.js'
+import { checkRoom } from './protocol/presenceChecks.js'
 
 /** Options of `new Metal()`. */
 export interface MetalOptions {
@@ -20,8 +21,13 @@ export interface MetalOptions {
    */
   projectId?: string
   /**
+   * The Metal server to connect to (`http(s)://` or `ws(s)://`). Without `url` or `backend`
+   * the client runs on an embedded backend, loaded on demand.
+   */
+  url?: string
+  /**
    * Where documents live. Share one backend between several clients to model several users.
-   * @default a new embedded memory backend
+   * @default a new embedded memory backend (or the server at `url`)
    */
   backend?: Backend
   /** Session persistence and refresh. */
@@ -90,7 +96,7 @@ export class Metal {
     if (typeof options !== 'object' || options === null) {
       throw invalidArgument('new Metal()', `options must be an object, got ${describe(options)}`)
     }
-    const { apiKey, projectId = 'default', backend } = options
+    const { apiKey, projectId = 'default', backend, url } = options
     if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) {
       throw invalidArgument(
         'new Metal()',
@@ -112,6 +118,17 @@ export class Metal {
         `option 'backend' must be a Backend (memory() or remote()), got ${describe(backend)}`,
       )
     }
+    if (url !== undefined) {
+      if (typeof url !== 'string' || !/^(https?|wss?):\/\/[^\s/]+/.test(url)) {
+        throw invalidArgument(
+          'new Metal()',
+          `option 'url' must be an http(s):// or ws(s):// URL, got ${describe(url)}`,
+        )
+      }
+      if (backend !== undefined) {
+        throw invalidArgument('new Metal()', `give either 'url' or 'backend', not both`)
+      }
+    }
     checkOptionObject('auth', options.auth)
     checkOptionObject('presence', options.presence)
     checkSyncStoreOptions(options.sync)
@@ -129,7 +146,12 @@ export class Metal {
     }
     this.options = options
     this.projectId = projectId
-    this.backend = backend ?? new MemoryBackend()
+    // The embedded backend is loaded only when it is used: apps on a server never download it.
+    this.backend =
+      backend ??
+      (url !== undefined
+        ? lazyBackend(() => import('./backends/remote/index.js').then((m) => m.remote({ url })))
+        : lazyBackend(() => import('./backends/memory/index.js').then((m) => m.memory())))
     this.store = new Store(this.backend, projectId, autoId(), {
       ...options.sync,
       defaultStorage: () => (hasIndexedDb() ? indexedDbStorage(`metal-${projectId}`) : null),
@@ -178,9 +200,7 @@ export class Metal {
 
   /** Who is here, in a room (`'default'` when none is named). */
   presence(room = 'default'): Presence {
-    if (typeof room !== 'string' || room === '') {
-      throw invalidArgument('presence()', `room must be a non-empty string, got ${describe(room)}`)
-    }
+    checkRoom('presence()', room)
     let p = this.rooms.get(room)
     if (!p) {
       p = new Presence(room, (m) => this.store.request(m), this.options.presence)

@@ -1,7 +1,7 @@
 import { describe, invalidArgument, MetalError } from './errors.js'
 import { DOCUMENT_ID, getDocField, parseFieldPath } from './engine/fieldPath.js'
 import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
-import { cloneValueForQuery } from './engine/values.js'
+import { checkCount, checkCursorValues, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
 import { and, isFilter, or, where as whereFilter, type Filter } from './engine/filter.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
@@ -35,13 +35,6 @@ function appendFilter(current: Filter | undefined, next: Filter): Filter {
   if (!current) return next
   if (current.type === 'and') return and(...current.filters, next)
   return and(current, next)
-}
-
-function checkCount(call: string, n: unknown, what: string): number {
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw invalidArgument(call, `${what} must be a non-negative integer, got ${describe(n)}`)
-  }
-  return n
 }
 
 /**
@@ -89,13 +82,7 @@ export class Query<T = DocumentData> {
         `orderBy('${field}') must come before startAt(), startAfter(), endAt() and endBefore()`,
       )
     }
-    if (direction !== 'asc' && direction !== 'desc') {
-      throw invalidArgument(
-        'orderBy()',
-        `direction for field '${field}' must be 'asc' or 'desc', got ${describe(direction)}`,
-      )
-    }
-    const order: OrderSpec = { field, direction }
+    const order: OrderSpec = checkOrderBy('orderBy()', field, direction)
     return this.with({ orderBy: [...this.spec.orderBy, order] })
   }
 
@@ -152,35 +139,11 @@ export class Query<T = DocumentData> {
       })
       return { values, id: snap.id, inclusive }
     }
-    if (at.length === 0)
-      throw invalidArgument(call, 'needs a document snapshot or at least one value')
-    if (at.length > order.length) {
-      throw invalidArgument(
-        call,
-        `got ${at.length} cursor value(s) but the query orders by ${order.length}` +
-          (order.length === 0
-            ? ' fields; add orderBy() first'
-            : ` (${order.map((o) => `'${o.field}'`).join(', ')})`) +
-          `; extra value(s): ${at.slice(order.length).map(describe).join(', ')}`,
-      )
-    }
-    const values = at.map((v, i) => {
-      const field = (order[i] as OrderSpec).field
-      if (field === DOCUMENT_ID && typeof v !== 'string') {
-        throw invalidArgument(
-          call,
-          `cursor value for documentId() must be a document id string, got ${describe(v)}`,
-        )
-      }
-      return cloneValueForQuery(call, v, field)
-    })
-    return { values, inclusive }
+    return { values: checkCursorValues(call, order, at), inclusive }
   }
 
   private checkRunnable(call: string): void {
-    if (this.spec.limitType === 'last' && this.spec.orderBy.length === 0) {
-      throw invalidArgument(call, 'limitToLast() needs an orderBy() clause')
-    }
+    checkRunnable(call, this.spec)
   }
 
   /** Reads the result once (from the backend, with pending local writes applied). */

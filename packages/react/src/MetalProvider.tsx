@@ -1,3 +1,4 @@
+'use client'
 import { createContext, useContext, useRef, type ReactNode } from 'react'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { MetalError, type Metal } from '@metal/core'

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type { AuthStatus, Credential, Session } from '@metal/core'
+import { authView } from '@metal/core/bindings'
 import { useMetalContext } from './MetalProvider.js'
 
 /** The session of {@link useMetalAuth}, and how to change it. */
@@ -16,20 +17,12 @@ export interface UseMetalAuthResult {
 
 /** The client's auth state, live (sign-in, sign-out, refresh, expiry), and its actions. */
 export function useMetalAuth(): UseMetalAuthResult {
-  const auth = useMetalContext('useMetalAuth').auth()
-  const store = useMemo(() => {
-    let state = { status: auth.status, session: auth.session }
-    const get = () =>
-      state.status === auth.status && state.session === auth.session
-        ? state
-        : (state = { status: auth.status, session: auth.session })
-    return {
-      get,
-      subscribe: (onChange: () => void) => auth.onStateChange(() => onChange()),
-      authenticate: (credential: Credential) => auth.authenticate(credential),
-      signOut: () => auth.signOut(),
-    }
-  }, [auth])
-  const { status, session } = useSyncExternalStore(store.subscribe, store.get, store.get)
-  return { status, session, authenticate: store.authenticate, signOut: store.signOut }
+  const metal = useMetalContext('useMetalAuth')
+  const view = useMemo(() => authView(metal), [metal])
+  const { status, session } = useSyncExternalStore(
+    view.subscribe,
+    view.getSnapshot,
+    view.getSnapshot,
+  )
+  return { status, session, authenticate: view.authenticate, signOut: view.signOut }
 }

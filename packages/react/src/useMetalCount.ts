@@ -1,7 +1,13 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { UseQueryOptions, UseQueryResult } from '@tanstack/react-query'
 import { type DocumentData, type MetalError } from '@metal/core'
-import { metalCountOptions, type MetalQueryBuilder, type MetalQueryKey } from '@metal/core/bindings'
+import {
+  metalCountOptions,
+  queryArgs,
+  type MetalQueryBuilder,
+  type MetalQueryKey,
+  type MetalQuerySource,
+} from '@metal/core/bindings'
 import { useMetalContext } from './MetalProvider.js'
 
 /** TanStack options of {@link useMetalCount}; Metal supplies the key and the query function. */
@@ -12,21 +18,30 @@ export type UseMetalCountOptions<TData = number> = Omit<
 
 /**
  * A live count of a query's result (after offset/limit), kept current by the backend while
- * mounted, without reading the rows: `useMetalCount('tasks', (q) => q.where('done', '==', false))`.
- * Changing the query keeps the previous count visible until the new one arrives.
+ * mounted without reading the rows. Takes a typed query or collection reference,
+ * `useMetalCount(db.collection<Task>('tasks').where('done', '==', false))`, or a collection path
+ * and a builder. Changing the query keeps the previous count until the new one arrives.
  */
+export function useMetalCount<T = DocumentData, TData = number>(
+  query: MetalQuerySource<T>,
+  options?: UseMetalCountOptions<TData>,
+): UseQueryResult<TData, MetalError>
 export function useMetalCount<T = DocumentData, TData = number>(
   collection: string,
   buildQuery?: MetalQueryBuilder<T>,
   options?: UseMetalCountOptions<TData>,
+): UseQueryResult<TData, MetalError>
+export function useMetalCount<T = DocumentData, TData = number>(
+  collection: string | MetalQuerySource<T>,
+  second?: MetalQueryBuilder<T> | UseMetalCountOptions<TData>,
+  third?: UseMetalCountOptions<TData>,
 ): UseQueryResult<TData, MetalError> {
   const metal = useMetalContext('useMetalCount')
-  const live = metalCountOptions(useQueryClient(), metal, collection, buildQuery, 'useMetalCount()')
-  return useQuery({
-    ...live,
-    placeholderData: keepPreviousData,
-    ...options,
-    queryKey: live.queryKey,
-    queryFn: live.queryFn,
-  })
+  const { build, options } = queryArgs<MetalQueryBuilder<T>, UseMetalCountOptions<TData>>(
+    collection,
+    second,
+    third,
+  )
+  const live = metalCountOptions(useQueryClient(), metal, collection, build, 'useMetalCount()')
+  return useQuery({ ...live, ...options, queryKey: live.queryKey, queryFn: live.queryFn })
 }

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query'
 import type { UseMutationOptions, UseMutationResult } from '@tanstack/react-query'
 import { type DocumentData, type MetalError } from '@metal/core'
 import {
+  metalMutationOptions,
   metalWriters,
-  runMetalWrite,
   type MetalWrite,
   type MetalWriters,
 } from '@metal/core/bindings'
@@ -28,19 +28,17 @@ export type UseMetalMutationResult<T = DocumentData> = UseMutationResult<
 
 /**
  * Writes to a collection: `add`, `set`, `update`, `delete` and `batch`, or `mutate(write)`.
- * Writes are optimistic: live queries show them at once, and a write the backend rejects is
- * rolled back by the core store and surfaces as the mutation's `error`.
+ * Writes are optimistic: live queries show them at once (rows have `hasPendingWrites` until the
+ * backend commits), and a write the backend rejects is rolled back by the core store and
+ * surfaces as the mutation's `error`.
  */
 export function useMetalMutation<T = DocumentData>(
   collection: string,
   options?: UseMetalMutationOptions<T>,
 ): UseMetalMutationResult<T> {
   const metal = useMetalContext('useMetalMutation')
-  const mutation = useMutation({
-    networkMode: 'always',
-    ...options,
-    mutationFn: (write: MetalWrite<T>) => runMetalWrite(metal, collection, write),
-  })
+  const live = metalMutationOptions<T>(metal, collection, 'useMetalMutation()')
+  const mutation = useMutation({ ...live, ...options, mutationFn: live.mutationFn })
   const { mutateAsync } = mutation
   const writers = useMemo(() => metalWriters<T>(mutateAsync), [mutateAsync])
   return { ...mutation, ...writers }

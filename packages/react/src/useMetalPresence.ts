@@ -1,12 +1,6 @@
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { PresenceState } from '@metal/core'
-import {
-  presenceView,
-  trackPresence,
-  untrackPresence,
-  valuesEqual,
-  type PresenceSnapshot,
-} from '@metal/core/bindings'
+import { presenceTracker, presenceView, type PresenceSnapshot } from '@metal/core/bindings'
 import { useMetalContext } from './MetalProvider.js'
 
 /** Options of {@link useMetalPresence}. */
@@ -18,7 +12,8 @@ export interface UseMetalPresenceOptions {
   room?: string
   /**
    * This client's state, published while the component is mounted (and withdrawn when it
-   * unmounts). Compared by value: an inline object re-sends only when its content changes.
+   * unmounts); `null` withdraws it. Compared by value: an inline object re-sends only when its
+   * content changes.
    */
   track?: PresenceState | null
 }
@@ -39,37 +34,24 @@ export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMeta
   const presence = useMetalContext('useMetalPresence').presence(options.room)
   const view = useMemo(() => presenceView(presence), [presence])
   const snapshot = useSyncExternalStore(view.subscribe, view.getSnapshot, view.getSnapshot)
-
-  // What this hook tracked is withdrawn at unmount; deferred, so StrictMode's remount is silent.
-  const owns = useRef(false)
+  // Ownership, dedupe by value and the deferred leave (StrictMode's remount) live in the tracker.
+  const [tracker] = useState(presenceTracker)
+  useEffect(() => {
+    tracker.attach(presence)
+    return () => tracker.release()
+  }, [tracker, presence])
+  const { track } = options
+  useEffect(() => {
+    // `undefined` leaves tracking to track() and untrack(); `null` withdraws.
+    if (track) tracker.track(track)
+    else if (track === null) tracker.untrack()
+  }, [tracker, presence, track])
   const actions = useMemo(
     () => ({
-      track(state: PresenceState) {
-        trackPresence(presence, state)
-        owns.current = true
-      },
-      untrack() {
-        owns.current = false
-        untrackPresence(presence)
-      },
+      track: (state: PresenceState) => tracker.track(state),
+      untrack: () => tracker.untrack(),
     }),
-    [presence],
+    [tracker],
   )
-  useEffect(
-    () => () => {
-      if (owns.current) untrackPresence(presence, true)
-      owns.current = false
-    },
-    [presence],
-  )
-
-  const last = useRef(options.track)
-  if (!valuesEqual(last.current, options.track)) last.current = options.track
-  const track = last.current
-  useEffect(() => {
-    if (track) actions.track(track)
-    else if (owns.current) actions.untrack()
-  }, [actions, track])
-
   return { ...snapshot, ...actions }
 }

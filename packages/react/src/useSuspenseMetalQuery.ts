@@ -3,8 +3,10 @@ import type { UseSuspenseQueryOptions, UseSuspenseQueryResult } from '@tanstack/
 import { type DocumentData, type MetalError } from '@metal/core'
 import {
   metalQueryOptions,
+  queryArgs,
   type MetalQueryBuilder,
   type MetalQueryKey,
+  type MetalQuerySource,
   type MetalRow,
 } from '@metal/core/bindings'
 import { useMetalContext } from './MetalProvider.js'
@@ -20,16 +22,29 @@ export type UseSuspenseMetalQueryOptions<T = DocumentData, TData = MetalRow<T>[]
  * is always defined. Wrap a query change in `startTransition` to keep showing the old rows.
  */
 export function useSuspenseMetalQuery<T = DocumentData, TData = MetalRow<T>[]>(
+  query: MetalQuerySource<T>,
+  options?: UseSuspenseMetalQueryOptions<T, TData>,
+): UseSuspenseQueryResult<TData, MetalError>
+export function useSuspenseMetalQuery<T = DocumentData, TData = MetalRow<T>[]>(
   collection: string,
   buildQuery?: MetalQueryBuilder<T>,
   options?: UseSuspenseMetalQueryOptions<T, TData>,
+): UseSuspenseQueryResult<TData, MetalError>
+export function useSuspenseMetalQuery<T = DocumentData, TData = MetalRow<T>[]>(
+  collection: string | MetalQuerySource<T>,
+  second?: MetalQueryBuilder<T> | UseSuspenseMetalQueryOptions<T, TData>,
+  third?: UseSuspenseMetalQueryOptions<T, TData>,
 ): UseSuspenseQueryResult<TData, MetalError> {
   const metal = useMetalContext('useSuspenseMetalQuery')
-  const live = metalQueryOptions(
+  const { build, options } = queryArgs<
+    MetalQueryBuilder<T>,
+    UseSuspenseMetalQueryOptions<T, TData>
+  >(collection, second, third)
+  const { placeholderData: _, ...live } = metalQueryOptions(
     useQueryClient(),
     metal,
     collection,
-    buildQuery,
+    build,
     'useSuspenseMetalQuery()',
   )
   return useSuspenseQuery({ ...live, ...options, queryKey: live.queryKey, queryFn: live.queryFn })

@@ -13,11 +13,25 @@ export type {
   UseMetalMutationResult,
 } from './useMetalMutation.js'
 export { useMetalPaginatedQuery } from './useMetalPaginatedQuery.js'
-export type { UseMetalPaginatedQueryOptions } from './useMetalPaginatedQuery.js'
+export type { MetalPagesData, UseMetalPaginatedQueryOptions } from './useMetalPaginatedQuery.js'
 export { useMetalPresence } from './useMetalPresence.js'
 export type { UseMetalPresenceOptions, UseMetalPresenceResult } from './useMetalPresence.js'
 export { useMetalAuth } from './useMetalAuth.js'
 export type { UseMetalAuthResult } from './useMetalAuth.js'
 export { useMetalSync } from './useMetalSync.js'
 export type { UseMetalSyncOptions, UseMetalSyncResult } from './useMetalSync.js'
-export type { MetalCursor, MetalQueryBuilder, MetalRow, MetalWrite } from '@metal/core/bindings'
+export {
+  metalQueryOptions,
+  metalDocOptions,
+  metalPaginatedQueryOptions,
+} from '@metal/core/bindings'
+export type {
+  MetalCursor,
+  MetalPageParam,
+  MetalPaginationMode,
+  MetalPaginationOptions,
+  MetalQueryBuilder,
+  MetalQuerySource,
+  MetalRow,
+  MetalWrite,
+} from '@metal/core/bindings'

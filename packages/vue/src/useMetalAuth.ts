@@ -1,5 +1,6 @@
 import { onScopeDispose, shallowRef, type Ref } from 'vue'
 import type { AuthStatus, Credential, Session } from '@metal/core'
+import { authView } from '@metal/core/bindings'
 import { useMetalContext } from './metalPlugin.js'
 
 /** What {@link useMetalAuth} returns. */
@@ -17,21 +18,17 @@ export interface UseMetalAuthResult {
 /** The client's auth session as refs, following sign-in, refresh, expiry and sign-out. */
 export function useMetalAuth(): UseMetalAuthResult {
   const { metal, ssr } = useMetalContext('useMetalAuth')
-  const auth = metal.auth()
-  const status = shallowRef(auth.status)
-  const session = shallowRef(auth.session)
+  const view = authView(metal)
+  const status = shallowRef(view.getSnapshot().status)
+  const session = shallowRef(view.getSnapshot().session)
   if (!ssr) {
     onScopeDispose(
-      auth.onStateChange((next, nextStatus) => {
-        session.value = next
-        status.value = nextStatus
+      view.subscribe(() => {
+        const snapshot = view.getSnapshot()
+        session.value = snapshot.session
+        status.value = snapshot.status
       }),
     )
   }
-  return {
-    status,
-    session,
-    authenticate: (credential) => auth.authenticate(credential),
-    signOut: () => auth.signOut(),
-  }
+  return { status, session, authenticate: view.authenticate, signOut: view.signOut }
 }

@@ -1,8 +1,14 @@
 import { computed, toValue, unref, type MaybeRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/vue-query'
+import { useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { UseQueryOptions, UseQueryReturnType } from '@tanstack/vue-query'
 import type { DocumentData, MetalError } from '@metal/core'
-import { metalCountOptions, type MetalQueryBuilder, type MetalQueryKey } from '@metal/core/bindings'
+import {
+  metalCountOptions,
+  queryArgs,
+  type MetalQueryBuilder,
+  type MetalQueryKey,
+  type MetalQuerySource,
+} from '@metal/core/bindings'
 import { serverSuspense, useMetalContext } from './metalPlugin.js'
 
 /** TanStack options of {@link useMetalCount}; Metal supplies the key and the query function. */
@@ -11,37 +17,49 @@ export type UseMetalCountOptions<TData = number> = Omit<
   'queryKey' | 'queryFn'
 >
 
+type Options<TData> = MaybeRefOrGetter<UseMetalCountOptions<TData> | undefined>
+
 /**
  * A live count of a query's result (after offset/limit) in a ref, kept current by the backend
- * while the calling scope lives, without reading the rows. `collection` and `options` may be
- * refs or getters, and refs read inside `buildQuery` are tracked: a change counts the new query
- * and keeps the previous count until the new one arrives.
+ * while the calling scope lives, without reading the rows. Takes a typed query or collection
+ * reference (or a ref or getter of one), or a collection path and a builder whose reads of refs
+ * are tracked; a change counts the new query and keeps the previous count until it arrives.
  */
+export function useMetalCount<T = DocumentData, TData = number>(
+  query: MaybeRefOrGetter<MetalQuerySource<T>>,
+  options?: Options<TData>,
+): UseQueryReturnType<TData, MetalError>
 export function useMetalCount<T = DocumentData, TData = number>(
   collection: MaybeRefOrGetter<string>,
   buildQuery?: MaybeRef<MetalQueryBuilder<T> | undefined>,
-  options?: MaybeRefOrGetter<UseMetalCountOptions<TData>>,
+  options?: Options<TData>,
+): UseQueryReturnType<TData, MetalError>
+export function useMetalCount<T = DocumentData, TData = number>(
+  collection: MaybeRefOrGetter<string | MetalQuerySource<T>>,
+  second?: MaybeRef<MetalQueryBuilder<T> | undefined> | Options<TData>,
+  third?: Options<TData>,
 ): UseQueryReturnType<TData, MetalError> {
   const { metal, ssr } = useMetalContext('useMetalCount')
   const client = useQueryClient()
   let live!: ReturnType<typeof metalCountOptions<T>>
   const result = useQuery(
     computed(() => {
-      live = metalCountOptions<T>(
-        client,
-        metal,
-        toValue(collection),
-        unref(buildQuery),
-        'useMetalCount()',
+      const source = toValue(collection)
+      // After a path the second argument is a builder (a function, not a getter to call).
+      const { build, options } = queryArgs<MetalQueryBuilder<T>, UseMetalCountOptions<TData>>(
+        source,
+        typeof source === 'string'
+          ? (unref(second) as MetalQueryBuilder<T> | undefined)
+          : toValue(second as Options<TData>),
+        toValue(third),
       )
-      const own = toValue(options)
+      live = metalCountOptions<T>(client, metal, source, build, 'useMetalCount()')
       return {
         ...live,
-        placeholderData: keepPreviousData,
-        ...own,
+        ...options,
         queryKey: live.queryKey,
         queryFn: live.queryFn,
-        enabled: !ssr && (own?.enabled ?? true),
+        enabled: !ssr && (options?.enabled ?? true),
       }
     }) as UseQueryOptions<number, MetalError, TData, number, MetalQueryKey>,
   )

@@ -1,8 +1,8 @@
 import { computed, toValue, type MaybeRefOrGetter, type Ref } from 'vue'
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/vue-query'
+import { useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { UseQueryOptions, UseQueryReturnType } from '@tanstack/vue-query'
-import type { DocumentData, MetalError } from '@metal/core'
-import { metalDocOptions, type MetalQueryKey, type MetalRow } from '@metal/core/bindings'
+import type { DocumentData, DocumentReference, MetalError } from '@metal/core'
+import { docArgs, metalDocOptions, type MetalQueryKey, type MetalRow } from '@metal/core/bindings'
 import { serverSuspense, useMetalContext } from './metalPlugin.js'
 
 /** TanStack options of {@link useMetalDoc}. */
@@ -14,31 +14,47 @@ export type UseMetalDocOptions<T = DocumentData, TData = MetalRow<T> | null> = O
   'queryKey' | 'queryFn'
 >
 
+type Options<T, TData> = MaybeRefOrGetter<UseMetalDocOptions<T, TData> | undefined>
+
 /**
- * One live document as a row (`{ id, ...data }`), or `null` when it does not exist. With no `id`
- * (null or undefined) the query waits, disabled. A changed `id` keeps showing the previous
- * document until the new one arrives.
+ * One live document as a row (`{ id, ...data }`, with `hasPendingWrites`), or `null` when it
+ * does not exist. Takes a typed reference (or a ref or getter of one),
+ * `useMetalDoc(() => users.doc(props.id))`, or a collection path and an id. With no reference or
+ * id (null or undefined) the query waits, disabled. A changed document keeps showing the
+ * previous one until it arrives; a cleared one shows nothing.
  */
+export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
+  ref: MaybeRefOrGetter<DocumentReference<T> | null | undefined>,
+  options?: Options<T, TData>,
+): UseQueryReturnType<TData, MetalError>
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
   collection: MaybeRefOrGetter<string>,
   id: MaybeRefOrGetter<string | null | undefined>,
-  options?: MaybeRefOrGetter<UseMetalDocOptions<T, TData>>,
+  options?: Options<T, TData>,
+): UseQueryReturnType<TData, MetalError>
+export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
+  collection: MaybeRefOrGetter<string | DocumentReference<T> | null | undefined>,
+  second?: MaybeRefOrGetter<string | null | undefined> | Options<T, TData>,
+  third?: Options<T, TData>,
 ): UseQueryReturnType<TData, MetalError> {
   const { metal, ssr } = useMetalContext('useMetalDoc')
   const client = useQueryClient()
   let live!: ReturnType<typeof metalDocOptions<T>>
   const result = useQuery(
     computed(() => {
-      live = metalDocOptions<T>(client, metal, toValue(collection), toValue(id), 'useMetalDoc()')
-      const own = toValue(options)
+      const source = toValue(collection)
+      const { id, options } = docArgs<string | null, UseMetalDocOptions<T, TData>>(
+        source,
+        toValue(second) as string | null | UseMetalDocOptions<T, TData> | undefined,
+        toValue(third),
+      )
+      live = metalDocOptions<T>(client, metal, source, id, 'useMetalDoc()')
       return {
         ...live,
-        // Clearing the id shows nothing rather than the last document.
-        placeholderData: live.enabled ? keepPreviousData : undefined,
-        ...own,
+        ...options,
         queryKey: live.queryKey,
         queryFn: live.queryFn,
-        enabled: !ssr && live.enabled && (own?.enabled ?? true),
+        enabled: !ssr && live.enabled && (options?.enabled ?? true),
       }
     }) as UseQueryOptions<MetalRow<T> | null, MetalError, TData, MetalRow<T> | null, MetalQueryKey>,
   )

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/vue-query'
 import type { MutationObserverOptions, UseMutationReturnType } from '@tanstack/vue-query'
 import type { DocumentData, MetalError } from '@metal/core'
 import {
+  metalMutationOptions,
   metalWriters,
-  runMetalWrite,
   type MetalWrite,
   type MetalWriters,
 } from '@metal/core/bindings'
@@ -29,18 +29,20 @@ export type UseMetalMutationResult<T = DocumentData> = UseMutationReturnType<
 
 /**
  * Writes to a collection: `add`, `set`, `update`, `delete` and `batch`, or `mutate(write)`.
- * Writes are optimistic: live queries show them at once, and a write the backend rejects is
- * rolled back by the core store and surfaces as the mutation's `error`.
+ * Writes are optimistic: live queries show them at once (rows have `hasPendingWrites` until the
+ * backend commits), and a write the backend rejects is rolled back by the core store and
+ * surfaces as the mutation's `error`. `collection` may be a ref or getter, read at each write.
  */
 export function useMetalMutation<T = DocumentData>(
   collection: MaybeRefOrGetter<string>,
   options?: MaybeRefOrGetter<UseMetalMutationOptions<T>>,
 ): UseMetalMutationResult<T> {
   const { metal } = useMetalContext('useMetalMutation')
+  const live = metalMutationOptions<T>(metal, () => toValue(collection), 'useMetalMutation()')
   const mutation = useMutation(() => ({
-    networkMode: 'always' as const,
+    ...live,
     ...toValue(options),
-    mutationFn: (write: MetalWrite<T>) => runMetalWrite(metal, toValue(collection), write),
+    mutationFn: live.mutationFn,
   }))
   return { ...mutation, ...metalWriters<T>(mutation.mutateAsync) }
 }

@@ -1,12 +1,14 @@
-import { computed, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import type { Presence, PresenceMember, PresenceState } from '@metal/core'
 import {
-  presenceView,
-  trackPresence,
-  untrackPresence,
-  valuesEqual,
-  type PresenceSnapshot,
-} from '@metal/core/bindings'
+  computed,
+  onScopeDispose,
+  shallowRef,
+  toValue,
+  watch,
+  type ComputedRef,
+  type MaybeRefOrGetter,
+} from 'vue'
+import type { PresenceMember, PresenceState } from '@metal/core'
+import { presenceTracker, presenceView, type PresenceSnapshot } from '@metal/core/bindings'
 import { useMetalContext } from './metalPlugin.js'
 
 /** Options of {@link useMetalPresence}. */
@@ -48,20 +50,15 @@ const EMPTY: PresenceSnapshot = { members: [], others: [], self: null }
 export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMetalPresenceResult {
   const { metal, ssr } = useMetalContext('useMetalPresence')
   const snapshot = shallowRef(EMPTY)
-  let presence: Presence | undefined
+  // Ownership, dedupe by value, room moves and the deferred leave live in the tracker.
+  const tracker = presenceTracker()
   let read = () => {}
-  // What this composable publishes: a copy, so a reactive state mutated in place still differs.
-  let mine: PresenceState | null = null
-
   const track = (state: PresenceState) => {
-    if (valuesEqual(mine, state)) return
-    if (presence) trackPresence(presence, state)
-    mine = JSON.parse(JSON.stringify(state)) as PresenceState
+    tracker.track(state)
     read()
   }
   const untrack = () => {
-    if (mine && presence) untrackPresence(presence)
-    mine = null
+    tracker.untrack()
     read()
   }
 
@@ -69,21 +66,19 @@ export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMeta
     watch(
       () => toValue(options.room) ?? 'default',
       (room, _, onCleanup) => {
-        const here = (presence = metal.presence(room))
+        const here = metal.presence(room)
         const view = presenceView(here)
         read = () => (snapshot.value = view.getSnapshot())
-        if (mine) trackPresence(here, mine)
+        tracker.attach(here)
         const stop = view.subscribe(read)
         read()
-        onCleanup(() => {
-          stop()
-          // Deferred: a scope that ends and another that tracks the same state within one task
-          // (a keyed re-render) send nothing, rather than a leave and a join.
-          if (mine) untrackPresence(here, true)
-        })
+        onCleanup(stop)
       },
       { immediate: true },
     )
+    // After the room watcher's cleanup: a scope that ends while another tracks the same state
+    // within one task (a keyed re-render) sends no leave and join.
+    onScopeDispose(() => tracker.release())
     if (options.track !== undefined) {
       watch(
         () => toValue(options.track),

@@ -1,4 +1,5 @@
-import { Metal, memory, type MemoryBackend, type MetalOptions } from '@metal/core'
+import { Metal, type MetalOptions } from '@metal/core'
+import { memory, type MemoryBackend } from '@metal/core/memory'
 
 const open = new Map<string, Metal[]>()
 

@@ -6,7 +6,8 @@ import {
   hashKey,
   type InfiniteData,
 } from '@tanstack/query-core'
-import { Metal, MetalError, memory, where, type Backend, type MemoryBackend } from '../index.js'
+import { Metal, MetalError, where, type Backend } from '../index.js'
+import { memory, type MemoryBackend } from '../backends/memory/index.js'
 import {
   hashQueryKey,
   liveQueryRegistry,
@@ -338,13 +339,12 @@ describe('paginated options', () => {
       ],
       limit: 2,
     })
-    expect(options.getNextPageParam([{ id: 'x', name: 'X', age: 40 }])).toBeUndefined()
-    expect(
-      options.getNextPageParam([
-        { id: 'x', name: 'X', age: 40 },
-        { id: 'y', name: 'Y', age: 30 },
-      ]),
-    ).toEqual([30, 'y'])
+    const row = (id: string, age: number) => ({ id, name: id, age }) as MetalRow<User>
+    expect(options.getNextPageParam([row('x', 40)])).toBeUndefined()
+    expect(options.getNextPageParam([row('x', 40), row('y', 30)])).toEqual({
+      page: 1,
+      after: [30, 'y'],
+    })
   })
 
   it('apply a first-page change that lands while a later page loads', async () => {

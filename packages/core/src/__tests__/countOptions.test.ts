@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { QueryClient, QueryObserver } from '@tanstack/query-core'
-import { Metal, memory } from '../index.js'
+import { Metal } from '../index.js'
+import { memory } from '../backends/memory/index.js'
 import { liveQueryRegistry, metalCountOptions, metalQueryOptions } from '../bindings/index.js'
 
 // The shared half of useMetalCount (React and Vue), against a real TanStack QueryClient.

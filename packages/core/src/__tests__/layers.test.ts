@@ -59,4 +59,13 @@ describe('core layers', () => {
     const found = cycles(graph).filter((scc) => !scc.every((f) => trio.has(f)))
     expect(found).toEqual([])
   })
+
+  it('keeps every source file under 400 lines', async () => {
+    const { readFileSync } = await import('node:fs')
+    const long = [...graph.keys()]
+      .filter((f) => !f.includes('__tests__') && !f.startsWith('testing/suites/'))
+      .map((f) => [f, readFileSync(join(srcDir, f), 'utf8').split('\n').length] as const)
+      .filter(([, lines]) => lines > 400)
+    expect(long).toEqual([])
+  })
 })

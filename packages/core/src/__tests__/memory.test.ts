@@ -1,5 +1,5 @@
 import { describe } from 'vitest'
-import { memory, type MemoryBackend } from '../index.js'
+import { memory, type MemoryBackend } from '../backends/memory/index.js'
 import type { BackendHarness } from '../testing/suites/harness.js'
 import { suites } from '../testing/suites/index.js'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { Metal, memory, type MemoryBackend, type PresenceMember } from '../index.js'
+import { Metal, type PresenceMember } from '../index.js'
+import { memory, type MemoryBackend } from '../backends/memory/index.js'
 import { eventually } from '../testing/suites/harness.js'
 
 // Each browser tab runs its own embedded backend; they share presence over a BroadcastChannel.

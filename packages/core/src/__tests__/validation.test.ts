@@ -6,18 +6,18 @@ import {
   arrayUnion,
   deleteField,
   increment,
-  memory,
   serverTimestamp,
   where,
 } from '../index.js'
+import { memory } from '../backends/memory/index.js'
 import type {
   CollectionReference,
   DocumentData,
   DocumentSnapshot,
-  MemoryBackendOptions,
   MetalOptions,
   WhereFilterOp,
 } from '../index.js'
+import type { MemoryBackendOptions } from '../backends/memory/index.js'
 
 // Every public entry point fails with an `invalid-argument` MetalError whose message names the
 // call, the field and the offending value. Builder methods throw; async entry points reject.
@@ -525,8 +525,32 @@ describe('options', () => {
     [{ projectId: 'has space' }, "'projectId'", "'has space'"],
     [{ apiKey: '' }, "'apiKey'", "''"],
     [{ backend: {} }, "'backend'", '{}'],
-  ] as [MetalOptions, string, string][])('new Metal(%j) throws', (options, field, value) => {
-    expectThrows(() => new Metal(options), 'new Metal()', field, value)
+    [{ url: 'localhost:8787' }, "'url'", "'localhost:8787'"],
+    [{ url: 42 }, "'url'", '42'],
+    [{ url: 'http://localhost:8787', backend: memory() }, "'url'", "'backend'"],
+  ] as unknown as [MetalOptions, string, string][])(
+    'new Metal(%j) throws',
+    (options, field, value) => {
+      expectThrows(() => new Metal(options), 'new Metal()', field, value)
+    },
+  )
+
+  it('new Metal({ url }) is accepted and stays offline, queuing writes, until a server answers', async () => {
+    const remote = new Metal({ apiKey: 'k', projectId: 'p', url: 'http://127.0.0.1:9' })
+    try {
+      await remote.db().collection('c').doc('a').set({ n: 1 }, { wait: 'local' })
+      const error = await remote
+        .db()
+        .collection('c')
+        .doc('b')
+        .get()
+        .catch((e: unknown) => e)
+      expect(MetalError.is(error, 'unavailable')).toBe(true)
+      expect(remote.network).toBe('offline')
+      expect(remote.sync({ collection: 'c' }).pending).toBe(1)
+    } finally {
+      remote.close()
+    }
   })
 
   it('new Metal() throws for options that are not an object', () => {

@@ -3,33 +3,39 @@ import {
   type AbortSignalLike,
   type QueryClientLike,
 } from './liveQueryRegistry.js'
+import { keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
 import { metalQueryKey } from './queryKey.js'
-import { LIVE, resolveQuery, type MetalQueryBuilder } from './queryOptions.js'
+import { sessionRestart } from './queryOptions.js'
+import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
 import type { Metal } from '../metal.js'
 import type { DocumentData } from '../types.js'
 
 /**
  * Options for a live count of a query's result (`number`), fed by `subscribeCount()`: spread
- * into `useQuery`, or pass to `queryClient.prefetchQuery`. The backend keeps the count as
- * documents are written, so no row is read or held to show a total. Its key is the query's key
- * marked `{ count: true }`, so it never shares a cache entry with the rows.
+ * into `useQuery`, or pass to `queryClient.prefetchQuery`. `collection` is a path narrowed by
+ * `build`, or a typed collection reference or query of `metal`. The backend keeps the count as
+ * documents are written, so no row is read or held to show a total; pending local writes are
+ * not counted. Its key is the query's key marked `{ count: true }`, apart from the rows.
  */
 export function metalCountOptions<T = DocumentData>(
   client: QueryClientLike,
   metal: Metal,
-  collection: string,
+  collection: string | MetalQuerySource<T>,
   build?: MetalQueryBuilder<T>,
   call = 'metalCountOptions()',
 ) {
   const query = resolveQuery(call, metal, collection, build)
   const queryKey = metalQueryKey(metal.projectId, query.spec, { count: true })
   const entry = () =>
-    liveQueryRegistry(client).entry<number>(queryKey, (next, error) =>
-      query.subscribeCount(next, error),
+    liveQueryRegistry(client).entry<number>(
+      queryKey,
+      (next, error) => query.subscribeCount(next, error),
+      { restart: sessionRestart(metal) },
     )
   entry()
   return {
-    ...LIVE,
+    ...LIVE_QUERY_DEFAULTS,
+    placeholderData: keepPreviousData,
     queryKey,
     queryFn: ({ signal }: { signal?: AbortSignalLike }) => entry().fetch(signal),
   }

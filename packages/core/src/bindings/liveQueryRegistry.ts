@@ -1,4 +1,5 @@
 import { MetalError } from '../errors.js'
+import { isPermanent } from './bindingDefaults.js'
 import { hashQueryKey } from './queryKey.js'
 import type { Unsubscribe } from '../types.js'
 
@@ -49,6 +50,20 @@ export type LiveSource<V> = (
 /** Writes a value from the source into the cached data (the default replaces it). */
 export type LiveMerge<V> = (cached: unknown, value: V) => unknown
 
+/**
+ * Calls `onChange` after each change of whatever a failed subscription may have been refused
+ * for (the client's session); the first call, if made during the subscribe, is ignored.
+ */
+export type LiveRestart = (onChange: () => void) => Unsubscribe
+
+/** How a live entry is fed: its source, how values land in the cache, and what may mend a failure. */
+export interface LiveEntryOptions<V> {
+  /** Writes each value into the cached data. @default replaces it */
+  merge?: LiveMerge<V>
+  /** Lets a failed entry try again when the session changes. @default never */
+  restart?: LiveRestart
+}
+
 interface Waiter<V> {
   resolve(value: V): void
   reject(error: unknown): void
@@ -60,6 +75,10 @@ const replace = <V>(_: unknown, value: V): V => value
  * One cache entry fed by one Metal subscription. The subscription is open while an enabled
  * observer watches the entry or a query function waits for a first result, and closes a
  * microtask after neither is true, so a component remounted within one commit keeps it.
+ *
+ * A failure is final: observers coming and going (a re-render, a remount) do not open the
+ * subscription again. Only the query function does (a `refetch()`, TanStack's retry of a
+ * transient failure, or a new observer of an entry with no data), or a change of session.
  */
 export class LiveEntry<V> {
   private stop: Unsubscribe | undefined
@@ -68,15 +87,23 @@ export class LiveEntry<V> {
   private wanted = false
   private dirty = false
   private closing = false
+  /** The last failure, until the query function or a session change tries again. */
+  private failure: MetalError | undefined
+  /** A failure of a live subscription, handed to the next query function run. */
+  private report: MetalError | undefined
+  private stopRestart: Unsubscribe | undefined
   private readonly waiters = new Set<Waiter<V>>()
+  private readonly merge: LiveMerge<V>
 
   /** @internal */
   constructor(
     private readonly client: QueryClientLike,
     /** The cache key this entry feeds. */ readonly key: readonly unknown[],
     private readonly source: LiveSource<V>,
-    private readonly merge: LiveMerge<V>,
-  ) {}
+    private readonly options: LiveEntryOptions<V> = {},
+  ) {
+    this.merge = options.merge ?? replace
+  }
 
   /** True while a Metal subscription feeds the entry. */
   get live(): boolean {
@@ -89,6 +116,13 @@ export class LiveEntry<V> {
    * also written with `setQueryData` (it would be delivered twice).
    */
   fetch(signal?: AbortSignalLike): Promise<V> {
+    const report = this.report
+    this.report = undefined
+    // A live subscription broke: its error reaches TanStack through this run, whose retry
+    // policy decides whether to try again.
+    if (report) return Promise.reject(report)
+    this.failure = undefined
+    this.unwatchRestart()
     if (this.stop && this.has) return Promise.resolve(this.value as V)
     return new Promise<V>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason)
@@ -107,8 +141,11 @@ export class LiveEntry<V> {
   /** @internal Called on observer changes with whether an enabled observer is left. */
   observe(wanted: boolean): void {
     this.wanted = wanted
-    if (wanted) this.open()
-    else this.release()
+    if (!wanted) {
+      this.unwatchRestart()
+      this.release()
+    } else if (this.failure) this.watchRestart()
+    else this.open()
   }
 
   /** @internal Called when the entry stops fetching: writes values that arrived meanwhile. */
@@ -121,6 +158,7 @@ export class LiveEntry<V> {
   /** @internal Called when the entry leaves the cache. */
   dispose(): void {
     this.wanted = false
+    this.unwatchRestart()
     const waiters = [...this.waiters]
     this.waiters.clear()
     this.close()
@@ -167,20 +205,47 @@ export class LiveEntry<V> {
     this.stop = undefined
     this.has = false
     this.value = undefined
+    this.failure = error
     if (this.waiters.size > 0) {
       const waiters = [...this.waiters]
       this.waiters.clear()
       for (const w of waiters) w.reject(error)
-      return
+    } else if (this.wanted) {
+      // A live subscription broke while watched: run the query function again. A failure no
+      // retry can mend is handed to it to reject with (no listen is sent for nothing); any
+      // other resubscribes, under TanStack's retry policy.
+      if (isPermanent(error)) this.report = error
+      this.refetch()
     }
-    // A live subscription broke while watched: run the query function again, so it resubscribes
-    // under TanStack's retry policy and a lasting failure ends in the query's error state.
-    if (this.wanted)
-      this.client
-        .getQueryCache()
-        .find({ queryKey: this.key, exact: true })
-        ?.fetch()
-        .catch(() => {})
+    if (this.wanted) this.watchRestart()
+  }
+
+  private refetch(): void {
+    this.client
+      .getQueryCache()
+      .find({ queryKey: this.key, exact: true })
+      ?.fetch()
+      .catch(() => {})
+  }
+
+  /** While failed and watched, a session change runs the query function once more. */
+  private watchRestart(): void {
+    const restart = this.options.restart
+    if (this.stopRestart || !restart) return
+    let subscribing = true
+    const stop = restart(() => {
+      if (subscribing || !this.failure) return
+      this.unwatchRestart()
+      if (this.wanted) this.refetch()
+    })
+    subscribing = false
+    this.stopRestart = stop
+  }
+
+  private unwatchRestart(): void {
+    const stop = this.stopRestart
+    this.stopRestart = undefined
+    stop?.()
   }
 
   private release(): void {
@@ -222,13 +287,17 @@ export class LiveQueryRegistry {
 
   /**
    * The entry for `key`, created on first use with `source` (the first registration wins: equal
-   * keys describe the same data). `merge` writes each value into the cached data.
+   * keys describe the same data). `options.merge` writes each value into the cached data.
    */
-  entry<V>(key: readonly unknown[], source: LiveSource<V>, merge?: LiveMerge<V>): LiveEntry<V> {
+  entry<V>(
+    key: readonly unknown[],
+    source: LiveSource<V>,
+    options?: LiveEntryOptions<V>,
+  ): LiveEntry<V> {
     const hash = this.hashOf(key)
     let entry = this.entries.get(hash) as LiveEntry<V> | undefined
     if (!entry) {
-      entry = new LiveEntry(this.client, key, source, merge ?? replace)
+      entry = new LiveEntry(this.client, key, source, options)
       this.entries.set(hash, entry as LiveEntry<unknown>)
       // Observers may already watch a query whose entry was never made here (hydrated data).
       if (this.client.getQueryCache().find({ queryKey: key, exact: true })?.isActive())

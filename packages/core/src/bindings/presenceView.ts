@@ -1,6 +1,7 @@
 import type { Presence, PresenceState } from '../presence/presence.js'
 import type { PresenceMember } from '../protocol/presence.js'
 import type { Unsubscribe } from '../types.js'
+import { valuesEqual } from '../engine/values.js'
 
 /** What a presence binding shows: every member, the others, and this client's own member. */
 export interface PresenceSnapshot {
@@ -78,4 +79,56 @@ export function untrackPresence(presence: Presence, deferred = false): void {
       setTimeout(() => presence.untrack()),
     )
   else presence.untrack()
+}
+
+/**
+ * What one hook or composable publishes in a room, with the policy both frameworks share:
+ * it withdraws only what it published itself (a reader never withdraws another component's
+ * state), sends a state only when it differs by value from what it sent, follows a room change,
+ * and withdraws on `release()` after the current task, so a remount within one task (React
+ * StrictMode, a keyed re-render) sends no leave and join.
+ */
+export interface PresenceTracker {
+  /** What this tracker publishes (a copy), or null. */
+  readonly state: PresenceState | null
+  /** Sets the room; what is tracked leaves the old room (deferred) and joins this one. */
+  attach(presence: Presence): void
+  /** Publishes `state`, unless it equals by value what this tracker published last. */
+  track(state: PresenceState): void
+  /** Withdraws what this tracker published, now; nothing if it published nothing. */
+  untrack(): void
+  /** The owner is going away: withdraws what it published after the current task. */
+  release(): void
+}
+
+/** A {@link PresenceTracker}, attached to `presence` if given. */
+export function presenceTracker(presence?: Presence): PresenceTracker {
+  let room = presence
+  let mine: PresenceState | null = null
+  return {
+    get state() {
+      return mine
+    },
+    attach(next) {
+      if (next === room) return
+      if (room && mine) untrackPresence(room, true)
+      room = next
+      if (mine) trackPresence(next, mine)
+    },
+    track(state) {
+      if (valuesEqual(mine, state)) return
+      // A copy: a reactive state mutated in place must still differ from what was sent.
+      const copy = JSON.parse(JSON.stringify(state)) as PresenceState
+      if (room) trackPresence(room, copy) // throws on a bad state before it counts as sent
+      mine = copy
+    },
+    untrack() {
+      if (mine && room) untrackPresence(room)
+      mine = null
+    },
+    release() {
+      if (mine && room) untrackPresence(room, true)
+      mine = null
+    },
+  }
 }

@@ -1,195 +1,125 @@
-import { describe, invalidArgument, MetalError } from '../errors.js'
-import { DOCUMENT_ID, getDocField, parseFieldPath } from '../engine/fieldPath.js'
-import { CompositeQuery, Query } from '../query.js'
+import { invalidArgument } from '../errors.js'
 import {
   liveQueryRegistry,
   type AbortSignalLike,
+  type LiveRestart,
   type QueryClientLike,
 } from './liveQueryRegistry.js'
+import { keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
+import { followPending } from './followPending.js'
 import { metalDocKey, metalQueryKey, type MetalQueryKey } from './queryKey.js'
+import {
+  resolveDoc,
+  resolveQuery,
+  type MetalQueryBuilder,
+  type MetalQuerySource,
+} from './querySource.js'
 import { toRow, toRows, type MetalRow } from './rows.js'
 import type { Metal } from '../metal.js'
-import type { CollectionReference } from '../reference.js'
+import type { DocumentSnapshot, QuerySnapshot } from '../snapshot.js'
+import type { DocumentReference } from '../reference.js'
 import type { DocumentData } from '../types.js'
 
 // Option builders shared by every framework binding: each returns plain TanStack query options
-// (a stable key, a query function fed by a live Metal subscription, and live defaults) that a
-// hook or composable passes to useQuery as they are, or that prefetchQuery takes directly.
-
-/** A query for a binding: `(collection) => collection.where(…)`, or a built query. */
-export type MetalQueryBuilder<T = DocumentData> =
-  | ((collection: CollectionReference<T>) => Query<T> | CompositeQuery<T>)
-  | Query<T>
-  | CompositeQuery<T>
-
-/** A page cursor: the values of the last row in the paginated query's sort fields. */
-export type MetalCursor = readonly unknown[]
-
-/** The result of a paginated query: TanStack's infinite-query data. */
-export interface MetalPages<T = DocumentData> {
-  pages: MetalRow<T>[][]
-  pageParams: (MetalCursor | null)[]
-}
-
-const PERMANENT: ReadonlySet<string> = new Set([
-  'invalid-argument',
-  'not-found',
-  'already-exists',
-  'permission-denied',
-  'unauthenticated',
-  'failed-precondition',
-])
+// (a stable key, a query function fed by a live Metal subscription, and the live defaults of
+// bindingDefaults.ts) that a hook or composable passes to useQuery as they are, or that
+// prefetchQuery takes directly.
 
 /**
- * Retry policy of live queries: up to 3 retries, none for failures that retrying cannot fix
- * (a denied permission, a bad query).
+ * @internal A failed live entry may try again after the session changes (signing in may be what
+ * the rules wanted); a change of status alone (a restore ending signed out) is no new chance.
  */
-export function retryTransient(failureCount: number, error: unknown): boolean {
-  return failureCount < 3 && !(error instanceof MetalError && PERMANENT.has(error.code))
-}
-
-/** Defaults of every live entry: the subscription keeps it fresh, and Metal handles offline. */
-export const LIVE = { staleTime: Infinity, networkMode: 'always', retry: retryTransient } as const
-
-/** Builds the query `build` describes over `collection`, checking it reads that collection. */
-export function resolveQuery<T>(
-  call: string,
-  metal: Metal,
-  collection: string,
-  build?: MetalQueryBuilder<T>,
-): Query<T> {
-  const coll = metal.db().collection<T>(collection)
-  let query: unknown = typeof build === 'function' ? build(coll) : (build ?? coll)
-  if (query instanceof CompositeQuery) query = query.query()
-  if (!(query instanceof Query)) {
-    throw invalidArgument(call, `buildQuery must give a query, got ${describe(query)}`)
+export function sessionRestart(metal: Metal): LiveRestart {
+  return (onChange) => {
+    const auth = metal.auth()
+    let last = auth.session
+    return auth.onStateChange((session) => {
+      if (session === last) return
+      last = session
+      onChange()
+    })
   }
-  const spec = (query as Query<T>).spec
-  if (spec.collection !== coll.path) {
-    throw invalidArgument(
-      call,
-      `the query reads '${spec.collection}' but the collection is '${coll.path}'`,
-    )
-  }
-  return query as Query<T>
 }
 
 /**
  * Options for a live query's rows, `MetalRow<T>[]`: spread into `useQuery`, or pass to
- * `queryClient.prefetchQuery`.
+ * `queryClient.prefetchQuery`. `collection` is a path narrowed by `build`, or a typed collection
+ * reference or query of `metal` (`metal.db().collection<User>('users').where(…)`).
  */
 export function metalQueryOptions<T = DocumentData>(
   client: QueryClientLike,
   metal: Metal,
-  collection: string,
+  collection: string | MetalQuerySource<T>,
   build?: MetalQueryBuilder<T>,
   call = 'metalQueryOptions()',
 ) {
   const query = resolveQuery(call, metal, collection, build)
   const queryKey = metalQueryKey(metal.projectId, query.spec)
   const entry = () =>
-    liveQueryRegistry(client).entry<MetalRow<T>[]>(queryKey, (next, error) =>
-      query.subscribe((_, snapshot) => next(toRows(snapshot)), error),
+    liveQueryRegistry(client).entry<MetalRow<T>[]>(
+      queryKey,
+      (next, error) =>
+        followPending<QuerySnapshot<T>>(
+          metal,
+          query.spec.collection,
+          (deliver, fail) => query.subscribe((_, snapshot) => deliver(snapshot), fail),
+          (snapshot) => next(toRows(snapshot)),
+          error,
+        ),
+      { restart: sessionRestart(metal) },
     )
   entry()
   return {
-    ...LIVE,
+    ...LIVE_QUERY_DEFAULTS,
+    placeholderData: keepPreviousData,
     queryKey,
     queryFn: ({ signal }: { signal?: AbortSignalLike }) => entry().fetch(signal),
   }
 }
 
 /**
- * Options for one live document, `MetalRow<T> | null` (null: it does not exist). With no `id`
- * the options are disabled.
+ * Options for one live document, `MetalRow<T> | null` (null: it does not exist): a `collection`
+ * path and an `id`, or a typed document reference of `metal`. With no id or reference (null or
+ * undefined) the options are disabled. A changed document keeps the previous one on screen until
+ * it arrives; a cleared one shows nothing.
  */
 export function metalDocOptions<T = DocumentData>(
   client: QueryClientLike,
   metal: Metal,
-  collection: string,
-  id: string | null | undefined,
+  collection: string | DocumentReference<T> | null | undefined,
+  id?: string | null,
   call = 'metalDocOptions()',
 ) {
-  const coll = metal.db().collection<T>(collection)
-  const ref = id == null ? undefined : coll.doc(id)
-  const queryKey: MetalQueryKey = metalDocKey(metal.projectId, coll.path, ref ? ref.id : null)
+  const doc = resolveDoc<T>(call, metal, collection, id)
+  const ref = doc?.ref
+  const queryKey: MetalQueryKey = metalDocKey(
+    metal.projectId,
+    doc?.collection ?? '',
+    ref ? ref.id : null,
+  )
   const entry = () =>
     ref &&
-    liveQueryRegistry(client).entry<MetalRow<T> | null>(queryKey, (next, error) =>
-      ref.subscribe((_, snapshot) => next(toRow(snapshot)), error),
+    liveQueryRegistry(client).entry<MetalRow<T> | null>(
+      queryKey,
+      (next, error) =>
+        followPending<DocumentSnapshot<T>>(
+          metal,
+          ref.parent.path,
+          (deliver, fail) => ref.subscribe((_, snapshot) => deliver(snapshot), fail),
+          (snapshot) => next(toRow(snapshot)),
+          error,
+        ),
+      { restart: sessionRestart(metal) },
     )
   entry()
   return {
-    ...LIVE,
+    ...LIVE_QUERY_DEFAULTS,
+    // Clearing the document shows nothing rather than the last one.
+    placeholderData: ref ? keepPreviousData : undefined,
     queryKey,
     enabled: ref !== undefined,
     queryFn: ({ signal }: { signal?: AbortSignalLike }): Promise<MetalRow<T> | null> =>
       entry()?.fetch(signal) ??
-      Promise.reject(invalidArgument(call, 'no document id given; the query is disabled')),
-  }
-}
-
-/**
- * Options for a paginated query (spread into `useInfiniteQuery`): the first page is live, and
- * each further page is read once with `get()` when fetched, starting after the last row of the
- * page before it. A document id is appended to the sort so cursors never skip tied rows; it does
- * not change the order. Later pages do not follow the first page's changes until `refetch()`.
- */
-export function metalPaginatedQueryOptions<T = DocumentData>(
-  client: QueryClientLike,
-  metal: Metal,
-  collection: string,
-  build: MetalQueryBuilder<T> | undefined,
-  pageSize: number,
-  call = 'metalPaginatedQueryOptions()',
-) {
-  if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw invalidArgument(call, `pageSize must be a positive integer, got ${describe(pageSize)}`)
-  }
-  let query = resolveQuery(call, metal, collection, build)
-  const { orderBy, limitType, offset } = query.spec
-  if (limitType === 'last') {
-    throw invalidArgument(call, "limitToLast() cannot be paged; sort with orderBy(field, 'desc')")
-  }
-  if (offset) throw invalidArgument(call, 'offset() cannot be paged; pages start at cursors')
-  const last = orderBy[orderBy.length - 1]
-  if (last?.field !== DOCUMENT_ID) query = query.orderBy(DOCUMENT_ID, last?.direction ?? 'asc')
-  const fields = query.spec.orderBy.map((o) => parseFieldPath(call, o.field))
-  const first = query.limit(pageSize)
-  const queryKey = metalQueryKey(metal.projectId, first.spec, { paginated: true })
-  const entry = () =>
-    liveQueryRegistry(client).entry<MetalRow<T>[]>(
-      queryKey,
-      (next, error) => first.subscribe((_, snapshot) => next(toRows(snapshot)), error),
-      (cached, rows) => {
-        const pages = cached as MetalPages<T> | undefined
-        return pages
-          ? { pages: [rows, ...pages.pages.slice(1)], pageParams: pages.pageParams }
-          : { pages: [rows], pageParams: [null] }
-      },
-    )
-  entry()
-  return {
-    ...LIVE,
-    queryKey,
-    initialPageParam: null as MetalCursor | null,
-    queryFn: ({
-      signal,
-      pageParam,
-    }: {
-      signal?: AbortSignalLike
-      pageParam: MetalCursor | null
-    }): Promise<MetalRow<T>[]> =>
-      pageParam === null
-        ? entry().fetch(signal)
-        : query
-            .startAfter(...pageParam)
-            .limit(pageSize)
-            .get()
-            .then(toRows),
-    getNextPageParam: (lastPage: MetalRow<T>[]): MetalCursor | undefined => {
-      const row = lastPage[pageSize - 1]
-      return row && fields.map((path) => getDocField(row.id, row, path))
-    },
+      Promise.reject(invalidArgument(call, 'no document given; the query is disabled')),
   }
 }

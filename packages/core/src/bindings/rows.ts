@@ -2,10 +2,19 @@ import type { DocumentSnapshot, QuerySnapshot } from '../snapshot.js'
 import type { DeepReadonly, DocumentData } from '../types.js'
 
 /**
- * A document as a plain, frozen row: its data plus `id`, readonly at every depth like
- * `snapshot.data()`. The document id wins over a data field that is also called `id`.
+ * A document as a plain, frozen row, readonly at every depth like `snapshot.data()`: its data
+ * plus `id` (the document id wins over a data field that is also called `id`), and `hasPendingWrites`, true while a write of this client to the
+ * document is not yet committed, so a UI can show "saving…" per row.
+ *
+ * `hasPendingWrites` is not enumerable: spreading a row (`{ ...row, done: true }`) or
+ * serialising it (a dehydrated cache) leaves it out, so it is never written back as data. A row
+ * rebuilt from serialised data (hydrated from a server render) reads `undefined` until the live
+ * subscription delivers, which counts as nothing pending.
  */
-export type MetalRow<T = DocumentData> = DeepReadonly<T> & { readonly id: string }
+export type MetalRow<T = DocumentData> = DeepReadonly<T> & {
+  readonly id: string
+  readonly hasPendingWrites: boolean
+}
 
 // Keyed by the document's data object: the store keeps that object while the document is
 // unchanged, so an unchanged document maps to the same row and memoised views skip it.
@@ -15,11 +24,17 @@ const rows = new WeakMap<object, MetalRow<unknown>>()
 export function toRow<T>(snapshot: DocumentSnapshot<T>): MetalRow<T> | null {
   const data = snapshot.data() as object | undefined
   if (data === undefined) return null
+  const pending = snapshot.hasPendingWrites
   const known = rows.get(data)
-  if (known && known.id === snapshot.id) return known as MetalRow<T>
-  const row = Object.freeze({ ...data, id: snapshot.id }) as MetalRow<T>
+  if (known && known.id === snapshot.id && known.hasPendingWrites === pending)
+    return known as MetalRow<T>
+  const row = Object.defineProperty({ ...data, id: snapshot.id }, 'hasPendingWrites', {
+    value: pending,
+    enumerable: false,
+  })
+  Object.freeze(row)
   rows.set(data, row as MetalRow<unknown>)
-  return row
+  return row as MetalRow<T>
 }
 
 /** The rows of a query result, in order; unchanged documents keep their row object. */

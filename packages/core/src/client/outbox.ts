@@ -42,7 +42,7 @@ export interface OutboxHost {
   abandoned(
     entry: OutboxEntry,
     error: MetalError | null,
-    adopt: StoredDoc[],
+    adopt: { collection: string; doc: StoredDoc }[],
     gone: { collection: string; id: string; version: number }[],
   ): void
   failed(entry: OutboxEntry, error: MetalError): void
@@ -159,7 +159,8 @@ export class Outbox {
       id: string
       writes: Write[]
       createdAt: number
-      bases: [string, StoredDoc | null | undefined][]
+      /** `[key]`: unknown base; `[key, null]`: the document did not exist. */
+      bases: ([string] | [string, StoredDoc | null])[]
       offline: boolean
     }[]
     try {
@@ -175,7 +176,7 @@ export class Outbox {
         original: s.writes,
         writes: [...s.writes],
         createdAt: s.createdAt,
-        bases: new Map(s.bases.map(([k, v]) => [k, v ?? undefined])),
+        bases: new Map(s.bases.map(([k, v]) => [k, v])),
         offline: s.offline,
         attempts: 0,
         conflictRounds: 0,
@@ -200,7 +201,8 @@ export class Outbox {
         id: e.id,
         writes: e.writes,
         createdAt: e.createdAt,
-        bases: [...e.bases],
+        // JSON has no undefined: an unknown base is stored without a value, unlike null.
+        bases: [...e.bases].map(([k, v]) => (v === undefined ? [k] : [k, v])),
         offline: e.offline,
       })),
     )
@@ -248,8 +250,16 @@ export class Outbox {
         this.pump()
       },
       (error: unknown) => {
-        entry.sending = false
         const e = MetalError.is(error) ? error : new MetalError('internal', String(error))
+        if (e.code === 'aborted' && entry.offline) {
+          // Still `sending` while settling, so no pump resends the batch as it was meanwhile.
+          void this.settleConflicts(entry).finally(() => {
+            entry.sending = false
+            this.pump()
+          })
+          return
+        }
+        entry.sending = false
         if (isTransient(e)) {
           entry.attempts++
           const max = Math.max(
@@ -270,10 +280,6 @@ export class Outbox {
           this.host.changed()
           return // the link reconnects with backoff and pumps again
         }
-        if (e.code === 'aborted' && entry.offline) {
-          void this.settleConflicts(entry).then(() => this.pump())
-          return
-        }
         this.remove(entry)
         this.host.abandoned(entry, e, [], [])
         entry.settle?.reject(e)
@@ -286,7 +292,7 @@ export class Outbox {
   /** Fetches the remote state of each stale document and rewrites the batch per the strategy. */
   private async settleConflicts(entry: OutboxEntry): Promise<void> {
     entry.conflictRounds++
-    const adopt: StoredDoc[] = []
+    const adopt: { collection: string; doc: StoredDoc }[] = []
     const gone: { collection: string; id: string; version: number }[] = []
     try {
       const byDoc = new Map<string, Write[]>()
@@ -338,7 +344,7 @@ export class Outbox {
           config.strategy === 'client-wins' ||
           (config.strategy === 'last-write-wins' && entry.createdAt >= (remote?.updateTime ?? 0))
         if (clientWins) next.push(...writes)
-        else if (remote) adopt.push(remote)
+        else if (remote) adopt.push({ collection, doc: remote })
         else gone.push({ collection, id, version: 0 })
       }
       const max = Math.max(

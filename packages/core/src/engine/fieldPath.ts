@@ -1,4 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
+import { utf8Length } from './values.js'
 import type { DocumentData } from './types.js'
 
 /** The special field path that refers to a document's id (`orderBy(documentId())`). */
@@ -9,11 +10,15 @@ export function documentId(): typeof DOCUMENT_ID {
   return DOCUMENT_ID
 }
 
+/** Longest field path, in UTF-8 bytes (Cloud Firestore's limit). */
+export const MAX_FIELD_PATH_BYTES = 1500
+
 const cache = new Map<string, readonly string[]>()
 
 /**
  * Splits and checks a dotted field path (`'metadata.lastLogin'`). Empty segments (`'a..b'`),
- * leading or trailing dots and non-strings are rejected with `invalid-argument`.
+ * leading or trailing dots, paths over {@link MAX_FIELD_PATH_BYTES} and non-strings are rejected
+ * with `invalid-argument`.
  */
 export function parseFieldPath(call: string, path: unknown): readonly string[] {
   if (typeof path !== 'string') {
@@ -22,6 +27,12 @@ export function parseFieldPath(call: string, path: unknown): readonly string[] {
   const known = cache.get(path)
   if (known) return known
   if (path === '') throw invalidArgument(call, `field path must not be empty`)
+  if (path.length > MAX_FIELD_PATH_BYTES || utf8Length(path) > MAX_FIELD_PATH_BYTES) {
+    throw invalidArgument(
+      call,
+      `field path ${describe(path)} is longer than ${MAX_FIELD_PATH_BYTES} bytes`,
+    )
+  }
   const segments = path.split('.')
   if (segments.some((s) => s === '')) {
     throw invalidArgument(

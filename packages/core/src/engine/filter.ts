@@ -89,7 +89,8 @@ function checkDocumentIdFilter(op: WhereFilterOp, value: unknown): void {
   }
 }
 
-function composite(type: 'or' | 'and', filters: readonly unknown[]): CompositeFilter {
+/** Builds an OR or AND of `filters` (each checked to be a filter), as `or()` and `and()` do. */
+export function composite(type: 'or' | 'and', filters: readonly unknown[]): CompositeFilter {
   filters.forEach((f, i) => {
     if (!isFilter(f))
       throw invalidArgument(

@@ -5,6 +5,9 @@ import type { DocumentData } from './types.js'
 /** Largest stored document, as Cloud Firestore counts size. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024
 
+/** Deepest nesting of maps and arrays in a document (a top-level map field is level 1). */
+export const MAX_DEPTH = 20
+
 // ─── Type order ─────────────────────────────────────────────────────────────────────────────────
 // null < boolean < number < string < array < map, as Cloud Firestore orders mixed types.
 
@@ -132,7 +135,8 @@ const NO_SENTINELS: SentinelPolicy = { transforms: false, deletes: false }
 /** Field names Cloud Firestore reserves; `__proto__` among them, which JS objects cannot hold as data. */
 const RESERVED_NAME = /^__.*__$/
 
-function isPlainObject(value: object): boolean {
+/** True for objects made by `{}`, JSON or `Object.create(null)`: data, not class instances. */
+export function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as unknown
   return proto === Object.prototype || proto === null
 }
@@ -170,12 +174,27 @@ interface CloneState {
 }
 
 /**
+ * Throws when a map or array at `level` (1: a top-level field's value) is nested too deep. Every
+ * walk over untrusted values calls it before descending, so none recurses more than
+ * {@link MAX_DEPTH} levels however deep the input is.
+ */
+export function checkDepth(call: string, level: number, path: string): void {
+  if (level > MAX_DEPTH) {
+    throw invalidArgument(
+      call,
+      `${fieldLabel(path)} is nested ${level} levels deep; maps and arrays nest at most ${MAX_DEPTH} levels`,
+    )
+  }
+}
+
+/**
  * Where a value sits: the whole document, a field's whole value (a key of the document, or of
  * an update), deeper inside maps, or anywhere inside an array.
  */
 type Place = 'document' | 'field' | 'map' | 'array'
 
-function fieldLabel(path: string): string {
+/** Names a place in a document for error messages: `the document` or `field 'a.b[2]'`. */
+export function fieldLabel(path: string): string {
   return path === '' ? 'the document' : `field '${path}'`
 }
 
@@ -209,7 +228,17 @@ function checkSentinel(value: FieldValue, path: string, state: CloneState, place
   }
 }
 
-function cloneValue(value: unknown, path: string, state: CloneState, place: Place): unknown {
+/**
+ * Checks and deep-freezes `value`; `level` is the nesting level a map or array here would have
+ * (0 for the document itself).
+ */
+function cloneValue(
+  value: unknown,
+  path: string,
+  state: CloneState,
+  place: Place,
+  level: number,
+): unknown {
   switch (typeof value) {
     case 'string':
       state.bytes += utf8Length(value) + 1
@@ -242,7 +271,7 @@ function cloneValue(value: unknown, path: string, state: CloneState, place: Plac
         // result depends on the stored array, so only the backend can size it.
         if (value.kind === 'arrayUnion' || value.kind === 'arrayRemove') {
           const inner: CloneState = { ...state, policy: NO_SENTINELS }
-          const elements = cloneValue(value.operand, path, inner, 'array') as unknown[]
+          const elements = cloneValue(value.operand, path, inner, 'array', level) as unknown[]
           return new FieldValue(value.kind, elements)
         }
         if (value.kind !== 'delete') state.bytes += 8 // a timestamp or a number
@@ -251,11 +280,12 @@ function cloneValue(value: unknown, path: string, state: CloneState, place: Plac
       if (state.seen.has(value)) {
         throw invalidArgument(state.call, `${fieldLabel(path)} refers back to itself (a cycle)`)
       }
+      if (place !== 'document') checkDepth(state.call, level, path)
       if (Array.isArray(value)) {
         state.seen.add(value)
         const out = new Array<unknown>(value.length)
         for (let i = 0; i < value.length; i++)
-          out[i] = cloneValue(value[i], `${path}[${i}]`, state, 'array')
+          out[i] = cloneValue(value[i], `${path}[${i}]`, state, 'array', level + 1)
         state.seen.delete(value)
         return Object.freeze(out)
       }
@@ -275,7 +305,7 @@ function cloneValue(value: unknown, path: string, state: CloneState, place: Plac
         checkFieldName(state.call, key, childPath)
         const child = (value as Record<string, unknown>)[key]
         if (!isDelete(child)) state.bytes += utf8Length(key) + 1
-        out[key] = cloneValue(child, childPath, state, inner)
+        out[key] = cloneValue(child, childPath, state, inner, level + 1)
       }
       state.seen.delete(value)
       return Object.freeze(out)
@@ -314,7 +344,7 @@ export function cloneDocument(
     throw invalidArgument(call, `document data must be a plain object, got ${describe(data)}`)
   }
   const state: CloneState = { call, policy, seen: new Set(), bytes: 0 }
-  const out = cloneValue(data, '', state, 'document') as DocumentData
+  const out = cloneValue(data, '', state, 'document', 0) as DocumentData
   checkDocumentBytes(call, documentOverhead(name) + state.bytes, name)
   return out
 }
@@ -335,7 +365,9 @@ export function cloneFieldValue(
   policy: SentinelPolicy,
 ): { value: unknown; bytes: number } {
   const state: CloneState = { call, policy, seen: new Set(), bytes: 0 }
-  return { value: cloneValue(value, field, state, 'field'), bytes: state.bytes }
+  // A value at 'a.b' sits inside the map 'a': a map written there is at level 2.
+  const level = field.split('.').length
+  return { value: cloneValue(value, field, state, 'field', level), bytes: state.bytes }
 }
 
 /** True for the `deleteField()` sentinel. */
@@ -343,10 +375,20 @@ export function isDelete(value: unknown): boolean {
   return value instanceof FieldValue && value.kind === 'delete'
 }
 
-/** Checks and deep-freezes a single value (a filter operand or cursor value). */
+/**
+ * Checks and deep-freezes a single value (a filter operand or cursor value). A value larger than
+ * a document could hold matches nothing, so it is refused like an oversized document.
+ */
 export function cloneValueForQuery(call: string, value: unknown, field: string): unknown {
   const state: CloneState = { call, policy: NO_SENTINELS, seen: new Set(), bytes: 0 }
-  return cloneValue(value, field, state, 'map')
+  const out = cloneValue(value, field, state, 'map', 1)
+  if (state.bytes > MAX_DOCUMENT_BYTES) {
+    throw invalidArgument(
+      call,
+      `value for field '${field}' is ${state.bytes} bytes; the limit is ${MAX_DOCUMENT_BYTES} bytes (1 MiB)`,
+    )
+  }
+  return out
 }
 
 /** Size in bytes of stored data, as Cloud Firestore counts it. */

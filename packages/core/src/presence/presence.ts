@@ -1,5 +1,10 @@
 import { describe, invalidArgument } from '../errors.js'
-import { cloneDocument, valuesEqual } from '../engine/values.js'
+import { valuesEqual } from '../engine/values.js'
+import {
+  checkPresenceMetadata,
+  checkPresenceStatus,
+  checkPresenceUserId,
+} from '../protocol/presenceChecks.js'
 import type { PresenceDiff, PresenceEventType, PresenceMember } from '../protocol/presence.js'
 import type { Requester } from '../protocol/backend.js'
 import type { Unsubscribe } from '../types.js'
@@ -102,20 +107,11 @@ export class Presence {
     if (typeof state !== 'object' || state === null) {
       throw invalidArgument('track()', `state must be an object, got ${describe(state)}`)
     }
-    if (typeof state.userId !== 'string' || state.userId === '') {
-      throw invalidArgument(
-        'track()',
-        `field 'userId' must be a non-empty string, got ${describe(state.userId)}`,
-      )
-    }
-    if (state.status !== undefined && typeof state.status !== 'string') {
-      throw invalidArgument(
-        'track()',
-        `field 'status' must be a string, got ${describe(state.status)}`,
-      )
-    }
-    const metadata = cloneDocument('track()', state.metadata ?? {}) as Record<string, Value>
-    this.desired = { userId: state.userId, status: state.status ?? 'online', metadata }
+    const userId = checkPresenceUserId('track()', state.userId)
+    const status =
+      state.status === undefined ? 'online' : checkPresenceStatus('track()', state.status)
+    const metadata = checkPresenceMetadata('track()', state.metadata ?? {})
+    this.desired = { userId, status, metadata }
     if (!this.heartbeat) {
       this.heartbeat = setInterval(() => {
         if (this.sent) this.request({ type: 'presenceHeartbeat' }).catch(() => {})

@@ -1,5 +1,5 @@
 import { MetalError } from '../errors.js'
-import { memory, type MemoryBackend } from '../backends/memory/memoryBackend.js'
+import { memory, type MemoryBackend } from '../backends/memory/index.js'
 import type { Backend } from '../protocol/backend.js'
 
 /**

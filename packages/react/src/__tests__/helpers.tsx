@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
 import { configure } from '@testing-library/react'
 import { QueryClient } from '@tanstack/react-query'
-import { Metal, memory } from '@metal/core'
-import type { Backend, BackendRequest, MemoryBackendOptions, MetalOptions } from '@metal/core'
+import { Metal } from '@metal/core'
+import { memory } from '@metal/core/memory'
+import type { Backend, BackendRequest, MetalOptions } from '@metal/core'
+import type { MemoryBackendOptions } from '@metal/core/memory'
 import { MetalProvider } from '../index.js'
 import { gatedBackend } from '@metal/core/testing'
 

@@ -8,7 +8,8 @@ import type {
   Session,
   SyncStatus,
 } from '@metal/core'
-import type { MetalCursor, MetalRow } from '@metal/core/bindings'
+import { Metal } from '@metal/core'
+import type { MetalPageParam, MetalRow } from '@metal/core/bindings'
 import {
   useMetalAuth,
   useMetalDoc,
@@ -35,6 +36,33 @@ describe('hook types', () => {
     expectTypeOf(error).toEqualTypeOf<MetalError | null>()
   })
 
+  it('takes a typed query or reference, inferring the row type from it', () => {
+    const db = new Metal({ projectId: 'p' }).db()
+    const users = db.collection<User>('users')
+    expectTypeOf(useMetalQuery(users.where('age', '>', 3)).data).toEqualTypeOf<
+      MetalRow<User>[] | undefined
+    >()
+    expectTypeOf(useMetalQuery(users, { select: (rows) => rows.length }).data).toEqualTypeOf<
+      number | undefined
+    >()
+    expectTypeOf(useMetalDoc(users.doc('a')).data).toEqualTypeOf<
+      MetalRow<User> | null | undefined
+    >()
+    expectTypeOf(useMetalDoc(null as ReturnType<typeof users.doc> | null).data).toEqualTypeOf<
+      MetalRow<User> | null | undefined
+    >()
+    expectTypeOf(useMetalPaginatedQuery(users.orderBy('age'), { pageSize: 5 }).data).toEqualTypeOf<
+      InfiniteData<MetalRow<User>[], MetalPageParam> | undefined
+    >()
+    // @ts-expect-error a typed query takes no builder
+    useMetalQuery(users, (q: typeof users) => q)
+  })
+
+  it('rows say whether a write to them is pending', () => {
+    const { data } = useMetalQuery<User>('users')
+    expectTypeOf(data![0]!.hasPendingWrites).toEqualTypeOf<boolean>()
+  })
+
   it('the query builder is typed by the collection', () => {
     useMetalQuery<User>('users', (q) => q.where('metadata.lastLogin', '>', 0).orderBy('age'))
     // @ts-expect-error 'agee' is not a field of User
@@ -58,7 +86,7 @@ describe('hook types', () => {
 
   it('useMetalPaginatedQuery gives pages of rows', () => {
     expectTypeOf(useMetalPaginatedQuery<User>('users').data).toEqualTypeOf<
-      InfiniteData<MetalRow<User>[], MetalCursor | null> | undefined
+      InfiniteData<MetalRow<User>[], MetalPageParam> | undefined
     >()
   })
 

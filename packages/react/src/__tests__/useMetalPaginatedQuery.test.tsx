@@ -79,7 +79,7 @@ describe('useMetalPaginatedQuery', () => {
     await settle(20)
     expect(ids(result.current.data?.pages)?.[1]).toEqual(['u3', 'u4'])
     expect(result.current.data?.pages[1]?.[1]?.name).toBe('u4')
-    expect(result.current.data?.pageParams).toEqual([null, [30, 'u2']])
+    expect(result.current.data?.pageParams).toEqual([{ page: 0 }, { page: 1, after: [30, 'u2'] }])
   })
 
   it('closes the first page subscription on unmount', async () => {

@@ -9,7 +9,8 @@ import type {
   Session,
   SyncStatus,
 } from '@metal/core'
-import type { MetalCursor, MetalRow } from '@metal/core/bindings'
+import { Metal } from '@metal/core'
+import type { MetalPageParam, MetalRow } from '@metal/core/bindings'
 import {
   useMetal,
   useMetalAuth,
@@ -60,6 +61,31 @@ describe('composable types', () => {
     expectTypeOf(data).toEqualTypeOf<MetalRow<User>[] | undefined>()
   })
 
+  it('takes a typed query or reference (or a getter of one), inferring the row type', () => {
+    const db = new Metal({ projectId: 'p' }).db()
+    const users = db.collection<User>('users')
+    expectTypeOf(useMetalQuery(users.where('age', '>', 3)).data.value).toEqualTypeOf<
+      MetalRow<User>[] | undefined
+    >()
+    expectTypeOf(useMetalQuery(() => users.orderBy('age')).data.value).toEqualTypeOf<
+      MetalRow<User>[] | undefined
+    >()
+    expectTypeOf(useMetalQuery(users, { select: (rows) => rows.length }).data.value).toEqualTypeOf<
+      number | undefined
+    >()
+    expectTypeOf(useMetalDoc(() => users.doc('a')).data.value).toEqualTypeOf<
+      MetalRow<User> | null | undefined
+    >()
+    expectTypeOf(
+      useMetalPaginatedQuery(users.orderBy('age'), { pageSize: 5 }).data.value,
+    ).toEqualTypeOf<InfiniteData<MetalRow<User>[], MetalPageParam> | undefined>()
+  })
+
+  it('rows say whether a write to them is pending', () => {
+    const { data } = useMetalQuery<User>('users')
+    expectTypeOf(data.value![0]!.hasPendingWrites).toEqualTypeOf<boolean>()
+  })
+
   it('useMetalDoc gives a row or null', () => {
     expectTypeOf(useMetalDoc<User>('users', 'a').data.value).toEqualTypeOf<
       MetalRow<User> | null | undefined
@@ -68,7 +94,7 @@ describe('composable types', () => {
 
   it('useMetalPaginatedQuery gives pages of rows', () => {
     expectTypeOf(useMetalPaginatedQuery<User>('users').data.value).toEqualTypeOf<
-      InfiniteData<MetalRow<User>[], MetalCursor | null> | undefined
+      InfiniteData<MetalRow<User>[], MetalPageParam> | undefined
     >()
   })
 

@@ -1,5 +1,6 @@
 import { Metal } from '../../index.js'
-import type { Backend, MemoryBackendOptions } from '../../index.js'
+import type { Backend } from '../../index.js'
+import type { MemoryBackendOptions } from '../../backends/memory/index.js'
 
 /** Backend behaviour a suite may ask for: the options every backend implementation accepts. */
 export type BackendTestOptions = Pick<

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { QueryClient } from '@tanstack/react-query'
-import { Metal, memory } from '@metal/core'
+import { Metal } from '@metal/core'
+import { memory } from '@metal/core/memory'
 import { MetalProvider } from '@metal/react'
 
 /**

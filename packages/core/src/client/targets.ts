@@ -1,0 +1,324 @@
+import { MetalError, isTransient } from '../errors.js'
+import { guard } from './guard.js'
+import { computeLocal, type LocalDoc } from './overlay.js'
+import { LiveView, sameData, type ViewChange } from '../engine/liveView.js'
+import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
+import { TargetRouter } from '../engine/router.js'
+import type { DocState, DocumentCache } from './documentCache.js'
+import type { Link } from './link.js'
+import type { BackendPush, TargetChange } from '../protocol/backend.js'
+
+/** Receives a listened query's results. */
+export interface ViewListener {
+  /** Called first with the whole window as `added`, then once per change to the window. */
+  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[]): void
+  /** Called once if the query fails (for example when permission is denied). */
+  error(error: MetalError): void
+}
+
+/** A push about a listened query's result. */
+export type TargetPush = Extract<BackendPush, { type: 'target' | 'targetError' }>
+
+/** Per target, the ids whose membership changed (they must be re-evaluated against it). */
+export type MovedIds = Map<ClientTarget, Set<string>>
+
+/** What the targets need of the connection. */
+export interface TargetLink {
+  readonly status: 'online' | 'offline'
+  request: Link['request']
+}
+
+interface ListenerEntry {
+  listener: ViewListener
+  started: boolean
+}
+
+/** One query listened to on the backend, shared by every listener of an identical query. */
+export class ClientTarget {
+  readonly view: LiveView<LocalDoc>
+  /** Ids the backend says are in the result. */
+  readonly members = new Set<string>()
+  readonly listeners = new Set<ListenerEntry>()
+  ready = false
+  /** Waiting for the backend's first result on the current connection. */
+  listening = false
+
+  constructor(
+    readonly targetId: number,
+    readonly key: string,
+    readonly query: QuerySpec,
+  ) {
+    // The backend already skipped `offset` documents: locally only the limit applies.
+    this.view = new LiveView(compileQuery({ ...query, offset: 0 }))
+  }
+}
+
+const sameLocal = (a: LocalDoc, b: LocalDoc): boolean => sameData(a, b)
+
+/**
+ * The listened queries: listen and unlisten on the backend, each query's result kept
+ * incrementally from the backend's changes and the local overlay, re-listened (and diffed
+ * against what is held) after a reconnect, and failed when the backend rejects it.
+ */
+export class Targets {
+  private readonly byId = new Map<number, ClientTarget>()
+  private readonly byKey = new Map<string, ClientTarget>()
+  private readonly routers = new Map<string, TargetRouter<ClientTarget>>()
+  private nextTargetId = 1
+  private closed = false
+
+  constructor(
+    private readonly docs: DocumentCache,
+    private readonly link: TargetLink,
+  ) {}
+
+  /** A fresh target id (live aggregates take theirs from the same sequence). */
+  newTargetId(): number {
+    return this.nextTargetId++
+  }
+
+  /** True while a query listens under `targetId`. */
+  has(targetId: number): boolean {
+    return this.byId.has(targetId)
+  }
+
+  /** Number of distinct queries listened to. */
+  get size(): number {
+    return this.byId.size
+  }
+
+  /**
+   * Listens to a query. Identical queries share one backend listen; each listener still gets its
+   * own first callback with the whole result. Returns the function that stops listening.
+   */
+  listen(spec: QuerySpec, listener: ViewListener): () => void {
+    const key = JSON.stringify(spec)
+    let target = this.byKey.get(key)
+    if (!target) {
+      target = new ClientTarget(this.newTargetId(), key, spec)
+      this.byId.set(target.targetId, target)
+      this.byKey.set(key, target)
+      this.router(spec.collection).add(target)
+      if (this.link.status === 'online') this.sendListen(target)
+      else {
+        // Offline: start from what this client knows; the backend's result replaces it later.
+        target.view.reset(this.docs.localDocs(spec.collection))
+        target.ready = true
+      }
+    }
+    const entry: ListenerEntry = { listener, started: false }
+    target.listeners.add(entry)
+    if (target.ready) {
+      const t = target
+      queueMicrotask(() => this.start(t, entry))
+    }
+    let active = true
+    return () => {
+      if (!active) return
+      active = false
+      const t = target as ClientTarget
+      t.listeners.delete(entry)
+      if (t.listeners.size === 0) this.drop(t)
+    }
+  }
+
+  /** Listens to every query again on a new connection. */
+  relistenAll(): void {
+    for (const target of this.byId.values()) this.sendListen(target)
+  }
+
+  /** Stops every listen without telling the backend (the connection is closing). */
+  closeAll(): void {
+    this.closed = true
+    for (const target of [...this.byId.values()]) {
+      target.listeners.clear()
+      this.drop(target)
+    }
+  }
+
+  /** Takes a pushed result (or failure) of a listened query. */
+  onPush(message: TargetPush): void {
+    const target = this.byId.get(message.targetId)
+    if (!target) return
+    if (message.type === 'targetError') {
+      this.fail(target, new MetalError(message.code, message.message))
+      return
+    }
+    const touched = new Set<DocState>()
+    if (message.initial && target.ready) {
+      // A re-listen after a reconnect (or an offline start): diff against what we hold.
+      target.listening = false
+      const incoming = new Set(message.upserts.map((d) => d.id))
+      const removes = [...target.members].filter((id) => !incoming.has(id))
+      const inView = target.view
+        .window()
+        .filter((d) => !incoming.has(d.id) && !target.members.has(d.id))
+      const changes = this.applyChanges([{ ...message, removes }], touched)
+      for (const d of inView) touched.add(this.docs.state(d.collection, d.id))
+      this.refresh(touched, changes)
+      return
+    }
+    if (message.initial) {
+      target.listening = false
+      this.applyChanges([message], touched)
+      this.resetView(target)
+      target.ready = true
+      for (const entry of target.listeners) this.start(target, entry)
+      this.refresh(touched) // other targets may hold these documents too
+      return
+    }
+    const changes = this.applyChanges([message], touched)
+    this.refresh(touched, changes)
+  }
+
+  /**
+   * Records target membership and committed documents from the backend. Returns, per target,
+   * the ids whose membership changed.
+   */
+  applyChanges(changes: readonly TargetChange[], touched: Set<DocState>): MovedIds {
+    const moved: MovedIds = new Map()
+    for (const change of changes) {
+      const target = this.byId.get(change.targetId)
+      if (!target) continue
+      const collection = target.query.collection
+      let ids = moved.get(target)
+      if (!ids) moved.set(target, (ids = new Set()))
+      for (const doc of change.upserts) {
+        const state = this.docs.state(collection, doc.id)
+        if (!target.members.has(doc.id)) {
+          target.members.add(doc.id)
+          state.refs++
+        }
+        this.docs.adopt(state, doc)
+        touched.add(state)
+        ids.add(doc.id)
+      }
+      for (const id of change.removes) {
+        const state = this.docs.get(collection, id)
+        if (!state || !target.members.delete(id)) continue
+        touched.add(state)
+        ids.add(id)
+        this.docs.release(state, false)
+      }
+    }
+    return moved
+  }
+
+  /**
+   * Re-evaluates documents whose local state may have changed against every query they can
+   * affect, and notifies listeners once per query.
+   */
+  refresh(states: Iterable<DocState>, moved?: MovedIds): void {
+    const out = new Map<ClientTarget, ViewChange<LocalDoc>[]>()
+    const visit = (target: ClientTarget, state: DocState): void => {
+      if (!target.ready) return
+      const include =
+        state.local && (target.members.has(state.id) || state.pending.length > 0)
+          ? state.local
+          : null
+      const changes = target.view.apply(state.id, include, sameLocal)
+      if (changes.length === 0) return
+      const list = out.get(target)
+      if (list) list.push(...changes)
+      else out.set(target, changes)
+    }
+    for (const state of states) {
+      const before = state.local
+      state.local = computeLocal(state)
+      const seen = new Set<ClientTarget>()
+      for (const target of this.router(state.collection).candidates(
+        state.id,
+        before?.data,
+        state.local?.data,
+      )) {
+        seen.add(target)
+        visit(target, state)
+      }
+      if (moved) {
+        for (const [target, ids] of moved) {
+          if (
+            !seen.has(target) &&
+            target.query.collection === state.collection &&
+            ids.has(state.id)
+          )
+            visit(target, state)
+        }
+      }
+      this.docs.collect(state)
+    }
+    for (const [target, changes] of out) {
+      const window = target.view.window()
+      for (const entry of target.listeners) {
+        if (entry.started)
+          guard('a subscribe() listener', () => entry.listener.next(changes, window))
+      }
+    }
+  }
+
+  /** The first result: the members plus documents with pending writes that may match. */
+  private resetView(target: ClientTarget): void {
+    const entries: LocalDoc[] = []
+    for (const id of target.members) {
+      const local = computeLocal(this.docs.state(target.query.collection, id))
+      if (local) entries.push(local)
+    }
+    for (const state of this.docs.inCollection(target.query.collection)) {
+      if (state.pending.length > 0 && !target.members.has(state.id) && state.local) {
+        entries.push(state.local)
+      }
+    }
+    target.view.reset(entries)
+  }
+
+  private sendListen(target: ClientTarget): void {
+    target.listening = true
+    this.link
+      .request({ type: 'listen', targetId: target.targetId, query: target.query })
+      .catch((error: unknown) => {
+        if (isTransient(error)) return // re-listened after the reconnect
+        this.fail(
+          target,
+          error instanceof MetalError ? error : new MetalError('internal', String(error)),
+        )
+      })
+  }
+
+  private router(collection: string): TargetRouter<ClientTarget> {
+    let r = this.routers.get(collection)
+    if (!r) this.routers.set(collection, (r = new TargetRouter()))
+    return r
+  }
+
+  private start(target: ClientTarget, entry: ListenerEntry): void {
+    if (entry.started || !target.listeners.has(entry)) return
+    entry.started = true
+    const window = target.view.window()
+    const changes = window.map((doc, i): ViewChange<LocalDoc> => ({
+      type: 'added',
+      entry: doc,
+      oldIndex: -1,
+      newIndex: i,
+    }))
+    guard('a subscribe() listener', () => entry.listener.next(changes, window))
+  }
+
+  private drop(target: ClientTarget): void {
+    this.byId.delete(target.targetId)
+    this.byKey.delete(target.key)
+    this.router(target.query.collection).remove(target)
+    for (const id of target.members) this.docs.release(this.docs.state(target.query.collection, id))
+    target.members.clear()
+    if (!this.closed && this.link.status === 'online') {
+      this.link.request({ type: 'unlisten', targetId: target.targetId }).catch(() => {})
+    }
+  }
+
+  private fail(target: ClientTarget, error: MetalError): void {
+    if (!this.byId.has(target.targetId)) return
+    const listeners = [...target.listeners]
+    target.listeners.clear()
+    this.drop(target)
+    for (const { listener } of listeners)
+      guard('a subscribe() error listener', () => listener.error(error))
+  }
+}

@@ -1,0 +1,26 @@
+// The protocol, published as `@metal/core/protocol`: the messages between a client and any
+// backend, the Backend interface, and the codec of requests a server receives as JSON.
+export type {
+  Backend,
+  BackendConnection,
+  BackendPush,
+  BackendRequest,
+  BackendResponses,
+  ConnectOptions,
+  TargetChange,
+  VersionCheck,
+  Requester,
+} from './backend.js'
+export { checkCredential, decodeJwt, defaultVerifyToken, toSession } from './session.js'
+export type { Session, SessionData, Credential } from './session.js'
+export type { PresenceMember, PresenceEventType, PresenceDiff } from './presence.js'
+export {
+  MAX_PRESENCE_NAME_BYTES,
+  checkRoom,
+  checkPresenceUserId,
+  checkPresenceStatus,
+  checkPresenceMetadata,
+  checkPresenceDiff,
+} from './presenceChecks.js'
+export { MAX_REQUEST_ID_BYTES, MAX_TOKEN_BYTES, encodeRequest, decodeRequest } from './decode.js'
+export type { WireRequest } from './decode.js'

@@ -1,0 +1,68 @@
+import { describe, invalidArgument } from '../errors.js'
+import { checkFieldName, cloneDocument, utf8Length } from '../engine/values.js'
+import { own, wireArray, wireObject } from '../engine/wireShape.js'
+import type { Value } from '../engine/types.js'
+import type { PresenceDiff } from './presence.js'
+
+// Checks of presence input, shared by the client's `presence()`/`track()` and a backend decoding
+// a `presenceTrack` message, so both refuse the same rooms and states.
+
+/** Longest room name, user id or status, in UTF-8 bytes. */
+export const MAX_PRESENCE_NAME_BYTES = 1500
+
+function checkName(call: string, what: string, value: unknown, empty: boolean): string {
+  if (typeof value !== 'string' || (!empty && value === '')) {
+    throw invalidArgument(
+      call,
+      `${what} must be a ${empty ? '' : 'non-empty '}string, got ${describe(value)}`,
+    )
+  }
+  if (utf8Length(value) > MAX_PRESENCE_NAME_BYTES) {
+    throw invalidArgument(
+      call,
+      `${what} ${describe(value)} is longer than ${MAX_PRESENCE_NAME_BYTES} bytes`,
+    )
+  }
+  return value
+}
+
+/** Checks a room name: a non-empty string of at most {@link MAX_PRESENCE_NAME_BYTES}. */
+export function checkRoom(call: string, room: unknown): string {
+  return checkName(call, 'room', room, false)
+}
+
+/** Checks a tracked user id: a non-empty string. */
+export function checkPresenceUserId(call: string, userId: unknown): string {
+  return checkName(call, "field 'userId'", userId, false)
+}
+
+/** Checks a tracked status: a string. */
+export function checkPresenceStatus(call: string, status: unknown): string {
+  return checkName(call, "field 'status'", status, true)
+}
+
+/** Checks tracked metadata (JSON-like values, as a document holds) and returns a frozen copy. */
+export function checkPresenceMetadata(call: string, metadata: unknown): Record<string, Value> {
+  return cloneDocument(call, metadata) as Record<string, Value>
+}
+
+/** Checks a presence diff as a client sends it in `presenceTrack`. */
+export function checkPresenceDiff(call: string, wire: unknown): PresenceDiff {
+  const d = wireObject(call, wire, "'diff'", ['userId', 'status', 'metadata', 'unset'])
+  const diff: PresenceDiff = {}
+  const userId = own(d, 'userId')
+  if (userId !== undefined) diff.userId = checkPresenceUserId(call, userId)
+  const status = own(d, 'status')
+  if (status !== undefined) diff.status = checkPresenceStatus(call, status)
+  const metadata = own(d, 'metadata')
+  if (metadata !== undefined) diff.metadata = checkPresenceMetadata(call, metadata)
+  const unset = own(d, 'unset')
+  if (unset !== undefined) {
+    diff.unset = wireArray(call, unset, "'unset'").map((key, i) => {
+      const name = checkName(call, `unset[${i}]`, key, false)
+      checkFieldName(call, name, name)
+      return name
+    })
+  }
+  return diff
+}

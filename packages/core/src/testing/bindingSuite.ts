@@ -1,0 +1,391 @@
+import { Metal } from '../metal.js'
+import { memory, type MemoryBackend } from '../backends/memory/memoryBackend.js'
+import type { Backend } from '../protocol/backend.js'
+import type { AccessRules } from '../server/rules.js'
+
+// One behaviour suite for every framework binding (React hooks, Vue composables, …). It knows no
+// framework and no test runner: a binding package hands over a small harness (how to mount a
+// binding, read its result, change its arguments, count renders) and its runner's describe, it
+// and expect, and runs it as one of its own test files. Two adapters that pass it behave alike.
+
+/** The bindings the suite drives, by name. */
+export type BindingName = 'useMetalQuery' | 'useMetalDoc' | 'useMetalPaginatedQuery'
+
+/** A binding's current result with refs unwrapped: TanStack's fields, actions included. */
+export interface BindingResult {
+  readonly data: unknown
+  readonly error: { readonly code?: string } | null
+  readonly status: string
+  readonly isPlaceholderData: boolean
+  readonly hasNextPage?: boolean
+  readonly hasPreviousPage?: boolean
+  fetchNextPage?(): Promise<unknown>
+  fetchPreviousPage?(): Promise<unknown>
+}
+
+/** A binding mounted in a host component. */
+export interface MountedBinding {
+  /** The result as of the host's last render. */
+  current(): BindingResult
+  /** The `data` of every render of the host, in order. */
+  dataHistory(): readonly unknown[]
+  /** How many times the host has rendered. */
+  renders(): number
+  /** Renders the host again with new arguments (refs or props change, as a user would). */
+  update(args: readonly unknown[]): Promise<void>
+  /** Unmounts the host: the binding's scope ends. */
+  unmount(): void
+}
+
+/** What a framework package provides to run the suite against its binding. */
+export interface BindingHarness {
+  /** Shown in the suite's name, e.g. `'react'`. */
+  readonly name: string
+  /** Mounts `binding(...args)` in a host component of an app served by `metal`. */
+  mount(metal: Metal, binding: BindingName, args: readonly unknown[]): MountedBinding
+  /** Runs `action` the way the framework wants changes made outside its events (React: `act`). */
+  act<R>(action: () => Promise<R> | R): Promise<R>
+  /** Lets `ms` of timers, backend messages and the framework's updates pass. */
+  settle(ms?: number): Promise<void>
+}
+
+/** The parts of a test runner the suite uses (vitest's and jest's fit). */
+export interface SuiteRunner {
+  describe(name: string, body: () => void): void
+  it(name: string, body: () => Promise<void>): void
+  expect(
+    actual: unknown,
+    message?: string,
+  ): {
+    toBe(expected: unknown): void
+    toEqual(expected: unknown): void
+    toBeLessThanOrEqual(expected: number): void
+  }
+}
+
+interface Held {
+  release(): void
+}
+
+/** A backend wrapper that counts listens per collection and can hold listens and commits. */
+function suiteBackend(inner: MemoryBackend) {
+  const listens = new Map<string, number>()
+  let holdListens = false
+  let holdCommits = false
+  let held: Held[] = []
+  const backend: Backend = {
+    connect(options) {
+      const conn = inner.connect(options)
+      return {
+        request(message) {
+          const hold =
+            (message.type === 'listen' && holdListens) || (message.type === 'commit' && holdCommits)
+          if (message.type === 'listen') {
+            const { collection } = message.query
+            listens.set(collection, (listens.get(collection) ?? 0) + 1)
+          }
+          if (!hold) return conn.request(message)
+          return new Promise((resolve, reject) => {
+            held.push({ release: () => void conn.request(message).then(resolve, reject) })
+          })
+        },
+        close: () => conn.close(),
+      }
+    },
+  }
+  return {
+    backend,
+    listens: (collection: string) => listens.get(collection) ?? 0,
+    hold(what: 'listens' | 'commits') {
+      if (what === 'listens') holdListens = true
+      else holdCommits = true
+    },
+    release() {
+      holdListens = holdCommits = false
+      const pending = held
+      held = []
+      for (const h of pending) h.release()
+    },
+  }
+}
+
+interface User {
+  name: string
+  age: number
+}
+
+const USERS: Record<string, User> = {
+  a: { name: 'Ada', age: 36 },
+  b: { name: 'Bob', age: 25 },
+  c: { name: 'Cyd', age: 41 },
+  d: { name: 'Dee', age: 19 },
+  e: { name: 'Eve', age: 52 },
+}
+
+/** Renders a refused or invalid query may take: pending, error, and a re-render or two. */
+const FEW_RENDERS = 6
+
+/**
+ * The behaviour every Metal binding shares, run against one framework's harness: live queries,
+ * documents and pages, their failures, keep-previous-data, pending rows and paging.
+ */
+export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void {
+  const { describe, it, expect } = runner
+
+  function setup(rules?: AccessRules) {
+    const inner = memory({ presenceChannel: false, rules })
+    const wire = suiteBackend(inner)
+    const common = {
+      projectId: 'suite',
+      auth: { persistence: false as const },
+      sync: { storage: false as const },
+      watchBrowserNetwork: false,
+    }
+    const metal = new Metal({ ...common, backend: wire.backend })
+    const other = new Metal({ ...common, backend: inner })
+    const mounted: MountedBinding[] = []
+    return {
+      ...wire,
+      metal,
+      /** The typed users collection of the client under test. */
+      users: () => metal.db().collection<User>('users'),
+      /** Another client's users collection, for writes the binding must follow. */
+      theirs: () => other.db().collection<User>('users'),
+      open: (collection: string) => inner.listenerCount('suite', collection),
+      mount(binding: BindingName, ...args: unknown[]) {
+        const m = harness.mount(metal, binding, args)
+        mounted.push(m)
+        return m
+      },
+      async seed(ids = Object.keys(USERS)) {
+        const batch = other.db().batch()
+        for (const id of ids) batch.set(other.db().collection('users').doc(id), USERS[id]!)
+        await batch.commit()
+      },
+      close() {
+        for (const m of mounted.splice(0)) m.unmount()
+        metal.close()
+        other.close()
+      },
+    }
+  }
+
+  async function eventually(check: () => void, ms = 2000): Promise<void> {
+    const end = Date.now() + ms
+    for (;;) {
+      try {
+        check()
+        return
+      } catch (error) {
+        if (Date.now() > end) throw error
+        await harness.settle(5)
+      }
+    }
+  }
+
+  const ids = (rows: unknown) => (rows as { id: string }[] | undefined)?.map((r) => r.id)
+  const pageIds = (data: unknown) =>
+    (data as { pages: { id: string }[][] } | undefined)?.pages.map((p) => p.map((r) => r.id))
+
+  // Each test builds and closes its own clients, so a failure leaves nothing open.
+  function test(
+    name: string,
+    body: (t: ReturnType<typeof setup>) => Promise<void>,
+    rules?: AccessRules,
+  ) {
+    it(name, async () => {
+      const t = setup(rules)
+      try {
+        await body(t)
+      } finally {
+        t.close()
+      }
+    })
+  }
+
+  describe(`binding behaviour (${harness.name})`, () => {
+    test('shows the rows of a typed query, then follows writes', async (t) => {
+      await t.seed(['a', 'b', 'c'])
+      const q = t.mount('useMetalQuery', t.users().where('age', '>', 30).orderBy('age'))
+      expect(q.current().status).toBe('pending')
+      await eventually(() => expect(ids(q.current().data)).toEqual(['a', 'c']))
+      await harness.act(() => t.theirs().doc('e').set(USERS.e!))
+      await eventually(() => expect(ids(q.current().data)).toEqual(['a', 'c', 'e']))
+      expect(t.listens('users')).toBe(1)
+    })
+
+    test('reads the same rows from a collection path and a builder', async (t) => {
+      await t.seed(['a', 'b', 'c'])
+      const q = t.mount('useMetalQuery', 'users', (c: ReturnType<typeof t.users>) =>
+        c.where('age', '>', 30).orderBy('age'),
+      )
+      await eventually(() => expect(ids(q.current().data)).toEqual(['a', 'c']))
+      expect(q.current().data).toEqual([
+        { id: 'a', ...USERS.a },
+        { id: 'c', ...USERS.c },
+      ])
+    })
+
+    test(
+      'ends a query the rules refuse in error after one listen and a few renders',
+      async (t) => {
+        const q = t.mount('useMetalQuery', 'secrets')
+        await eventually(() => expect(q.current().error?.code).toBe('permission-denied'))
+        await harness.settle(200)
+        expect(q.current().status).toBe('error')
+        expect(t.listens('secrets')).toBe(1)
+        expect(q.renders()).toBeLessThanOrEqual(FEW_RENDERS)
+      },
+      ({ collection }) => collection !== 'secrets',
+    )
+
+    test(
+      'ends a document the rules refuse in error after one listen and a few renders',
+      async (t) => {
+        const d = t.mount('useMetalDoc', t.metal.db().collection('secrets').doc('s1'))
+        await eventually(() => expect(d.current().error?.code).toBe('permission-denied'))
+        await harness.settle(200)
+        expect(t.listens('secrets')).toBe(1)
+        expect(d.renders()).toBeLessThanOrEqual(FEW_RENDERS)
+      },
+      ({ collection }) => collection !== 'secrets',
+    )
+
+    test('ends an invalid query in error without asking the backend', async (t) => {
+      const q = t.mount('useMetalQuery', t.users().limitToLast(2))
+      await eventually(() => expect(q.current().error?.code).toBe('invalid-argument'))
+      await harness.settle(200)
+      expect(t.listens('users')).toBe(0)
+      expect(q.renders()).toBeLessThanOrEqual(FEW_RENDERS)
+    })
+
+    test(
+      'tries a refused query once more when the session changes',
+      async (t) => {
+        await t.metal.auth().ready
+        const q = t.mount('useMetalQuery', 'secrets')
+        await eventually(() => expect(q.current().error?.code).toBe('permission-denied'))
+        await harness.settle(50)
+        expect(t.listens('secrets')).toBe(1)
+        await harness.act(() =>
+          t.metal.auth().authenticate({ type: 'custom', token: 't', metadata: { userId: 'u1' } }),
+        )
+        await eventually(() => expect(q.current().status).toBe('success'))
+        expect(q.current().data).toEqual([])
+        expect(t.listens('secrets')).toBe(2)
+      },
+      ({ collection, session }) => collection !== 'secrets' || session !== null,
+    )
+
+    test('keeps the previous rows on screen while a changed query loads', async (t) => {
+      await t.seed()
+      const older = t.users().where('age', '>', 40).orderBy('age')
+      const q = t.mount('useMetalQuery', older)
+      await eventually(() => expect(ids(q.current().data)).toEqual(['c', 'e']))
+      t.hold('listens')
+      await q.update([t.users().where('age', '<', 30).orderBy('age')])
+      await harness.settle(20)
+      expect(ids(q.current().data)).toEqual(['c', 'e'])
+      expect(q.current().isPlaceholderData).toBe(true)
+      t.release()
+      await eventually(() => expect(ids(q.current().data)).toEqual(['d', 'b']))
+      expect(q.current().isPlaceholderData).toBe(false)
+      const shown = q.dataHistory().map(ids)
+      expect(shown.slice(shown.findIndex((x) => x !== undefined)).includes(undefined)).toBe(false)
+      await eventually(() => expect(t.open('users')).toBe(1))
+    })
+
+    test('follows one document by typed reference, null while it does not exist', async (t) => {
+      const d = t.mount('useMetalDoc', t.users().doc('a'))
+      await eventually(() => expect(d.current().data).toBe(null))
+      await harness.act(() => t.theirs().doc('a').set(USERS.a!))
+      await eventually(() => expect(d.current().data).toEqual({ id: 'a', ...USERS.a }))
+    })
+
+    test('keeps the previous document on screen while a changed one loads', async (t) => {
+      await t.seed(['a', 'b'])
+      const d = t.mount('useMetalDoc', 'users', 'a')
+      await eventually(() => expect(d.current().data).toEqual({ id: 'a', ...USERS.a }))
+      t.hold('listens')
+      await d.update(['users', 'b'])
+      await harness.settle(20)
+      expect(d.current().data).toEqual({ id: 'a', ...USERS.a })
+      expect(d.current().isPlaceholderData).toBe(true)
+      t.release()
+      await eventually(() => expect(d.current().data).toEqual({ id: 'b', ...USERS.b }))
+      await d.update(['users', null])
+      expect(d.current().data).toBe(undefined)
+    })
+
+    test('marks a row with a pending write until the backend commits it', async (t) => {
+      await t.seed(['a', 'b'])
+      const q = t.mount('useMetalQuery', t.users().orderBy('age'))
+      const pending = () =>
+        (q.current().data as { id: string; hasPendingWrites: boolean }[] | undefined)?.map(
+          (r) => `${r.id}:${r.hasPendingWrites}`,
+        )
+      await eventually(() => expect(pending()).toEqual(['b:false', 'a:false']))
+      t.hold('commits')
+      const write = t.users().doc('a').update({ age: 37 })
+      await eventually(() => expect(pending()).toEqual(['b:false', 'a:true']))
+      t.release()
+      await harness.act(() => write)
+      await eventually(() => expect(pending()).toEqual(['b:false', 'a:false']))
+      expect((q.current().data as User[])[1]).toEqual({ id: 'a', name: 'Ada', age: 37 })
+    })
+
+    test('pages forward and back in cursor mode, the first page live again', async (t) => {
+      await t.seed()
+      const p = t.mount('useMetalPaginatedQuery', t.users().orderBy('age'), {
+        pageSize: 2,
+        maxPages: 1,
+      })
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['d', 'b']]))
+      expect(p.current().hasPreviousPage).toBe(false)
+      await harness.act(() => p.current().fetchNextPage?.())
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['a', 'c']]))
+      expect(p.current().hasPreviousPage).toBe(true)
+      await harness.act(() => p.current().fetchNextPage?.())
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['e']]))
+      expect(p.current().hasNextPage).toBe(false)
+      await harness.act(() => p.current().fetchPreviousPage?.())
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['a', 'c']]))
+      await harness.act(() => p.current().fetchPreviousPage?.())
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['d', 'b']]))
+      expect(p.current().hasPreviousPage).toBe(false)
+      await harness.act(() => t.theirs().doc('f').set({ name: 'Fay', age: 1 }))
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['f', 'd']]))
+    })
+
+    test('opens any page in offset mode and keeps it on screen while another loads', async (t) => {
+      await t.seed()
+      const users = t.users().orderBy('age')
+      const p = t.mount('useMetalPaginatedQuery', users, {
+        pageSize: 2,
+        mode: 'offset',
+        page: 1,
+      })
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['a', 'c']]))
+      expect(p.current().hasPreviousPage).toBe(true)
+      t.hold('listens')
+      await p.update([users, { pageSize: 2, mode: 'offset', page: 2 }])
+      await harness.settle(20)
+      expect(pageIds(p.current().data)).toEqual([['a', 'c']])
+      expect(p.current().isPlaceholderData).toBe(true)
+      t.release()
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['e']]))
+      expect(p.current().hasNextPage).toBe(false)
+      await harness.act(() => p.current().fetchPreviousPage?.())
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['a', 'c'], ['e']]))
+    })
+
+    test('closes its subscription when unmounted', async (t) => {
+      await t.seed(['a'])
+      const q = t.mount('useMetalQuery', t.users())
+      await eventually(() => expect(ids(q.current().data)).toEqual(['a']))
+      expect(t.open('users')).toBe(1)
+      q.unmount()
+      await eventually(() => expect(t.open('users')).toBe(0))
+    })
+  })
+}
