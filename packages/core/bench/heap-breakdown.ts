@@ -3,7 +3,7 @@
 // Each layer is built from its own freshly generated JSON, dropped before measuring (V8 lets
 // objects parsed from a still-live string share memory with it, which would skew the figures).
 
-import { cloneDocument } from '../src/engine/values.js'
+import { cloneDocument } from '../src/engine/documentValues.js'
 import { idOf, makeDocJson, parseWithId } from './data.js'
 import { heapAfterGc, print } from './stats.js'
 

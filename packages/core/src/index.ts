@@ -55,7 +55,7 @@ export type {
   StoredDoc,
   Precondition,
 } from './engine/write.js'
-export { MAX_DOCUMENT_BYTES } from './engine/values.js'
+export { MAX_DOCUMENT_BYTES } from './engine/documentValues.js'
 export type {
   Value,
   DocumentData,

@@ -1,7 +1,7 @@
 import { MetalError, isTransient } from '../errors.js'
 import { FieldValue, type FieldValueKind } from '../engine/fieldValues.js'
 import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
-import { cloneDocument } from '../engine/values.js'
+import { cloneDocument } from '../engine/documentValues.js'
 import type { KeyValueStorage } from './storage.js'
 import type { BackendResponses } from '../protocol/backend.js'
 import type { Conflict, SyncConfig } from './syncConfig.js'

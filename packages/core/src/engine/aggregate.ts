@@ -1,7 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import { fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
 import { LiveView, runQuery } from './liveView.js'
-import { utf8Length } from './values.js'
+import { utf8Length } from './documentValues.js'
 import type { CompiledQuery, Entry } from './querySpec.js'
 import type { DocumentData } from './types.js'
 

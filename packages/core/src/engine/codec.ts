@@ -1,6 +1,6 @@
 import { describe, invalidArgument } from '../errors.js'
 import { FieldValue, type FieldValueKind } from './fieldValues.js'
-import { checkDepth, fieldLabel, isPlainObject } from './values.js'
+import { checkDepth, fieldLabel, isPlainObject } from './documentValues.js'
 import type { Filter } from './filter.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './querySpec.js'
 import type { DocumentData, WhereFilterOp } from './types.js'

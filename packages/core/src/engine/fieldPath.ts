@@ -1,5 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
-import { utf8Length } from './values.js'
+import { utf8Length } from './documentValues.js'
 import type { DocumentData } from './types.js'
 
 /** The special field path that refers to a document's id (`orderBy(documentId())`). */

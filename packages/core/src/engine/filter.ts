@@ -1,12 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
-import {
-  cloneValueForQuery,
-  compareStrings,
-  compareValues,
-  typeRank,
-  valuesEqual,
-} from './values.js'
+import { compareStrings, compareValues, typeRank, valuesEqual } from './values.js'
+import { cloneValueForQuery } from './documentValues.js'
 import type { DocumentData, WhereFilterOp } from './types.js'
 
 /** Most values `in` and `array-contains-any` accept. */

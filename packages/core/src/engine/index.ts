@@ -9,19 +9,16 @@ export type {
   SetOptions,
   WriteOptions,
 } from './types.js'
+export { compareStrings, compareValues, valuesEqual, typeRank } from './values.js'
 export {
   MAX_DOCUMENT_BYTES,
   MAX_DEPTH,
-  compareStrings,
-  compareValues,
-  valuesEqual,
-  typeRank,
   utf8Length,
   documentSize,
   cloneDocument,
   cloneValueForQuery,
-} from './values.js'
-export type { SentinelPolicy } from './values.js'
+} from './documentValues.js'
+export type { SentinelPolicy } from './documentValues.js'
 export {
   DOCUMENT_ID,
   MAX_FIELD_PATH_BYTES,

@@ -1,6 +1,6 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, parseFieldPath } from './fieldPath.js'
-import { cloneValueForQuery } from './values.js'
+import { cloneValueForQuery } from './documentValues.js'
 import type { OrderSpec, QuerySpec } from './querySpec.js'
 import type { OrderByDirection } from './types.js'
 

@@ -3,7 +3,7 @@ import { unwrapValue } from './codec.js'
 import { DOCUMENT_ID, parseFieldPath } from './fieldPath.js'
 import { composite, where, type Filter } from './filter.js'
 import { checkCount, checkCursorValues, checkOrderBy, checkRunnable } from './queryChecks.js'
-import { cloneDocument, cloneValueForQuery, MAX_DEPTH } from './values.js'
+import { cloneDocument, cloneValueForQuery, MAX_DEPTH } from './documentValues.js'
 import {
   checkCollectionPath,
   checkDocId,

@@ -1,5 +1,5 @@
 import { describe, invalidArgument, MetalError } from '../errors.js'
-import { isPlainObject } from './values.js'
+import { isPlainObject } from './documentValues.js'
 
 // Small checks for the shape of untrusted messages, shared by the engine's decoders and the
 // protocol's: an object of known fields, read only through its own properties.

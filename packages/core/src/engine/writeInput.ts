@@ -8,7 +8,7 @@ import {
   documentOverhead,
   isDelete,
   utf8Length,
-} from './values.js'
+} from './documentValues.js'
 import type { SetOptions, WriteOptions } from './types.js'
 import type { DeleteWrite, SetWrite, UpdateWrite } from './write.js'
 

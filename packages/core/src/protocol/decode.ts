@@ -8,7 +8,7 @@ import {
 import { checkVersion, decodeQuerySpec, decodeWrite } from '../engine/wireDecode.js'
 import { checkCollectionPath, checkDocId } from '../engine/writeInput.js'
 import { own, wireArray, wireObject, type WireObject } from '../engine/wireShape.js'
-import { utf8Length, isPlainObject } from '../engine/values.js'
+import { utf8Length, isPlainObject } from '../engine/documentValues.js'
 import { checkAggregateSpec } from '../engine/aggregate.js'
 import { checkCredential, type Credential } from './session.js'
 import { checkPresenceDiff, checkPresenceMetadata, checkRoom } from './presenceChecks.js'

@@ -1,5 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
-import { checkFieldName, cloneDocument, utf8Length } from '../engine/values.js'
+import { checkFieldName, cloneDocument, utf8Length } from '../engine/documentValues.js'
 import { own, wireArray, wireObject } from '../engine/wireShape.js'
 import type { Value } from '../engine/types.js'
 import type { PresenceDiff } from './presence.js'

@@ -1,6 +1,6 @@
 import { MetalError, invalidArgument } from '../errors.js'
 import { applyWrite, checkPrecondition, type StoredDoc, type Write } from '../engine/write.js'
-import { MAX_DOCUMENT_BYTES, documentSize, utf8Length } from '../engine/values.js'
+import { MAX_DOCUMENT_BYTES, documentSize, utf8Length } from '../engine/documentValues.js'
 import type { DocumentData } from '../engine/types.js'
 import type { VersionCheck } from '../protocol/backend.js'
 import type { CommitPlan, DocChange, DocKey } from './storage.js'
