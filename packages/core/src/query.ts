@@ -2,7 +2,8 @@ import { describe, invalidArgument, MetalError } from './errors.js'
 import { DOCUMENT_ID, getDocField, parseFieldPath } from './engine/fieldPath.js'
 import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
 import { checkCount, checkCursorValues, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
-import { and, isFilter, or, where as whereFilter, type Filter } from './engine/filter.js'
+import { and, or, type Filter } from './engine/filter.js'
+import { appendFilter, toFilter } from './whereInput.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
 import type { LocalDoc, Store } from './client/store.js'
@@ -30,12 +31,6 @@ export type QueryListener<T> = (changes: DocumentChange<T>[], snapshot: QuerySna
 
 /** A field path of `T`, or `documentId()`. */
 export type QueryField<T> = FieldPath<T> | typeof DOCUMENT_ID
-
-function appendFilter(current: Filter | undefined, next: Filter): Filter {
-  if (!current) return next
-  if (current.type === 'and') return and(...current.filters, next)
-  return and(current, next)
-}
 
 /**
  * An immutable query over one collection. Builder methods return a new query and throw
@@ -260,28 +255,6 @@ export class Query<T = DocumentData> {
   isEqual(other: Query<T>): boolean {
     return other instanceof Query && JSON.stringify(other.spec) === JSON.stringify(this.spec)
   }
-}
-
-function toFilter(fieldOrFilter: unknown, op: unknown, value: unknown, argc: number): Filter {
-  if (argc === 1) {
-    if (isFilter(fieldOrFilter)) return fieldOrFilter
-    if (
-      typeof fieldOrFilter === 'object' &&
-      fieldOrFilter !== null &&
-      !Array.isArray(fieldOrFilter)
-    ) {
-      const entries = Object.entries(fieldOrFilter)
-      if (entries.length === 0)
-        throw invalidArgument('where()', 'equality object must have at least one field')
-      const parts = entries.map(([f, v]) => whereFilter(f, '==', v))
-      return parts.length === 1 ? (parts[0] as Filter) : and(...parts)
-    }
-    throw invalidArgument(
-      'where()',
-      `expected (field, op, value), a filter or an equality object, got ${describe(fieldOrFilter)}`,
-    )
-  }
-  return whereFilter(fieldOrFilter as string, op as WhereFilterOp, value)
 }
 
 /**

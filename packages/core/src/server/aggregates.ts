@@ -11,6 +11,7 @@ import { TargetRouter } from '../engine/router.js'
 import type { StoredDoc } from '../engine/write.js'
 import type { TargetOwner } from './liveTargets.js'
 import type { DocChange } from './storage.js'
+import type { BackendPush, BackendRequest, BackendResponses } from '../protocol/backend.js'
 
 // What every backend does for aggregations, whatever stores its documents: check the request,
 // compute once over the collection, and keep live aggregates current from each commit's changed
@@ -58,11 +59,10 @@ export class AggregateTarget<O extends TargetOwner = TargetOwner> {
   }
 }
 
-/** New values to push to a live aggregate's owner. */
+/** New values of a live aggregate, as the push to send its owner. */
 export interface RoutedAggregate<O> {
   readonly owner: O
-  readonly targetId: number
-  readonly values: AggregateValues
+  readonly message: Extract<BackendPush, { type: 'aggregate' }>
 }
 
 /**
@@ -81,6 +81,20 @@ export class LiveAggregates<O extends TargetOwner = TargetOwner> {
     if (!r) this.routers.set(key, (r = new TargetRouter()))
     r.add(target)
     return target.live.values()
+  }
+
+  /** Stops routing to the target `targetId` of `owned` (a connection's live aggregates), if any. */
+  unlisten(projectId: string, owned: Map<number, AggregateTarget<O>>, targetId: number): void {
+    const target = owned.get(targetId)
+    if (!target) return
+    this.remove(projectId, target)
+    owned.delete(targetId)
+  }
+
+  /** Stops routing to every target of `owned` (a connection that closed). */
+  unlistenAll(projectId: string, owned: Map<number, AggregateTarget<O>>): void {
+    for (const target of owned.values()) this.remove(projectId, target)
+    owned.clear()
   }
 
   /** Stops routing to `target`. */
@@ -113,8 +127,41 @@ export class LiveAggregates<O extends TargetOwner = TargetOwner> {
     }
     return [...changed].map((t) => ({
       owner: t.owner,
-      targetId: t.targetId,
-      values: t.live.values(),
+      message: { type: 'aggregate', targetId: t.targetId, values: t.live.values() },
     }))
   }
+}
+
+/** A connection as {@link serveAggregate} sees it: its live queries and live aggregates. */
+export interface AggregateOwner<O extends TargetOwner> extends TargetOwner {
+  readonly projectId: string
+  readonly targets: ReadonlyMap<number, unknown>
+  readonly aggregates: Map<number, AggregateTarget<O>>
+}
+
+/**
+ * Serves an `aggregate` request (computed once) or a `listenAggregate` request (registered
+ * with `live` and answered with its first values). `checkRead` applies the access rules as to
+ * queries; `scan` gives candidate documents (at least every match).
+ */
+export async function serveAggregate<O extends AggregateOwner<O>>(
+  live: LiveAggregates<O>,
+  conn: O,
+  msg: Extract<BackendRequest, { type: 'aggregate' | 'listenAggregate' }>,
+  checkRead: (collection: string) => void,
+  scan: (query: QuerySpec) => Promise<Iterable<StoredDoc>>,
+): Promise<BackendResponses['aggregate']> {
+  const targetId = msg.type === 'listenAggregate' ? msg.targetId : undefined
+  const aggregates = checkAggregateRequest(msg.type, msg.aggregates, targetId)
+  // Live queries and live aggregates share one target id space per connection.
+  if (targetId !== undefined && (conn.targets.has(targetId) || conn.aggregates.has(targetId))) {
+    throw invalidArgument(msg.type, `target ${targetId} is already open on this connection`)
+  }
+  checkRead(msg.query.collection)
+  const docs = await scan(msg.query)
+  if (targetId === undefined) return { values: aggregateOnce(msg.query, aggregates, docs) }
+  const target = new AggregateTarget(conn, targetId, msg.query, aggregates)
+  const values = live.add(conn.projectId, target, docs)
+  conn.aggregates.set(targetId, target)
+  return { values }
 }

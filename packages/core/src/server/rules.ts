@@ -1,6 +1,7 @@
 import { MetalError } from '../errors.js'
 import type { DocumentData } from '../engine/types.js'
 import type { SessionData } from '../protocol/session.js'
+import type { BackendPush } from '../protocol/backend.js'
 
 /** What an access rule is asked: may this session do `op` on this collection (or document)? */
 export interface AccessRequest {
@@ -55,5 +56,33 @@ export function isAllowed(
     return true
   } catch {
     return false
+  }
+}
+
+/** A listened target: anything reading one collection. */
+export interface Revocable {
+  readonly query: { readonly collection: string }
+}
+
+/**
+ * Ends each of a connection's `targets` (live queries or live aggregates, by target id) that
+ * `session` may no longer read: `remove` unroutes it and a `targetError` is pushed.
+ */
+export function revokeUnreadable<T extends Revocable>(
+  rules: AccessRules | undefined,
+  session: SessionData | null,
+  targets: Map<number, T>,
+  remove: (target: T) => void,
+  push: (message: BackendPush) => void,
+): void {
+  for (const [targetId, target] of [...targets]) {
+    try {
+      checkAccess(rules, session, { op: 'read', collection: target.query.collection })
+    } catch (error) {
+      remove(target)
+      targets.delete(targetId)
+      const e = error as MetalError
+      push({ type: 'targetError', targetId, code: e.code, message: e.message })
+    }
   }
 }

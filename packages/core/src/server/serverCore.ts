@@ -1,9 +1,10 @@
 import { MetalError, describe, invalidArgument } from '../errors.js'
 import { runQuery } from '../engine/liveView.js'
-import { compileQuery } from '../engine/querySpec.js'
+import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { defaultVerifyToken, type Credential, type SessionData } from '../protocol/session.js'
 import type { BackendRequest, BackendResponses } from '../protocol/backend.js'
 import { checkAccess, isAllowed, type AccessRequest, type AccessRules } from './rules.js'
+import { revokeUnreadable, type Revocable } from './rules.js'
 import {
   checkServerCoreOptions,
   type PresenceRelayLike,
@@ -11,12 +12,7 @@ import {
 } from './options.js'
 import { commitKeys, planCommit } from './commitPlan.js'
 import { LiveTarget, LiveTargets } from './liveTargets.js'
-import {
-  AggregateTarget,
-  LiveAggregates,
-  aggregateOnce,
-  checkAggregateRequest,
-} from './aggregates.js'
+import { LiveAggregates, serveAggregate } from './aggregates.js'
 import { MutationLog } from './mutationLog.js'
 import { PresenceHub } from './presenceHub.js'
 import { TransactionLock } from './transactions.js'
@@ -124,8 +120,7 @@ export class ServerCore {
     const project = this.projects.get(conn.projectId)
     for (const target of conn.targets.values()) this.live.remove(conn.projectId, target)
     conn.targets.clear()
-    for (const target of conn.aggregates.values()) this.aggregates.remove(conn.projectId, target)
-    conn.aggregates.clear()
+    this.aggregates.unlistenAll(conn.projectId, conn.aggregates)
     if (!project) return
     for (const tx of conn.transactions) project.lock.release(tx)
     conn.transactions.clear()
@@ -146,13 +141,6 @@ export class ServerCore {
       this.projects.set(projectId, p)
     }
     return p
-  }
-
-  /** Live queries and live aggregates share one target id space per connection. */
-  private checkNewTarget(conn: ServerConnection, call: string, targetId: number): void {
-    if (conn.targets.has(targetId) || conn.aggregates.has(targetId)) {
-      throw invalidArgument(call, `target ${targetId} is already open on this connection`)
-    }
   }
 
   private check(conn: ServerConnection, request: Omit<AccessRequest, 'session'>): void {
@@ -196,25 +184,11 @@ export class ServerCore {
         reply({ docs: runQuery(compileQuery(msg.query), docs) })
         return
       }
-      case 'aggregate': {
-        const aggregates = checkAggregateRequest('aggregate', msg.aggregates)
-        this.check(conn, { op: 'read', collection: msg.query.collection })
-        const docs = await this.storage.scan(projectId, msg.query)
-        reply({ values: aggregateOnce(msg.query, aggregates, docs) })
-        return
-      }
+      case 'aggregate':
       case 'listenAggregate': {
-        const aggregates = checkAggregateRequest('listenAggregate', msg.aggregates, msg.targetId)
-        this.checkNewTarget(conn, 'listenAggregate', msg.targetId)
-        this.check(conn, { op: 'read', collection: msg.query.collection })
-        const target = new AggregateTarget(conn, msg.targetId, msg.query, aggregates)
-        const values = this.aggregates.add(
-          projectId,
-          target,
-          await this.storage.scan(projectId, msg.query),
-        )
-        conn.aggregates.set(msg.targetId, target)
-        reply({ values })
+        const checkRead = (collection: string) => this.check(conn, { op: 'read', collection })
+        const scan = (query: QuerySpec) => this.storage.scan(projectId, query)
+        reply(await serveAggregate(this.aggregates, conn, msg, checkRead, scan))
         return
       }
       case 'commit':
@@ -253,7 +227,12 @@ export class ServerCore {
         project.relay?.heartbeat(conn.key)
         return
       case 'listen': {
-        this.checkNewTarget(conn, 'listen', msg.targetId)
+        if (conn.targets.has(msg.targetId) || conn.aggregates.has(msg.targetId)) {
+          throw invalidArgument(
+            'listen',
+            `target ${msg.targetId} is already open on this connection`,
+          )
+        }
         this.check(conn, { op: 'read', collection: msg.query.collection })
         const target = new LiveTarget(conn, msg.targetId, msg.query)
         const first = this.live.add(
@@ -278,11 +257,7 @@ export class ServerCore {
           this.live.remove(projectId, target)
           conn.targets.delete(msg.targetId)
         }
-        const aggregate = conn.aggregates.get(msg.targetId)
-        if (aggregate) {
-          this.aggregates.remove(projectId, aggregate)
-          conn.aggregates.delete(msg.targetId)
-        }
+        this.aggregates.unlisten(projectId, conn.aggregates, msg.targetId)
         reply({ ok: true })
         return
       }
@@ -348,11 +323,8 @@ export class ServerCore {
       if (msg.mutationId !== undefined) project.mutations.set(msg.mutationId, response)
       reply(response)
       for (const { owner, change } of others) owner.push({ type: 'target', ...change })
-      // Aggregates hold no optimistic state on the client, so the committer's own come as
-      // pushes too, right after the response.
-      for (const { owner, targetId, values } of aggregates) {
-        owner.push({ type: 'aggregate', targetId, values })
-      }
+      // Clients hold no optimistic aggregates: the committer's own come as pushes too.
+      for (const { owner, message } of aggregates) owner.push(message)
     } finally {
       if (tx) {
         conn.transactions.delete(tx)
@@ -417,25 +389,9 @@ export class ServerCore {
       conn.presenceRooms.delete(room)
       project.hub?.unsubscribe(room, conn.presenceSink)
     }
-    for (const [targetId, target] of [...conn.targets]) {
-      try {
-        this.check(conn, { op: 'read', collection: target.query.collection })
-      } catch (error) {
-        this.live.remove(conn.projectId, target)
-        conn.targets.delete(targetId)
-        const e = error as MetalError
-        conn.push({ type: 'targetError', targetId, code: e.code, message: e.message })
-      }
-    }
-    for (const [targetId, target] of [...conn.aggregates]) {
-      try {
-        this.check(conn, { op: 'read', collection: target.query.collection })
-      } catch (error) {
-        this.aggregates.remove(conn.projectId, target)
-        conn.aggregates.delete(targetId)
-        const e = error as MetalError
-        conn.push({ type: 'targetError', targetId, code: e.code, message: e.message })
-      }
-    }
+    const revoke = <T extends Revocable>(targets: Map<number, T>, remove: (t: T) => void) =>
+      revokeUnreadable(this.rules, session, targets, remove, conn.push)
+    revoke(conn.targets, (t) => this.live.remove(conn.projectId, t))
+    revoke(conn.aggregates, (t) => this.aggregates.remove(conn.projectId, t))
   }
 }
