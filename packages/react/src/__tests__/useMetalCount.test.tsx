@@ -25,6 +25,16 @@ describe('useMetalCount', () => {
     await waitFor(() => expect(result.current.data).toBe(1))
   })
 
+  it('takes a typed query of the provider’s client', async () => {
+    env = setup()
+    await env.seedUsers({ a: ADA, b: BOB })
+    const users = env.metal.db().collection<User>('users')
+    const { result } = renderHook(() => useMetalCount(users.where('age', '>', 30)), {
+      wrapper: env.wrapper,
+    })
+    await waitFor(() => expect(result.current.data).toBe(1))
+  })
+
   it('counts the whole collection without a query, and closes its listen on unmount', async () => {
     env = setup()
     await env.seedUsers({ a: ADA, b: BOB })

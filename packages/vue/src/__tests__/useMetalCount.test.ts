@@ -40,6 +40,19 @@ describe('useMetalCount', () => {
     await vi.waitFor(() => expect(counts()).toBe(0))
   })
 
+  it('takes a getter of a typed query and counts the new one when it changes', async () => {
+    env = setup()
+    await env.seedUsers({ a: ADA, b: BOB })
+    const users = env.metal.db().collection<User>('users')
+    const minAge = ref(30)
+    const { result } = env.withSetup(() =>
+      useMetalCount(() => users.where('age', '>', minAge.value)),
+    )
+    await vi.waitFor(() => expect(result.data.value).toBe(1))
+    minAge.value = 20
+    await vi.waitFor(() => expect(result.data.value).toBe(2))
+  })
+
   it('surfaces a refused live count as the query error', async () => {
     env = setup()
     env.gate.refuseListens('secrets')
