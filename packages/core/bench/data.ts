@@ -1,17 +1,10 @@
 // Deterministic test documents for the core benchmark: ~200 bytes of JSON each, with the kinds of
 // fields an admin app stores (strings, numbers, an array, a nested map).
 
-/** A small, fast, seeded PRNG (mulberry32) so every run uses the same documents and writes. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../src/testing/random.js'
+
+/** The seeded PRNG every benchmark draws from. */
+export const rng = seededRandom
 
 /** Number of distinct `group` values (one live query per group in the live-query benchmark). */
 export const GROUPS = 100

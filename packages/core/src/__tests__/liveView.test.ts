@@ -5,6 +5,7 @@ import { LiveView, runQuery, type ViewChange } from '../engine/liveView.js'
 import { compileQuery, type BoundSpec, type Entry, type QuerySpec } from '../engine/querySpec.js'
 import type { Filter } from '../engine/filter.js'
 import type { DocumentData } from '../types.js'
+import { seededRandom } from '../testing/random.js'
 
 // ─── A reference engine ─────────────────────────────────────────────────────────────────────────
 // Written from the semantics (Cloud Firestore's, as DESIGN.md states them), independently of the
@@ -108,18 +109,6 @@ function bruteForce(spec: QuerySpec, entries: Iterable<Entry>): Entry[] {
 }
 
 // ─── Random data ────────────────────────────────────────────────────────────────────────────────
-
-/** mulberry32: a small seeded PRNG, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const IDS = Array.from({ length: 12 }, (_, i) => `d${String(i).padStart(2, '0')}`)
 
@@ -236,7 +225,7 @@ function replay(previous: readonly Entry[], changes: readonly ViewChange<Entry>[
 }
 
 function runRandomWrites(spec: QuerySpec, seed: number, steps: number): void {
-  const random = prng(seed)
+  const random = seededRandom(seed)
   const query = compileQuery(spec)
   const view = new LiveView<Entry>(query)
   const model = new Map<string, Entry>()
@@ -343,7 +332,7 @@ describe('LiveView', () => {
 describe('runQuery', () => {
   for (const [name, spec] of Object.entries(SHAPES)) {
     it(`equals a brute-force run: ${name}`, () => {
-      const random = prng(name.length * 104729)
+      const random = seededRandom(name.length * 104729)
       const query = compileQuery(spec)
       for (let round = 0; round < 300; round++) {
         const entries = IDS.filter(() => random() < 0.7).map((id) => entry(id, randomData(random)))
@@ -408,7 +397,7 @@ describe('LiveView over many blocks', () => {
   }
 
   it('keeps every window equal to a brute-force run while blocks split, shrink and merge', () => {
-    const random = prng(20_000)
+    const random = seededRandom(20_000)
     const SIZE = 22_000
     const ids = Array.from({ length: SIZE }, (_, i) => `e${String(i).padStart(5, '0')}`)
     const bigData = (n: number): DocumentData => {
@@ -547,7 +536,7 @@ describe('string order', () => {
   ]
   const ids = (list: readonly Entry[]): string[] => list.map((e) => e.id)
   const shuffled = <T>(list: readonly T[]): T[] => {
-    const random = prng(list.length)
+    const random = seededRandom(list.length)
     const out = [...list]
     for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1))
@@ -564,7 +553,7 @@ describe('string order', () => {
       for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
       return x.length - y.length
     }
-    const random = prng(1234)
+    const random = seededRandom(1234)
     const pool = [
       'a',
       'z',

@@ -1,7 +1,6 @@
 import { describe } from 'vitest'
 import { memory, type MemoryBackend } from '../backends/memory/index.js'
-import type { BackendHarness } from '../testing/suites/harness.js'
-import { suites } from '../testing/suites/index.js'
+import { suites, type BackendHarness } from '../testing/index.js'
 
 const harness: BackendHarness = {
   name: 'memory',

@@ -17,6 +17,7 @@ import {
   encodeRequest,
   type BackendRequest,
 } from '../protocol/index.js'
+import { seededRandom } from '../testing/random.js'
 
 // Decoding untrusted wire input: every bad input is an invalid-argument MetalError naming the
 // message part, the field and the value; nothing else is ever thrown, whatever comes in.
@@ -710,7 +711,7 @@ describe('decodeRequest', () => {
   })
 
   it('survives 10,000 random and mangled messages: a valid request or invalid-argument, nothing else', () => {
-    const random = mulberry32(0x5eed)
+    const random = seededRandom(0x5eed)
     const samples = sampleRequests().map((r) => viaJson(encodeRequest(r)))
     let accepted = 0
     for (let i = 0; i < 10_000; i++) {
@@ -775,18 +776,6 @@ describe('client builders share the wire limits', () => {
 })
 
 // ─── Fuzz helpers ───────────────────────────────────────────────────────────────────────────────
-
-/** A small seeded PRNG (mulberry32): the fuzz runs the same inputs every time. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const KEYS = [
   'type',

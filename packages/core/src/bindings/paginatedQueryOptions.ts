@@ -1,19 +1,13 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, getDocField, parseFieldPath } from '../engine/fieldPath.js'
-import {
-  liveQueryRegistry,
-  type AbortSignalLike,
-  type QueryClientLike,
-} from './liveQueryRegistry.js'
+import { type AbortSignalLike, type QueryClientLike } from './liveQueryRegistry.js'
 import { DEFAULT_PAGE_SIZE, keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
-import { followPending } from './followPending.js'
 import { metalQueryKey } from './queryKey.js'
-import { sessionRestart } from './queryOptions.js'
+import { liveRowsEntry } from './queryOptions.js'
 import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
 import { toRows, type MetalRow } from './rows.js'
 import type { Query } from '../query.js'
 import type { Metal } from '../metal.js'
-import type { QuerySnapshot } from '../snapshot.js'
 import type { DocumentData } from '../types.js'
 
 /** A page cursor: the values of a row in the paginated query's sort fields. */
@@ -125,31 +119,17 @@ export function metalPaginatedQueryOptions<T = DocumentData>(
   const queryKey = metalQueryKey(metal.projectId, live.spec, {
     paginated: mode === 'cursor' ? true : 'offset',
   })
+  // The live page may have moved (pages fetched before it) or gone (`maxPages`).
   const entry = () =>
-    liveQueryRegistry(client).entry<MetalRow<T>[]>(
-      queryKey,
-      (next, error) =>
-        followPending<QuerySnapshot<T>>(
-          metal,
-          live.spec.collection,
-          (deliver, fail) => live.subscribe((_, snapshot) => deliver(snapshot), fail),
-          (snapshot) => next(toRows(snapshot)),
-          error,
-        ),
-      {
-        restart: sessionRestart(metal),
-        // The live page may have moved (pages fetched before it) or gone (`maxPages`).
-        merge: (cached, rows) => {
-          const data = cached as MetalPages<T> | undefined
-          if (!data) return { pages: [rows], pageParams: [first] }
-          const at = data.pageParams.findIndex(isLive)
-          if (at < 0) return data
-          const pages = [...data.pages]
-          pages[at] = rows
-          return { pages, pageParams: data.pageParams }
-        },
-      },
-    )
+    liveRowsEntry(client, metal, queryKey, live, (cached, rows) => {
+      const data = cached as MetalPages<T> | undefined
+      if (!data) return { pages: [rows], pageParams: [first] }
+      const at = data.pageParams.findIndex(isLive)
+      if (at < 0) return data
+      const pages = [...data.pages]
+      pages[at] = rows
+      return { pages, pageParams: data.pageParams }
+    })
   entry()
   return {
     ...LIVE_QUERY_DEFAULTS,

@@ -2,6 +2,7 @@ import { invalidArgument } from '../errors.js'
 import {
   liveQueryRegistry,
   type AbortSignalLike,
+  type LiveMerge,
   type LiveRestart,
   type QueryClientLike,
 } from './liveQueryRegistry.js'
@@ -16,6 +17,7 @@ import {
 } from './querySource.js'
 import { toRow, toRows, type MetalRow } from './rows.js'
 import type { Metal } from '../metal.js'
+import type { Query } from '../query.js'
 import type { DocumentSnapshot, QuerySnapshot } from '../snapshot.js'
 import type { DocumentReference } from '../reference.js'
 import type { DocumentData } from '../types.js'
@@ -42,6 +44,31 @@ export function sessionRestart(metal: Metal): LiveRestart {
 }
 
 /**
+ * @internal The live entry that keeps `query`'s rows in the cache under `queryKey`, following
+ * each row's pending state; `merge` places the rows in a cached value of another shape (pages).
+ */
+export function liveRowsEntry<T>(
+  client: QueryClientLike,
+  metal: Metal,
+  queryKey: readonly unknown[],
+  query: Query<T>,
+  merge?: LiveMerge<MetalRow<T>[]>,
+) {
+  return liveQueryRegistry(client).entry<MetalRow<T>[]>(
+    queryKey,
+    (next, error) =>
+      followPending<QuerySnapshot<T>>(
+        metal,
+        query.spec.collection,
+        (deliver, fail) => query.subscribe((_, snapshot) => deliver(snapshot), fail),
+        (snapshot) => next(toRows(snapshot)),
+        error,
+      ),
+    { restart: sessionRestart(metal), ...(merge ? { merge } : {}) },
+  )
+}
+
+/**
  * Options for a live query's rows, `MetalRow<T>[]`: spread into `useQuery`, or pass to
  * `queryClient.prefetchQuery`. `collection` is a path narrowed by `build`, or a typed collection
  * reference or query of `metal` (`metal.db().collection<User>('users').where(…)`).
@@ -55,19 +82,7 @@ export function metalQueryOptions<T = DocumentData>(
 ) {
   const query = resolveQuery(call, metal, collection, build)
   const queryKey = metalQueryKey(metal.projectId, query.spec)
-  const entry = () =>
-    liveQueryRegistry(client).entry<MetalRow<T>[]>(
-      queryKey,
-      (next, error) =>
-        followPending<QuerySnapshot<T>>(
-          metal,
-          query.spec.collection,
-          (deliver, fail) => query.subscribe((_, snapshot) => deliver(snapshot), fail),
-          (snapshot) => next(toRows(snapshot)),
-          error,
-        ),
-      { restart: sessionRestart(metal) },
-    )
+  const entry = () => liveRowsEntry(client, metal, queryKey, query)
   entry()
   return {
     ...LIVE_QUERY_DEFAULTS,

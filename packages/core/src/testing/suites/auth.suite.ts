@@ -3,7 +3,7 @@ import { Metal, MetalError, memoryStorage } from '../../index.js'
 import type { AuthStatus, KeyValueStorage } from '../../index.js'
 import { eventually, settle, type BackendHarness, type BackendTestOptions } from './harness.js'
 import { backendFor, clientFor } from './helpers.js'
-import { faultyBackend } from '../index.js'
+import { faultyBackend } from '../faultyBackend.js'
 
 /** An unsigned compact JWT with `claims` (the embedded backend decodes; the server verifies). */
 export function jwt(claims: Record<string, unknown>): string {

@@ -10,6 +10,7 @@ import type {
   Unsubscribe,
 } from '../../index.js'
 import { clients, eventually, settle, type BackendHarness } from './harness.js'
+import { seededRandom } from '../random.js'
 
 type Env = Awaited<ReturnType<typeof clients>>
 
@@ -85,18 +86,6 @@ function expectReplayable(rec: Recorder): void {
     expect(replay(previous, call.changes), `callback ${i}`).toEqual(rows(call.snapshot))
     previous = rows(call.snapshot)
   })
-}
-
-/** mulberry32: a seeded PRNG, so a failing sequence replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 export function liveQueriesSuite(harness: BackendHarness): void {
@@ -445,7 +434,7 @@ export function liveQueriesSuite(harness: BackendHarness): void {
       for (const [name, shape] of Object.entries(shapes)) {
         for (const writer of ['another client', 'the listening client'] as const) {
           it(`applying each callback's changes in order yields its docs (${name}, writes by ${writer})`, async () => {
-            const random = prng(name.length * 31 + writer.length)
+            const random = seededRandom(name.length * 31 + writer.length)
             const c = db.collection('items')
             const target = (writer === 'another client' ? otherDb : db).collection('items')
             const model = new Map<string, DocumentData>()

@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { Metal, increment, memoryStorage } from '../../index.js'
-import { faultyBackend } from '../index.js'
+import { faultyBackend } from '../faultyBackend.js'
 import type { Backend, Conflict, MetalOptions, SyncOptions } from '../../index.js'
 import { eventually, settle, type BackendHarness } from './harness.js'
 
