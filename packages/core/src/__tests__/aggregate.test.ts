@@ -10,6 +10,7 @@ import {
 import { where } from '../engine/filter.js'
 import { compileQuery, type Entry, type QuerySpec } from '../engine/querySpec.js'
 import { MetalError } from '../errors.js'
+import { seededRandom } from '../testing/random.js'
 import type { DocumentData } from '../types.js'
 
 const q = (patch: Partial<QuerySpec> = {}) =>
@@ -221,17 +222,6 @@ describe('LiveAggregate', () => {
 
 // ─── Property: live results equal recomputation after every random write ─────────────────────────
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function expectClose(actual: AggregateValues, expected: AggregateValues, context: string): void {
   expect(Object.keys(actual), context).toEqual(Object.keys(expected))
   for (const k of Object.keys(expected)) {
@@ -287,7 +277,7 @@ describe('LiveAggregate (property)', () => {
     for (const [sName, aggregates] of specs) {
       it(`matches recomputation after each of 400 random writes: ${qName}, ${sName}`, () => {
         for (const seed of [1, 2, 3]) {
-          const rand = mulberry32(seed * 7919 + qName.length * 31 + sName.length)
+          const rand = seededRandom(seed * 7919 + qName.length * 31 + sName.length)
           const query = compileQuery(spec)
           const docs = new Map<string, DocumentData>()
           for (let i = 0; i < 10; i++) docs.set(`d${i}`, randomDoc(rand))
