@@ -5,9 +5,10 @@ export { CollectionReference, DocumentReference } from './reference.js'
 export type { DocumentListener } from './reference.js'
 export { Query, CompositeQuery } from './query.js'
 export type { QueryListener, QueryField } from './query.js'
-export { AggregateQuerySnapshot, count, sum, average } from './aggregateQuery.js'
-export type { AggregateData } from './aggregateQuery.js'
-export { MAX_AGGREGATIONS } from './engine/aggregate.js'
+export { count, sum, average } from './aggregateFields.js'
+export type { AggregateData } from './aggregateFields.js'
+export type { AggregateQuerySnapshot } from './aggregateQuery.js'
+export { MAX_AGGREGATIONS } from './engine/aggregateSpec.js'
 export type {
   Aggregate,
   AggregateSpec,
@@ -15,7 +16,7 @@ export type {
   CountAggregate,
   SumAggregate,
   AverageAggregate,
-} from './engine/aggregate.js'
+} from './engine/aggregateSpec.js'
 export { where, or, and, MAX_IN_VALUES, MAX_NOT_IN_VALUES } from './engine/filter.js'
 export type { Filter, FieldFilter, CompositeFilter } from './engine/filter.js'
 export type { QuerySpec, OrderSpec, BoundSpec } from './engine/querySpec.js'

@@ -7,16 +7,8 @@ import { appendFilter, toFilter } from './whereInput.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
 import type { LocalDoc, Store } from './client/store.js'
-import {
-  average,
-  count,
-  listenCount,
-  runAggregate,
-  runOne,
-  sum,
-  type AggregateQuerySnapshot,
-} from './aggregateQuery.js'
-import type { AggregateSpec } from './engine/aggregate.js'
+import type { AggregateQuerySnapshot } from './aggregateQuery.js'
+import type { AggregateSpec } from './engine/aggregateSpec.js'
 import type { CollectionReference } from './reference.js'
 import type {
   DocumentData,
@@ -25,6 +17,16 @@ import type {
   Unsubscribe,
   WhereFilterOp,
 } from './types.js'
+
+/** Throws unless `next` is a function and `onError` a function or undefined. */
+function checkListeners(call: string, next: unknown, onError: unknown): void {
+  if (typeof next !== 'function') {
+    throw invalidArgument(call, `listener must be a function, got ${describe(next)}`)
+  }
+  if (onError !== undefined && typeof onError !== 'function') {
+    throw invalidArgument(call, `error listener must be a function, got ${describe(onError)}`)
+  }
+}
 
 /** Receives a live query's changes and the full result they lead to. */
 export type QueryListener<T> = (changes: DocumentChange<T>[], snapshot: QuerySnapshot<T>) => void
@@ -163,18 +165,7 @@ export class Query<T = DocumentData> {
    * (possibly `[]`), then once per write that changes the result. Returns the unsubscribe.
    */
   subscribe(onChanges: QueryListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
-    if (typeof onChanges !== 'function') {
-      throw invalidArgument(
-        'subscribe()',
-        `listener must be a function, got ${describe(onChanges)}`,
-      )
-    }
-    if (onError !== undefined && typeof onError !== 'function') {
-      throw invalidArgument(
-        'subscribe()',
-        `error listener must be a function, got ${describe(onError)}`,
-      )
-    }
+    checkListeners('subscribe()', onChanges, onError)
     this.checkRunnable('subscribe()')
     const coll = this.coll
     return this.store.listen(this.spec, {
@@ -199,14 +190,19 @@ export class Query<T = DocumentData> {
   // Aggregations run on the backend over committed data, after offset/limit/limitToLast (pending
   // local writes are not included), as Cloud Firestore's do.
 
+  // The code that runs them loads on first use (a dynamic import): apps that never aggregate do
+  // not ship it.
+
   /** Counts the documents of the result. */
   async count(): Promise<number> {
     this.checkRunnable('count()')
+    const { count, runOne } = await import('./aggregateQuery.js')
     return (await runOne(this.store, this.spec, count())) as number
   }
 
   /** Adds up `field`'s numeric values over the result (others are skipped; none sum to 0). */
   async sum(field: QueryField<T>): Promise<number> {
+    const { sum, runOne } = await import('./aggregateQuery.js')
     const aggregate = sum(field)
     this.checkRunnable('sum()')
     return (await runOne(this.store, this.spec, aggregate)) as number
@@ -214,6 +210,7 @@ export class Query<T = DocumentData> {
 
   /** Averages `field`'s numeric values over the result (others are skipped; none give null). */
   async average(field: QueryField<T>): Promise<number | null> {
+    const { average, runOne } = await import('./aggregateQuery.js')
     const aggregate = average(field)
     this.checkRunnable('average()')
     return runOne(this.store, this.spec, aggregate)
@@ -225,6 +222,7 @@ export class Query<T = DocumentData> {
    */
   async aggregate<S extends AggregateSpec>(aggregates: S): Promise<AggregateQuerySnapshot<S>> {
     this.checkRunnable('aggregate()')
+    const { runAggregate } = await import('./aggregateQuery.js')
     return runAggregate(this.store, 'aggregate()', this.spec, aggregates)
   }
 
@@ -238,7 +236,16 @@ export class Query<T = DocumentData> {
     onError?: (error: MetalError) => void,
   ): Unsubscribe {
     this.checkRunnable('subscribeCount()')
-    return listenCount(this.store, this.spec, onCount, onError)
+    checkListeners('subscribeCount()', onCount, onError)
+    let stop: Unsubscribe | undefined
+    let active = true
+    void import('./aggregateQuery.js').then(({ listenCount }) => {
+      if (active) stop = listenCount(this.store, this.spec, onCount, onError)
+    })
+    return () => {
+      active = false
+      stop?.()
+    }
   }
 
   /** Starts a composite chain on this query: `.where(A).or(B).and(C)` means `(A OR B) AND C`. */

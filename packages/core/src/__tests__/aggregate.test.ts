@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { LiveAggregate, computeAggregates } from '../engine/aggregate.js'
 import {
-  LiveAggregate,
   MAX_AGGREGATIONS,
   checkAggregateSpec,
-  computeAggregates,
   type AggregateSpec,
   type AggregateValues,
-} from '../engine/aggregate.js'
+} from '../engine/aggregateSpec.js'
 import { where } from '../engine/filter.js'
 import { compileQuery, type Entry, type QuerySpec } from '../engine/querySpec.js'
 import { MetalError } from '../errors.js'

@@ -1,5 +1,5 @@
 import { MetalError, isTransient } from '../errors.js'
-import { sameValues, type AggregateSpec, type AggregateValues } from '../engine/aggregate.js'
+import { sameValues, type AggregateSpec, type AggregateValues } from '../engine/aggregateSpec.js'
 import type { QuerySpec } from '../engine/querySpec.js'
 import type { BackendPush } from '../protocol/backend.js'
 import type { Store } from './store.js'

@@ -2,7 +2,7 @@ import type { MetalError, MetalErrorCode } from '../errors.js'
 import type { Credential, SessionData } from './session.js'
 import type { PresenceDiff, PresenceEventType, PresenceMember } from './presence.js'
 import type { QuerySpec } from '../engine/querySpec.js'
-import type { AggregateSpec, AggregateValues } from '../engine/aggregate.js'
+import type { AggregateSpec, AggregateValues } from '../engine/aggregateSpec.js'
 import type { StoredDoc, Write } from '../engine/write.js'
 
 /** A check that a document read in a transaction is unchanged at commit. */

@@ -9,11 +9,11 @@ import { checkVersion, decodeQuerySpec, decodeWrite } from '../engine/wireDecode
 import { checkCollectionPath, checkDocId } from '../engine/writeInput.js'
 import { own, wireArray, wireObject, type WireObject } from '../engine/wireShape.js'
 import { utf8Length, isPlainObject } from '../engine/documentValues.js'
-import { checkAggregateSpec } from '../engine/aggregate.js'
+import { checkAggregateSpec } from '../engine/aggregateSpec.js'
 import { checkCredential, type Credential } from './session.js'
 import { checkPresenceDiff, checkPresenceMetadata, checkRoom } from './presenceChecks.js'
 import type { BackendRequest, VersionCheck } from './backend.js'
-import type { AggregateSpec } from '../engine/aggregate.js'
+import type { AggregateSpec } from '../engine/aggregateSpec.js'
 
 // The client → backend messages on the wire: `encodeRequest` on the client, `decodeRequest` on a
 // backend that receives JSON. Decoding treats the message as hostile: every field is checked

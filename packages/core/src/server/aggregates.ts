@@ -1,11 +1,10 @@
 import { describe, invalidArgument } from '../errors.js'
+import { LiveAggregate, computeAggregates } from '../engine/aggregate.js'
 import {
-  LiveAggregate,
   checkAggregateSpec,
-  computeAggregates,
   type AggregateSpec,
   type AggregateValues,
-} from '../engine/aggregate.js'
+} from '../engine/aggregateSpec.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { TargetRouter } from '../engine/router.js'
 import type { StoredDoc } from '../engine/write.js'

@@ -45,7 +45,10 @@ export interface ServerCoreOptions {
    */
   transactionTimeoutMs?: number
   /** Creates a relay that shares a project's presence beyond this server (tabs, processes). */
-  presenceRelay?: (projectId: string, hub: PresenceHub) => PresenceRelayLike | undefined
+  presenceRelay?: (
+    projectId: string,
+    hub: PresenceHub,
+  ) => PresenceRelayLike | undefined | Promise<PresenceRelayLike | undefined>
 }
 
 /** Validates the options every server logic user passes through; `call` names the entry point. */

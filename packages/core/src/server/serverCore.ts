@@ -12,9 +12,9 @@ import {
 } from './options.js'
 import { commitKeys, planCommit } from './commitPlan.js'
 import { LiveTarget, LiveTargets } from './liveTargets.js'
-import { LiveAggregates, serveAggregate } from './aggregates.js'
+import type { LiveAggregates } from './aggregates.js'
 import { MutationLog } from './mutationLog.js'
-import { PresenceHub } from './presenceHub.js'
+import { ServerPresence } from './serverPresence.js'
 import { TransactionLock } from './transactions.js'
 import { ServerConnection } from './connection.js'
 import type { ServerStorage } from './storage.js'
@@ -26,8 +26,6 @@ export type { PresenceRelayLike, ServerCoreOptions }
 interface ProjectState {
   readonly mutations: MutationLog<BackendResponses['commit']>
   readonly lock: TransactionLock
-  hub?: PresenceHub
-  relay?: PresenceRelayLike
   /** Requests of the project run one at a time, in arrival order. */
   queue: Promise<void>
 }
@@ -44,13 +42,12 @@ export class ServerCore {
   private readonly now: () => number
   private readonly verifyToken: NonNullable<ServerCoreOptions['verifyToken']>
   private readonly rules: AccessRules | undefined
-  private readonly presenceTimeoutMs: number
   private readonly transactionTimeoutMs: number
-  private readonly relayFactory: ServerCoreOptions['presenceRelay']
+  private readonly presence: ServerPresence
   private readonly projects = new Map<string, ProjectState>()
   private readonly live = new LiveTargets<ServerConnection>()
-  private readonly aggregates = new LiveAggregates<ServerConnection>()
-  private sweeper: unknown
+  /** Live aggregates, once the first aggregate request has loaded their code. */
+  private aggregates: LiveAggregates<ServerConnection> | undefined
   private connections = 0
 
   constructor(options: ServerCoreOptions) {
@@ -59,9 +56,12 @@ export class ServerCore {
     this.now = options.now ?? Date.now
     this.verifyToken = options.verifyToken ?? defaultVerifyToken
     this.rules = options.rules
-    this.presenceTimeoutMs = options.presenceTimeoutMs ?? 30_000
     this.transactionTimeoutMs = options.transactionTimeoutMs ?? 30_000
-    this.relayFactory = options.presenceRelay
+    this.presence = new ServerPresence(
+      options.presenceTimeoutMs ?? 30_000,
+      this.now,
+      options.presenceRelay,
+    )
   }
 
   /** Opens a connection's state; `push` delivers pushes to it in order. */
@@ -76,14 +76,12 @@ export class ServerCore {
 
   /** Number of live aggregates open on a project's collection. */
   aggregateListenerCount(projectId: string, collection: string): number {
-    return this.aggregates.count(projectId, collection)
+    return this.aggregates?.count(projectId, collection) ?? 0
   }
 
   /** Stops timers and relays (tests, hot reload, shutdown). */
   close(): void {
-    clearInterval(this.sweeper)
-    this.sweeper = undefined
-    for (const p of this.projects.values()) p.relay?.close()
+    this.presence.close()
   }
 
   /**
@@ -120,14 +118,11 @@ export class ServerCore {
     const project = this.projects.get(conn.projectId)
     for (const target of conn.targets.values()) this.live.remove(conn.projectId, target)
     conn.targets.clear()
-    this.aggregates.unlistenAll(conn.projectId, conn.aggregates)
+    this.aggregates?.unlistenAll(conn.projectId, conn.aggregates)
     if (!project) return
     for (const tx of conn.transactions) project.lock.release(tx)
     conn.transactions.clear()
-    for (const room of conn.presenceRooms) project.hub?.unsubscribe(room, conn.presenceSink)
-    conn.presenceRooms.clear()
-    for (const s of project.hub?.stateOf(conn.key) ?? []) project.relay?.untrack(conn.key, s.room)
-    project.hub?.disconnect(conn.key)
+    this.presence.disconnect(conn)
   }
 
   private project(projectId: string): ProjectState {
@@ -145,24 +140,6 @@ export class ServerCore {
 
   private check(conn: ServerConnection, request: Omit<AccessRequest, 'session'>): void {
     checkAccess(this.rules, conn.currentSession(this.now()), request)
-  }
-
-  private hub(projectId: string, project: ProjectState): PresenceHub {
-    if (!project.hub) {
-      const hub = new PresenceHub(this.presenceTimeoutMs)
-      project.hub = hub
-      project.relay = this.relayFactory?.(projectId, hub)
-    }
-    if (!this.sweeper) {
-      this.sweeper = setInterval(
-        () => {
-          for (const p of this.projects.values()) p.hub?.sweep(this.now())
-        },
-        Math.max(10, this.presenceTimeoutMs / 4),
-      )
-      ;(this.sweeper as { unref?: () => void }).unref?.()
-    }
-    return project.hub
   }
 
   private async dispatch(
@@ -188,6 +165,9 @@ export class ServerCore {
       case 'listenAggregate': {
         const checkRead = (collection: string) => this.check(conn, { op: 'read', collection })
         const scan = (query: QuerySpec) => this.storage.scan(projectId, query)
+        // Loaded on first use: a server whose clients never aggregate does not load it.
+        const { LiveAggregates, serveAggregate } = await import('./aggregates.js')
+        this.aggregates ??= new LiveAggregates<ServerConnection>()
         reply(await serveAggregate(this.aggregates, conn, msg, checkRead, scan))
         return
       }
@@ -202,29 +182,24 @@ export class ServerCore {
         return
       case 'presenceSubscribe':
         this.check(conn, { op: 'presence', collection: msg.room })
-        conn.presenceRooms.add(msg.room)
-        reply({ members: this.hub(projectId, project).subscribe(msg.room, conn.presenceSink) })
+        reply({ members: await this.presence.subscribe(conn, msg.room) })
         return
       case 'presenceUnsubscribe':
-        conn.presenceRooms.delete(msg.room)
-        project.hub?.unsubscribe(msg.room, conn.presenceSink)
+        this.presence.unsubscribe(conn, msg.room)
         reply({ ok: true })
         return
       case 'presenceTrack':
         this.check(conn, { op: 'presence', collection: msg.room })
         reply({ ok: true })
-        this.hub(projectId, project).track(conn.key, msg.room, msg.diff, this.now())
-        project.relay?.track(conn.key, msg.room, msg.diff)
+        await this.presence.track(conn, msg.room, msg.diff)
         return
       case 'presenceUntrack':
         reply({ ok: true })
-        project.hub?.untrack(conn.key, msg.room)
-        project.relay?.untrack(conn.key, msg.room)
+        this.presence.untrack(conn, msg.room)
         return
       case 'presenceHeartbeat':
         reply({ ok: true })
-        project.hub?.heartbeat(conn.key, this.now())
-        project.relay?.heartbeat(conn.key)
+        this.presence.heartbeat(conn)
         return
       case 'listen': {
         if (conn.targets.has(msg.targetId) || conn.aggregates.has(msg.targetId)) {
@@ -257,7 +232,7 @@ export class ServerCore {
           this.live.remove(projectId, target)
           conn.targets.delete(msg.targetId)
         }
-        this.aggregates.unlisten(projectId, conn.aggregates, msg.targetId)
+        this.aggregates?.unlisten(projectId, conn.aggregates, msg.targetId)
         reply({ ok: true })
         return
       }
@@ -318,7 +293,7 @@ export class ServerCore {
         },
       )
       const { own, others } = this.live.route(conn.projectId, changes, conn)
-      const aggregates = this.aggregates.route(conn.projectId, changes)
+      const aggregates = this.aggregates?.route(conn.projectId, changes) ?? []
       const response = { version, time, docs, targets: own }
       if (msg.mutationId !== undefined) project.mutations.set(msg.mutationId, response)
       reply(response)
@@ -375,23 +350,13 @@ export class ServerCore {
   /** Re-checks a connection's live queries and presence after its session changed. */
   private reauthorise(conn: ServerConnection): void {
     if (!this.rules) return
-    const project = this.project(conn.projectId)
     const session = conn.currentSession(this.now())
-    const allowed = (room: string): boolean =>
-      isAllowed(this.rules, session, { op: 'presence', collection: room })
-    for (const { room } of project.hub?.stateOf(conn.key) ?? []) {
-      if (allowed(room)) continue
-      project.hub?.untrack(conn.key, room)
-      project.relay?.untrack(conn.key, room)
-    }
-    for (const room of [...conn.presenceRooms]) {
-      if (allowed(room)) continue
-      conn.presenceRooms.delete(room)
-      project.hub?.unsubscribe(room, conn.presenceSink)
-    }
+    this.presence.revoke(conn, (room) =>
+      isAllowed(this.rules, session, { op: 'presence', collection: room }),
+    )
     const revoke = <T extends Revocable>(targets: Map<number, T>, remove: (t: T) => void) =>
       revokeUnreadable(this.rules, session, targets, remove, conn.push)
     revoke(conn.targets, (t) => this.live.remove(conn.projectId, t))
-    revoke(conn.aggregates, (t) => this.aggregates.remove(conn.projectId, t))
+    revoke(conn.aggregates, (t) => this.aggregates?.remove(conn.projectId, t))
   }
 }

@@ -14,7 +14,6 @@ import type {
   ConnectOptions,
 } from '../../protocol/backend.js'
 import { MapStorage } from './mapStorage.js'
-import { PresenceRelay, hasBroadcastChannel } from './presenceRelay.js'
 
 /** Options of the embedded memory backend. */
 export interface MemoryBackendOptions extends Omit<ServerCoreOptions, 'storage' | 'presenceRelay'> {
@@ -59,7 +58,11 @@ export class MemoryBackend implements Backend {
       storage: this.storage,
       presenceRelay:
         name && hasBroadcastChannel()
-          ? (projectId, hub) => new PresenceRelay(`${name}:${projectId}`, () => hub, projectId, now)
+          ? async (projectId, hub) => {
+              // Loaded with the first presence use, in browsers only.
+              const { PresenceRelay } = await import('./presenceRelay.js')
+              return new PresenceRelay(`${name}:${projectId}`, () => hub, projectId, now)
+            }
           : undefined,
     })
   }
@@ -191,6 +194,11 @@ class MemoryConnection implements BackendConnection {
       }
     })
   }
+}
+
+/** True where the platform has BroadcastChannel (browsers, Node 18+). */
+function hasBroadcastChannel(): boolean {
+  return typeof (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel === 'function'
 }
 
 /** Creates an embedded memory backend, to share between several `Metal` clients. */

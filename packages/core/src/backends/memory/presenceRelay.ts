@@ -22,11 +22,6 @@ interface ChannelLike {
   onmessage: ((event: { data: unknown }) => void) | null
 }
 
-/** True where the platform has BroadcastChannel (browsers, Node 18+). */
-export function hasBroadcastChannel(): boolean {
-  return typeof (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel === 'function'
-}
-
 /**
  * Shares one tab's presence connections with the other tabs of the origin over a
  * BroadcastChannel, so the embedded backend shows presence across tabs. Remote connections are
