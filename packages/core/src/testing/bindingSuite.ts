@@ -259,6 +259,16 @@ export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void
       expect(q.renders()).toBeLessThanOrEqual(FEW_RENDERS)
     })
 
+    test('ends an invalid query built from a collection name in error', async (t) => {
+      const q = t.mount('useMetalQuery', 'users', (c: ReturnType<typeof t.users>) =>
+        c.limitToLast(1),
+      )
+      await eventually(() => expect(q.current().error?.code).toBe('invalid-argument'))
+      await harness.settle(200)
+      expect(t.listens('users')).toBe(0)
+      expect(q.renders()).toBeLessThanOrEqual(FEW_RENDERS)
+    })
+
     test(
       'tries a refused query once more when the session changes',
       async (t) => {
