@@ -1,10 +1,10 @@
 import { describe, invalidArgument } from './errors.js'
-import {
-  checkAggregate,
-  type AggregateSpec,
-  type AverageAggregate,
-  type CountAggregate,
-  type SumAggregate,
+import { parseFieldPath } from './engine/fieldPath.js'
+import type {
+  AggregateSpec,
+  AverageAggregate,
+  CountAggregate,
+  SumAggregate,
 } from './engine/aggregateSpec.js'
 
 // The aggregation factories an app imports; running aggregations lives in aggregateQuery.ts,
@@ -20,7 +20,7 @@ export function count(): CountAggregate {
  * skipped; no values sum to 0): `query.aggregate({ revenue: sum('price') })`.
  */
 export function sum(field: string): SumAggregate {
-  return checkAggregate('sum()', { op: 'sum', field: checkField('sum()', field) }) as SumAggregate
+  return Object.freeze({ op: 'sum', field: checkField('sum()', field) })
 }
 
 /**
@@ -28,16 +28,15 @@ export function sum(field: string): SumAggregate {
  * skipped; the average of no values is null): `query.aggregate({ avg: average('price') })`.
  */
 export function average(field: string): AverageAggregate {
-  return checkAggregate('average()', {
-    op: 'average',
-    field: checkField('average()', field),
-  }) as AverageAggregate
+  return Object.freeze({ op: 'average', field: checkField('average()', field) })
 }
 
+/** The checks `checkAggregate` makes of a field, kept here so the factories stay small. */
 function checkField(call: string, field: unknown): string {
   if (typeof field !== 'string' || field === '') {
     throw invalidArgument(call, `field must be a non-empty string, got ${describe(field)}`)
   }
+  parseFieldPath(call, field)
   return field
 }
 

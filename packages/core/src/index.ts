@@ -8,7 +8,7 @@ export type { QueryListener, QueryField } from './query.js'
 export { count, sum, average } from './aggregateFields.js'
 export type { AggregateData } from './aggregateFields.js'
 export type { AggregateQuerySnapshot } from './aggregateQuery.js'
-export { MAX_AGGREGATIONS } from './engine/aggregateSpec.js'
+export { MAX_AGGREGATIONS } from './engine/aggregateLimits.js'
 export type {
   Aggregate,
   AggregateSpec,
@@ -75,7 +75,7 @@ export type {
 } from './types.js'
 export { Auth } from './auth/auth.js'
 export type { AuthOptions, AuthStatus, AuthChangeReason, AuthListener } from './auth/auth.js'
-export { decodeJwt } from './protocol/session.js'
+export { decodeJwt } from './protocol/jwt.js'
 export type { Session, SessionData, Credential } from './protocol/session.js'
 export { Presence } from './presence/presence.js'
 export type { PresenceState, PresenceOptions } from './presence/presence.js'

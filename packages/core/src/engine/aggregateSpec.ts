@@ -1,16 +1,14 @@
 import { describe, invalidArgument } from '../errors.js'
 import { parseFieldPath } from './fieldPath.js'
 import { utf8Length } from './documentValues.js'
+import { MAX_AGGREGATIONS, MAX_ALIAS_BYTES } from './aggregateLimits.js'
+
+export { MAX_AGGREGATIONS, MAX_ALIAS_BYTES }
 
 // Aggregations over a query's result set, as Cloud Firestore computes them: `count` counts the
 // documents of the result (after offset/limit/limitToLast), `sum` and `average` read one field
 // and use its numeric values only (other types and missing fields are skipped); a sum of no
 // values is 0, an average of no values is null.
-
-/** Most aggregations one request may ask for (Cloud Firestore's limit). */
-export const MAX_AGGREGATIONS = 5
-/** Longest alias, in UTF-8 bytes (a Cloud Firestore field name's limit). */
-export const MAX_ALIAS_BYTES = 1500
 
 /** Counts the documents of the result. */
 export interface CountAggregate {

@@ -1,4 +1,5 @@
 import { describe, invalidArgument, MetalError } from '../errors.js'
+import { decodeJwt } from './jwt.js'
 
 /** What a backend says about a verified credential: plain data, safe to send and store. */
 export interface SessionData {
@@ -80,29 +81,6 @@ export function checkCredential(call: string, credential: unknown): Credential {
     )
   }
   return credential as Credential
-}
-
-function base64UrlDecode(text: string): string {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4)
-  const binary = atob(b64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return new TextDecoder().decode(bytes)
-}
-
-/** Reads a JWT's payload without checking its signature (that is the server's job). */
-export function decodeJwt(token: string): Record<string, unknown> {
-  try {
-    const payload = JSON.parse(base64UrlDecode(token.split('.')[1] ?? '')) as unknown
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-      throw new Error('not an object')
-    return payload as Record<string, unknown>
-  } catch (error) {
-    throw new MetalError(
-      'unauthenticated',
-      `authenticate(): the JWT payload cannot be read (${(error as Error).message})`,
-    )
-  }
 }
 
 function rolesOf(claims: Record<string, unknown>): { role: string | null; roles: string[] } {

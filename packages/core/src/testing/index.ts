@@ -3,14 +3,14 @@
 export { FaultyBackend, faultyBackend } from './faultyBackend.js'
 export type { FaultLogEntry, MessageMatcher } from './faultyBackend.js'
 export { gatedBackend } from './gatedBackend.js'
-export { bindingSuite } from './bindingSuite.js'
+export { bindingSuite } from './suites/binding.suite.js'
 export type {
   BindingHarness,
   BindingName,
   BindingResult,
   MountedBinding,
   SuiteRunner,
-} from './bindingSuite.js'
+} from './suites/binding.suite.js'
 // The shared backend behaviour suites (vitest): every backend implementation runs all of them.
 export { suites } from './suites/index.js'
 export { queriesSuite } from './suites/queries.suite.js'

@@ -35,6 +35,17 @@ export function authSuite(harness: BackendHarness): void {
       expect(seen.map((s) => s.status)).toEqual(['unknown', 'signed-out'])
     })
 
+    it('settles to signed-out when a sign-in made at start is refused', async () => {
+      const metal = client(await backendWith())
+      const refused = await metal
+        .auth()
+        .authenticate({ type: 'custom', token: 't', metadata: { expiresAt: 1 } })
+        .catch((e: unknown) => e)
+      expect(MetalError.is(refused, 'unauthenticated')).toBe(true)
+      await metal.auth().ready
+      expect(metal.auth().status).toBe('signed-out')
+    })
+
     it('signs in with a custom token and exposes the session with roles', async () => {
       const metal = client(await backendWith())
       await metal.auth().ready

@@ -1,7 +1,7 @@
-import { Metal } from '../metal.js'
-import { memory, type MemoryBackend } from '../backends/memory/memoryBackend.js'
-import type { Backend } from '../protocol/backend.js'
-import type { AccessRules } from '../server/rules.js'
+import { Metal } from '../../metal.js'
+import { memory, type MemoryBackend } from '../../backends/memory/memoryBackend.js'
+import type { Backend } from '../../protocol/backend.js'
+import type { AccessRules } from '../../server/rules.js'
 
 // One behaviour suite for every framework binding (React hooks, Vue composables, …). It knows no
 // framework and no test runner: a binding package hands over a small harness (how to mount a
