@@ -1,11 +1,6 @@
-import {
-  liveQueryRegistry,
-  type AbortSignalLike,
-  type QueryClientLike,
-} from './liveQueryRegistry.js'
-import { keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
+import { liveQueryRegistry, type QueryClientLike } from './liveQueryRegistry.js'
 import { metalQueryKey } from './queryKey.js'
-import { sessionRestart } from './queryOptions.js'
+import { liveOptions, sessionRestart } from './queryOptions.js'
 import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
 import type { Metal } from '../metal.js'
 import type { DocumentData } from '../types.js'
@@ -26,17 +21,11 @@ export function metalCountOptions<T = DocumentData>(
 ) {
   const query = resolveQuery(call, metal, collection, build)
   const queryKey = metalQueryKey(metal.projectId, query.spec, { count: true })
-  const entry = () =>
+  return liveOptions(queryKey, () =>
     liveQueryRegistry(client).entry<number>(
       queryKey,
       (next, error) => query.subscribeCount(next, error),
       { restart: sessionRestart(metal) },
-    )
-  entry()
-  return {
-    ...LIVE_QUERY_DEFAULTS,
-    placeholderData: keepPreviousData,
-    queryKey,
-    queryFn: ({ signal }: { signal?: AbortSignalLike }) => entry().fetch(signal),
-  }
+    ),
+  )
 }

@@ -2,6 +2,7 @@ import { invalidArgument } from '../errors.js'
 import {
   liveQueryRegistry,
   type AbortSignalLike,
+  type LiveEntry,
   type LiveMerge,
   type LiveRestart,
   type QueryClientLike,
@@ -44,6 +45,24 @@ export function sessionRestart(metal: Metal): LiveRestart {
 }
 
 /**
+ * @internal The TanStack options of a live value: the live defaults, the previous value kept
+ * while the key changes, and a query function that resolves with the entry's first value. The
+ * entry is made now, so a mounted observer finds it.
+ */
+export function liveOptions<K extends readonly unknown[], V>(
+  queryKey: K,
+  entry: () => LiveEntry<V>,
+) {
+  entry()
+  return {
+    ...LIVE_QUERY_DEFAULTS,
+    placeholderData: keepPreviousData,
+    queryKey,
+    queryFn: ({ signal }: { signal?: AbortSignalLike }) => entry().fetch(signal),
+  }
+}
+
+/**
  * @internal The live entry that keeps `query`'s rows in the cache under `queryKey`, following
  * each row's pending state; `merge` places the rows in a cached value of another shape (pages).
  */
@@ -82,14 +101,7 @@ export function metalQueryOptions<T = DocumentData>(
 ) {
   const query = resolveQuery(call, metal, collection, build)
   const queryKey = metalQueryKey(metal.projectId, query.spec)
-  const entry = () => liveRowsEntry(client, metal, queryKey, query)
-  entry()
-  return {
-    ...LIVE_QUERY_DEFAULTS,
-    placeholderData: keepPreviousData,
-    queryKey,
-    queryFn: ({ signal }: { signal?: AbortSignalLike }) => entry().fetch(signal),
-  }
+  return liveOptions(queryKey, () => liveRowsEntry(client, metal, queryKey, query))
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type AggregateValues,
 } from '../engine/aggregateSpec.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
-import { TargetRouter } from '../engine/router.js'
+import { RouterTable } from './routerTable.js'
 import type { StoredDoc } from '../engine/write.js'
 import type { TargetOwner } from './liveTargets.js'
 import type { DocChange } from './storage.js'
@@ -70,15 +70,12 @@ export interface RoutedAggregate<O> {
  * before and after states, without reading the collection again.
  */
 export class LiveAggregates<O extends TargetOwner = TargetOwner> {
-  private readonly routers = new Map<string, TargetRouter<AggregateTarget<O>>>()
+  private readonly routers = new RouterTable<AggregateTarget<O>>()
 
   /** Starts routing to `target`, computed first from `docs`; returns its first values. */
   add(projectId: string, target: AggregateTarget<O>, docs: Iterable<StoredDoc>): AggregateValues {
     target.live.reset(docs)
-    const key = `${projectId}\u0000${target.query.collection}`
-    let r = this.routers.get(key)
-    if (!r) this.routers.set(key, (r = new TargetRouter()))
-    r.add(target)
+    this.routers.add(projectId, target)
     return target.live.values()
   }
 
@@ -98,16 +95,12 @@ export class LiveAggregates<O extends TargetOwner = TargetOwner> {
 
   /** Stops routing to `target`. */
   remove(projectId: string, target: AggregateTarget<O>): void {
-    const key = `${projectId}\u0000${target.query.collection}`
-    const r = this.routers.get(key)
-    if (!r) return
-    r.remove(target)
-    if (r.size === 0) this.routers.delete(key)
+    this.routers.remove(projectId, target)
   }
 
   /** Number of live aggregates on a project's collection. */
   count(projectId: string, collection: string): number {
-    return this.routers.get(`${projectId}\u0000${collection}`)?.size ?? 0
+    return this.routers.count(projectId, collection)
   }
 
   /**
@@ -115,13 +108,12 @@ export class LiveAggregates<O extends TargetOwner = TargetOwner> {
    * values of those that changed, one per target however many documents moved it.
    */
   route(projectId: string, changes: readonly DocChange[]): RoutedAggregate<O>[] {
-    if (this.routers.size === 0) return []
+    if (this.routers.empty) return []
     const changed = new Set<AggregateTarget<O>>()
-    for (const { collection, id, before, after } of changes) {
-      const r = this.routers.get(`${projectId}\u0000${collection}`)
-      if (!r) continue
-      for (const target of r.candidates(id, before?.data, after?.data)) {
-        if (target.live.apply(id, before?.data, after?.data)) changed.add(target)
+    for (const change of changes) {
+      for (const target of this.routers.candidates(projectId, change)) {
+        if (target.live.apply(change.id, change.before?.data, change.after?.data))
+          changed.add(target)
       }
     }
     return [...changed].map((t) => ({

@@ -1,6 +1,6 @@
 import { LiveView } from '../engine/liveView.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
-import { TargetRouter } from '../engine/router.js'
+import { RouterTable } from './routerTable.js'
 import type { StoredDoc } from '../engine/write.js'
 import type { TargetChange } from '../protocol/backend.js'
 import type { DocChange } from './storage.js'
@@ -34,34 +34,23 @@ export interface RoutedChange<O> {
  * changes to them. Only queries the engine's router says a change can affect are evaluated.
  */
 export class LiveTargets<O extends TargetOwner = TargetOwner> {
-  private readonly routers = new Map<string, TargetRouter<LiveTarget<O>>>()
-
-  private router(projectId: string, collection: string): TargetRouter<LiveTarget<O>> {
-    const key = `${projectId}\u0000${collection}`
-    let r = this.routers.get(key)
-    if (!r) this.routers.set(key, (r = new TargetRouter()))
-    return r
-  }
+  private readonly routers = new RouterTable<LiveTarget<O>>()
 
   /** Starts routing to `target`, its view filled from `docs`; returns its first result. */
   add(projectId: string, target: LiveTarget<O>, docs: Iterable<StoredDoc>): StoredDoc[] {
     target.view.reset(docs)
-    this.router(projectId, target.query.collection).add(target)
+    this.routers.add(projectId, target)
     return target.view.window()
   }
 
   /** Stops routing to `target`. */
   remove(projectId: string, target: LiveTarget<O>): void {
-    const key = `${projectId}\u0000${target.query.collection}`
-    const r = this.routers.get(key)
-    if (!r) return
-    r.remove(target)
-    if (r.size === 0) this.routers.delete(key)
+    this.routers.remove(projectId, target)
   }
 
   /** Number of live queries on a project's collection. */
   count(projectId: string, collection: string): number {
-    return this.routers.get(`${projectId}\u0000${collection}`)?.size ?? 0
+    return this.routers.count(projectId, collection)
   }
 
   /**
@@ -75,11 +64,9 @@ export class LiveTargets<O extends TargetOwner = TargetOwner> {
     committer?: O,
   ): { own: TargetChange[]; others: RoutedChange<O>[] } {
     const changed = new Map<LiveTarget<O>, Map<string, StoredDoc | null>>()
-    for (const { collection, id, before, after } of changes) {
-      const r = this.routers.get(`${projectId}\u0000${collection}`)
-      if (!r) continue
-      for (const target of r.candidates(id, before?.data, after?.data)) {
-        const viewChanges = target.view.apply(id, after)
+    for (const change of changes) {
+      for (const target of this.routers.candidates(projectId, change)) {
+        const viewChanges = target.view.apply(change.id, change.after)
         if (viewChanges.length === 0) continue
         let net = changed.get(target)
         if (!net) changed.set(target, (net = new Map()))
