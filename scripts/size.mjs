@@ -64,10 +64,10 @@ async function measureApp(code, pkgDir, pkg, loads = []) {
   }
   visit(entry)
   // Chunks the app always loads although they are imported dynamically (the embedded backend is
-  // loaded on first connect): `item.loads` names a source path inside each.
+  // loaded on first connect): `item.loads` names the module each is the dynamic import of.
   for (const name of Object.keys(outputs)) {
-    const inputs = Object.keys(outputs[name].inputs)
-    if (loads.some((path) => inputs.some((input) => input.includes(path)))) visit(name)
+    const entryPoint = outputs[name].entryPoint ?? ''
+    if (loads.some((path) => entryPoint.includes(path))) visit(name)
   }
   // esbuild cuts shared code into several chunks where Rollup (Vite) would put it in the app's
   // entry chunk: the eager chunks are measured together, as one file, and so are the lazy ones.

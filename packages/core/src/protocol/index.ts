@@ -11,7 +11,7 @@ export type {
   VersionCheck,
   Requester,
 } from './backend.js'
-export { checkCredential, defaultVerifyToken, toSession } from './session.js'
+export { checkCredential, toSession } from './session.js'
 export { decodeJwt } from './jwt.js'
 export type { Session, SessionData, Credential } from './session.js'
 export type { PresenceMember, PresenceEventType, PresenceDiff } from './presence.js'

@@ -16,6 +16,7 @@ export {
 export type { RoutedAggregate } from './aggregates.js'
 export { planCommit, commitKeys } from './commitPlan.js'
 export { checkAccess, isAllowed } from './rules.js'
+export { defaultVerifyToken } from './defaultVerifyToken.js'
 export type { AccessRequest, AccessRules } from './rules.js'
 export { MutationLog } from './mutationLog.js'
 export { TransactionLock } from './transactions.js'
