@@ -260,6 +260,16 @@ function useChangedRows<Row>(
 ): ReadonlySet<string> {
   const previous = useRef<{ key: string; rows: Map<string, Row> }>({ key: '', rows: new Map() })
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set())
+  // One timer per highlight, kept across renders: a later change must not cancel the end of an
+  // earlier highlight (the row would stay marked for good). All end with the component.
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>())
+  useEffect(() => {
+    const pending = timers.current
+    return () => {
+      for (const t of pending) clearTimeout(t)
+      pending.clear()
+    }
+  }, [])
   useEffect(() => {
     const before = previous.current
     const now = new Map(rows.map((row) => [getRowId(row), row]))
@@ -268,16 +278,15 @@ function useChangedRows<Row>(
     const ids = [...now].filter(([id, row]) => before.rows.has(id) && before.rows.get(id) !== row)
     if (ids.length === 0) return
     setChanged((set) => new Set([...set, ...ids.map(([id]) => id)]))
-    const timer = setTimeout(
-      () =>
-        setChanged((set) => {
-          const next = new Set(set)
-          for (const [id] of ids) next.delete(id)
-          return next
-        }),
-      highlightMs,
-    )
-    return () => clearTimeout(timer)
+    const timer = setTimeout(() => {
+      timers.current.delete(timer)
+      setChanged((set) => {
+        const next = new Set(set)
+        for (const [id] of ids) next.delete(id)
+        return next
+      })
+    }, highlightMs)
+    timers.current.add(timer)
   }, [rows, getRowId, viewKey, highlightMs])
   return changed
 }

@@ -160,12 +160,33 @@ describe('<DataTable> bound to a Metal collection', () => {
     await waitFor(() => expect(column(0)).toEqual(['User 01', 'User 02', 'User 03']))
     await act(() => env.other.db().collection('users').doc('u02').update({ name: 'Grace' }))
     await waitFor(() => expect(column(0)[1]).toBe('Grace'))
-    expect(bodyRows()[1]?.hasAttribute('data-changed')).toBe(true)
+    // The mark follows the new content in an effect, one render later.
+    await waitFor(() => expect(bodyRows()[1]?.hasAttribute('data-changed')).toBe(true))
     expect(bodyRows()[0]?.hasAttribute('data-changed')).toBe(false)
     await act(() =>
       env.other.db().collection('users').add({ name: 'User 00', age: 1, role: 'user' }),
     )
     await waitFor(() => expect(range()).toBe('1–4 of 4'))
+  })
+
+  it('ends every highlight, also when another change comes before the first one ends', async () => {
+    env = setup()
+    await env.seed(3)
+    render(<DataTable label="Users" collection="users" columns={columns} highlightMs={150} />, {
+      wrapper: env.wrapper,
+    })
+    await waitFor(() => expect(column(0)).toEqual(['User 01', 'User 02', 'User 03']))
+    await act(() => env.other.db().collection('users').doc('u02').update({ name: 'Grace' }))
+    await waitFor(() => expect(bodyRows()[1]?.hasAttribute('data-changed')).toBe(true))
+    await act(() => env.other.db().collection('users').doc('u03').update({ name: 'Ada' }))
+    await waitFor(() => expect(bodyRows()[2]?.hasAttribute('data-changed')).toBe(true))
+    await waitFor(() =>
+      expect(bodyRows().map((row) => row.hasAttribute('data-changed'))).toEqual([
+        false,
+        false,
+        false,
+      ]),
+    )
   })
 
   it('writes an edit back optimistically', async () => {
