@@ -1,9 +1,27 @@
 import { expect, onTestFinished } from 'vitest'
 import { Metal, MetalError } from '../../index.js'
-import type { Backend, DocumentData, DocumentReference, MetalOptions, Query } from '../../index.js'
+import type {
+  Backend,
+  CollectionReference,
+  DocumentData,
+  DocumentReference,
+  MetalOptions,
+  Query,
+} from '../../index.js'
 import { clients, eventually, type BackendHarness, type BackendTestOptions } from './harness.js'
 
 // Helpers the shared suites have in common.
+
+/** The clients a suite opened on one backend. */
+export type Env = Awaited<ReturnType<typeof clients>>
+
+/** Writes every document of `docs` (id → data) into `coll`. */
+export async function seed(
+  coll: CollectionReference,
+  docs: Record<string, DocumentData>,
+): Promise<void> {
+  await Promise.all(Object.entries(docs).map(([id, data]) => coll.doc(id).set(data)))
+}
 
 /** A fresh backend from the harness (with options), disposed when the test ends. */
 export async function backendFor(
