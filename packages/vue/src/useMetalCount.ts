@@ -1,15 +1,13 @@
-import { computed, toValue, unref, type MaybeRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { useQuery, useQueryClient } from '@tanstack/vue-query'
+import type { MaybeRef, MaybeRefOrGetter, Ref } from 'vue'
 import type { UseQueryOptions, UseQueryReturnType } from '@tanstack/vue-query'
 import type { DocumentData, MetalError } from '@metal/core'
 import {
   metalCountOptions,
-  queryArgs,
   type MetalQueryBuilder,
   type MetalQueryKey,
   type MetalQuerySource,
 } from '@metal/core/bindings'
-import { serverSuspense, useMetalContext } from './metalPlugin.js'
+import { useLiveQuery } from './useLiveQuery.js'
 
 /** TanStack options of {@link useMetalCount}; Metal supplies the key and the query function. */
 export type UseMetalCountOptions<TData = number> = Omit<
@@ -39,30 +37,11 @@ export function useMetalCount<T = DocumentData, TData = number>(
   second?: MaybeRef<MetalQueryBuilder<T> | undefined> | Options<TData>,
   third?: Options<TData>,
 ): UseQueryReturnType<TData, MetalError> {
-  const { metal, ssr } = useMetalContext('useMetalCount')
-  const client = useQueryClient()
-  let live!: ReturnType<typeof metalCountOptions<T>>
-  const result = useQuery(
-    computed(() => {
-      const source = toValue(collection)
-      // After a path the second argument is a builder (a function, not a getter to call).
-      const { build, options } = queryArgs<MetalQueryBuilder<T>, UseMetalCountOptions<TData>>(
-        source,
-        typeof source === 'string'
-          ? (unref(second) as MetalQueryBuilder<T> | undefined)
-          : toValue(second as Options<TData>),
-        toValue(third),
-      )
-      live = metalCountOptions<T>(client, metal, source, build, 'useMetalCount()')
-      return {
-        ...live,
-        ...options,
-        queryKey: live.queryKey,
-        queryFn: live.queryFn,
-        enabled: !ssr && (options?.enabled ?? true),
-      }
-    }) as UseQueryOptions<number, MetalError, TData, number, MetalQueryKey>,
+  return useLiveQuery<T, number, TData, UseMetalCountOptions<TData>>(
+    'useMetalCount',
+    metalCountOptions<T>,
+    collection,
+    second,
+    third,
   )
-  if (ssr) serverSuspense(result, () => client.prefetchQuery(live))
-  return result
 }

@@ -1,16 +1,14 @@
-import { computed, toValue, unref, type MaybeRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { useQuery, useQueryClient } from '@tanstack/vue-query'
+import type { MaybeRef, MaybeRefOrGetter, Ref } from 'vue'
 import type { UseQueryOptions, UseQueryReturnType } from '@tanstack/vue-query'
 import type { DocumentData, MetalError } from '@metal/core'
 import {
   metalQueryOptions,
-  queryArgs,
   type MetalQueryBuilder,
   type MetalQueryKey,
   type MetalQuerySource,
   type MetalRow,
 } from '@metal/core/bindings'
-import { serverSuspense, useMetalContext } from './metalPlugin.js'
+import { useLiveQuery } from './useLiveQuery.js'
 
 /** TanStack options of {@link useMetalQuery}; Metal supplies the key and the query function. */
 export type UseMetalQueryOptions<T = DocumentData, TData = MetalRow<T>[]> = Omit<
@@ -46,30 +44,11 @@ export function useMetalQuery<T = DocumentData, TData = MetalRow<T>[]>(
   second?: MaybeRef<MetalQueryBuilder<T> | undefined> | Options<T, TData>,
   third?: Options<T, TData>,
 ): UseQueryReturnType<TData, MetalError> {
-  const { metal, ssr } = useMetalContext('useMetalQuery')
-  const client = useQueryClient()
-  let live!: ReturnType<typeof metalQueryOptions<T>>
-  const result = useQuery(
-    computed(() => {
-      const source = toValue(collection)
-      // After a path the second argument is a builder (a function, not a getter to call).
-      const { build, options } = queryArgs<MetalQueryBuilder<T>, UseMetalQueryOptions<T, TData>>(
-        source,
-        typeof source === 'string'
-          ? (unref(second) as MetalQueryBuilder<T> | undefined)
-          : toValue(second as Options<T, TData>),
-        toValue(third),
-      )
-      live = metalQueryOptions<T>(client, metal, source, build, 'useMetalQuery()')
-      return {
-        ...live,
-        ...options,
-        queryKey: live.queryKey,
-        queryFn: live.queryFn,
-        enabled: !ssr && (options?.enabled ?? true),
-      }
-    }) as UseQueryOptions<MetalRow<T>[], MetalError, TData, MetalRow<T>[], MetalQueryKey>,
+  return useLiveQuery<T, MetalRow<T>[], TData, UseMetalQueryOptions<T, TData>>(
+    'useMetalQuery',
+    metalQueryOptions<T>,
+    collection,
+    second,
+    third,
   )
-  if (ssr) serverSuspense(result, () => client.prefetchQuery(live))
-  return result
 }

@@ -21,6 +21,7 @@ import {
   toRows,
   type MetalRow,
 } from '../bindings/index.js'
+import { eventually, settle } from '../testing/suites/harness.js'
 
 // The framework-free half of the React and Vue bindings, run against a real TanStack QueryClient
 // (query-core, which every adapter wraps) and real Metal clients on a memory backend.
@@ -52,20 +53,6 @@ function holdingReads(inner: MemoryBackend): Backend & { hold(): void; release()
       holding = false
       for (const send of held.splice(0)) send()
     },
-  }
-}
-
-const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function eventually(check: () => void, timeoutMs = 1000): Promise<void> {
-  const start = Date.now()
-  for (;;) {
-    try {
-      return check()
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error
-      await settle(5)
-    }
   }
 }
 

@@ -3,22 +3,9 @@ import { QueryClient, QueryObserver } from '@tanstack/query-core'
 import { Metal } from '../index.js'
 import { memory } from '../backends/memory/index.js'
 import { liveQueryRegistry, metalCountOptions, metalQueryOptions } from '../bindings/index.js'
+import { eventually, settle } from '../testing/suites/harness.js'
 
 // The shared half of useMetalCount (React and Vue), against a real TanStack QueryClient.
-
-const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function eventually(check: () => void, timeoutMs = 1000): Promise<void> {
-  const start = Date.now()
-  for (;;) {
-    try {
-      return check()
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error
-      await settle(5)
-    }
-  }
-}
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
