@@ -35,23 +35,23 @@ export type {
   ThemeVariables,
   ThemeVariant,
 } from './tokens/createTheme.js'
+export { initDataTable, updateDataTable } from './data-table/dataTable.model.js'
 export {
-  initDataTable,
-  updateDataTable,
   getVisibleColumns,
   getGridColumnIds,
   getColumnWidth,
-  getAriaSort,
-  isRowSelected,
-  getSelectedCount,
-  getPageSelection,
-  cellKey,
-  resolveEdit,
   parseDataTableLayout,
   SELECT_COLUMN_ID,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_MIN_COLUMN_WIDTH,
-} from './data-table/dataTable.model.js'
+} from './data-table/dataTable.columns.js'
+export { cellKey, resolveEdit } from './data-table/dataTable.editing.js'
+export {
+  isRowSelected,
+  getSelectedCount,
+  getPageSelection,
+} from './data-table/dataTable.selection.js'
+export { getAriaSort } from './data-table/dataTable.sorting.js'
 export { connectDataTable, DEFAULT_DATA_TABLE_MESSAGES } from './data-table/dataTable.connect.js'
 export type {
   DataTableApi,
@@ -92,18 +92,20 @@ export type {
 export {
   initForm,
   transitionForm,
-  getChanges,
-  isDirty,
-  toDocument,
   fieldAt,
   getFieldPaths,
   getFieldError,
   getFirstInvalidPath,
   getFormErrors,
+} from './form/form.model.js'
+export {
+  getChanges,
+  isDirty,
+  toDocument,
   defaultValues,
   defaultValueOf,
   valuesFromDocument,
-} from './form/form.model.js'
+} from './form/form.values.js'
 export { connectForm } from './form/form.connect.js'
 export type {
   FormApi,

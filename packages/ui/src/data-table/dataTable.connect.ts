@@ -1,13 +1,7 @@
-import {
-  SELECT_COLUMN_ID,
-  cellKey,
-  getAriaSort,
-  getColumnWidth,
-  getGridColumnIds,
-  getPageSelection,
-  getSelectedCount,
-  isRowSelected,
-} from './dataTable.model.js'
+import { SELECT_COLUMN_ID, getColumnWidth, getGridColumnIds } from './dataTable.columns.js'
+import { cellKey } from './dataTable.editing.js'
+import { getPageSelection, getSelectedCount, isRowSelected } from './dataTable.selection.js'
+import { getAriaSort } from './dataTable.sorting.js'
 import type { DataTableEvent, DataTableState, ResolvedColumn } from './dataTable.types.js'
 
 /** The words a data table shows or announces; override them to translate. */

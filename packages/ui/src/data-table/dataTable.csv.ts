@@ -1,7 +1,7 @@
 import { documentId, MetalError, type CollectionReference, type DocumentData } from '@metal/core'
 import { toRows } from '@metal/core/bindings'
 import { describeValue } from '../describeValue.js'
-import { getVisibleColumns } from './dataTable.model.js'
+import { getVisibleColumns } from './dataTable.columns.js'
 import { applyDataTableQuery, type DataTableBaseQuery } from './dataTable.query.js'
 import { getMatchingRows } from './dataTable.rows.js'
 import { formatCellValue, getCellValue, toMillis } from './dataTable.values.js'

@@ -1,176 +1,31 @@
-import { MetalError } from '@metal/core'
-import { describeValue } from '../describeValue.js'
 import { DEFAULT_PAGE_SIZE } from '../pagination/pagination.model.js'
-import { filterKindOf, isEmptyFilter, parseDraft, toDraft } from './dataTable.values.js'
+import {
+  checkFilter,
+  checkPositiveInteger,
+  checkWidth,
+  columnById,
+  invalid,
+} from './dataTable.check.js'
+import {
+  SELECT_COLUMN_ID,
+  applyLayout,
+  getColumnWidth,
+  getGridColumnIds,
+  resolveColumn,
+} from './dataTable.columns.js'
+import { cellKey } from './dataTable.editing.js'
+import { getPageSelection } from './dataTable.selection.js'
+import { checkSorting, nextSorting } from './dataTable.sorting.js'
+import { isEmptyFilter, toDraft } from './dataTable.values.js'
 import type {
-  DataTableColumn,
-  DataTableColumnType,
   DataTableEvent,
   DataTableFilter,
   DataTableKeyInput,
-  DataTableLayout,
   DataTableOptions,
   DataTableRow,
-  DataTableSelection,
-  DataTableSort,
   DataTableState,
   ResolvedColumn,
 } from './dataTable.types.js'
-
-/** Id of the selection-checkbox column in the grid's column list. */
-export const SELECT_COLUMN_ID = '$select'
-
-/** Width of the selection column, in CSS pixels. */
-export const SELECT_COLUMN_WIDTH = 48
-/** Width of a column that gives none. */
-export const DEFAULT_COLUMN_WIDTH = 160
-/** Smallest width of a column that gives none. */
-export const DEFAULT_MIN_COLUMN_WIDTH = 48
-
-const TYPES: readonly DataTableColumnType[] = [
-  'text',
-  'number',
-  'date',
-  'boolean',
-  'enum',
-  'custom',
-]
-
-// ─── Validation ─────────────────────────────────────────────────────────────────────────────────
-
-function invalid(call: string, field: string, rule: string, value: unknown): MetalError {
-  return new MetalError(
-    'invalid-argument',
-    `${call}: ${field} must be ${rule}, got ${describeValue(value)}`,
-  )
-}
-
-function checkPositiveInteger(call: string, field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalid(call, field, 'a positive integer', value)
-  }
-  return value
-}
-
-function checkWidth(call: string, field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw invalid(call, field, 'a positive number of pixels', value)
-  }
-  return value
-}
-
-function resolveColumn<Row>(
-  call: string,
-  column: DataTableColumn<Row>,
-  i: number,
-): ResolvedColumn<Row> {
-  const at = `columns[${i}]`
-  if (typeof column !== 'object' || column === null) throw invalid(call, at, 'an object', column)
-  if (typeof column.header !== 'string') {
-    throw invalid(call, `${at}.header`, 'a string', column.header)
-  }
-  if (column.field !== undefined && (typeof column.field !== 'string' || column.field === '')) {
-    throw invalid(call, `${at}.field`, 'a non-empty string', column.field)
-  }
-  const id = column.id ?? column.field
-  if (typeof id !== 'string' || id === '') {
-    throw invalid(call, `${at}.id`, 'a non-empty string (give id or field)', id)
-  }
-  const type = column.type ?? 'text'
-  if (!TYPES.includes(type)) throw invalid(call, `${at}.type`, TYPES.join(', '), type)
-  const options = (column.options ?? []).map((o, j) => {
-    if (typeof o === 'string') return { value: o, label: o }
-    if (typeof o !== 'object' || o === null || typeof o.value !== 'string') {
-      throw invalid(call, `${at}.options[${j}]`, 'a string or { value, label }', o)
-    }
-    return { value: o.value, label: typeof o.label === 'string' ? o.label : o.value }
-  })
-  if (type === 'enum' && options.length === 0) {
-    throw invalid(call, `${at}.options`, "a non-empty array for an 'enum' column", column.options)
-  }
-  const minWidth = checkWidth(call, `${at}.minWidth`, column.minWidth ?? DEFAULT_MIN_COLUMN_WIDTH)
-  const width = Math.max(
-    minWidth,
-    checkWidth(call, `${at}.width`, column.width ?? DEFAULT_COLUMN_WIDTH),
-  )
-  const field = column.field ?? null
-  const usable = type !== 'custom' && field !== null
-  return {
-    id,
-    field,
-    header: column.header,
-    type,
-    options,
-    format: column.format ?? null,
-    width,
-    minWidth,
-    sortable: column.sortable ?? usable,
-    filterable: (column.filterable ?? usable) && filterKindOf(type) !== null,
-    editable: (column.editable ?? false) && field !== null,
-    searchable: column.searchable ?? (usable && (type === 'text' || type === 'enum')),
-    validate: column.validate ?? null,
-    hidden: column.hidden ?? false,
-  }
-}
-
-function checkFilter(
-  call: string,
-  column: ResolvedColumn<unknown>,
-  filter: DataTableFilter,
-): DataTableFilter {
-  const at = `filters.${column.id}`
-  const kind = filterKindOf(column.type)
-  if (!column.filterable || kind === null) {
-    throw invalid(call, at, `absent: column '${column.id}' is not filterable`, filter)
-  }
-  if (typeof filter !== 'object' || filter === null || filter.kind !== kind) {
-    throw invalid(call, at, `a '${kind}' filter for a ${column.type} column`, filter)
-  }
-  const finite = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v))
-  const ok =
-    filter.kind === 'contains'
-      ? typeof filter.text === 'string'
-      : filter.kind === 'range'
-        ? finite(filter.min) && finite(filter.max)
-        : filter.kind === 'dateRange'
-          ? finite(filter.from) && finite(filter.to)
-          : filter.kind === 'set'
-            ? Array.isArray(filter.values) && filter.values.every((v) => typeof v === 'string')
-            : typeof filter.value === 'boolean'
-  if (!ok) throw invalid(call, at, `a well-formed '${kind}' filter`, filter)
-  return filter
-}
-
-function columnById<Row>(
-  state: { columns: readonly ResolvedColumn<Row>[] },
-  call: string,
-  id: unknown,
-): ResolvedColumn<Row> {
-  const column = state.columns.find((c) => c.id === id)
-  if (!column) {
-    const ids = state.columns.map((c) => `'${c.id}'`).join(', ')
-    throw invalid(call, 'columnId', `one of ${ids}`, id)
-  }
-  return column
-}
-
-function checkSorting<Row>(
-  call: string,
-  columns: readonly ResolvedColumn<Row>[],
-  sorting: unknown,
-): DataTableSort[] {
-  if (!Array.isArray(sorting)) throw invalid(call, 'sorting', 'an array', sorting)
-  return sorting.map((s: DataTableSort, i) => {
-    const column = columns.find((c) => c.id === s?.id)
-    if (!column?.sortable) {
-      throw invalid(call, `sorting[${i}].id`, 'the id of a sortable column', s?.id)
-    }
-    if (s.direction !== 'asc' && s.direction !== 'desc') {
-      throw invalid(call, `sorting[${i}].direction`, "'asc' or 'desc'", s.direction)
-    }
-    return { id: s.id, direction: s.direction }
-  })
-}
 
 // ─── State ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -237,153 +92,7 @@ export function initDataTable<Row = DataTableRow>(
   }
 }
 
-/** Keeps the parts of a layout that fit the columns; always leaves one column visible. */
-function applyLayout<Row>(
-  state: { columns: readonly ResolvedColumn<Row>[] },
-  layout: DataTableLayout,
-): DataTableLayout {
-  const ids = new Set(state.columns.map((c) => c.id))
-  const hidden = Array.isArray(layout?.hidden) ? layout.hidden.filter((id) => ids.has(id)) : []
-  const widths: Record<string, number> = {}
-  for (const [id, w] of Object.entries(layout?.widths ?? {})) {
-    const column = state.columns.find((c) => c.id === id)
-    if (column && typeof w === 'number' && Number.isFinite(w)) {
-      widths[id] = Math.max(column.minWidth, Math.round(w))
-    }
-  }
-  return { hidden: hidden.length < ids.size ? hidden : hidden.slice(1), widths }
-}
-
-/**
- * Reads a layout saved with `JSON.stringify(state.layout)`. Stored text may be stale or broken:
- * anything that is not a layout gives `null` rather than an error.
- */
-export function parseDataTableLayout(text: string | null | undefined): DataTableLayout | null {
-  if (!text) return null
-  try {
-    const value = JSON.parse(text) as Partial<DataTableLayout> | null
-    if (typeof value !== 'object' || value === null) return null
-    const hidden = Array.isArray(value.hidden)
-      ? value.hidden.filter((id): id is string => typeof id === 'string')
-      : []
-    const widths: Record<string, number> = {}
-    if (typeof value.widths === 'object' && value.widths !== null) {
-      for (const [id, w] of Object.entries(value.widths)) {
-        if (typeof w === 'number' && Number.isFinite(w) && w > 0) widths[id] = w
-      }
-    }
-    return { hidden, widths }
-  } catch {
-    return null
-  }
-}
-
-// ─── Derived data ───────────────────────────────────────────────────────────────────────────────
-
-/** The columns shown, in order. */
-export function getVisibleColumns<Row>(state: DataTableState<Row>): ResolvedColumn<Row>[] {
-  return state.columns.filter((c) => !state.layout.hidden.includes(c.id))
-}
-
-/** Ids of the grid's columns: the selection column (when rows are selectable), then the shown. */
-export function getGridColumnIds<Row>(state: DataTableState<Row>): string[] {
-  const ids = getVisibleColumns(state).map((c) => c.id)
-  return state.selectable ? [SELECT_COLUMN_ID, ...ids] : ids
-}
-
-/** A column's width: the user's, else the column's own. */
-export function getColumnWidth<Row>(state: DataTableState<Row>, column: ResolvedColumn<Row>) {
-  return state.layout.widths[column.id] ?? column.width
-}
-
-/** `aria-sort` of a column: only the first sort key is announced, as the grid pattern asks. */
-export function getAriaSort<Row>(
-  state: DataTableState<Row>,
-  columnId: string,
-): 'ascending' | 'descending' | 'none' | undefined {
-  const column = state.columns.find((c) => c.id === columnId)
-  if (!column?.sortable) return undefined
-  const first = state.sorting[0]
-  if (first?.id !== columnId) return 'none'
-  return first.direction === 'asc' ? 'ascending' : 'descending'
-}
-
-/** Whether a row is selected. */
-export function isRowSelected(selection: DataTableSelection, rowId: string): boolean {
-  return selection.all !== selection.ids.includes(rowId)
-}
-
-/**
- * How many rows are selected, given how many match (`total`). With "select all matching", ids
- * left out count only while they still match: pass `matching` (the ids known to match) to say.
- */
-export function getSelectedCount(
-  selection: DataTableSelection,
-  total: number | null,
-  matching?: (rowId: string) => boolean,
-): number | null {
-  if (!selection.all) return selection.ids.length
-  if (total === null) return null
-  const excluded = matching ? selection.ids.filter(matching).length : selection.ids.length
-  return Math.max(0, total - excluded)
-}
-
-/** Whether `rowIds` (a page) are all, some or none selected: for the header checkbox. */
-export function getPageSelection(
-  selection: DataTableSelection,
-  rowIds: readonly string[],
-): 'all' | 'some' | 'none' {
-  const n = rowIds.filter((id) => isRowSelected(selection, id)).length
-  return n === 0 ? 'none' : n === rowIds.length ? 'all' : 'some'
-}
-
-/** Key of a cell in `cellErrors`. */
-export function cellKey(rowId: string, columnId: string): string {
-  return `${rowId}\u0000${columnId}`
-}
-
-/**
- * Checks the cell being edited: parses the draft for its column type and runs the column's
- * `validate`. Gives the value to write, or the error to show on the cell.
- */
-export function resolveEdit<Row>(
-  state: DataTableState<Row>,
-  row: Row,
-):
-  | { ok: true; rowId: string; columnId: string; field: string; value: unknown }
-  | { ok: false; error: string } {
-  const editing = state.editing
-  if (!editing) {
-    throw new MetalError('failed-precondition', 'resolveEdit(): no cell is being edited')
-  }
-  const column = columnById(state, 'resolveEdit()', editing.columnId)
-  const parsed = parseDraft(column, editing.draft)
-  if (!parsed.ok) return parsed
-  const error = column.validate?.(parsed.value, row)
-  if (error) return { ok: false, error }
-  const { rowId, columnId } = editing
-  return { ok: true, rowId, columnId, field: column.field as string, value: parsed.value }
-}
-
 // ─── Transitions ────────────────────────────────────────────────────────────────────────────────
-
-function nextSorting(
-  sorting: readonly DataTableSort[],
-  id: string,
-  multi: boolean,
-): DataTableSort[] {
-  const at = sorting.findIndex((s) => s.id === id)
-  const current = sorting[at]
-  // asc → desc → unsorted, for the clicked column; the other keys stay only on shift-click.
-  const next: DataTableSort | null = !current
-    ? { id, direction: 'asc' }
-    : current.direction === 'asc'
-      ? { id, direction: 'desc' }
-      : null
-  if (!multi) return next ? [next] : []
-  if (at === -1) return [...sorting, next as DataTableSort]
-  return next ? sorting.map((s, i) => (i === at ? next : s)) : sorting.filter((_, i) => i !== at)
-}
 
 /** After the matching rows change, start from the first page and drop "all matching". */
 function refiltered<Row>(state: DataTableState<Row>): DataTableState<Row> {

@@ -1,10 +1,5 @@
-import {
-  fieldAt,
-  getChanges,
-  getFieldError,
-  getFirstInvalidPath,
-  getFormErrors,
-} from './form.model.js'
+import { fieldAt, getFieldError, getFirstInvalidPath, getFormErrors } from './form.model.js'
+import { getChanges } from './form.values.js'
 import type {
   FieldChange,
   FieldDefinition,

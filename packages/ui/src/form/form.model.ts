@@ -3,7 +3,6 @@ import { describeValue } from '../describeValue.js'
 import { DEFAULT_FORM_MESSAGES } from './form.messages.js'
 import type {
   EntityDefinition,
-  FieldChange,
   FieldDefinition,
   FormErrors,
   FormEvent,
@@ -11,121 +10,15 @@ import type {
   FormState,
   FormValues,
 } from './form.types.js'
+import {
+  defaultValueOf,
+  defaultValues,
+  getChanges,
+  isDirty,
+  valuesFromDocument,
+} from './form.values.js'
 import { getAt, isUnder, setAt, valuesEqual } from './paths.js'
 import { checkEntity, validateValues } from './validate.js'
-
-// ─── Values ─────────────────────────────────────────────────────────────────────────────────────
-
-/** The value a field starts with in a new document. */
-export function defaultValueOf(field: FieldDefinition): unknown {
-  if (field.defaultValue !== undefined) return structuredClone(field.defaultValue)
-  switch (field.type) {
-    case 'number':
-      return null
-    case 'boolean':
-      return false
-    case 'array':
-      return []
-    case 'object':
-      return Object.fromEntries((field.fields ?? []).map((f) => [f.name, defaultValueOf(f)]))
-    default:
-      return ''
-  }
-}
-
-function fromStored(field: FieldDefinition, stored: unknown): unknown {
-  if (stored === undefined || stored === null) {
-    return field.type === 'object'
-      ? pick(field.fields ?? [], {})
-      : defaultValueOf({ ...field, defaultValue: undefined })
-  }
-  if (field.type === 'object' && typeof stored === 'object' && !Array.isArray(stored)) {
-    return pick(field.fields ?? [], stored as FormValues)
-  }
-  if (field.type === 'array' && Array.isArray(stored) && field.item) {
-    const item = field.item
-    return stored.map((v) => fromStored(item, v))
-  }
-  return structuredClone(stored)
-}
-
-function pick(fields: readonly FieldDefinition[], doc: FormValues): FormValues {
-  return Object.fromEntries(fields.map((f) => [f.name, fromStored(f, doc[f.name])]))
-}
-
-/**
- * A stored document as form values: every field of the entity, missing ones empty (not their
- * defaults: a document without a value has none), other document fields left out.
- */
-export function valuesFromDocument(entity: EntityDefinition, doc: FormValues): FormValues {
-  return pick(entity.fields, doc)
-}
-
-/** The default values of a new document of `entity`. */
-export function defaultValues(entity: EntityDefinition): FormValues {
-  return Object.fromEntries(entity.fields.map((f) => [f.name, defaultValueOf(f)]))
-}
-
-function clean(fields: readonly FieldDefinition[], values: FormValues): FormValues {
-  const out: FormValues = {}
-  for (const field of fields) {
-    if (field.readOnly) continue
-    const value = values[field.name]
-    if (value === '' || value === null || value === undefined) continue
-    out[field.name] =
-      field.type === 'object' && typeof value === 'object'
-        ? clean(field.fields ?? [], value as FormValues)
-        : value
-  }
-  return out
-}
-
-/**
- * The values as a document to store: empty text and numbers are left out rather than stored as
- * `''` or `null`, and read-only fields are never written.
- */
-export function toDocument(state: FormState): FormValues {
-  return clean(state.entity.fields, state.values)
-}
-
-function changesOf(
-  fields: readonly FieldDefinition[],
-  values: FormValues,
-  initial: FormValues,
-  prefix: string,
-  out: FieldChange[],
-): void {
-  for (const field of fields) {
-    if (field.readOnly) continue
-    const path = prefix + field.name
-    const now = values[field.name]
-    const was = initial[field.name]
-    if (valuesEqual(now, was)) continue
-    if (field.type === 'object' && isRecord(now) && isRecord(was)) {
-      changesOf(field.fields ?? [], now, was, `${path}.`, out)
-    } else {
-      out.push({ path, value: now === '' || now === null ? undefined : now })
-    }
-  }
-}
-
-const isRecord = (v: unknown): v is FormValues =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/**
- * The fields the user changed, as dotted paths to their new values, nested objects down to
- * their leaves (arrays as a whole). A cleared field has value `undefined`: delete it.
- */
-export function getChanges(state: FormState): FieldChange[] {
-  const out: FieldChange[] = []
-  changesOf(state.entity.fields, state.values, state.initial, '', out)
-  return out
-}
-
-/** Whether the values differ from the ones the form started from. */
-export function isDirty(state: FormState): boolean {
-  return getChanges(state).length > 0
-}
 
 // ─── Paths ──────────────────────────────────────────────────────────────────────────────────────
 

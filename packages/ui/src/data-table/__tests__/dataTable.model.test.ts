@@ -2,17 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { MetalError } from '@metal/core'
 import {
   SELECT_COLUMN_ID,
-  getAriaSort,
   getGridColumnIds,
-  getPageSelection,
-  getSelectedCount,
   getVisibleColumns,
-  initDataTable,
-  isRowSelected,
   parseDataTableLayout,
-  resolveEdit,
-  updateDataTable,
-} from '../dataTable.model.js'
+} from '../dataTable.columns.js'
+import { resolveEdit } from '../dataTable.editing.js'
+import { initDataTable, updateDataTable } from '../dataTable.model.js'
+import { getPageSelection, getSelectedCount, isRowSelected } from '../dataTable.selection.js'
+import { getAriaSort } from '../dataTable.sorting.js'
 import type { DataTableColumn, DataTableEvent, DataTableState } from '../dataTable.types.js'
 
 interface User {

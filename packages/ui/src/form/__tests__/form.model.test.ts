@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  getChanges,
-  getFieldError,
-  getFirstInvalidPath,
-  initForm,
-  isDirty,
-  toDocument,
-  transitionForm,
-} from '../form.model.js'
+import { getFieldError, getFirstInvalidPath, initForm, transitionForm } from '../form.model.js'
+import { getChanges, isDirty, toDocument } from '../form.values.js'
 import type { FormEvent, FormState } from '../form.types.js'
 import { TASK } from './fixtures.js'
 

@@ -1,5 +1,5 @@
 import { memo, type CSSProperties } from 'react'
-import { SELECT_COLUMN_ID } from '../../data-table/dataTable.model.js'
+import { SELECT_COLUMN_ID } from '../../data-table/dataTable.columns.js'
 import { formatCellValue, getCellValue } from '../../data-table/dataTable.values.js'
 import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
 

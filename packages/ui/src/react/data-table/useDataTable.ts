@@ -1,9 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
-import {
-  initDataTable,
-  parseDataTableLayout,
-  updateDataTable,
-} from '../../data-table/dataTable.model.js'
+import { parseDataTableLayout } from '../../data-table/dataTable.columns.js'
+import { initDataTable, updateDataTable } from '../../data-table/dataTable.model.js'
 import type {
   DataTableColumn,
   DataTableEvent,

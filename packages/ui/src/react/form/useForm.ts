@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { connectForm, type FormApi } from '../../form/form.connect.js'
-import { getChanges, initForm, toDocument, transitionForm } from '../../form/form.model.js'
+import { initForm, transitionForm } from '../../form/form.model.js'
+import { getChanges, toDocument } from '../../form/form.values.js'
 import type {
   EntityDefinition,
   FieldChange,

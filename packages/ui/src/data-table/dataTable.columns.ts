@@ -1,0 +1,144 @@
+// Columns and their layout: definitions resolved with defaults, which are shown, how wide.
+
+import { checkWidth, invalid } from './dataTable.check.js'
+import { filterKindOf } from './dataTable.values.js'
+import type {
+  DataTableColumn,
+  DataTableColumnType,
+  DataTableLayout,
+  DataTableState,
+  ResolvedColumn,
+} from './dataTable.types.js'
+
+/** Id of the selection-checkbox column in the grid's column list. */
+export const SELECT_COLUMN_ID = '$select'
+
+/** Width of the selection column, in CSS pixels. */
+export const SELECT_COLUMN_WIDTH = 48
+/** Width of a column that gives none. */
+export const DEFAULT_COLUMN_WIDTH = 160
+/** Smallest width of a column that gives none. */
+export const DEFAULT_MIN_COLUMN_WIDTH = 48
+
+const TYPES: readonly DataTableColumnType[] = [
+  'text',
+  'number',
+  'date',
+  'boolean',
+  'enum',
+  'custom',
+]
+
+/** A column definition checked and filled in with its defaults. */
+export function resolveColumn<Row>(
+  call: string,
+  column: DataTableColumn<Row>,
+  i: number,
+): ResolvedColumn<Row> {
+  const at = `columns[${i}]`
+  if (typeof column !== 'object' || column === null) throw invalid(call, at, 'an object', column)
+  if (typeof column.header !== 'string') {
+    throw invalid(call, `${at}.header`, 'a string', column.header)
+  }
+  if (column.field !== undefined && (typeof column.field !== 'string' || column.field === '')) {
+    throw invalid(call, `${at}.field`, 'a non-empty string', column.field)
+  }
+  const id = column.id ?? column.field
+  if (typeof id !== 'string' || id === '') {
+    throw invalid(call, `${at}.id`, 'a non-empty string (give id or field)', id)
+  }
+  const type = column.type ?? 'text'
+  if (!TYPES.includes(type)) throw invalid(call, `${at}.type`, TYPES.join(', '), type)
+  const options = (column.options ?? []).map((o, j) => {
+    if (typeof o === 'string') return { value: o, label: o }
+    if (typeof o !== 'object' || o === null || typeof o.value !== 'string') {
+      throw invalid(call, `${at}.options[${j}]`, 'a string or { value, label }', o)
+    }
+    return { value: o.value, label: typeof o.label === 'string' ? o.label : o.value }
+  })
+  if (type === 'enum' && options.length === 0) {
+    throw invalid(call, `${at}.options`, "a non-empty array for an 'enum' column", column.options)
+  }
+  const minWidth = checkWidth(call, `${at}.minWidth`, column.minWidth ?? DEFAULT_MIN_COLUMN_WIDTH)
+  const width = Math.max(
+    minWidth,
+    checkWidth(call, `${at}.width`, column.width ?? DEFAULT_COLUMN_WIDTH),
+  )
+  const field = column.field ?? null
+  const usable = type !== 'custom' && field !== null
+  return {
+    id,
+    field,
+    header: column.header,
+    type,
+    options,
+    format: column.format ?? null,
+    width,
+    minWidth,
+    sortable: column.sortable ?? usable,
+    filterable: (column.filterable ?? usable) && filterKindOf(type) !== null,
+    editable: (column.editable ?? false) && field !== null,
+    searchable: column.searchable ?? (usable && (type === 'text' || type === 'enum')),
+    validate: column.validate ?? null,
+    hidden: column.hidden ?? false,
+  }
+}
+
+/** Keeps the parts of a layout that fit the columns; always leaves one column visible. */
+export function applyLayout<Row>(
+  state: { columns: readonly ResolvedColumn<Row>[] },
+  layout: DataTableLayout,
+): DataTableLayout {
+  const ids = new Set(state.columns.map((c) => c.id))
+  const hidden = Array.isArray(layout?.hidden) ? layout.hidden.filter((id) => ids.has(id)) : []
+  const widths: Record<string, number> = {}
+  for (const [id, w] of Object.entries(layout?.widths ?? {})) {
+    const column = state.columns.find((c) => c.id === id)
+    if (column && typeof w === 'number' && Number.isFinite(w)) {
+      widths[id] = Math.max(column.minWidth, Math.round(w))
+    }
+  }
+  return { hidden: hidden.length < ids.size ? hidden : hidden.slice(1), widths }
+}
+
+/**
+ * Reads a layout saved with `JSON.stringify(state.layout)`. Stored text may be stale or broken:
+ * anything that is not a layout gives `null` rather than an error.
+ */
+export function parseDataTableLayout(text: string | null | undefined): DataTableLayout | null {
+  if (!text) return null
+  try {
+    const value = JSON.parse(text) as Partial<DataTableLayout> | null
+    if (typeof value !== 'object' || value === null) return null
+    const hidden = Array.isArray(value.hidden)
+      ? value.hidden.filter((id): id is string => typeof id === 'string')
+      : []
+    const widths: Record<string, number> = {}
+    if (typeof value.widths === 'object' && value.widths !== null) {
+      for (const [id, w] of Object.entries(value.widths)) {
+        if (typeof w === 'number' && Number.isFinite(w) && w > 0) widths[id] = w
+      }
+    }
+    return { hidden, widths }
+  } catch {
+    return null
+  }
+}
+
+// ─── Derived data ───────────────────────────────────────────────────────────────────────────────
+
+/** The columns shown, in order. */
+export function getVisibleColumns<Row>(state: DataTableState<Row>): ResolvedColumn<Row>[] {
+  return state.columns.filter((c) => !state.layout.hidden.includes(c.id))
+}
+
+/** Ids of the grid's columns: the selection column (when rows are selectable), then the shown. */
+export function getGridColumnIds<Row>(state: DataTableState<Row>): string[] {
+  const ids = getVisibleColumns(state).map((c) => c.id)
+  return state.selectable ? [SELECT_COLUMN_ID, ...ids] : ids
+}
+
+/** A column's width: the user's, else the column's own. */
+export function getColumnWidth<Row>(state: DataTableState<Row>, column: ResolvedColumn<Row>) {
+  return state.layout.widths[column.id] ?? column.width
+}
