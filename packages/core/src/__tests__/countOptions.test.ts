@@ -3,7 +3,7 @@ import { QueryClient, QueryObserver } from '@tanstack/query-core'
 import { Metal } from '../index.js'
 import { memory } from '../backends/memory/index.js'
 import { liveQueryRegistry, metalCountOptions, metalQueryOptions } from '../bindings/index.js'
-import { eventually, settle } from '../testing/suites/harness.js'
+import { eventually } from '../testing/suites/harness.js'
 
 // The shared half of useMetalCount (React and Vue), against a real TanStack QueryClient.
 
