@@ -25,7 +25,17 @@ export type BackendRequest =
       /** Unique per batch: a backend applies a mutation id once, however often it is sent. */
       mutationId?: string
     }
-  | { type: 'listen'; targetId: number; query: QuerySpec }
+  | {
+      type: 'listen'
+      targetId: number
+      query: QuerySpec
+      /**
+       * The last `resume` token this client received for the query on an earlier connection.
+       * A server that can resume sends only what changed since (`resumed: true`); otherwise it
+       * sends the whole result (`initial: true`).
+       */
+      resume?: string
+    }
   /** Aggregations over a query's result, computed once over committed data. */
   | { type: 'aggregate'; query: QuerySpec; aggregates: AggregateSpec }
   /**
@@ -84,7 +94,15 @@ export interface TargetChange {
  * message carries a live aggregate's new values; a `targetError` ends either kind of target.
  */
 export type BackendPush =
-  | ({ type: 'target'; initial?: boolean } & TargetChange)
+  | ({
+      type: 'target'
+      /** The whole result: the target's first message, or a reset after a failed resume. */
+      initial?: boolean
+      /** The first message of a resumed listen: only what changed since the resume token. */
+      resumed?: boolean
+      /** Opaque position to pass as `resume` when listening again after a reconnect. */
+      resume?: string
+    } & TargetChange)
   /** A live aggregate's new values; sent after a commit changes them. */
   | { type: 'aggregate'; targetId: number; values: AggregateValues }
   | { type: 'targetError'; targetId: number; code: MetalErrorCode; message: string }

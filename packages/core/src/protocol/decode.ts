@@ -20,7 +20,7 @@ import type { AggregateSpec } from '../engine/aggregateSpec.js'
 // for type, size and meaning, unknown fields are refused, and failures are invalid-argument
 // errors that name the request, the field and the value.
 
-/** Longest transaction or mutation id, in UTF-8 bytes. */
+/** Longest transaction id, mutation id or resume token, in UTF-8 bytes. */
 export const MAX_REQUEST_ID_BYTES = 256
 /** Longest credential token, in UTF-8 bytes. */
 export const MAX_TOKEN_BYTES = 16 * 1024
@@ -32,7 +32,7 @@ export type WireRequest =
       { type: 'query' | 'listen' | 'commit' | 'aggregate' | 'listenAggregate' }
     >
   | { type: 'query'; query: WireQuerySpec; txId?: string }
-  | { type: 'listen'; targetId: number; query: WireQuerySpec }
+  | { type: 'listen'; targetId: number; query: WireQuerySpec; resume?: string }
   | { type: 'aggregate'; query: WireQuerySpec; aggregates: AggregateSpec }
   | { type: 'listenAggregate'; targetId: number; query: WireQuerySpec; aggregates: AggregateSpec }
   | {
@@ -58,7 +58,11 @@ export function encodeRequest(request: BackendRequest): WireRequest {
   }
 }
 
-function requestId(call: string, msg: WireObject, key: 'txId' | 'mutationId'): string | undefined {
+function requestId(
+  call: string,
+  msg: WireObject,
+  key: 'txId' | 'mutationId' | 'resume',
+): string | undefined {
   const id = own(msg, key)
   if (id === undefined) return undefined
   if (typeof id !== 'string' || id === '') {
@@ -184,12 +188,16 @@ const REQUESTS = new Map<string, [fields: readonly string[], decode: Decoder]>([
   [
     'listen',
     [
-      ['type', 'targetId', 'query'],
-      (m, call) => ({
-        type: 'listen',
-        targetId: targetId(call, m),
-        query: decodeQuerySpec(own(m, 'query'), `${call}: query`),
-      }),
+      ['type', 'targetId', 'query', 'resume'],
+      (m, call) => {
+        const request: BackendRequest = {
+          type: 'listen',
+          targetId: targetId(call, m),
+          query: decodeQuerySpec(own(m, 'query'), `${call}: query`),
+        }
+        const resume = requestId(call, m, 'resume')
+        return resume === undefined ? request : { ...request, resume }
+      },
     ],
   ],
   [

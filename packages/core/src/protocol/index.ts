@@ -25,3 +25,18 @@ export {
 } from './presenceChecks.js'
 export { MAX_REQUEST_ID_BYTES, MAX_TOKEN_BYTES, encodeRequest, decodeRequest } from './decode.js'
 export type { WireRequest } from './decode.js'
+export {
+  PROTOCOL_VERSION,
+  SOCKET_PATH,
+  CLOSE_CODES,
+  MAX_HELLO_FIELD_BYTES,
+  FrameError,
+  checkHello,
+  decodeClientFrame,
+  encodeHello,
+  encodeRequestFrame,
+  parseServerFrame,
+  socketUrl,
+  toWireError,
+} from './wire.js'
+export type { ClientFrame, Hello, ServerFrame, Welcome, WireError } from './wire.js'
