@@ -111,6 +111,8 @@ export type BackendPush =
 /** Who is connecting. */
 export interface ConnectOptions {
   projectId: string
+  /** The app's API key (a Metal server checks it; the embedded backend ignores it). */
+  apiKey?: string
   /** Receives every push, in order. */
   onPush: (message: BackendPush) => void
   /** Called once if the connection drops on its own (not after `close()`); the client reconnects. */
