@@ -1,0 +1,200 @@
+import { MetalError } from '../errors.js'
+import { utf8Length } from '../engine/documentValues.js'
+import {
+  CLOSE_CODES,
+  FrameError,
+  PROTOCOL_VERSION,
+  decodeClientFrame,
+  toWireError,
+  type Hello,
+  type ServerFrame,
+} from '../protocol/wire.js'
+import type { BackendPush, BackendRequest } from '../protocol/backend.js'
+import type { ServerConnection } from './connection.js'
+import type { ServerCore } from './serverCore.js'
+
+/** What a session needs of one socket, whatever library carries it. */
+export interface SocketTransport {
+  /** Sends one text frame. */
+  send(text: string): void
+  /** Closes the socket with a close code and a reason. */
+  close(code: number, reason: string): void
+  /** Bytes queued for sending and not yet written to the network. */
+  bufferedAmount(): number
+}
+
+/** Options of a {@link SocketSession}. */
+export interface SocketSessionOptions {
+  /** Identifies the server's change log; sent in the welcome. */
+  epoch: string
+  /**
+   * A client whose unsent frames exceed this many bytes has stopped reading: its socket is
+   * closed with `CLOSE_CODES.slowConsumer`, so it never grows the server's memory.
+   * @default 8 MiB
+   */
+  maxBufferedBytes?: number
+  /** Checks a hello (the API key, the project) before the welcome; throw or reject to refuse it. */
+  onHello?(hello: Hello): void | Promise<void>
+}
+
+/** Default {@link SocketSessionOptions.maxBufferedBytes}. */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
+
+/** Request frames a client may send while its hello is still being checked. */
+const MAX_EARLY_FRAMES = 64
+
+/** Longest close reason a WebSocket allows, in UTF-8 bytes. */
+const MAX_REASON_BYTES = 123
+
+/**
+ * One client's WebSocket on a server, independent of the socket library: answers the hello with
+ * the welcome, decodes every frame as hostile input, serves requests with the {@link ServerCore}
+ * and sends answers and pushes back in order. A bad frame with a usable id gets an error answer;
+ * one without is closed with `CLOSE_CODES.badFrame`. The transport calls `receive()` for each
+ * text frame and `closed()` once when the socket is gone.
+ */
+export class SocketSession {
+  private state: 'hello' | 'checking' | 'open' | 'closed' = 'hello'
+  private conn: ServerConnection | undefined
+  private early: string[] = []
+  private readonly maxBuffered: number
+
+  constructor(
+    private readonly core: ServerCore,
+    private readonly transport: SocketTransport,
+    private readonly options: SocketSessionOptions,
+  ) {
+    this.maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES
+  }
+
+  /** Takes one text frame from the client. */
+  receive(text: string): void {
+    switch (this.state) {
+      case 'closed':
+        return
+      case 'checking':
+        if (this.early.length >= MAX_EARLY_FRAMES) {
+          this.close(CLOSE_CODES.badFrame, 'too many frames before the welcome')
+        } else this.early.push(text)
+        return
+      case 'hello':
+        this.hello(text)
+        return
+      case 'open':
+        this.frame(text)
+    }
+  }
+
+  /** The socket is gone: the connection's live queries, transactions and presence end. */
+  closed(): void {
+    if (this.state === 'closed') return
+    this.state = 'closed'
+    this.early = []
+    if (this.conn) this.core.disconnect(this.conn)
+  }
+
+  private hello(text: string): void {
+    let hello: Hello
+    try {
+      const frame = decodeClientFrame(text)
+      if (frame.kind !== 'hello') throw new MetalError('invalid-argument', 'expected a hello first')
+      hello = frame.hello
+    } catch (error) {
+      this.close(CLOSE_CODES.badHello, `bad hello: ${(error as Error).message}`)
+      return
+    }
+    this.state = 'checking'
+    const welcome = (): void => {
+      if (this.state !== 'checking') return
+      this.state = 'open'
+      this.conn = this.core.open(hello.projectId, (push) => this.push(push))
+      this.send({ welcome: { protocol: PROTOCOL_VERSION, epoch: this.options.epoch } })
+      const early = this.early
+      this.early = []
+      for (const t of early) this.receive(t)
+    }
+    const refuse = (error: unknown): void => {
+      if (this.state !== 'checking') return
+      const why = MetalError.is(error) ? error.message : 'refused'
+      this.close(CLOSE_CODES.badHello, `hello refused: ${why}`)
+    }
+    let check: void | Promise<void>
+    try {
+      check = this.options.onHello?.(hello)
+    } catch (error) {
+      refuse(error)
+      return
+    }
+    if (check instanceof Promise) check.then(welcome, refuse)
+    else welcome()
+  }
+
+  private frame(text: string): void {
+    let id: number
+    let request: BackendRequest
+    try {
+      const frame = decodeClientFrame(text)
+      if (frame.kind === 'hello') {
+        this.close(CLOSE_CODES.badHello, 'the hello was sent twice')
+        return
+      }
+      ;({ id, request } = frame)
+    } catch (error) {
+      if (error instanceof FrameError && error.id !== undefined) {
+        this.send({ id: error.id, error: toWireError(error.error) })
+      } else {
+        this.close(CLOSE_CODES.badFrame, `bad frame: ${(error as Error).message}`)
+      }
+      return
+    }
+    void this.core.handle(
+      this.conn as ServerConnection,
+      request,
+      (result) => this.send({ id, result }),
+      (error) => this.send({ id, error: toWireError(error) }),
+    )
+  }
+
+  private push(push: BackendPush): void {
+    this.send({ push })
+  }
+
+  private send(frame: ServerFrame): void {
+    if (this.state === 'closed') return
+    let text: string
+    try {
+      text = JSON.stringify(frame)
+    } catch {
+      if (!('id' in frame)) return // a push that cannot travel: nothing to answer
+      text = JSON.stringify({ id: frame.id, error: toWireError(undefined) })
+    }
+    try {
+      this.transport.send(text)
+    } catch {
+      this.close(CLOSE_CODES.goingAway, 'the socket failed')
+      return
+    }
+    // A client that stopped reading: let it go (it reconnects and resumes) before it costs more.
+    if (this.transport.bufferedAmount() > this.maxBuffered) {
+      this.close(CLOSE_CODES.slowConsumer, 'slow consumer: the client did not read its frames')
+    }
+  }
+
+  private close(code: number, reason: string): void {
+    if (this.state === 'closed') return
+    this.closed()
+    try {
+      this.transport.close(code, closeReason(reason))
+    } catch {
+      // The socket is already gone.
+    }
+  }
+}
+
+/** `reason` cut to what a WebSocket close frame can carry. */
+function closeReason(reason: string): string {
+  if (utf8Length(reason) <= MAX_REASON_BYTES) return reason
+  let cut = reason.slice(0, MAX_REASON_BYTES - 3)
+  while (utf8Length(cut) > MAX_REASON_BYTES - 3) cut = cut.slice(0, -1)
+  return `${cut}...`
+}
