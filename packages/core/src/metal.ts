@@ -9,6 +9,7 @@ import { hasIndexedDb, indexedDbStorage } from './client/indexedDbStorage.js'
 import { isStorage } from './client/storage.js'
 import { autoId, checkCollectionPath } from './engine/writeInput.js'
 import type { Backend } from './protocol/backend.js'
+import type { WebSocketConstructor } from './backends/remote/webSocket.js'
 import { checkRoom } from './protocol/presenceChecks.js'
 
 /** Options of `new Metal()`. */
@@ -25,6 +26,13 @@ export interface MetalOptions {
    * the client runs on an embedded backend, loaded on demand.
    */
   url?: string
+  /**
+   * The WebSocket class used to reach the server at `url`. Browsers and Node 22+ have one; in
+   * Node 20 pass the `ws` package's: `import { WebSocket } from 'ws'`, then
+   * `new Metal({ apiKey, projectId, url, WebSocket })`.
+   * @default globalThis.WebSocket
+   */
+  WebSocket?: WebSocketConstructor
   /**
    * Where documents live. Share one backend between several clients to model several users.
    * @default a new embedded memory backend (or the server at `url`)
@@ -77,6 +85,20 @@ function checkSyncStoreOptions(options: StoreOptions | undefined): void {
   }
 }
 
+/** `WebSocket`, when given, is a class and goes with `url`. */
+function checkWebSocketOption(url: string | undefined, WebSocket: unknown): void {
+  if (WebSocket === undefined) return
+  if (typeof WebSocket !== 'function') {
+    throw invalidArgument(
+      'new Metal()',
+      `option 'WebSocket' must be a WebSocket class, got ${describe(WebSocket)}`,
+    )
+  }
+  if (url === undefined) {
+    throw invalidArgument('new Metal()', `option 'WebSocket' needs 'url' (the server to reach)`)
+  }
+}
+
 /** A Metal client: the entry point to the database, auth, presence and offline sync. */
 export class Metal {
   /** The project this client reads and writes. */
@@ -96,7 +118,7 @@ export class Metal {
     if (typeof options !== 'object' || options === null) {
       throw invalidArgument('new Metal()', `options must be an object, got ${describe(options)}`)
     }
-    const { apiKey, projectId = 'default', backend, url } = options
+    const { apiKey, projectId = 'default', backend, url, WebSocket } = options
     if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) {
       throw invalidArgument(
         'new Metal()',
@@ -129,6 +151,7 @@ export class Metal {
         throw invalidArgument('new Metal()', `give either 'url' or 'backend', not both`)
       }
     }
+    checkWebSocketOption(url, WebSocket)
     checkOptionObject('auth', options.auth)
     checkOptionObject('presence', options.presence)
     checkSyncStoreOptions(options.sync)
@@ -150,10 +173,13 @@ export class Metal {
     this.backend =
       backend ??
       (url !== undefined
-        ? lazyBackend(() => import('./backends/remote/index.js').then((m) => m.remote({ url })))
+        ? lazyBackend(() =>
+            import('./backends/remote/index.js').then((m) => m.remote({ url, WebSocket })),
+          )
         : lazyBackend(() => import('./backends/memory/index.js').then((m) => m.memory())))
     this.store = new Store(this.backend, projectId, autoId(), {
       ...options.sync,
+      apiKey,
       defaultStorage: () => (hasIndexedDb() ? indexedDbStorage(`metal-${projectId}`) : null),
     })
     // The session is restored (and re-sent after each reconnect) before anything else is asked.

@@ -33,7 +33,8 @@ export class Link {
 
   constructor(
     private readonly backend: Backend,
-    private readonly projectId: string,
+    /** Who connects: the project, and the app's API key (a Metal server checks it). */
+    private readonly identity: { projectId: string; apiKey?: string },
     private readonly options: LinkOptions,
     private readonly events: {
       onPush: (message: BackendPush) => void
@@ -138,8 +139,10 @@ export class Link {
     if (this.closed || this.manualOffline) return
     let conn: BackendConnection | null = null
     try {
+      const { projectId, apiKey } = this.identity
       conn = this.backend.connect({
-        projectId: this.projectId,
+        projectId,
+        ...(apiKey !== undefined ? { apiKey } : {}),
         onPush: (m) => {
           if (this.connection === conn) this.events.onPush(m)
         },

@@ -72,7 +72,11 @@ export class Store implements SyncHost {
     backend: Backend,
     projectId: string,
     clientId: string,
-    options: StoreOptions & { defaultStorage: () => KeyValueStorage | null },
+    options: StoreOptions & {
+      defaultStorage: () => KeyValueStorage | null
+      /** The app's API key, sent when connecting (a Metal server checks it). */
+      apiKey?: string
+    },
   ) {
     const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
     this.sync = new SyncStatus({
@@ -102,7 +106,7 @@ export class Store implements SyncHost {
     )
     this.link = new Link(
       backend,
-      projectId,
+      options.apiKey !== undefined ? { projectId, apiKey: options.apiKey } : { projectId },
       {
         requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
         retryBaseMs: options.retryBaseMs ?? 250,

@@ -42,6 +42,8 @@ export class ClientTarget {
   ready = false
   /** Waiting for the backend's first result on the current connection. */
   listening = false
+  /** The backend's latest resume token for this query: sent with the next re-listen. */
+  resume: string | undefined
 
   constructor(
     readonly targetId: number,
@@ -144,7 +146,15 @@ export class Targets {
       this.fail(target, new MetalError(message.code, message.message))
       return
     }
+    if (message.resume !== undefined) target.resume = message.resume
     const touched = new Set<DocState>()
+    if (message.resumed && target.ready) {
+      // A resumed re-listen: only what changed since the token, applied on top of what we hold.
+      target.listening = false
+      const changes = this.applyChanges([message], touched)
+      this.refresh(touched, changes)
+      return
+    }
     if (message.initial && target.ready) {
       // A re-listen after a reconnect (or an offline start): diff against what we hold.
       target.listening = false
@@ -158,7 +168,8 @@ export class Targets {
       this.refresh(touched, changes)
       return
     }
-    if (message.initial) {
+    if (message.initial || message.resumed) {
+      // The first result (a resumed one with nothing held to resume from counts as whole).
       target.listening = false
       this.applyChanges([message], touched)
       this.resetView(target)
@@ -185,6 +196,10 @@ export class Targets {
       if (!ids) moved.set(target, (ids = new Set()))
       for (const doc of change.upserts) {
         const state = this.docs.state(collection, doc.id)
+        // A version this target already holds (or an older one) is a resend: nothing changed.
+        if (target.members.has(doc.id) && state.remote && doc.version <= state.remote.version) {
+          continue
+        }
         if (!target.members.has(doc.id)) {
           target.members.add(doc.id)
           state.refs++
@@ -272,8 +287,13 @@ export class Targets {
 
   private sendListen(target: ClientTarget): void {
     target.listening = true
+    const { targetId, query, resume } = target
     this.link
-      .request({ type: 'listen', targetId: target.targetId, query: target.query })
+      .request(
+        resume !== undefined
+          ? { type: 'listen', targetId, query, resume }
+          : { type: 'listen', targetId, query },
+      )
       .catch((error: unknown) => {
         if (isTransient(error)) return // re-listened after the reconnect
         this.fail(
@@ -303,6 +323,7 @@ export class Targets {
   }
 
   private drop(target: ClientTarget): void {
+    target.resume = undefined
     this.byId.delete(target.targetId)
     this.byKey.delete(target.key)
     this.router(target.query.collection).remove(target)
