@@ -4,7 +4,8 @@ import type { BackendPush } from '../../protocol/backend.js'
 
 // What the client makes of a server's frames. The client trusts its server's data, but a frame
 // that is not JSON, not a frame, or a push of a shape the store could not take is ignored rather
-// than allowed to throw inside the socket's event handler.
+// than allowed to throw inside the socket's event handler. Results and pushes are deep-frozen,
+// as the embedded backend's documents are: snapshot data is immutable whichever backend made it.
 
 /** A server frame as the client acts on it. */
 export type ServerEvent =
@@ -36,11 +37,13 @@ export function readServerFrame(data: unknown): ServerEvent | undefined {
   }
   if (has(frame, 'push')) {
     const push = frame.push
-    return isPush(push) ? { kind: 'push', push } : undefined
+    return isPush(push) ? { kind: 'push', push: deepFreeze(push) } : undefined
   }
   if (!isId(frame.id)) return undefined
   if (has(frame, 'error')) return { kind: 'error', id: frame.id, error: toError(frame.error) }
-  if (has(frame, 'result')) return { kind: 'result', id: frame.id, result: frame.result }
+  if (has(frame, 'result')) {
+    return { kind: 'result', id: frame.id, result: deepFreeze(frame.result) }
+  }
   return undefined
 }
 
@@ -89,4 +92,11 @@ function isPush(v: unknown): v is BackendPush {
     default:
       return false
   }
+}
+
+/** Freezes a parsed JSON value and everything in it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
+  for (const v of Object.values(value)) deepFreeze(v)
+  return Object.freeze(value)
 }
