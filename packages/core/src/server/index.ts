@@ -3,7 +3,16 @@
 export { ServerCore, checkServerCoreOptions } from './serverCore.js'
 export type { ServerCoreOptions, PresenceRelayLike } from './serverCore.js'
 export { ServerConnection } from './connection.js'
-export type { ServerStorage, DocChange, DocKey, CommitPlan } from './storage.js'
+export type {
+  ServerStorage,
+  DocChange,
+  DocKey,
+  CommitPlan,
+  CommitOutcome,
+  ChangeFeed,
+  FeedEntry,
+  ScanResult,
+} from './storage.js'
 export { LiveTarget, LiveTargets } from './liveTargets.js'
 export { RouterTable } from './routerTable.js'
 export type { TargetOwner, RoutedChange } from './liveTargets.js'
