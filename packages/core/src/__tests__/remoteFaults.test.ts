@@ -5,7 +5,7 @@ import type { MetalOptions } from '../index.js'
 import { MapStorage } from '../backends/memory/mapStorage.js'
 import { CLOSE_CODES } from '../protocol/wire.js'
 import { eventually, settle } from '../testing/suites/harness.js'
-import type { ServerStorage } from '../server/storage.js'
+import type { CommitPlan, DocKey } from '../server/storage.js'
 import {
   startSocketServer,
   type SocketServer,
@@ -61,15 +61,23 @@ function client(server: SocketServer, options: Omit<MetalOptions, 'url'> = {}): 
 }
 
 /** A map storage whose reads can be held back. */
-function holdingStorage() {
-  const inner = new MapStorage()
-  let hold = false
-  const storage: ServerStorage = {
-    get: (...args) => (hold ? new Promise(() => {}) : inner.get(...args)),
-    scan: (...args) => inner.scan(...args),
-    commit: (...args) => inner.commit(...args),
+class HoldingStorage extends MapStorage {
+  hold = false
+  override get(projectId: string, collection: string, id: string) {
+    return this.hold ? new Promise<never>(() => {}) : super.get(projectId, collection, id)
   }
-  return { storage, holdReads: () => (hold = true) }
+}
+
+/** A map storage that runs a hook right after its next commit, before the answer leaves. */
+class HookedStorage extends MapStorage {
+  afterNextCommit: (() => void) | undefined
+  override async commit<R>(projectId: string, keys: readonly DocKey[], plan: CommitPlan<R>) {
+    const outcome = await super.commit(projectId, keys, plan)
+    const after = this.afterNextCommit
+    this.afterNextCommit = undefined
+    after?.()
+    return outcome
+  }
 }
 
 function watch(metal: Metal, collection: string) {
@@ -84,11 +92,11 @@ function watch(metal: Metal, collection: string) {
 
 describe('remote backend faults', () => {
   it('rejects requests in flight with unavailable when the server dies mid-request', async () => {
-    const { storage, holdReads } = holdingStorage()
+    const storage = new HoldingStorage()
     const server = await serve({ storage })
     const metal = client(server)
     await metal.db().collection('c').doc('a').set({ n: 1 })
-    holdReads()
+    storage.hold = true
     const read = metal.db().collection('c').doc('a').get()
     await settle(20)
     await server.kill()
@@ -137,31 +145,16 @@ describe('remote backend faults', () => {
   })
 
   it('resends a commit whose answer was lost with the socket, and the server applies it once', async () => {
-    const inner = new MapStorage()
-    let cut = false
-    let cutSockets = () => {}
-    const storage: ServerStorage = {
-      get: (...a) => inner.get(...a),
-      scan: (...a) => inner.scan(...a),
-      async commit(...a) {
-        const result = await inner.commit(...a)
-        if (cut) {
-          // Committed, then the connection dies before the answer leaves.
-          cut = false
-          cutSockets()
-        }
-        return result
-      },
-    }
+    const storage = new HookedStorage()
     const server = await serve({ storage })
-    cutSockets = () => {
-      for (const ws of server.sockets) ws.terminate()
-    }
     const commits = vi.spyOn(server.core, 'handle')
     const metal = client(server)
     const counter = metal.db().collection('c').doc('n')
     await counter.set({ n: 0 })
-    cut = true
+    // Committed, then the connection dies before the answer leaves.
+    storage.afterNextCommit = () => {
+      for (const ws of server.sockets) ws.terminate()
+    }
     await counter.update({ n: increment(1) })
     const sent = commits.mock.calls.filter(([, m]) => m.type === 'commit')
     expect(sent).toHaveLength(3) // the set, the update, and the update again
