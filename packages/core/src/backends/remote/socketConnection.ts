@@ -1,11 +1,12 @@
 import { MetalError } from '../../errors.js'
-import { PROTOCOL_VERSION, encodeHello, encodeRequestFrame } from '../../protocol/wire.js'
+import { PROTOCOL_VERSION, encodeHello } from '../../protocol/wire.js'
 import type {
   BackendConnection,
   BackendRequest,
   BackendResponses,
   ConnectOptions,
 } from '../../protocol/backend.js'
+import { requestFrame } from './requestFrame.js'
 import { readServerFrame, type ServerEvent } from './serverFrames.js'
 import type { WebSocketConstructor, WebSocketLike } from './webSocket.js'
 
@@ -61,7 +62,7 @@ export class SocketConnection implements BackendConnection {
     const id = this.nextId++
     let text: string
     try {
-      text = encodeRequestFrame(id, message)
+      text = requestFrame(id, message)
     } catch (error) {
       return Promise.reject(error)
     }
