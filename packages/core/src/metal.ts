@@ -85,20 +85,6 @@ function checkSyncStoreOptions(options: StoreOptions | undefined): void {
   }
 }
 
-/** `WebSocket`, when given, is a class and goes with `url`. */
-function checkWebSocketOption(url: string | undefined, WebSocket: unknown): void {
-  if (WebSocket === undefined) return
-  if (typeof WebSocket !== 'function') {
-    throw invalidArgument(
-      'new Metal()',
-      `option 'WebSocket' must be a WebSocket class, got ${describe(WebSocket)}`,
-    )
-  }
-  if (url === undefined) {
-    throw invalidArgument('new Metal()', `option 'WebSocket' needs 'url' (the server to reach)`)
-  }
-}
-
 /** A Metal client: the entry point to the database, auth, presence and offline sync. */
 export class Metal {
   /** The project this client reads and writes. */
@@ -151,7 +137,12 @@ export class Metal {
         throw invalidArgument('new Metal()', `give either 'url' or 'backend', not both`)
       }
     }
-    checkWebSocketOption(url, WebSocket)
+    if (WebSocket !== undefined && typeof WebSocket !== 'function') {
+      throw invalidArgument(
+        'new Metal()',
+        `option 'WebSocket' must be a WebSocket class, got ${describe(WebSocket)}`,
+      )
+    }
     checkOptionObject('auth', options.auth)
     checkOptionObject('presence', options.presence)
     checkSyncStoreOptions(options.sync)

@@ -148,16 +148,10 @@ export class Targets {
     }
     if (message.resume !== undefined) target.resume = message.resume
     const touched = new Set<DocState>()
-    if (message.resumed && target.ready) {
-      // A resumed re-listen: only what changed since the token, applied on top of what we hold.
-      target.listening = false
-      const changes = this.applyChanges([message], touched)
-      this.refresh(touched, changes)
-      return
-    }
+    const first = message.initial || message.resumed
+    if (first) target.listening = false
     if (message.initial && target.ready) {
       // A re-listen after a reconnect (or an offline start): diff against what we hold.
-      target.listening = false
       const incoming = new Set(message.upserts.map((d) => d.id))
       const removes = [...target.members].filter((id) => !incoming.has(id))
       const inView = target.view
@@ -168,9 +162,8 @@ export class Targets {
       this.refresh(touched, changes)
       return
     }
-    if (message.initial || message.resumed) {
+    if (first && !target.ready) {
       // The first result (a resumed one with nothing held to resume from counts as whole).
-      target.listening = false
       this.applyChanges([message], touched)
       this.resetView(target)
       target.ready = true
@@ -178,6 +171,7 @@ export class Targets {
       this.refresh(touched) // other targets may hold these documents too
       return
     }
+    // A change, or a resumed re-listen: only what changed since the token, on top of what we hold.
     const changes = this.applyChanges([message], touched)
     this.refresh(touched, changes)
   }
@@ -289,11 +283,7 @@ export class Targets {
     target.listening = true
     const { targetId, query, resume } = target
     this.link
-      .request(
-        resume !== undefined
-          ? { type: 'listen', targetId, query, resume }
-          : { type: 'listen', targetId, query },
-      )
+      .request({ type: 'listen', targetId, query, ...(resume === undefined ? {} : { resume }) })
       .catch((error: unknown) => {
         if (isTransient(error)) return // re-listened after the reconnect
         this.fail(
