@@ -252,6 +252,19 @@ describe('remote() options', () => {
     }
   })
 
+  it('tells a client with a url and no WebSocket to pass one, in its failed requests', async () => {
+    vi.stubGlobal('WebSocket', undefined)
+    const metal = new Metal({ projectId: 'p', url: server.url, sync: { storage: false } })
+    try {
+      const error = await rejection(metal.db().collection('c').doc('a').get())
+      expect(error.code).toBe('unavailable')
+      expect(error.message).toContain("pass one as the 'WebSocket' option")
+    } finally {
+      metal.close()
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('new Metal() throws for a WebSocket option that is not a class', () => {
     const options = { url: 'http://127.0.0.1:9', WebSocket: 42 } as unknown as MetalOptions
     expect(() => new Metal(options)).toThrow(
