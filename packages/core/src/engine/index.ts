@@ -78,3 +78,4 @@ export type { Json, WireFilter, WireBound, WireQuerySpec, WireWrite } from './co
 export { decodeDocument, decodeWrite, decodeQuerySpec, checkVersion } from './wireDecode.js'
 export { within, wireObject, wireArray, own } from './wireShape.js'
 export type { WireObject } from './wireShape.js'
+export { describe, invalidArgument } from '../errors.js'

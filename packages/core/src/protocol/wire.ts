@@ -67,8 +67,7 @@ export type ServerFrame =
 
 /** A client frame once checked: the hello, or a request with its id. */
 export type ClientFrame =
-  | { kind: 'hello'; hello: Hello }
-  | { kind: 'request'; id: number; request: BackendRequest }
+  { kind: 'hello'; hello: Hello } | { kind: 'request'; id: number; request: BackendRequest }
 
 /** The text of a hello frame. */
 export function encodeHello(hello: Hello): string {
@@ -175,17 +174,30 @@ export function parseServerFrame(text: string): ServerFrame | undefined {
   }
 }
 
+/** The parts of a WHATWG URL used here (browsers and Node have the class; the lib types do not). */
+interface UrlLike {
+  protocol: string
+  pathname: string
+  search: string
+  hash: string
+  toString(): string
+}
+
 /** The WebSocket URL of a Metal server given as `http(s)://` or `ws(s)://` (path kept as a prefix). */
 export function socketUrl(url: string): string {
-  let parsed: URL
+  let parsed: UrlLike
   try {
-    parsed = new URL(url)
+    parsed = new (globalThis as unknown as { URL: new (url: string) => UrlLike }).URL(url)
   } catch {
     throw invalidArgument('remote()', `'url' must be an absolute URL, got ${describe(url)}`)
   }
-  const scheme = { 'http:': 'ws:', 'https:': 'wss:', 'ws:': 'ws:', 'wss:': 'wss:' }[
-    parsed.protocol
-  ]
+  const schemes: Record<string, string> = {
+    'http:': 'ws:',
+    'https:': 'wss:',
+    'ws:': 'ws:',
+    'wss:': 'wss:',
+  }
+  const scheme = schemes[parsed.protocol]
   if (!scheme) {
     throw invalidArgument(
       'remote()',

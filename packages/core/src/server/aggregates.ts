@@ -9,7 +9,7 @@ import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { RouterTable } from './routerTable.js'
 import type { StoredDoc } from '../engine/write.js'
 import type { TargetOwner } from './liveTargets.js'
-import type { DocChange } from './storage.js'
+import type { DocChange, FeedEntry, ScanResult } from './storage.js'
 import type { BackendPush, BackendRequest, BackendResponses } from '../protocol/backend.js'
 
 // What every backend does for aggregations, whatever stores its documents: check the request,
@@ -47,6 +47,8 @@ export function aggregateOnce(
 /** One connection's live aggregate: its target id and the aggregate kept from commits. */
 export class AggregateTarget<O extends TargetOwner = TargetOwner> {
   readonly live: LiveAggregate
+  /** Feed entries the target's first scan already reflected: not applied again. */
+  seen: ((entry: FeedEntry) => boolean) | undefined
 
   constructor(
     readonly owner: O,
@@ -105,13 +107,15 @@ export class LiveAggregates<O extends TargetOwner = TargetOwner> {
 
   /**
    * Applies committed changes to every live aggregate they can affect and returns the new
-   * values of those that changed, one per target however many documents moved it.
+   * values of those that changed, one per target however many documents moved it. `entry` is
+   * the feed entry the changes came from, if any.
    */
-  route(projectId: string, changes: readonly DocChange[]): RoutedAggregate<O>[] {
+  route(projectId: string, changes: readonly DocChange[], entry?: FeedEntry): RoutedAggregate<O>[] {
     if (this.routers.empty) return []
     const changed = new Set<AggregateTarget<O>>()
     for (const change of changes) {
       for (const target of this.routers.candidates(projectId, change)) {
+        if (entry && target.seen?.(entry)) continue
         if (target.live.apply(change.id, change.before?.data, change.after?.data))
           changed.add(target)
       }
@@ -140,7 +144,7 @@ export async function serveAggregate<O extends AggregateOwner<O>>(
   conn: O,
   msg: Extract<BackendRequest, { type: 'aggregate' | 'listenAggregate' }>,
   checkRead: (collection: string) => void,
-  scan: (query: QuerySpec) => Promise<Iterable<StoredDoc>>,
+  scan: (query: QuerySpec) => Promise<ScanResult>,
 ): Promise<BackendResponses['aggregate']> {
   const targetId = msg.type === 'listenAggregate' ? msg.targetId : undefined
   const aggregates = checkAggregateRequest(msg.type, msg.aggregates, targetId)
@@ -149,9 +153,10 @@ export async function serveAggregate<O extends AggregateOwner<O>>(
     throw invalidArgument(msg.type, `target ${targetId} is already open on this connection`)
   }
   checkRead(msg.query.collection)
-  const docs = await scan(msg.query)
+  const { docs, seen } = await scan(msg.query)
   if (targetId === undefined) return { values: aggregateOnce(msg.query, aggregates, docs) }
   const target = new AggregateTarget(conn, targetId, msg.query, aggregates)
+  target.seen = seen
   const values = live.add(conn.projectId, target, docs)
   conn.aggregates.set(targetId, target)
   return { values }

@@ -3,7 +3,16 @@
 export { ServerCore, checkServerCoreOptions } from './serverCore.js'
 export type { ServerCoreOptions, PresenceRelayLike } from './serverCore.js'
 export { ServerConnection } from './connection.js'
-export type { ServerStorage, DocChange, DocKey, CommitPlan } from './storage.js'
+export type {
+  ServerStorage,
+  DocChange,
+  DocKey,
+  CommitPlan,
+  CommitOutcome,
+  ChangeFeed,
+  FeedEntry,
+  ScanResult,
+} from './storage.js'
 export { LiveTarget, LiveTargets } from './liveTargets.js'
 export { RouterTable } from './routerTable.js'
 export type { TargetOwner, RoutedChange } from './liveTargets.js'
@@ -23,3 +32,5 @@ export { TransactionLock } from './transactions.js'
 export type { TransactionHandle } from './transactions.js'
 export { PresenceHub } from './presenceHub.js'
 export type { PresenceSink } from './presenceHub.js'
+export { PresenceRelay } from './presenceRelay.js'
+export type { ChannelLike } from './presenceRelay.js'

@@ -3,7 +3,7 @@ import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { RouterTable } from './routerTable.js'
 import type { StoredDoc } from '../engine/write.js'
 import type { TargetChange } from '../protocol/backend.js'
-import type { DocChange } from './storage.js'
+import type { DocChange, FeedEntry } from './storage.js'
 
 /** Who a live query belongs to: anything with an identity (a connection). */
 export interface TargetOwner {
@@ -13,6 +13,8 @@ export interface TargetOwner {
 /** One live query of one connection: its result kept current by the engine's live view. */
 export class LiveTarget<O extends TargetOwner = TargetOwner> {
   readonly view: LiveView<StoredDoc>
+  /** Feed entries the target's first scan already reflected: not applied again. */
+  seen: ((entry: FeedEntry) => boolean) | undefined
 
   constructor(
     readonly owner: O,
@@ -56,16 +58,19 @@ export class LiveTargets<O extends TargetOwner = TargetOwner> {
   /**
    * Applies committed changes to every live query they can affect and returns, per query, the
    * net change: documents that entered or changed, and ids that left. Changes to `committer`'s
-   * own queries come back separately (they travel in the commit's response).
+   * own queries come back separately (they travel in the commit's response). `entry` is the
+   * feed entry the changes came from, if any.
    */
   route(
     projectId: string,
     changes: readonly DocChange[],
     committer?: O,
+    entry?: FeedEntry,
   ): { own: TargetChange[]; others: RoutedChange<O>[] } {
     const changed = new Map<LiveTarget<O>, Map<string, StoredDoc | null>>()
     for (const change of changes) {
       for (const target of this.routers.candidates(projectId, change)) {
+        if (entry && target.seen?.(entry)) continue
         const viewChanges = target.view.apply(change.id, change.after)
         if (viewChanges.length === 0) continue
         let net = changed.get(target)

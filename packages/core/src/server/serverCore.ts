@@ -1,9 +1,8 @@
-import { MetalError, describe, invalidArgument } from '../errors.js'
+import { describe, invalidArgument } from '../errors.js'
 import { runQuery } from '../engine/liveView.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
-import type { Credential, SessionData } from '../protocol/session.js'
 import { defaultVerifyToken } from './defaultVerifyToken.js'
-import type { BackendRequest, BackendResponses } from '../protocol/backend.js'
+import type { BackendRequest, BackendResponses, TargetChange } from '../protocol/backend.js'
 import { checkAccess, isAllowed, type AccessRequest, type AccessRules } from './rules.js'
 import { revokeUnreadable, type Revocable } from './rules.js'
 import {
@@ -14,22 +13,15 @@ import {
 import { commitKeys, planCommit } from './commitPlan.js'
 import { LiveTarget, LiveTargets } from './liveTargets.js'
 import type { LiveAggregates } from './aggregates.js'
-import { MutationLog } from './mutationLog.js'
 import { ServerPresence } from './serverPresence.js'
-import { TransactionLock } from './transactions.js'
+import { JOINS, newProject, type ProjectState } from './project.js'
 import { ServerConnection } from './connection.js'
-import type { ServerStorage } from './storage.js'
+import { authenticate } from './authenticate.js'
+import type { ChangeFeed, FeedEntry, ScanResult, ServerStorage } from './storage.js'
+import { firstMessage, resumeToken } from './feed.js'
 
 export { checkServerCoreOptions }
 export type { PresenceRelayLike, ServerCoreOptions }
-
-/** Per-project state of the server logic. */
-interface ProjectState {
-  readonly mutations: MutationLog<BackendResponses['commit']>
-  readonly lock: TransactionLock
-  /** Requests of the project run one at a time, in arrival order. */
-  queue: Promise<void>
-}
 
 /**
  * What every Metal backend does, whatever stores the data: serves requests (reads, queries,
@@ -50,6 +42,13 @@ export class ServerCore {
   /** Live aggregates, once the first aggregate request has loaded their code. */
   private aggregates: LiveAggregates<ServerConnection> | undefined
   private connections = 0
+  /** The storage's change feed, when several processes share the storage. */
+  private readonly feed: ChangeFeed | undefined
+  /** Commits of this process waiting for their feed entry, by position: each sends its reply. */
+  private readonly waiting = new Map<
+    number,
+    { conn: ServerConnection; send: (own: TargetChange[]) => void }
+  >()
 
   constructor(options: ServerCoreOptions) {
     checkServerCoreOptions('ServerCore', options)
@@ -63,6 +62,8 @@ export class ServerCore {
       this.now,
       options.presenceRelay,
     )
+    this.feed = options.storage.feed
+    this.feed?.subscribe((entry) => this.deliver(entry))
   }
 
   /** Opens a connection's state; `push` delivers pushes to it in order. */
@@ -103,6 +104,7 @@ export class ServerCore {
       while (conn.gate) await conn.gate
       if (conn.closed) return
       const project = this.project(conn.projectId)
+      if (this.feed && !JOINS.has(msg.type)) return this.dispatch(conn, msg, reply, fail)
       const run = project.queue.then(() =>
         conn.closed ? undefined : this.dispatch(conn, msg, reply, fail),
       )
@@ -129,11 +131,7 @@ export class ServerCore {
   private project(projectId: string): ProjectState {
     let p = this.projects.get(projectId)
     if (!p) {
-      p = {
-        mutations: new MutationLog(),
-        lock: new TransactionLock(this.transactionTimeoutMs),
-        queue: Promise.resolve(),
-      }
+      p = newProject(this.transactionTimeoutMs, this.feed?.position ?? 0)
       this.projects.set(projectId, p)
     }
     return p
@@ -165,7 +163,7 @@ export class ServerCore {
       case 'aggregate':
       case 'listenAggregate': {
         const checkRead = (collection: string) => this.check(conn, { op: 'read', collection })
-        const scan = (query: QuerySpec) => this.storage.scan(projectId, query)
+        const scan = (query: QuerySpec) => this.scanFor(projectId, query)
         // Loaded on first use: a server whose clients never aggregate does not load it.
         const { LiveAggregates, serveAggregate } = await import('./aggregates.js')
         this.aggregates ??= new LiveAggregates<ServerConnection>()
@@ -175,7 +173,10 @@ export class ServerCore {
       case 'commit':
         return this.commit(conn, project, msg, reply)
       case 'authenticate':
-        return this.authenticate(conn, msg.credential, reply, fail)
+        return authenticate(conn, msg.credential, this.verifyToken, this.now(), fail, (session) => {
+          reply({ session })
+          this.reauthorise(conn)
+        })
       case 'signOut':
         conn.session = null
         reply({ ok: true })
@@ -211,20 +212,21 @@ export class ServerCore {
         }
         this.check(conn, { op: 'read', collection: msg.query.collection })
         const target = new LiveTarget(conn, msg.targetId, msg.query)
-        const first = this.live.add(
-          projectId,
-          target,
-          await this.storage.scan(projectId, msg.query),
-        )
+        const { docs, seen } = await this.scanFor(projectId, msg.query)
+        target.seen = seen
+        const first = this.live.add(projectId, target, docs)
         conn.targets.set(msg.targetId, target)
+        const message = await firstMessage(
+          this.feed,
+          projectId,
+          msg.targetId,
+          msg.query,
+          first,
+          msg.resume,
+          project.position,
+        )
         reply({ ok: true })
-        conn.push({
-          type: 'target',
-          targetId: msg.targetId,
-          upserts: first,
-          removes: [],
-          initial: true,
-        })
+        conn.push(message)
         return
       }
       case 'unlisten': {
@@ -277,30 +279,57 @@ export class ServerCore {
     const tx =
       msg.txId !== undefined ? [...conn.transactions].find((t) => t.id === msg.txId) : undefined
     if (msg.txId !== undefined) project.lock.checkHeld(tx, msg.txId)
+    let waitingAt: number | undefined
     try {
       const checks = msg.checks ?? []
       const time = this.now()
-      let version = 0
+      type Committed = Omit<BackendResponses['commit'], 'targets'>
       const plan = planCommit(msg.writes, checks, time, (w, data) =>
         this.check(conn, { op: 'write', collection: w.collection, id: w.id, data }),
       )
-      const { docs, changes } = await this.storage.commit(
+      let sent: Promise<void> | undefined
+      const outcome = await this.storage.commit<Committed>(
         conn.projectId,
         commitKeys(msg.writes, checks),
-        (current, v) => {
-          version = v
-          const { changes, result } = plan(current, v)
-          return { changes, result: { docs: result, changes } }
+        (current, version) => {
+          const { changes, result } = plan(current, version)
+          const committed = { version, time, docs: result }
+          if (this.feed && changes.length > 0) {
+            // Routed when the feed delivers the commit, like every other process's commits;
+            // the reply goes out then, before any later change reaches this connection.
+            waitingAt = version
+            sent = new Promise((resolve) => {
+              const send = (own: TargetChange[]) => {
+                this.remember(project, msg.mutationId, committed)
+                reply({ ...committed, targets: own })
+                resolve()
+              }
+              this.waiting.set(version, { conn, send })
+            })
+          }
+          return { changes, result: committed }
         },
+        msg.mutationId,
       )
-      const { own, others } = this.live.route(conn.projectId, changes, conn)
-      const aggregates = this.aggregates?.route(conn.projectId, changes) ?? []
-      const response = { version, time, docs, targets: own }
-      if (msg.mutationId !== undefined) project.mutations.set(msg.mutationId, response)
-      reply(response)
+      if (outcome.duplicate) {
+        reply({ ...outcome.result, targets: [] })
+        return
+      }
+      if (sent) {
+        this.feed?.poke()
+        await sent
+        return
+      }
+      const { own, others } = this.live.route(conn.projectId, outcome.changes, conn)
+      const aggregates = this.aggregates?.route(conn.projectId, outcome.changes) ?? []
+      this.remember(project, msg.mutationId, outcome.result)
+      reply({ ...outcome.result, targets: own })
       for (const { owner, change } of others) owner.push({ type: 'target', ...change })
       // Clients hold no optimistic aggregates: the committer's own come as pushes too.
       for (const { owner, message } of aggregates) owner.push(message)
+    } catch (error) {
+      if (waitingAt !== undefined) this.waiting.delete(waitingAt)
+      throw error
     } finally {
       if (tx) {
         conn.transactions.delete(tx)
@@ -309,43 +338,41 @@ export class ServerCore {
     }
   }
 
-  private authenticate(
-    conn: ServerConnection,
-    credential: Credential,
-    reply: (response: unknown) => void,
-    fail: (error: unknown) => void,
+  private remember(
+    project: ProjectState,
+    mutationId: string | undefined,
+    committed: Omit<BackendResponses['commit'], 'targets'>,
   ): void {
-    const accept = (session: SessionData): void => {
-      if (conn.closed) return
-      conn.session = session
-      reply({ session })
-      this.reauthorise(conn)
-    }
-    const refusal = (error: unknown): MetalError =>
-      MetalError.is(error)
-        ? error
-        : new MetalError(
-            'unauthenticated',
-            `authenticate(): ${String((error as Error)?.message ?? error)}`,
-          )
-    let result: SessionData | Promise<SessionData>
-    try {
-      result = this.verifyToken(credential, this.now())
-    } catch (error) {
-      throw refusal(error)
-    }
-    if (!(result instanceof Promise)) {
-      accept(result)
-      return
-    }
-    // An asynchronous check: later requests on this connection wait for it (not the project's
-    // other connections), so they are judged under the session it produces.
-    const gate: Promise<void> = result
-      .then(accept, (error: unknown) => fail(refusal(error)))
-      .finally(() => {
-        if (conn.gate === gate) conn.gate = null
-      })
-    conn.gate = gate
+    if (mutationId !== undefined) project.mutations.set(mutationId, { ...committed, targets: [] })
+  }
+
+  /** A scan, and (with a change feed) which entries it already reflects. */
+  private async scanFor(projectId: string, query: QuerySpec): Promise<ScanResult> {
+    if (this.storage.scanSnapshot) return this.storage.scanSnapshot(projectId, query)
+    return { docs: await this.storage.scan(projectId, query) }
+  }
+
+  /**
+   * Routes one entry of the change feed to the project's live queries and aggregates, in the
+   * project's line so it cannot fall between a listen's scan and its registration. A commit of
+   * this process gets its reply here, with its own queries' changes.
+   */
+  private deliver(entry: FeedEntry): void {
+    const waiter = this.waiting.get(entry.position)
+    this.waiting.delete(entry.position)
+    const project = this.projects.get(entry.projectId)
+    if (!project) return // nothing of the project is open in this process
+    const feed = this.feed as ChangeFeed
+    const run = project.queue.then(() => {
+      project.position = entry.position
+      const { own, others } = this.live.route(entry.projectId, entry.changes, waiter?.conn, entry)
+      const aggregates = this.aggregates?.route(entry.projectId, entry.changes, entry) ?? []
+      waiter?.send(own)
+      const resume = resumeToken(feed, entry.position)
+      for (const { owner, change } of others) owner.push({ type: 'target', ...change, resume })
+      for (const { owner, message } of aggregates) owner.push(message)
+    })
+    project.queue = run.catch(() => {})
   }
 
   /** Re-checks a connection's live queries and presence after its session changed. */

@@ -10,7 +10,8 @@ import type { SqlExecutor } from './driver.js'
 //                 can no longer appear (see changeFeed.ts).
 // metal_mutations the response of each committed mutation id, so a resent batch (a client that
 //                 lost the answer, on any server process) is applied exactly once.
-// metal_meta      the database's epoch: resume tokens of another epoch are reset.
+// metal_meta      the database's epoch (resume tokens of another epoch are reset) and the log's
+//                 floor: the last position pruned (resuming from below it means a reset).
 
 /** Statements that create (or keep) the schema; idempotent. */
 export const SCHEMA = [
@@ -31,6 +32,8 @@ export const SCHEMA = [
     time bigint not null,
     changes jsonb not null
   )`,
+  `create index if not exists metal_changes_project on metal_changes (project, seq)`,
+  `create index if not exists metal_changes_time on metal_changes (time)`,
   `create table if not exists metal_mutations (
     project text not null,
     mutation_id text not null,
@@ -42,6 +45,7 @@ export const SCHEMA = [
   `create table if not exists metal_meta (key text primary key, value text not null)`,
   `insert into metal_meta (key, value) values ('epoch', gen_random_uuid()::text)
      on conflict (key) do nothing`,
+  `insert into metal_meta (key, value) values ('log_floor', '0') on conflict (key) do nothing`,
 ]
 
 /** Creates the schema when missing (several processes may race: a lock makes it one at a time). */

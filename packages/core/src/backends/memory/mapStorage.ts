@@ -1,6 +1,6 @@
 import type { StoredDoc } from '../../engine/write.js'
 import type { QuerySpec } from '../../engine/querySpec.js'
-import type { CommitPlan, DocKey, ServerStorage } from '../../server/storage.js'
+import type { CommitOutcome, CommitPlan, DocKey, ServerStorage } from '../../server/storage.js'
 
 interface ProjectDocs {
   version: number
@@ -29,7 +29,11 @@ export class MapStorage implements ServerStorage {
     return this.docs(projectId, query.collection)?.values() ?? []
   }
 
-  async commit<R>(projectId: string, _keys: readonly DocKey[], plan: CommitPlan<R>): Promise<R> {
+  async commit<R>(
+    projectId: string,
+    _keys: readonly DocKey[],
+    plan: CommitPlan<R>,
+  ): Promise<CommitOutcome<R>> {
     // Synchronous from read to write: nothing else runs in between, so the plan is atomic.
     const p = this.project(projectId)
     const version = p.version + 1
@@ -41,7 +45,7 @@ export class MapStorage implements ServerStorage {
       if (after) docs.set(id, after)
       else docs.delete(id)
     }
-    return result
+    return { result, changes, duplicate: false }
   }
 
   /** Number of documents in a project's collection. */

@@ -60,7 +60,7 @@ export class MemoryBackend implements Backend {
         name && hasBroadcastChannel()
           ? async (projectId, hub) => {
               // Loaded with the first presence use, in browsers only.
-              const { PresenceRelay } = await import('./presenceRelay.js')
+              const { PresenceRelay } = await import('../../server/presenceRelay.js')
               return new PresenceRelay(`${name}:${projectId}`, () => hub, projectId, now)
             }
           : undefined,

@@ -1,5 +1,5 @@
-import type { PresenceDiff } from '../../protocol/presence.js'
-import type { PresenceHub } from '../../server/presenceHub.js'
+import type { PresenceDiff } from '../protocol/presence.js'
+import type { PresenceHub } from './presenceHub.js'
 
 /** A message between tabs about their local presence connections. */
 type RelayMessage =
@@ -16,23 +16,26 @@ type RelayMessage =
   | { kind: 'heartbeat'; tab: string; connection: string }
   | { kind: 'bye'; tab: string }
 
-interface ChannelLike {
+/** A message channel shared by the relays of one project: a BroadcastChannel or equivalent. */
+export interface ChannelLike {
   postMessage(message: unknown): void
   close(): void
   onmessage: ((event: { data: unknown }) => void) | null
 }
 
 /**
- * Shares one tab's presence connections with the other tabs of the origin over a
- * BroadcastChannel, so the embedded backend shows presence across tabs. Remote connections are
- * kept under `tab:<id>:` keys and expire through the hub's heartbeat timeout like local ones.
+ * Shares one tab's (or server process's) presence connections with the others over a channel:
+ * a BroadcastChannel between the tabs of an origin for the embedded backend, PostgreSQL
+ * notifications between @metal/server processes. Remote connections are kept under
+ * `tab:<id>:` keys and expire through the hub's heartbeat timeout like local ones.
  */
 export class PresenceRelay {
   private readonly channel: ChannelLike
   private readonly tab = Math.random().toString(36).slice(2)
 
+  /** `channel`: a BroadcastChannel name, or a channel to use. */
   constructor(
-    name: string,
+    channel: string | ChannelLike,
     private readonly hub: (project: string) => PresenceHub,
     private readonly project: string,
     private readonly now: () => number,
@@ -40,7 +43,7 @@ export class PresenceRelay {
     const Channel = (
       globalThis as unknown as { BroadcastChannel: new (name: string) => ChannelLike }
     ).BroadcastChannel
-    this.channel = new Channel(name)
+    this.channel = typeof channel === 'string' ? new Channel(channel) : channel
     this.channel.onmessage = (event) => this.receive(event.data as RelayMessage)
     this.post({ kind: 'hello', tab: this.tab })
     const g = globalThis as { addEventListener?: (type: string, fn: () => void) => void }

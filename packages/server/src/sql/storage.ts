@@ -1,0 +1,228 @@
+import type { QuerySpec, StoredDoc } from '@metal/core/engine'
+import type {
+  CommitOutcome,
+  CommitPlan,
+  DocChange,
+  DocKey,
+  ScanResult,
+  ServerStorage,
+} from '@metal/core/server'
+import type { SqlDriver, SqlExecutor } from './driver.js'
+import { SqlChangeFeed, type ChangeFeedOptions } from './changeFeed.js'
+import { migrate } from './schema.js'
+import { visibleIn } from './snapshot.js'
+import { scanRows, toDoc, type DocRow } from './rows.js'
+
+/** Options of the SQL storage. */
+export interface SqlStorageOptions extends ChangeFeedOptions {
+  /**
+   * How long a committed mutation id is remembered (a client resending a batch after a lost
+   * answer within this time gets the first answer, not a second commit).
+   * @default 7 days
+   */
+  mutationRetentionMs?: number
+}
+
+/** One changed document as the change log stores it. */
+export interface LoggedChange {
+  c: string
+  i: string
+  b: StoredDoc | null
+  a: StoredDoc | null
+}
+
+/**
+ * The server's storage on PostgreSQL (or PGlite): documents as JSONB rows, every commit
+ * appended to the change log in its own transaction, mutation ids remembered for exactly-once
+ * commits across processes. A commit locks its documents (advisory locks on their keys, taken
+ * in one order) before it takes its version, so two commits of one document are always
+ * versioned and logged in the order they commit.
+ */
+export class SqlStorage implements ServerStorage {
+  readonly durableMutations = true
+
+  private constructor(
+    private readonly db: SqlDriver,
+    readonly feed: SqlChangeFeed,
+    private readonly options: SqlStorageOptions,
+  ) {}
+
+  /** Creates the schema if needed and starts following the change log from its end. */
+  static async open(db: SqlDriver, options: SqlStorageOptions = {}): Promise<SqlStorage> {
+    const epoch = await migrate(db)
+    const feed = await SqlChangeFeed.start(db, epoch, options)
+    return new SqlStorage(db, feed, options)
+  }
+
+  /** Stops following the log (the driver stays open: its owner closes it). */
+  async close(): Promise<void> {
+    await this.feed.close()
+  }
+
+  async get(projectId: string, collection: string, id: string): Promise<StoredDoc | null> {
+    const rows = await this.db.query<DocRow>(
+      `select id, data, version, update_time from metal_docs
+        where project = $1 and collection = $2 and id = $3`,
+      [projectId, collection, id],
+    )
+    return rows[0] ? toDoc(rows[0]) : null
+  }
+
+  async scan(projectId: string, query: QuerySpec): Promise<Iterable<StoredDoc>> {
+    return scanRows(this.db, projectId, query)
+  }
+
+  async scanSnapshot(projectId: string, query: QuerySpec): Promise<ScanResult> {
+    // One snapshot for the scan and the record of which commits it saw.
+    return this.db.transaction(async (tx) => {
+      await tx.query(`set transaction isolation level repeatable read`)
+      const [row] = await tx.query<{ snapshot: string }>(
+        `select pg_current_snapshot()::text as snapshot`,
+      )
+      const docs = await scanRows(tx, projectId, query)
+      const visible = visibleIn(row!.snapshot)
+      return { docs, seen: (entry) => visible(entry.tx as bigint) }
+    })
+  }
+
+  async commit<R>(
+    projectId: string,
+    keys: readonly DocKey[],
+    plan: CommitPlan<R>,
+    mutationId?: string,
+  ): Promise<CommitOutcome<R>> {
+    return this.db.transaction(async (tx) => {
+      await lock(tx, projectId, keys, mutationId)
+      if (mutationId !== undefined) {
+        const [done] = await tx.query<{ response: R }>(
+          `select response from metal_mutations where project = $1 and mutation_id = $2`,
+          [projectId, mutationId],
+        )
+        if (done) return { result: done.response, changes: [], duplicate: true }
+      }
+      const current = await readDocs(tx, projectId, keys)
+      const [{ v }] = (await tx.query<{ v: number }>(`select nextval('metal_seq') as v`)) as [
+        { v: number },
+      ]
+      const version = Number(v)
+      const { changes, result } = plan(
+        (collection, id) => current.get(docKey(collection, id)),
+        version,
+      )
+      const time = Date.now()
+      await write(tx, projectId, version, time, changes)
+      if (mutationId !== undefined) {
+        await tx.query(
+          `insert into metal_mutations (project, mutation_id, time, response)
+           values ($1, $2, $3, $4::jsonb)`,
+          [projectId, mutationId, time, JSON.stringify(result)],
+        )
+      }
+      return { result, changes, duplicate: false }
+    })
+  }
+
+  /** Deletes change-log entries and mutation ids older than their retention. */
+  async prune(now = Date.now()): Promise<void> {
+    await this.feed.prune(now)
+    await this.db.query(`delete from metal_mutations where time < $1`, [
+      now - (this.options.mutationRetentionMs ?? 7 * 24 * 3600_000),
+    ])
+  }
+}
+
+function docKey(collection: string, id: string): string {
+  return `${collection}\u0001${id}`
+}
+
+/**
+ * Takes the transaction's id, then advisory locks on the documents' keys (and the mutation id)
+ * in one global order, so concurrent commits never deadlock. The id comes first: a reader of
+ * the log relies on every commit having its id before it takes its version (changeFeed.ts).
+ */
+async function lock(
+  tx: SqlExecutor,
+  projectId: string,
+  keys: readonly DocKey[],
+  mutationId: string | undefined,
+): Promise<void> {
+  const names = keys.map((k) => JSON.stringify([projectId, k.collection, k.id]))
+  if (mutationId !== undefined) names.push(JSON.stringify([projectId, mutationId]))
+  await tx.query(
+    `select pg_current_xact_id(), pg_advisory_xact_lock(h)
+       from (select distinct hashtextextended(k, 0) as h from unnest($1::text[]) as k order by 1) s`,
+    [names],
+  )
+  if (names.length === 0) await tx.query(`select pg_current_xact_id()`)
+}
+
+async function readDocs(
+  tx: SqlExecutor,
+  projectId: string,
+  keys: readonly DocKey[],
+): Promise<Map<string, StoredDoc>> {
+  const current = new Map<string, StoredDoc>()
+  if (keys.length === 0) return current
+  const rows = await tx.query<DocRow & { collection: string }>(
+    `select d.collection, d.id, d.data, d.version, d.update_time
+       from metal_docs d
+       join unnest($2::text[], $3::text[]) as k(collection, id)
+         on d.collection = k.collection and d.id = k.id
+      where d.project = $1`,
+    [projectId, keys.map((k) => k.collection), keys.map((k) => k.id)],
+  )
+  for (const row of rows) current.set(docKey(row.collection, row.id), toDoc(row))
+  return current
+}
+
+/** Writes a commit's documents and its change-log entry, and wakes the log's readers. */
+async function write(
+  tx: SqlExecutor,
+  projectId: string,
+  version: number,
+  time: number,
+  changes: readonly DocChange[],
+): Promise<void> {
+  if (changes.length === 0) return
+  const upserts: unknown[] = []
+  const deletes: unknown[] = []
+  const logged: LoggedChange[] = []
+  for (const { collection, id, before, after } of changes) {
+    if (after) {
+      upserts.push({
+        collection,
+        id,
+        data: after.data,
+        version: after.version,
+        update_time: after.updateTime,
+      })
+    } else deletes.push({ collection, id })
+    logged.push({ c: collection, i: id, b: before ?? null, a: after })
+  }
+  await tx.query(
+    `with upserts as (
+       insert into metal_docs (project, collection, id, data, version, update_time)
+       select $1, u.collection, u.id, u.data, u.version, u.update_time
+         from jsonb_to_recordset($4::jsonb)
+           as u(collection text, id text, data jsonb, version bigint, update_time bigint)
+       on conflict (project, collection, id) do update
+         set data = excluded.data, version = excluded.version, update_time = excluded.update_time
+       returning 1
+     ), deletes as (
+       delete from metal_docs d
+        using jsonb_to_recordset($5::jsonb) as x(collection text, id text)
+        where d.project = $1 and d.collection = x.collection and d.id = x.id
+       returning 1
+     )
+     insert into metal_changes (seq, project, time, changes) values ($2, $1, $3, $6::jsonb)`,
+    [
+      projectId,
+      version,
+      time,
+      JSON.stringify(upserts),
+      JSON.stringify(deletes),
+      JSON.stringify(logged),
+    ],
+  )
+  await tx.query(`select pg_notify('metal_changes', '')`)
+}
