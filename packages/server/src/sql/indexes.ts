@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto'
-import { MetalError } from '@metal/core'
-import { DOCUMENT_ID, checkCollectionPath, parseFieldPath } from '@metal/core/engine'
+import {
+  DOCUMENT_ID,
+  checkCollectionPath,
+  describe,
+  invalidArgument,
+  parseFieldPath,
+} from '@metal/core/engine'
 import type { SqlExecutor } from './driver.js'
 import { storableString } from './sqlFilter.js'
 
@@ -19,9 +24,7 @@ const CALL = 'createIndex()'
 /** PostgreSQL indexes at most 32 columns; the first is the project. */
 const MAX_FIELDS = 31
 
-function invalid(detail: string): MetalError {
-  return new MetalError('invalid-argument', `${CALL}: ${detail}`)
-}
+const invalid = (detail: string) => invalidArgument(CALL, detail)
 
 /** The index's columns as JSON for the statement: a path's segments, or null for the id. */
 function checkFields(fields: unknown): (readonly string[] | null)[] {
@@ -36,7 +39,7 @@ function checkFields(fields: unknown): (readonly string[] | null)[] {
   return fields.map((field: unknown, i) => {
     const segments = parseFieldPath(`${CALL} field ${i}`, field)
     const path = field as string
-    if (seen.has(path)) throw invalid(`field ${i} ('${path}') is listed twice`)
+    if (seen.has(path)) throw invalid(`field ${i} (${describe(path)}) is listed twice`)
     seen.add(path)
     if (!segments.every(storableString)) {
       throw invalid(

@@ -1,7 +1,7 @@
-import { MetalError } from '@metal/core'
 import {
   compileQuery,
   fieldGetter,
+  invalidArgument,
   parseFieldPath,
   type BoundSpec,
   type CompiledQuery,
@@ -9,6 +9,7 @@ import {
   type StoredDoc,
 } from '@metal/core/engine'
 import type { SqlExecutor } from './driver.js'
+import { toDoc, type DocRow } from './rows.js'
 import {
   SqlParams,
   TYPE_ORDER,
@@ -166,9 +167,9 @@ export function compileScan(projectId: string, query: QuerySpec): ScanPlan {
     ['collection path', query.collection],
   ] as const) {
     if (!storableString(name)) {
-      throw new MetalError(
-        'invalid-argument',
-        `scanDocs(): ${what} ${JSON.stringify(name)} holds a character PostgreSQL cannot store (U+0000 or an unpaired surrogate)`,
+      throw invalidArgument(
+        'scanDocs()',
+        `${what} ${JSON.stringify(name)} holds a character PostgreSQL cannot store (U+0000 or an unpaired surrogate)`,
       )
     }
   }
@@ -195,22 +196,6 @@ export function compileScan(projectId: string, query: QuerySpec): ScanPlan {
   const flip = query.limitType === 'last' ? -1 : 1
   const limited = `${sql} order by ${orderSql(keys, flip)} limit ${params.add(count)}::bigint`
   return { ...all, limited: { ...params.bind(limited), count } }
-}
-
-interface Row {
-  id: string
-  data: StoredDoc['data']
-  version: number | bigint | string
-  update_time: number | bigint | string
-}
-
-function toDoc(row: Row): StoredDoc {
-  return {
-    id: row.id,
-    data: row.data,
-    version: Number(row.version),
-    updateTime: Number(row.update_time),
-  }
 }
 
 /** True when SQL's first rows are the engine's first rows (see the banner). */
@@ -247,14 +232,14 @@ export async function scanDocsTraced(
 ): Promise<TracedScan> {
   const plan = compileScan(projectId, query)
   if (plan.limited) {
-    const docs = (await db.query<Row>(plan.limited.sql, plan.limited.params)).map(toDoc)
+    const docs = (await db.query<DocRow>(plan.limited.sql, plan.limited.params)).map(toDoc)
     if (docs.length < plan.limited.count || windowIsExact(compileQuery(query), docs)) {
       return { docs, mode: 'limit', plan }
     }
-    const all = (await db.query<Row>(plan.sql, plan.params)).map(toDoc)
+    const all = (await db.query<DocRow>(plan.sql, plan.params)).map(toDoc)
     return { docs: all, mode: 'fallback', plan }
   }
-  const docs = (await db.query<Row>(plan.sql, plan.params)).map(toDoc)
+  const docs = (await db.query<DocRow>(plan.sql, plan.params)).map(toDoc)
   return { docs, mode: 'all', plan }
 }
 
