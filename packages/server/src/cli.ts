@@ -1,5 +1,106 @@
-/** Runs the `metal-server` command with its arguments; resolves with the exit code. */
-export async function main(args: readonly string[]): Promise<number | undefined> {
-  console.error(`metal-server: not ready yet (${args.join(' ')})`)
-  return 1
+import { parseArgs } from 'node:util'
+import { createServer } from './server.js'
+import { pgliteDriver } from './sql/pglite.js'
+import { postgresDriver } from './sql/postgres.js'
+import { migrate } from './sql/schema.js'
+import { createIndex } from './sql/indexes.js'
+
+const HELP = `metal-server: the Metal realtime server
+
+Usage:
+  metal-server [--port 8787] [--host 127.0.0.1] [--data ./metal-data | --memory]
+  metal-server index <collection> <field,...> [--data ./metal-data]
+
+Storage:
+  DATABASE_URL=postgres://...   store in PostgreSQL
+  --data <dir>                  store in embedded PGlite in <dir> (default ./metal-data)
+  --memory                      store in embedded PGlite in memory (lost on exit)
+
+Commands:
+  index <collection> <fields>   create an index on those fields (comma-separated) of a collection
+
+Options:
+  --port <n>     port to listen on (default 8787, or $PORT)
+  --host <addr>  interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --help         show this help
+`
+
+/**
+ * Runs the `metal-server` command with its arguments (without `node` and the script); resolves
+ * with the exit code, or stays running while the server serves (until SIGINT/SIGTERM).
+ */
+export async function main(
+  args: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number | undefined> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        memory: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (error) {
+    console.error(`metal-server: ${(error as Error).message}\n\n${HELP}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(HELP)
+    return 0
+  }
+  const databaseUrl = env.DATABASE_URL || undefined
+  if (values.memory && values.data) {
+    console.error('metal-server: give --data or --memory, not both')
+    return 2
+  }
+  const dataDir = databaseUrl || values.memory ? undefined : (values.data ?? './metal-data')
+
+  if (positionals[0] === 'index') {
+    const [, collection, fields] = positionals
+    if (!collection || !fields || positionals.length > 3) {
+      console.error(`metal-server index: give a collection and comma-separated fields\n\n${HELP}`)
+      return 2
+    }
+    const db = databaseUrl
+      ? await postgresDriver({ connectionString: databaseUrl })
+      : await pgliteDriver(dataDir)
+    try {
+      await migrate(db)
+      const name = await createIndex(db, collection, fields.split(','))
+      console.log(`index ${name} on ${collection} (${fields}) is ready`)
+      return 0
+    } finally {
+      await db.close()
+    }
+  }
+  if (positionals.length > 0) {
+    console.error(`metal-server: unknown command '${positionals[0]}'\n\n${HELP}`)
+    return 2
+  }
+  const portText = values.port ?? env.PORT ?? '8787'
+  const port = Number(portText)
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    console.error(`metal-server: --port must be a number from 0 to 65535, got '${portText}'`)
+    return 2
+  }
+  const server = createServer({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(dataDir ? { dataDir } : {}),
+  })
+  await server.listen()
+  const stop = () => {
+    void server.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return undefined
 }

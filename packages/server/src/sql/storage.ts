@@ -11,7 +11,8 @@ import type { SqlDriver, SqlExecutor } from './driver.js'
 import { SqlChangeFeed, type ChangeFeedOptions } from './changeFeed.js'
 import { migrate } from './schema.js'
 import { visibleIn } from './snapshot.js'
-import { scanRows, toDoc, type DocRow } from './rows.js'
+import { toDoc, type DocRow } from './rows.js'
+import { scanDocs } from './query.js'
 
 /** Options of the SQL storage. */
 export interface SqlStorageOptions extends ChangeFeedOptions {
@@ -69,7 +70,7 @@ export class SqlStorage implements ServerStorage {
   }
 
   async scan(projectId: string, query: QuerySpec): Promise<Iterable<StoredDoc>> {
-    return scanRows(this.db, projectId, query)
+    return scanDocs(this.db, projectId, query)
   }
 
   async scanSnapshot(projectId: string, query: QuerySpec): Promise<ScanResult> {
@@ -79,7 +80,10 @@ export class SqlStorage implements ServerStorage {
       const [row] = await tx.query<{ snapshot: string }>(
         `select pg_current_snapshot()::text as snapshot`,
       )
-      const docs = await scanRows(tx, projectId, query)
+      // A live query keeps every match, not only its window: when a document leaves the window,
+      // the next one must be at hand to take its place.
+      const { limit: _limit, limitType: _type, offset: _offset, ...unwindowed } = query
+      const docs = await scanDocs(tx, projectId, unwindowed)
       const visible = visibleIn(row!.snapshot)
       return { docs, seen: (entry) => visible(entry.tx as bigint) }
     })

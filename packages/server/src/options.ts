@@ -1,0 +1,78 @@
+import { describe, invalidArgument } from '@metal/core/engine'
+import { checkServerCoreOptions } from '@metal/core/server'
+import type { ServerOptions } from './server.js'
+
+const KNOWN = new Set([
+  'port',
+  'host',
+  'databaseUrl',
+  'dataDir',
+  'driver',
+  'maxMessageBytes',
+  'maxBufferedBytes',
+  'log',
+  'verifyToken',
+  'rules',
+  'presenceTimeoutMs',
+  'now',
+  'changeLogRetentionMs',
+  'pollMs',
+  'mutationRetentionMs',
+])
+
+/** Checks {@link createServer}'s options; throws an invalid-argument MetalError naming the field. */
+export function checkServerOptions(call: string, options: ServerOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw invalidArgument(call, `options must be an object, got ${describe(options)}`)
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.has(key)) throw invalidArgument(call, `unknown option ${describe(key)}`)
+  }
+  checkServerCoreOptions(call, options)
+  const { port, host, databaseUrl, dataDir, log } = options
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw invalidArgument(
+      call,
+      `option 'port' must be an integer from 0 to 65535, got ${describe(port)}`,
+    )
+  }
+  for (const [key, value] of [
+    ['host', host],
+    ['dataDir', dataDir],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value === '')) {
+      throw invalidArgument(
+        call,
+        `option '${key}' must be a non-empty string, got ${describe(value)}`,
+      )
+    }
+  }
+  if (
+    databaseUrl !== undefined &&
+    (typeof databaseUrl !== 'string' || !/^postgres(ql)?:\/\//.test(databaseUrl))
+  ) {
+    throw invalidArgument(
+      call,
+      `option 'databaseUrl' must be a postgres:// URL, got ${typeof databaseUrl === 'string' ? 'another scheme' : describe(databaseUrl)}`,
+    )
+  }
+  const stores = [databaseUrl, dataDir, options.driver].filter((v) => v !== undefined).length
+  if (stores > 1) {
+    throw invalidArgument(call, `give at most one of 'databaseUrl', 'dataDir' and 'driver'`)
+  }
+  for (const key of [
+    'maxMessageBytes',
+    'maxBufferedBytes',
+    'changeLogRetentionMs',
+    'pollMs',
+    'mutationRetentionMs',
+  ] as const) {
+    const v = options[key]
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+      throw invalidArgument(call, `option '${key}' must be a positive number, got ${describe(v)}`)
+    }
+  }
+  if (log !== undefined && log !== false && typeof log !== 'function') {
+    throw invalidArgument(call, `option 'log' must be a function or false, got ${describe(log)}`)
+  }
+}

@@ -1,0 +1,215 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { MetalError } from '@metal/core'
+import { ServerCore, SocketSession, type ServerCoreOptions } from '@metal/core/server'
+import { SOCKET_PATH } from '@metal/core/protocol'
+import type { SqlDriver } from './sql/driver.js'
+import { pgliteDriver } from './sql/pglite.js'
+import { postgresDriver } from './sql/postgres.js'
+import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
+import { checkServerOptions } from './options.js'
+import { presenceRelay } from './presence.js'
+
+/** Options of {@link createServer}. */
+export interface ServerOptions
+  extends
+    Pick<ServerCoreOptions, 'verifyToken' | 'rules' | 'presenceTimeoutMs' | 'now'>,
+    SqlStorageOptions {
+  /**
+   * TCP port; 0 picks a free one (read it from `listen()`).
+   * @default 8787
+   */
+  port?: number
+  /**
+   * Interface to listen on. Use `'0.0.0.0'` (or `'::'`) to accept other machines.
+   * @default '127.0.0.1'
+   */
+  host?: string
+  /** PostgreSQL to store in (`postgres://…`). Without it the server stores in PGlite. */
+  databaseUrl?: string
+  /** PGlite's data folder (kept across restarts). Without it (and without `databaseUrl`), PGlite runs in memory. */
+  dataDir?: string
+  /** A database opened by the caller (tests, tools); the server does not close it. */
+  driver?: SqlDriver
+  /**
+   * Largest accepted message, in bytes.
+   * @default 1 MiB
+   */
+  maxMessageBytes?: number
+  /**
+   * A connection whose unsent data exceeds this many bytes (a client that stopped reading) is
+   * closed; it reconnects and resumes.
+   * @default 8 MiB
+   */
+  maxBufferedBytes?: number
+  /**
+   * Where the server logs (one line per call); `false` is silent.
+   * @default console.error
+   */
+  log?: ((line: string) => void) | false
+}
+
+/** A running (or ready to run) Metal server. */
+export interface MetalServer {
+  /** Opens the database and starts accepting connections; resolves with the address. */
+  listen(): Promise<{ port: number; url: string }>
+  /** Closes every connection and the database (unless it was given as `driver`). */
+  close(): Promise<void>
+  /** The server's URL once listening (`http://host:port`). */
+  readonly url: string | undefined
+  /** Number of open WebSocket connections. */
+  readonly connections: number
+}
+
+/**
+ * Creates a Metal server: the shared server logic over a SQL storage (PGlite in memory or in
+ * `dataDir`, or PostgreSQL at `databaseUrl`), served over WebSocket at `/v1/socket`, with
+ * `GET /health`. With no access configuration it runs in development mode: any project id and
+ * API key is accepted and custom tokens are trusted; it says so when it starts.
+ */
+export function createServer(options: ServerOptions = {}): MetalServer {
+  checkServerOptions('createServer()', options)
+  const log = options.log === false ? () => {} : (options.log ?? ((l) => console.error(l)))
+  let http: Server | undefined
+  let wss: WebSocketServer | undefined
+  let driver: SqlDriver | undefined
+  let storage: SqlStorage | undefined
+  let core: ServerCore | undefined
+  let prune: ReturnType<typeof setInterval> | undefined
+  let url: string | undefined
+  const sockets = new Set<WebSocket>()
+
+  async function open(): Promise<{ driver: SqlDriver; owned: boolean }> {
+    if (options.driver) return { driver: options.driver, owned: false }
+    if (options.databaseUrl) {
+      return {
+        driver: await postgresDriver({ connectionString: options.databaseUrl }),
+        owned: true,
+      }
+    }
+    return { driver: await pgliteDriver(options.dataDir), owned: true }
+  }
+  let owned = false
+
+  return {
+    get url() {
+      return url
+    },
+    get connections() {
+      return sockets.size
+    },
+    async listen() {
+      if (http)
+        throw new MetalError('failed-precondition', 'listen(): the server is already listening')
+      const opened = await open()
+      driver = opened.driver
+      owned = opened.owned
+      storage = await SqlStorage.open(driver, options)
+      const db = driver
+      core = new ServerCore({
+        storage,
+        verifyToken: options.verifyToken,
+        rules: options.rules,
+        presenceTimeoutMs: options.presenceTimeoutMs,
+        now: options.now,
+        presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
+      })
+      const serverCore = core
+      const epoch = storage.feed.epoch
+      prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
+      prune.unref()
+
+      http = createHttpServer((req, res) => {
+        if (req.method === 'GET' && pathOf(req) === '/health') {
+          res.writeHead(200, { 'content-type': 'application/json' })
+          res.end(
+            JSON.stringify({
+              status: 'ok',
+              database: db.kind,
+              epoch,
+              position: storage?.feed.position ?? 0,
+              connections: sockets.size,
+            }),
+          )
+          return
+        }
+        res.writeHead(404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ error: 'not-found' }))
+      })
+      wss = new WebSocketServer({
+        noServer: true,
+        maxPayload: options.maxMessageBytes ?? 1024 * 1024,
+      })
+      http.on('upgrade', (req, socket, head) => {
+        if (pathOf(req) !== SOCKET_PATH) {
+          socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+          return
+        }
+        wss!.handleUpgrade(req, socket, head, (ws) => accept(ws))
+      })
+      const accept = (ws: WebSocket): void => {
+        sockets.add(ws)
+        const session = new SocketSession(
+          serverCore,
+          {
+            send: (text) => ws.send(text),
+            close: (code, reason) => ws.close(code, reason),
+            bufferedAmount: () => ws.bufferedAmount,
+          },
+          { epoch, maxBufferedBytes: options.maxBufferedBytes },
+        )
+        ws.on('message', (data, isBinary) => {
+          session.receive(isBinary ? '' : data.toString())
+        })
+        ws.on('close', () => {
+          sockets.delete(ws)
+          session.closed()
+        })
+        ws.on('error', () => ws.terminate())
+      }
+
+      await new Promise<void>((resolve, reject) => {
+        http!.once('error', reject)
+        http!.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve())
+      })
+      const address = http.address() as AddressInfo
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+      url = `http://${host}:${address.port}`
+      if (!options.verifyToken && !options.rules) {
+        log(
+          [
+            '',
+            '  Metal server in DEVELOPMENT mode: any project id and API key is accepted,',
+            '  custom tokens are trusted and JWT signatures are not checked. Do not expose it.',
+            '',
+          ].join('\n'),
+        )
+      }
+      log(
+        `Metal server listening on ${url} (${db.kind}${options.dataDir ? ` in ${options.dataDir}` : options.databaseUrl ? '' : ', in memory'})`,
+      )
+      return { port: address.port, url }
+    },
+    async close() {
+      clearInterval(prune)
+      for (const ws of sockets) ws.close(1001, 'server shutting down')
+      await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()))
+      for (const ws of sockets) ws.terminate()
+      await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()))
+      core?.close()
+      await storage?.close()
+      if (owned) await driver?.close()
+      http = wss = undefined
+      core = undefined
+      storage = undefined
+      url = undefined
+    },
+  }
+}
+
+function pathOf(req: IncomingMessage): string {
+  const raw = req.url ?? '/'
+  const q = raw.indexOf('?')
+  return q < 0 ? raw : raw.slice(0, q)
+}
