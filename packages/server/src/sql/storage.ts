@@ -97,31 +97,15 @@ export class SqlStorage implements ServerStorage {
   ): Promise<CommitOutcome<R>> {
     return this.db.transaction(async (tx) => {
       await lock(tx, projectId, keys, mutationId)
-      if (mutationId !== undefined) {
-        const [done] = await tx.query<{ response: R }>(
-          `select response from metal_mutations where project = $1 and mutation_id = $2`,
-          [projectId, mutationId],
-        )
-        if (done) return { result: done.response, changes: [], duplicate: true }
-      }
-      const current = await readDocs(tx, projectId, keys)
-      const [{ v }] = (await tx.query<{ v: number }>(`select nextval('metal_seq') as v`)) as [
-        { v: number },
-      ]
-      const version = Number(v)
+      const read = await readState<R>(tx, projectId, keys, mutationId)
+      if (read.done) return { result: read.done.response, changes: [], duplicate: true }
+      const { current, version } = read
       const { changes, result } = plan(
         (collection, id) => current.get(docKey(collection, id)),
         version,
       )
       const time = Date.now()
-      await write(tx, projectId, version, time, changes)
-      if (mutationId !== undefined) {
-        await tx.query(
-          `insert into metal_mutations (project, mutation_id, time, response)
-           values ($1, $2, $3, $4::jsonb)`,
-          [projectId, mutationId, time, JSON.stringify(result)],
-        )
-      }
+      await write(tx, projectId, version, time, changes, mutationId, result)
       return { result, changes, duplicate: false }
     })
   }
@@ -160,34 +144,75 @@ async function lock(
   if (names.length === 0) await tx.query(`select pg_current_xact_id()`)
 }
 
-async function readDocs(
+/**
+ * Reads, in one statement once the locks are held: the answer of an already applied mutation
+ * id, or else the documents' current states and the commit's version (taken only when the
+ * commit goes ahead, so a resent batch leaves no hole in the log's positions).
+ */
+async function readState<R>(
   tx: SqlExecutor,
   projectId: string,
   keys: readonly DocKey[],
-): Promise<Map<string, StoredDoc>> {
-  const current = new Map<string, StoredDoc>()
-  if (keys.length === 0) return current
-  const rows = await tx.query<DocRow & { collection: string }>(
-    `select d.collection, d.id, d.data, d.version, d.update_time
-       from metal_docs d
-       join unnest($2::text[], $3::text[]) as k(collection, id)
-         on d.collection = k.collection and d.id = k.id
-      where d.project = $1`,
-    [projectId, keys.map((k) => k.collection), keys.map((k) => k.id)],
+  mutationId: string | undefined,
+): Promise<
+  { done: { response: R } } | { done?: undefined; current: Map<string, StoredDoc>; version: number }
+> {
+  const [row] = await tx.query<{
+    found: boolean
+    response: R | null
+    docs: (DocRow & { collection: string })[] | null
+    version: number | string | null
+  }>(
+    `select m.mutation_id is not null as found, m.response,
+            case when m.mutation_id is null then nextval('metal_seq') end as version,
+            (select json_agg(json_build_object('collection', d.collection, 'id', d.id,
+                      'data', d.data, 'version', d.version, 'update_time', d.update_time))
+               from metal_docs d
+               join unnest($2::text[], $3::text[]) as k(collection, id)
+                 on d.collection = k.collection and d.id = k.id
+              where d.project = $1 and m.mutation_id is null) as docs
+       from (values (1)) as one
+       left join metal_mutations m on m.project = $1 and m.mutation_id = $4::text`,
+    [projectId, keys.map((k) => k.collection), keys.map((k) => k.id), mutationId ?? null],
   )
-  for (const row of rows) current.set(docKey(row.collection, row.id), toDoc(row))
-  return current
+  if (row!.found) return { done: { response: row!.response as R } }
+  const current = new Map<string, StoredDoc>()
+  for (const doc of row!.docs ?? []) current.set(docKey(doc.collection, doc.id), toDoc(doc))
+  return { current, version: Number(row!.version) }
 }
 
-/** Writes a commit's documents and its change-log entry, and wakes the log's readers. */
+/**
+ * Writes a commit's documents, its change-log entry and its mutation id's answer, and wakes the
+ * log's readers, in one statement (data-modifying CTEs run once each, referenced or not).
+ */
 async function write(
   tx: SqlExecutor,
   projectId: string,
   version: number,
   time: number,
   changes: readonly DocChange[],
+  mutationId: string | undefined,
+  result: unknown,
 ): Promise<void> {
-  if (changes.length === 0) return
+  const remember =
+    mutationId === undefined
+      ? ''
+      : `, remembered as (
+       insert into metal_mutations (project, mutation_id, time, response)
+       values ($1, $7, $3, $8::jsonb)
+       returning 1
+     )`
+  const answer = mutationId === undefined ? [] : [mutationId, JSON.stringify(result)]
+  if (changes.length === 0) {
+    // Nothing to log (no position is used): only the mutation id is remembered.
+    if (mutationId === undefined) return
+    await tx.query(
+      `insert into metal_mutations (project, mutation_id, time, response)
+       values ($1, $2, $3, $4::jsonb)`,
+      [projectId, mutationId, time, JSON.stringify(result)],
+    )
+    return
+  }
   const upserts: unknown[] = []
   const deletes: unknown[] = []
   const logged: LoggedChange[] = []
@@ -217,8 +242,11 @@ async function write(
         using jsonb_to_recordset($5::jsonb) as x(collection text, id text)
         where d.project = $1 and d.collection = x.collection and d.id = x.id
        returning 1
-     )
-     insert into metal_changes (seq, project, time, changes) values ($2, $1, $3, $6::jsonb)`,
+     ), logged as (
+       insert into metal_changes (seq, project, time, changes) values ($2, $1, $3, $6::jsonb)
+       returning 1
+     )${remember}
+     select pg_notify('metal_changes', '')`,
     [
       projectId,
       version,
@@ -226,7 +254,7 @@ async function write(
       JSON.stringify(upserts),
       JSON.stringify(deletes),
       JSON.stringify(logged),
+      ...answer,
     ],
   )
-  await tx.query(`select pg_notify('metal_changes', '')`)
 }
