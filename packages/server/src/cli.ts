@@ -4,6 +4,7 @@ import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { migrate } from './sql/schema.js'
 import { createIndex } from './sql/indexes.js'
+import type { SqlDriver } from './sql/driver.js'
 
 const HELP = `metal-server: the Metal realtime server
 
@@ -60,6 +61,13 @@ export async function main(
     console.error('metal-server: give --data or --memory, not both')
     return 2
   }
+  if (databaseUrl && (values.memory || values.data !== undefined)) {
+    // Storing in PostgreSQL when asked for a throwaway (or a local) database would be a surprise.
+    console.error(
+      `metal-server: DATABASE_URL is set (store in PostgreSQL) and ${values.memory ? '--memory' : '--data'} asks for embedded PGlite: give one (unset DATABASE_URL for PGlite)`,
+    )
+    return 2
+  }
   const dataDir = databaseUrl || values.memory ? undefined : (values.data ?? './metal-data')
 
   if (positionals[0] === 'index') {
@@ -68,16 +76,20 @@ export async function main(
       console.error(`metal-server index: give a collection and comma-separated fields\n\n${HELP}`)
       return 2
     }
-    const db = databaseUrl
-      ? await postgresDriver({ connectionString: databaseUrl })
-      : await pgliteDriver(dataDir)
+    let db: SqlDriver | undefined
     try {
+      db = databaseUrl
+        ? await postgresDriver({ connectionString: databaseUrl })
+        : await pgliteDriver(dataDir)
       await migrate(db)
       const name = await createIndex(db, collection, fields.split(','))
       console.log(`index ${name} on ${collection} (${fields}) is ready`)
       return 0
+    } catch (error) {
+      console.error(`metal-server index: ${(error as Error).message}`)
+      return 1
     } finally {
-      await db.close()
+      await db?.close()
     }
   }
   if (positionals.length > 0) {
@@ -97,8 +109,15 @@ export async function main(
     ...(dataDir ? { dataDir } : {}),
   })
   await server.listen()
+  let stopping: Promise<void> | undefined
   const stop = () => {
-    void server.close().then(() => process.exit(0))
+    stopping ??= server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`metal-server: ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
