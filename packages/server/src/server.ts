@@ -194,6 +194,9 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       maxPayload: options.maxMessageBytes ?? 1024 * 1024,
     })
     http.on('upgrade', (req, socket, head) => {
+      // Node stops watching an upgraded socket's errors: a client that resets it now (a write
+      // fails with ECONNRESET) must not become an uncaught exception that ends the process.
+      socket.on('error', () => socket.destroy())
       if (pathOf(req) !== SOCKET_PATH) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
         return
