@@ -9,7 +9,7 @@ import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
-import { presenceRelay } from './presence.js'
+import { presenceRelay, presenceSent } from './presence.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
@@ -118,6 +118,8 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       http?.listening ? http.close(() => resolve()) : resolve(),
     )
     core?.close()
+    // The others hear this process's members leave (its relays said goodbye as they closed).
+    if (driver) await presenceSent(driver)
     await storage?.close()
     if (owned) await driver?.close()
     http = wss = undefined
