@@ -53,6 +53,18 @@ describe.skipIf(!postgres)('two metal-server processes on one PostgreSQL', () =>
     return seen
   }
 
+  /**
+   * Waits until presence tracked through `source` reaches `sink` on the other process: both
+   * processes' relays of the project have met, so their greetings are behind them.
+   */
+  async function linked(source: Metal, sink: Metal) {
+    let seen = false
+    const stop = sink.presence('probe').subscribe((list) => (seen = list.length > 0))
+    source.presence('probe').track({ userId: 'probe' })
+    await eventually(() => expect(seen).toBe(true))
+    stop()
+  }
+
   it('both report PostgreSQL and the same epoch', async () => {
     const [ha, hb] = await Promise.all([health(a.url), health(b.url)])
     expect(ha.body).toMatchObject({ status: 'ok', database: 'postgres' })
@@ -197,8 +209,7 @@ describe.skipIf(!postgres)('two metal-server processes on one PostgreSQL', () =>
     room.on('leave', (m) => events.push(`leave ${m.userId}`))
     const stop = room.subscribe((list) => (members = list))
     onTestFinished(stop)
-    // Bob's subscription is in place on B (answered before this later request) before Alice comes.
-    await bob.db().collection('sync').get()
+    await linked(bob, alice)
 
     alice.presence('lobby').track({ userId: 'alice', status: 'online', metadata: { page: '/' } })
     await eventually(() => expect(events).toEqual(['join alice']))
@@ -211,6 +222,31 @@ describe.skipIf(!postgres)('two metal-server processes on one PostgreSQL', () =>
       expect(events).toEqual(['join alice', 'update alice away', 'leave alice']),
     )
     expect(members).toEqual([])
+  })
+
+  it('presence changes arrive on the other process in the order they were made, whatever their size', async () => {
+    const p = project()
+    const alice = p.on(a, { presence: { throttleMs: 0 } })
+    const bob = p.on(b)
+    const statuses: string[] = []
+    let members: PresenceMember[] = []
+    const room = bob.presence()
+    room.on('join', (m) => statuses.push(`join ${m.status}`))
+    room.on('update', (m) => statuses.push(m.status ?? ''))
+    onTestFinished(room.subscribe((list) => (members = list)))
+    await linked(bob, alice)
+    const steps = Array.from({ length: 40 }, (_, i) => `s${i}`)
+    for (const status of steps) alice.presence().track({ userId: 'alice', status })
+    await eventually(() => expect(statuses).toHaveLength(steps.length), 10_000)
+    expect(statuses).toEqual([`join s0`, ...steps.slice(1)])
+    // A state too large for one PostgreSQL notification (8000 bytes) still reaches the others.
+    const big = 'x'.repeat(20_000)
+    alice.presence().track({ userId: 'alice', status: 'big', metadata: { big } })
+    await eventually(() => expect(members[0]?.status).toBe('big'))
+    expect(members[0]?.metadata).toEqual({ big })
+    alice.presence().track({ userId: 'alice', status: 'small', metadata: { big: 'gone' } })
+    await eventually(() => expect(members[0]?.metadata).toEqual({ big: 'gone' }))
+    expect(members).toHaveLength(1)
   })
 
   it('a process started later learns the members already there; a stopped one takes its own away', async () => {
