@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
-import { createServer } from './server.js'
+import { MetalError } from '@metal/core'
+import { createServer, type MetalServer } from './server.js'
 import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { migrate } from './sql/schema.js'
@@ -68,6 +69,17 @@ export async function main(
     )
     return 2
   }
+  for (const flag of ['data', 'host'] as const) {
+    if (values[flag] === '') {
+      // `--data "$DIR"` with DIR unset must not fall back to memory (and lose the data).
+      console.error(`metal-server: --${flag} needs a value, got an empty string`)
+      return 2
+    }
+  }
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    console.error(`metal-server: DATABASE_URL must be a postgres:// URL`)
+    return 2
+  }
   const dataDir = databaseUrl || values.memory ? undefined : (values.data ?? './metal-data')
 
   if (positionals[0] === 'index') {
@@ -99,27 +111,48 @@ export async function main(
   const portText = values.port ?? env.PORT ?? '8787'
   const port = Number(portText)
   if (!/^\d+$/.test(portText) || port > 65535) {
-    console.error(`metal-server: --port must be a number from 0 to 65535, got '${portText}'`)
+    const from = values.port !== undefined ? '--port' : '$PORT'
+    console.error(`metal-server: ${from} must be a number from 0 to 65535, got '${portText}'`)
     return 2
   }
-  const server = createServer({
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(dataDir ? { dataDir } : {}),
-  })
-  await server.listen()
+  let server: MetalServer
+  try {
+    server = createServer({
+      port,
+      ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(dataDir !== undefined ? { dataDir } : {}),
+    })
+  } catch (error) {
+    if (!MetalError.is(error, 'invalid-argument')) throw error
+    console.error(`metal-server: ${error.message}`)
+    return 2
+  }
+  // A signal while the database opens stops the server once it is open, not halfway through.
+  const started = server.listen()
   let stopping: Promise<void> | undefined
   const stop = () => {
-    stopping ??= server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(`metal-server: ${(error as Error).message}`)
-        process.exit(1)
-      },
-    )
+    stopping ??= started
+      .then(
+        () => server.close().then(() => 0),
+        () => 1,
+      )
+      .then(
+        (code) => process.exit(code),
+        (error: unknown) => {
+          console.error(`metal-server: ${(error as Error).message}`)
+          process.exit(1)
+        },
+      )
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+  try {
+    await started
+  } catch (error) {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+    throw error
+  }
   return undefined
 }
