@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -8,7 +9,16 @@ import { increment } from '@metal/core'
 import { pgliteDriver } from '../sql/pglite.js'
 import { indexName } from '../sql/indexes.js'
 import { databases, type TestDatabase } from './databases.js'
-import { connect, health, killAll, run, start, within } from './serverProcess.js'
+import {
+  connect,
+  eventually,
+  health,
+  killAll,
+  launch,
+  run,
+  start,
+  within,
+} from './serverProcess.js'
 
 // The `metal-server` command as a user meets it: the published bin in a child process, its
 // help and argument errors, the development-mode notice, /health, signals, a data folder that
@@ -62,6 +72,9 @@ describe('metal-server arguments', () => {
     [['index'], /give a collection and comma-separated fields/],
     [['index', 'tasks'], /give a collection and comma-separated fields/],
     [['index', 'tasks', 'a', 'b'], /give a collection and comma-separated fields/],
+    // `--data "$DIR"` with DIR unset: not a silent fallback to memory.
+    [['--data', ''], /--data needs a value, got an empty string/],
+    [['--host', ''], /--host needs a value, got an empty string/],
   ])('exits 2 for %j, naming the problem', async (args, message) => {
     const exit = await run(args)
     expect(exit.code).toBe(2)
@@ -79,6 +92,19 @@ describe('metal-server arguments', () => {
       expect(exit.stderr).toMatch(/--data|--memory/)
     },
   )
+
+  it.each([
+    [[], { PORT: 'abc' }, /\$PORT must be a number from 0 to 65535, got 'abc'/],
+    [
+      ['--port', '0'],
+      { DATABASE_URL: 'mysql://u@127.0.0.1/db' },
+      /DATABASE_URL must be a postgres/,
+    ],
+  ])('exits 2 for %j with the environment %j, naming the problem', async (args, env, message) => {
+    const exit = await run(args, env)
+    expect(exit.code).toBe(2)
+    expect(exit.stderr).toMatch(message)
+  })
 
   it('exits 1 at once, naming the address, when the port is taken', async () => {
     const blocker = createNetServer()
@@ -162,6 +188,21 @@ describe('metal-server --data', () => {
     const other = connect(second.url, { projectId: 'other' })
     expect((await other.db().collection('tasks').get()).size).toBe(0)
     expect((await second.stop()).code).toBe(0)
+  })
+
+  it('stops cleanly on SIGTERM while it is still opening its folder, which then opens again', async () => {
+    const dir = join(await folder(), 'data')
+    const child = launch(['--data', dir, '--port', '0'])
+    // PGlite creates the folder as it starts opening it: the command is running by then.
+    await eventually(() => expect(existsSync(dir)).toBe(true), 20_000)
+    expect(child.stderr()).not.toMatch(/listening/)
+    child.proc.kill('SIGTERM')
+    const exit = await within(child.exited, 20_000, 'exit on SIGTERM while starting')
+    expect(exit).toMatchObject({ code: 0, signal: null })
+    const again = await start(['--data', dir, '--port', '0'])
+    const metal = connect(again.url)
+    await metal.db().collection('c').doc('a').set({ ok: true })
+    expect((await again.stop()).code).toBe(0)
   })
 
   it('index: creates the index in the folder, and names bad input', async () => {

@@ -50,7 +50,8 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...rest, ...env }
 }
 
-function launch(args: readonly string[], env: Record<string, string>) {
+/** Starts `metal-server args` without waiting for anything. */
+export function launch(args: readonly string[], env: Record<string, string> = {}) {
   const proc = spawn(process.execPath, [BIN, ...args], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
