@@ -33,8 +33,10 @@ export interface ServerOptions
   /** A database opened by the caller (tests, tools); the server does not close it. */
   driver?: SqlDriver
   /**
-   * Largest accepted message, in bytes.
-   * @default 1 MiB
+   * Largest accepted message, in bytes; a larger one closes the socket (code 1009). It must admit
+   * the largest write a client may send: a document of up to 1 MiB takes up to 6 times that
+   * as JSON (escaped characters), and a batch carries many documents.
+   * @default 16 MiB
    */
   maxMessageBytes?: number
   /**
@@ -193,7 +195,7 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     })
     wss = new WebSocketServer({
       noServer: true,
-      maxPayload: options.maxMessageBytes ?? 1024 * 1024,
+      maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
     })
     http.on('upgrade', (req, socket, head) => {
       // Node stops watching an upgraded socket's errors: a client that resets it now (a write
@@ -252,6 +254,9 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     return { port: address.port, url }
   }
 }
+
+/** Default {@link ServerOptions.maxMessageBytes}. */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 /** How long `close()` waits for clients to answer its close frame before cutting them. */
 const CLOSE_GRACE_MS = 1000
