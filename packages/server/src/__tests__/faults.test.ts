@@ -1,7 +1,7 @@
 import { connect as tcpConnect } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
-import { MetalError, increment, type Metal } from '@metal/core'
+import { MAX_DOCUMENT_BYTES, MetalError, increment, type Metal } from '@metal/core'
 import { CLOSE_CODES } from '@metal/core/protocol'
 import { createServer, type MetalServer, type ServerOptions } from '../server.js'
 import type { SqlDriver, SqlExecutor } from '../sql/driver.js'
@@ -212,6 +212,26 @@ describe.each(databases)('faults against the server on $name', ({ create }) => {
     await eventually(() => expect(rec.closeCodes).toContain(CLOSE_CODES.slowConsumer), 10_000)
     await eventually(() => expect(ids.at(-1)).toEqual(all), 10_000)
     expect(rec.sockets.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('takes every valid write with its default limits: a document at 1 MiB, escapes, a big batch', async () => {
+    projects++
+    const { url } = await serve()
+    const rec = recordingWebSocket()
+    const metal = client(url, { WebSocket: rec.WebSocket })
+    const coll = metal.db().collection('large')
+    // 'large/max' with one field 'blob' stays just under MAX_DOCUMENT_BYTES (1 MiB).
+    await coll.doc('max').set({ blob: 'x'.repeat(MAX_DOCUMENT_BYTES - 64) })
+    // 200 KB of control characters: 1.2 MB as JSON.
+    await coll.doc('escaped').set({ blob: '\u0001'.repeat(200_000) })
+    const batch = metal.db().batch()
+    for (let i = 0; i < 500; i++) batch.set(coll.doc(`b${i}`), { text: 'y'.repeat(4000) })
+    await batch.commit()
+    expect(rec.closeCodes).toEqual([])
+    const other = client(url)
+    expect(await other.db().collection('large').count()).toBe(502)
+    const max = await other.db().collection('large').doc('max').get()
+    expect((max.data()!.blob as string).length).toBe(MAX_DOCUMENT_BYTES - 64)
   })
 
   describe('a hostile client', () => {
