@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url'
 import { onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
 import { Metal, type MetalOptions } from '@metal/core'
+import { eventually as coreEventually } from '@metal/core/testing'
 
 // What the black-box tests share: the `metal-server` command run as a child process (the way a
 // user starts it: the published bin over the built dist), clients of a server URL, and a bounded
 // wait for something that happens over the network.
 
 /** The published `metal-server` bin (it runs dist/cli.js: build first). */
+
 export const BIN = fileURLToPath(new URL('../../bin/metal-server.js', import.meta.url))
 
 /** How a finished process ended, with what it printed. */
@@ -145,25 +147,9 @@ export function connect(url: string, options: Omit<MetalOptions, 'url'> = {}): M
   return metal
 }
 
-/**
- * Waits until `check()` passes, polling every few ms, or throws its last error after
- * `timeoutMs` (the idea of `eventually` in @metal/core's suites, which the package does not
- * export).
- */
-export async function eventually(
-  check: () => void | Promise<void>,
-  timeoutMs = 5000,
-): Promise<void> {
-  const start = Date.now()
-  for (;;) {
-    try {
-      await check()
-      return
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
-  }
+/** Waits until `check()` passes, or throws its last error (5 s unless told). */
+export function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  return coreEventually(check, timeoutMs)
 }
 
 /** `GET url/health` as JSON, with its status. */
