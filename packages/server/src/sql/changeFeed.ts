@@ -38,16 +38,18 @@ interface LogRow {
  * commit that took 7 may commit after the one that took 8. So the reader delivers positions
  * strictly one after the other, and when it finds a hole (8 is there, 7 is not) it waits:
  * the holder of 7 got its transaction id before taking 7, and 7 was taken before 8, which had
- * committed when the reader looked, so the holder was running then and its id is below that
- * snapshot's `xmax`. Once a later snapshot's `xmin` reaches that `xmax`, every such transaction
- * has ended; a read after that either finds 7 (delivered in order) or proves it was rolled back
- * (skipped). Nothing is skipped that can still commit, and nothing is delivered twice.
+ * committed when the reader looked, so the holder's id is below any id assigned after that
+ * read (the reader takes one, {@link freshXid}). Once a later snapshot's `xmin` reaches that
+ * id, every such transaction has ended; a read after that either finds 7 (delivered in order)
+ * or proves it was rolled back (skipped). Nothing is skipped that can still commit, and nothing
+ * is delivered twice. (The snapshot's own `xmax` is not such a bound: it is one past the latest
+ * *completed* id, and the holder of 7 may have got its id after the commit of 8 got its own.)
  */
 export class SqlChangeFeed implements ChangeFeed {
   private deliver: ((entry: FeedEntry) => void) | undefined
   private running: Promise<void> | null = null
   private again = false
-  private gap: { from: number; xmax: bigint } | null = null
+  private gap: { from: number; bound: bigint } | null = null
   private lastXmin = 0n
   private timer: ReturnType<typeof setTimeout> | undefined
   private poll: ReturnType<typeof setInterval> | undefined
@@ -70,16 +72,16 @@ export class SqlChangeFeed implements ChangeFeed {
     epoch: string,
     options: ChangeFeedOptions = {},
   ): Promise<SqlChangeFeed> {
-    const [start] = await db.query<{ last: number | string; xmax: string }>(
-      `select (select case when is_called then last_value else 0 end from metal_seq) as last,
-              pg_snapshot_xmax(pg_current_snapshot())::text as xmax`,
+    const [start] = await db.query<{ last: number | string }>(
+      `select case when is_called then last_value else 0 end as last from metal_seq`,
     )
-    const xmax = BigInt(start!.xmax)
+    // Every transaction that took a position up to `last` has its id below this one.
+    const bound = await freshXid(db)
     for (let i = 0; ; i++) {
       const [now] = await db.query<{ xmin: string }>(
         `select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`,
       )
-      if (BigInt(now!.xmin) >= xmax) break
+      if (BigInt(now!.xmin) >= bound) break
       await new Promise((resolve) => setTimeout(resolve, Math.min(100, 1 + i)))
     }
     const feed = new SqlChangeFeed(db, epoch, Number(start!.last), options)
@@ -184,18 +186,19 @@ export class SqlChangeFeed implements ChangeFeed {
                          from metal_changes where seq > $1 order by seq limit $2) c) as rows`,
       [this.position, BATCH],
     )
-    const [xmin, xmax] = (row!.snapshot.split(':') as [string, string]).map((x) => BigInt(x))
+    const xmin = BigInt(row!.snapshot.slice(0, row!.snapshot.indexOf(':')))
     const rows = row!.rows ?? []
     let stalled = false
     for (const r of rows) {
       const seq = Number(r.seq)
       const from = this.position + 1
       if (seq !== from) {
-        const settled = this.gap?.from === from && this.lastXmin >= this.gap.xmax
+        const settled = this.gap?.from === from && this.lastXmin >= this.gap.bound
         if (!settled) {
-          // A hole: its holder may still commit. Wait until every transaction running at this
-          // snapshot has ended, then look again (it is there, or it was rolled back).
-          if (this.gap?.from !== from) this.gap = { from, xmax: xmax as bigint }
+          // A hole: its holder may still commit. Wait until every transaction that had an id
+          // when this snapshot was taken has ended, then look again (it is there, or it was
+          // rolled back).
+          if (this.gap?.from !== from) this.gap = { from, bound: await freshXid(this.db) }
           stalled = true
           break
         }
@@ -204,13 +207,23 @@ export class SqlChangeFeed implements ChangeFeed {
       this.position = seq
       this.deliver?.(toEntry(r))
     }
-    this.lastXmin = xmin as bigint
+    this.lastXmin = xmin
     if (stalled && !this.closed) {
       clearTimeout(this.timer)
       this.timer = setTimeout(() => this.poke(), GAP_RETRY_MS)
     }
     return !stalled && rows.length === BATCH
   }
+}
+
+/**
+ * A transaction id above every id assigned before the call: a fresh one (its transaction ends
+ * with the statement). A snapshot's `xmax` is no such bound: running transactions at or above
+ * it appear in no snapshot field.
+ */
+async function freshXid(db: SqlDriver): Promise<bigint> {
+  const [row] = await db.query<{ xid: string }>(`select pg_current_xact_id()::text as xid`)
+  return BigInt(row!.xid)
 }
 
 function toEntry(r: LogRow): FeedEntry {
