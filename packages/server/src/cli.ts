@@ -4,7 +4,7 @@ import { createServer, type MetalServer } from './server.js'
 import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { migrate } from './sql/schema.js'
-import { createIndex } from './sql/indexes.js'
+import { checkIndex, createIndex } from './sql/indexes.js'
 import type { SqlDriver } from './sql/driver.js'
 
 const HELP = `metal-server: the Metal realtime server
@@ -90,6 +90,7 @@ export async function main(
     }
     let db: SqlDriver | undefined
     try {
+      checkIndex(collection, fields.split(',')) // before the database is opened: fails fast
       db = databaseUrl
         ? await postgresDriver({ connectionString: databaseUrl })
         : await pgliteDriver(dataDir)

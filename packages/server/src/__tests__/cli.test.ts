@@ -234,7 +234,7 @@ describe('metal-server --data', () => {
     } finally {
       await db.close()
     }
-  })
+  }, 90_000) // two metal-server processes boot PGlite (3–10 s each on a loaded machine)
 })
 
 describe.skipIf(!postgres)('metal-server with DATABASE_URL', () => {
