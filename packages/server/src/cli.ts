@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util'
-import { createServer } from './server.js'
+import { MetalError } from '@metal/core'
+import { createServer, type MetalServer } from './server.js'
 import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { migrate } from './sql/schema.js'
-import { createIndex } from './sql/indexes.js'
+import { checkIndex, createIndex } from './sql/indexes.js'
+import type { SqlDriver } from './sql/driver.js'
 
 const HELP = `metal-server: the Metal realtime server
 
@@ -60,6 +62,24 @@ export async function main(
     console.error('metal-server: give --data or --memory, not both')
     return 2
   }
+  if (databaseUrl && (values.memory || values.data !== undefined)) {
+    // Storing in PostgreSQL when asked for a throwaway (or a local) database would be a surprise.
+    console.error(
+      `metal-server: DATABASE_URL is set (store in PostgreSQL) and ${values.memory ? '--memory' : '--data'} asks for embedded PGlite: give one (unset DATABASE_URL for PGlite)`,
+    )
+    return 2
+  }
+  for (const flag of ['data', 'host'] as const) {
+    if (values[flag] === '') {
+      // `--data "$DIR"` with DIR unset must not fall back to memory (and lose the data).
+      console.error(`metal-server: --${flag} needs a value, got an empty string`)
+      return 2
+    }
+  }
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    console.error(`metal-server: DATABASE_URL must be a postgres:// URL`)
+    return 2
+  }
   const dataDir = databaseUrl || values.memory ? undefined : (values.data ?? './metal-data')
 
   if (positionals[0] === 'index') {
@@ -68,16 +88,21 @@ export async function main(
       console.error(`metal-server index: give a collection and comma-separated fields\n\n${HELP}`)
       return 2
     }
-    const db = databaseUrl
-      ? await postgresDriver({ connectionString: databaseUrl })
-      : await pgliteDriver(dataDir)
+    let db: SqlDriver | undefined
     try {
+      checkIndex(collection, fields.split(',')) // before the database is opened: fails fast
+      db = databaseUrl
+        ? await postgresDriver({ connectionString: databaseUrl })
+        : await pgliteDriver(dataDir)
       await migrate(db)
       const name = await createIndex(db, collection, fields.split(','))
       console.log(`index ${name} on ${collection} (${fields}) is ready`)
       return 0
+    } catch (error) {
+      console.error(`metal-server index: ${(error as Error).message}`)
+      return 1
     } finally {
-      await db.close()
+      await db?.close()
     }
   }
   if (positionals.length > 0) {
@@ -87,20 +112,48 @@ export async function main(
   const portText = values.port ?? env.PORT ?? '8787'
   const port = Number(portText)
   if (!/^\d+$/.test(portText) || port > 65535) {
-    console.error(`metal-server: --port must be a number from 0 to 65535, got '${portText}'`)
+    const from = values.port !== undefined ? '--port' : '$PORT'
+    console.error(`metal-server: ${from} must be a number from 0 to 65535, got '${portText}'`)
     return 2
   }
-  const server = createServer({
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(dataDir ? { dataDir } : {}),
-  })
-  await server.listen()
+  let server: MetalServer
+  try {
+    server = createServer({
+      port,
+      ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(dataDir !== undefined ? { dataDir } : {}),
+    })
+  } catch (error) {
+    if (!MetalError.is(error, 'invalid-argument')) throw error
+    console.error(`metal-server: ${error.message}`)
+    return 2
+  }
+  // A signal while the database opens stops the server once it is open, not halfway through.
+  const started = server.listen()
+  let stopping: Promise<void> | undefined
   const stop = () => {
-    void server.close().then(() => process.exit(0))
+    stopping ??= started
+      .then(
+        () => server.close().then(() => 0),
+        () => 1,
+      )
+      .then(
+        (code) => process.exit(code),
+        (error: unknown) => {
+          console.error(`metal-server: ${(error as Error).message}`)
+          process.exit(1)
+        },
+      )
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+  try {
+    await started
+  } catch (error) {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+    throw error
+  }
   return undefined
 }

@@ -9,7 +9,7 @@ import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
-import { presenceRelay } from './presence.js'
+import { presenceRelay, presenceSent } from './presence.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
@@ -33,8 +33,10 @@ export interface ServerOptions
   /** A database opened by the caller (tests, tools); the server does not close it. */
   driver?: SqlDriver
   /**
-   * Largest accepted message, in bytes.
-   * @default 1 MiB
+   * Largest accepted message, in bytes; a larger one closes the socket (code 1009). It must admit
+   * the largest write a client may send: a document of up to 1 MiB takes up to 6 times that
+   * as JSON (escaped characters), and a batch carries many documents.
+   * @default 16 MiB
    */
   maxMessageBytes?: number
   /**
@@ -91,6 +93,44 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     return { driver: await pgliteDriver(options.dataDir), owned: true }
   }
   let owned = false
+  let listening = false
+  let closing: Promise<void> | undefined
+
+  async function shutdown(): Promise<void> {
+    clearInterval(prune)
+    const open = [...sockets]
+    for (const ws of open) ws.close(1001, 'server shutting down')
+    // Clients that answer the close handshake are gone at once; one that stopped reading would
+    // hold the close for ws's 30 s timeout: it is cut after a short grace instead.
+    let grace: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([
+      Promise.all(
+        open.map((ws) =>
+          ws.readyState === ws.CLOSED
+            ? undefined
+            : new Promise<void>((resolve) => ws.once('close', () => resolve())),
+        ),
+      ),
+      new Promise<void>((resolve) => (grace = setTimeout(resolve, CLOSE_GRACE_MS))),
+    ])
+    clearTimeout(grace)
+    for (const ws of sockets) ws.terminate()
+    await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()))
+    await new Promise<void>((resolve) =>
+      http?.listening ? http.close(() => resolve()) : resolve(),
+    )
+    core?.close()
+    // The others hear this process's members leave (its relays said goodbye as they closed).
+    if (driver) await presenceSent(driver)
+    await storage?.close()
+    if (owned) await driver?.close()
+    http = wss = undefined
+    core = undefined
+    storage = undefined
+    driver = undefined
+    url = undefined
+    listening = false
+  }
 
   return {
     get url() {
@@ -100,113 +140,126 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       return sockets.size
     },
     async listen() {
-      if (http)
+      if (listening)
         throw new MetalError('failed-precondition', 'listen(): the server is already listening')
-      const opened = await open()
-      driver = opened.driver
-      owned = opened.owned
-      storage = await SqlStorage.open(driver, options)
-      const db = driver
-      core = new ServerCore({
-        storage,
-        verifyToken: options.verifyToken,
-        rules: options.rules,
-        presenceTimeoutMs: options.presenceTimeoutMs,
-        now: options.now,
-        presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
-      })
-      const serverCore = core
-      const epoch = storage.feed.epoch
-      prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
-      prune.unref()
-
-      http = createHttpServer((req, res) => {
-        if (req.method === 'GET' && pathOf(req) === '/health') {
-          res.writeHead(200, { 'content-type': 'application/json' })
-          res.end(
-            JSON.stringify({
-              status: 'ok',
-              database: db.kind,
-              epoch,
-              position: storage?.feed.position ?? 0,
-              connections: sockets.size,
-            }),
-          )
-          return
-        }
-        res.writeHead(404, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ error: 'not-found' }))
-      })
-      wss = new WebSocketServer({
-        noServer: true,
-        maxPayload: options.maxMessageBytes ?? 1024 * 1024,
-      })
-      http.on('upgrade', (req, socket, head) => {
-        if (pathOf(req) !== SOCKET_PATH) {
-          socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
-          return
-        }
-        wss!.handleUpgrade(req, socket, head, (ws) => accept(ws))
-      })
-      const accept = (ws: WebSocket): void => {
-        sockets.add(ws)
-        const session = new SocketSession(
-          serverCore,
-          {
-            send: (text) => ws.send(text),
-            close: (code, reason) => ws.close(code, reason),
-            bufferedAmount: () => ws.bufferedAmount,
-          },
-          { epoch, maxBufferedBytes: options.maxBufferedBytes },
-        )
-        ws.on('message', (data, isBinary) => {
-          session.receive(isBinary ? '' : data.toString())
-        })
-        ws.on('close', () => {
-          sockets.delete(ws)
-          session.closed()
-        })
-        ws.on('error', () => ws.terminate())
+      listening = true
+      try {
+        return await start()
+      } catch (error) {
+        // Nothing stays open when the server cannot start (a port in use, no database).
+        await shutdown().catch(() => {})
+        throw error
       }
-
-      await new Promise<void>((resolve, reject) => {
-        http!.once('error', reject)
-        http!.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => resolve())
-      })
-      const address = http.address() as AddressInfo
-      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
-      url = `http://${host}:${address.port}`
-      if (!options.verifyToken && !options.rules) {
-        log(
-          [
-            '',
-            '  Metal server in DEVELOPMENT mode: any project id and API key is accepted,',
-            '  custom tokens are trusted and JWT signatures are not checked. Do not expose it.',
-            '',
-          ].join('\n'),
-        )
-      }
-      log(
-        `Metal server listening on ${url} (${db.kind}${options.dataDir ? ` in ${options.dataDir}` : options.databaseUrl ? '' : ', in memory'})`,
-      )
-      return { port: address.port, url }
     },
-    async close() {
-      clearInterval(prune)
-      for (const ws of sockets) ws.close(1001, 'server shutting down')
-      await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()))
-      for (const ws of sockets) ws.terminate()
-      await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()))
-      core?.close()
-      await storage?.close()
-      if (owned) await driver?.close()
-      http = wss = undefined
-      core = undefined
-      storage = undefined
-      url = undefined
+    close() {
+      closing ??= shutdown().finally(() => (closing = undefined))
+      return closing
     },
   }
+
+  async function start(): Promise<{ port: number; url: string }> {
+    const opened = await open()
+    driver = opened.driver
+    owned = opened.owned
+    storage = await SqlStorage.open(driver, options)
+    const db = driver
+    core = new ServerCore({
+      storage,
+      verifyToken: options.verifyToken,
+      rules: options.rules,
+      presenceTimeoutMs: options.presenceTimeoutMs,
+      now: options.now,
+      presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
+    })
+    const serverCore = core
+    const epoch = storage.feed.epoch
+    prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
+    prune.unref()
+
+    http = createHttpServer((req, res) => {
+      if (req.method === 'GET' && pathOf(req) === '/health') {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(
+          JSON.stringify({
+            status: 'ok',
+            database: db.kind,
+            epoch,
+            position: storage?.feed.position ?? 0,
+            connections: sockets.size,
+          }),
+        )
+        return
+      }
+      res.writeHead(404, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: 'not-found' }))
+    })
+    wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+    })
+    http.on('upgrade', (req, socket, head) => {
+      // Node stops watching an upgraded socket's errors: a client that resets it now (a write
+      // fails with ECONNRESET) must not become an uncaught exception that ends the process.
+      socket.on('error', () => socket.destroy())
+      if (pathOf(req) !== SOCKET_PATH) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+        return
+      }
+      wss!.handleUpgrade(req, socket, head, (ws) => accept(ws))
+    })
+    const accept = (ws: WebSocket): void => {
+      sockets.add(ws)
+      const session = new SocketSession(
+        serverCore,
+        {
+          send: (text) => ws.send(text),
+          close: (code, reason) => ws.close(code, reason),
+          bufferedAmount: () => ws.bufferedAmount,
+        },
+        { epoch, maxBufferedBytes: options.maxBufferedBytes },
+      )
+      ws.on('message', (data, isBinary) => {
+        session.receive(isBinary ? '' : data.toString())
+      })
+      ws.on('close', () => {
+        sockets.delete(ws)
+        session.closed()
+      })
+      ws.on('error', () => ws.terminate())
+    }
+
+    await new Promise<void>((resolve, reject) => {
+      http!.once('error', reject)
+      http!.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+        http!.off('error', reject)
+        resolve()
+      })
+    })
+    const address = http.address() as AddressInfo
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+    url = `http://${host}:${address.port}`
+    if (!options.verifyToken && !options.rules) {
+      log(
+        [
+          '',
+          '  Metal server in DEVELOPMENT mode: any project id and API key is accepted,',
+          '  custom tokens are trusted and JWT signatures are not checked. Do not expose it.',
+          '',
+        ].join('\n'),
+      )
+    }
+    log(
+      `Metal server listening on ${url} (${db.kind}${options.dataDir ? ` in ${options.dataDir}` : options.databaseUrl || options.driver ? '' : ', in memory'})`,
+    )
+    return { port: address.port, url }
+  }
 }
+
+/** Default {@link ServerOptions.maxMessageBytes}. */
+const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+
+/** How long `close()` waits for clients to answer its close frame before cutting them. */
+const CLOSE_GRACE_MS = 1000
 
 function pathOf(req: IncomingMessage): string {
   const raw = req.url ?? '/'

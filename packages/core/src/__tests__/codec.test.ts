@@ -50,7 +50,7 @@ describe('documents', () => {
     empty: {},
     scalars: { s: 'text', n: -1.5, z: 0, t: true, f: false, nil: null },
     nested: { a: { b: { c: [1, 'two', { three: 3 }, [4, [5]]] } }, e: {}, arr: [] },
-    unicode: { 'ключ 🔑': '值 \u0000 \ud83d\ude00', 'a.b': 'dotted key' },
+    unicode: { 'ключ 🔑': '值 \u0001 \ud83d\ude00', 'a.b': 'dotted key' },
     'own $metal key': { $metal: 'increment', operand: 1 },
     'nested $metal keys': {
       a: { $metal: 'map', value: { $metal: 'x' } },
@@ -63,6 +63,19 @@ describe('documents', () => {
       expect(decodeDocument(viaJson(encodeDocument(data)))).toEqual(data)
     })
   }
+
+  it('refuses text no database can store: U+0000 and unpaired surrogates, in values and keys', () => {
+    for (const [data, field] of [
+      [{ a: { b: 'x\u0000y' } }, 'a.b'],
+      [{ list: ['ok', '\ud800'] }, 'list'],
+      [{ s: 'x\udc00' }, 's'],
+      [{ ['k\u0000']: 1 }, 'document'],
+    ] as const) {
+      expectInvalid(() => decodeDocument(viaJson(data)), field, 'U+0000 or an unpaired surrogate')
+    }
+    // A well-formed pair is fine.
+    expect(decodeDocument(viaJson({ s: '\ud83d\ude00' }))).toEqual({ s: '\ud83d\ude00' })
+  })
 
   it('escapes a map with an own $metal key as a map, not a sentinel', () => {
     const wire = encodeDocument({ $metal: 'increment', operand: 1 })

@@ -32,6 +32,17 @@ export function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null
 }
 
+/** U+0000 or a surrogate that is not half of a pair: text no database of Metal can store. */
+const UNSTORABLE = /[\0\p{Cs}]/u
+
+/**
+ * True when a string can be stored: no U+0000 and no unpaired surrogate (PostgreSQL's text and
+ * JSONB refuse both, so every backend refuses them alike).
+ */
+export function isStorableText(text: string): boolean {
+  return !UNSTORABLE.test(text)
+}
+
 /** UTF-8 byte length of a string, without allocating. */
 export function utf8Length(text: string): number {
   let bytes = text.length
@@ -132,6 +143,12 @@ function cloneValue(
 ): unknown {
   switch (typeof value) {
     case 'string':
+      if (!isStorableText(value)) {
+        throw invalidArgument(
+          state.call,
+          `${fieldLabel(path)} contains U+0000 or an unpaired surrogate, which cannot be stored`,
+        )
+      }
       state.bytes += utf8Length(value) + 1
       return value
     case 'number':
@@ -192,6 +209,12 @@ function cloneValue(
       const inner: Place = place === 'array' ? 'array' : place === 'document' ? 'field' : 'map'
       for (const key of Object.keys(value)) {
         if (key === '') throw invalidArgument(state.call, `${fieldLabel(path)} has an empty key`)
+        if (!isStorableText(key)) {
+          throw invalidArgument(
+            state.call,
+            `${fieldLabel(path)} has a key with U+0000 or an unpaired surrogate, which cannot be stored`,
+          )
+        }
         const childPath = path === '' ? key : `${path}.${key}`
         checkFieldName(state.call, key, childPath)
         const child = (value as Record<string, unknown>)[key]

@@ -8,6 +8,7 @@ import {
   documentOverhead,
   isDelete,
   utf8Length,
+  isStorableText,
 } from './documentValues.js'
 import type { SetOptions, WriteOptions } from './types.js'
 import type { DeleteWrite, SetWrite, UpdateWrite } from './write.js'
@@ -23,6 +24,7 @@ function idProblem(segment: string): string | undefined {
   if (segment.includes('/')) return "contains '/'"
   if (segment === '.' || segment === '..') return 'is reserved'
   if (/^__.*__$/.test(segment)) return 'is reserved (ids like __x__)'
+  if (!isStorableText(segment)) return 'contains U+0000 or an unpaired surrogate'
   if (utf8Length(segment) > MAX_ID_BYTES) return `is longer than ${MAX_ID_BYTES} bytes`
   return undefined
 }

@@ -1,10 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
-import {
-  encodeQuerySpec,
-  encodeWrite,
-  type WireQuerySpec,
-  type WireWrite,
-} from '../engine/codec.js'
+import { type WireQuerySpec, type WireWrite } from '../engine/codec.js'
 import { checkVersion, decodeQuerySpec, decodeWrite } from '../engine/wireDecode.js'
 import { checkCollectionPath, checkDocId } from '../engine/writeInput.js'
 import { own, wireArray, wireObject, type WireObject } from '../engine/wireShape.js'
@@ -42,21 +37,6 @@ export type WireRequest =
       txId?: string
       mutationId?: string
     }
-
-/** The wire form of a request (JSON-ready: `JSON.stringify` it). */
-export function encodeRequest(request: BackendRequest): WireRequest {
-  switch (request.type) {
-    case 'query':
-    case 'listen':
-    case 'aggregate':
-    case 'listenAggregate':
-      return { ...request, query: encodeQuerySpec(request.query) }
-    case 'commit':
-      return { ...request, writes: request.writes.map(encodeWrite) }
-    default:
-      return { ...request }
-  }
-}
 
 function requestId(
   call: string,
@@ -135,140 +115,148 @@ function decodeChecks(call: string, wire: unknown): VersionCheck[] {
 
 type Decoder = (msg: WireObject, call: string) => BackendRequest
 
-/** Each request type: its fields and how to check them. */
-const REQUESTS = new Map<string, [fields: readonly string[], decode: Decoder]>([
-  [
-    'get',
+type RequestTable = Map<string, [fields: readonly string[], decode: Decoder]>
+
+let table: RequestTable | undefined
+
+/**
+ * Each request type: its fields and how to check them. Built on first use, so a client that
+ * only encodes requests never carries the decoders.
+ */
+const requests = (): RequestTable =>
+  (table ??= new Map<string, [fields: readonly string[], decode: Decoder]>([
     [
-      ['type', 'collection', 'id', 'txId'],
-      (m, call) =>
-        withId(
-          {
-            type: 'get',
-            collection: checkCollectionPath(call, own(m, 'collection')),
-            id: checkDocId(call, own(m, 'id')),
-          },
-          call,
-          m,
-          'txId',
-        ),
+      'get',
+      [
+        ['type', 'collection', 'id', 'txId'],
+        (m, call) =>
+          withId(
+            {
+              type: 'get',
+              collection: checkCollectionPath(call, own(m, 'collection')),
+              id: checkDocId(call, own(m, 'id')),
+            },
+            call,
+            m,
+            'txId',
+          ),
+      ],
     ],
-  ],
-  [
-    'query',
     [
-      ['type', 'query', 'txId'],
-      (m, call) =>
-        withId(
-          { type: 'query', query: decodeQuerySpec(own(m, 'query'), `${call}: query`) },
-          call,
-          m,
-          'txId',
-        ),
+      'query',
+      [
+        ['type', 'query', 'txId'],
+        (m, call) =>
+          withId(
+            { type: 'query', query: decodeQuerySpec(own(m, 'query'), `${call}: query`) },
+            call,
+            m,
+            'txId',
+          ),
+      ],
     ],
-  ],
-  [
-    'commit',
     [
-      ['type', 'writes', 'checks', 'txId', 'mutationId'],
-      (m, call) => {
-        const writes = wireArray(call, own(m, 'writes'), "'writes'").map((w, i) =>
-          decodeWrite(w, `${call}: writes[${i}]`),
-        )
-        const checks = own(m, 'checks')
-        const request: BackendRequest = {
-          type: 'commit',
-          writes,
-          ...(checks === undefined ? {} : { checks: decodeChecks(call, checks) }),
-        }
-        return withId(withId(request, call, m, 'txId'), call, m, 'mutationId')
-      },
+      'commit',
+      [
+        ['type', 'writes', 'checks', 'txId', 'mutationId'],
+        (m, call) => {
+          const writes = wireArray(call, own(m, 'writes'), "'writes'").map((w, i) =>
+            decodeWrite(w, `${call}: writes[${i}]`),
+          )
+          const checks = own(m, 'checks')
+          const request: BackendRequest = {
+            type: 'commit',
+            writes,
+            ...(checks === undefined ? {} : { checks: decodeChecks(call, checks) }),
+          }
+          return withId(withId(request, call, m, 'txId'), call, m, 'mutationId')
+        },
+      ],
     ],
-  ],
-  [
-    'listen',
     [
-      ['type', 'targetId', 'query', 'resume'],
-      (m, call) => {
-        const request: BackendRequest = {
-          type: 'listen',
+      'listen',
+      [
+        ['type', 'targetId', 'query', 'resume'],
+        (m, call) => {
+          const request: BackendRequest = {
+            type: 'listen',
+            targetId: targetId(call, m),
+            query: decodeQuerySpec(own(m, 'query'), `${call}: query`),
+          }
+          const resume = requestId(call, m, 'resume')
+          return resume === undefined ? request : { ...request, resume }
+        },
+      ],
+    ],
+    [
+      'aggregate',
+      [
+        ['type', 'query', 'aggregates'],
+        (m, call) => ({
+          type: 'aggregate',
+          query: decodeQuerySpec(own(m, 'query'), `${call}: query`),
+          aggregates: checkAggregateSpec(call, own(m, 'aggregates')),
+        }),
+      ],
+    ],
+    [
+      'listenAggregate',
+      [
+        ['type', 'targetId', 'query', 'aggregates'],
+        (m, call) => ({
+          type: 'listenAggregate',
           targetId: targetId(call, m),
           query: decodeQuerySpec(own(m, 'query'), `${call}: query`),
-        }
-        const resume = requestId(call, m, 'resume')
-        return resume === undefined ? request : { ...request, resume }
-      },
+          aggregates: checkAggregateSpec(call, own(m, 'aggregates')),
+        }),
+      ],
     ],
-  ],
-  [
-    'aggregate',
     [
-      ['type', 'query', 'aggregates'],
-      (m, call) => ({
-        type: 'aggregate',
-        query: decodeQuerySpec(own(m, 'query'), `${call}: query`),
-        aggregates: checkAggregateSpec(call, own(m, 'aggregates')),
-      }),
+      'unlisten',
+      [['type', 'targetId'], (m, call) => ({ type: 'unlisten', targetId: targetId(call, m) })],
     ],
-  ],
-  [
-    'listenAggregate',
+    ['beginTransaction', [['type'], () => ({ type: 'beginTransaction' })]],
     [
-      ['type', 'targetId', 'query', 'aggregates'],
-      (m, call) => ({
-        type: 'listenAggregate',
-        targetId: targetId(call, m),
-        query: decodeQuerySpec(own(m, 'query'), `${call}: query`),
-        aggregates: checkAggregateSpec(call, own(m, 'aggregates')),
-      }),
+      'rollback',
+      [
+        ['type', 'txId'],
+        (m, call) => {
+          const txId = requestId(call, m, 'txId')
+          if (txId === undefined) throw invalidArgument(call, `'txId' is missing`)
+          return { type: 'rollback', txId }
+        },
+      ],
     ],
-  ],
-  [
-    'unlisten',
-    [['type', 'targetId'], (m, call) => ({ type: 'unlisten', targetId: targetId(call, m) })],
-  ],
-  ['beginTransaction', [['type'], () => ({ type: 'beginTransaction' })]],
-  [
-    'rollback',
     [
-      ['type', 'txId'],
-      (m, call) => {
-        const txId = requestId(call, m, 'txId')
-        if (txId === undefined) throw invalidArgument(call, `'txId' is missing`)
-        return { type: 'rollback', txId }
-      },
+      'authenticate',
+      [
+        ['type', 'credential'],
+        (m, call) => ({
+          type: 'authenticate',
+          credential: decodeCredential(call, own(m, 'credential')),
+        }),
+      ],
     ],
-  ],
-  [
-    'authenticate',
+    ['signOut', [['type'], () => ({ type: 'signOut' })]],
+    ...(['presenceSubscribe', 'presenceUnsubscribe', 'presenceUntrack'] as const).map(
+      (type): [string, [readonly string[], Decoder]] => [
+        type,
+        [['type', 'room'], (m, call) => ({ type, room: checkRoom(call, own(m, 'room')) })],
+      ],
+    ),
     [
-      ['type', 'credential'],
-      (m, call) => ({
-        type: 'authenticate',
-        credential: decodeCredential(call, own(m, 'credential')),
-      }),
+      'presenceTrack',
+      [
+        ['type', 'room', 'diff'],
+        (m, call) => ({
+          type: 'presenceTrack',
+          room: checkRoom(call, own(m, 'room')),
+          diff: checkPresenceDiff(call, own(m, 'diff')),
+        }),
+      ],
     ],
-  ],
-  ['signOut', [['type'], () => ({ type: 'signOut' })]],
-  ...(['presenceSubscribe', 'presenceUnsubscribe', 'presenceUntrack'] as const).map(
-    (type): [string, [readonly string[], Decoder]] => [
-      type,
-      [['type', 'room'], (m, call) => ({ type, room: checkRoom(call, own(m, 'room')) })],
-    ],
-  ),
-  [
-    'presenceTrack',
-    [
-      ['type', 'room', 'diff'],
-      (m, call) => ({
-        type: 'presenceTrack',
-        room: checkRoom(call, own(m, 'room')),
-        diff: checkPresenceDiff(call, own(m, 'diff')),
-      }),
-    ],
-  ],
-  ['presenceHeartbeat', [['type'], () => ({ type: 'presenceHeartbeat' })]],
-])
+    ['presenceHeartbeat', [['type'], () => ({ type: 'presenceHeartbeat' })]],
+  ]))
 
 /**
  * Decodes and checks a client's request (the parsed JSON of one message). Returns a request a
@@ -282,7 +270,7 @@ export function decodeRequest(wire: unknown): BackendRequest {
     typeof wire === 'object' && wire !== null && !Array.isArray(wire)
       ? own(wire as WireObject, 'type')
       : undefined
-  const entry = typeof type === 'string' ? REQUESTS.get(type) : undefined
+  const entry = typeof type === 'string' ? requests().get(type) : undefined
   if (!entry) {
     wireObject('request', wire, 'a request', ['type'])
     throw invalidArgument('request', `unknown request type ${describe(type)}`)

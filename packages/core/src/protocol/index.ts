@@ -23,7 +23,8 @@ export {
   checkPresenceMetadata,
   checkPresenceDiff,
 } from './presenceChecks.js'
-export { MAX_REQUEST_ID_BYTES, MAX_TOKEN_BYTES, encodeRequest, decodeRequest } from './decode.js'
+export { MAX_REQUEST_ID_BYTES, MAX_TOKEN_BYTES, decodeRequest } from './decode.js'
+export { encodeRequest } from './encode.js'
 export type { WireRequest } from './decode.js'
 export {
   PROTOCOL_VERSION,

@@ -1,7 +1,8 @@
 import { MetalError, describe, invalidArgument, type MetalErrorCode } from '../errors.js'
 import { own, wireObject } from '../engine/wireShape.js'
 import { utf8Length } from '../engine/documentValues.js'
-import { decodeRequest, encodeRequest, type WireRequest } from './decode.js'
+import { decodeRequest, type WireRequest } from './decode.js'
+import { encodeRequest } from './encode.js'
 import type { BackendPush, BackendRequest } from './backend.js'
 
 // The frames of a WebSocket between a client and a Metal server. Each frame is one JSON text:

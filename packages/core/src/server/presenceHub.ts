@@ -1,4 +1,5 @@
 import type { Value } from '../engine/types.js'
+import { valuesEqual } from '../engine/values.js'
 import type { PresenceDiff, PresenceEventType, PresenceMember } from '../protocol/presence.js'
 
 interface ConnectionState {
@@ -82,6 +83,16 @@ export class PresenceHub {
     if (diff.status !== undefined) next.status = diff.status
     if (diff.metadata) Object.assign(next.metadata, diff.metadata)
     for (const k of diff.unset ?? []) delete next.metadata[k]
+    if (
+      prev &&
+      next.userId === prev.userId &&
+      next.status === prev.status &&
+      valuesEqual(next.metadata, prev.metadata)
+    ) {
+      // The same state again (a relay re-announcing it): alive, but nothing to tell anyone.
+      prev.lastSeen = now
+      return
+    }
     next.lastSeen = now
     next.changedAt = ++tick
     r.connections.set(connection, next)

@@ -163,6 +163,43 @@ describe.each(databases)('change log on $name', ({ name, create }) => {
         await storage.feed.caughtUp()
         expect(entries.map((e) => e.changes[0]!.id)).toEqual(['slow', 'fast'])
 
+        // A transaction that got its id after another's, but took its position first: the
+        // hole's holder has an id above the snapshot's xmax once the other commits.
+        const fast = new pg.Client({ connectionString: db!.url })
+        await fast.connect()
+        try {
+          await fast.query('begin')
+          await fast.query('select pg_current_xact_id()')
+          await slow.query('begin')
+          await slow.query('select pg_current_xact_id()')
+          const [{ v: low }] = (await slow.query(`select nextval('metal_seq') as v`)).rows
+          const [{ v: high }] = (await fast.query(`select nextval('metal_seq') as v`)).rows
+          const logged = (id: string, seq: number) =>
+            JSON.stringify([
+              { c: 'c', i: id, b: null, a: { id, data: {}, version: Number(seq), updateTime: 1 } },
+            ])
+          await fast.query(
+            `insert into metal_changes (seq, project, time, changes) values ($1, 'p', 1, $2::jsonb)`,
+            [high, logged('late-id', high)],
+          )
+          await fast.query('commit')
+          storage.feed.poke()
+          await new Promise((r) => setTimeout(r, 150))
+          expect(entries).toHaveLength(2)
+          await slow.query(
+            `insert into metal_changes (seq, project, time, changes) values ($1, 'p', 1, $2::jsonb)`,
+            [low, logged('early-position', low)],
+          )
+          await slow.query('commit')
+          await until(() => entries.length === 4)
+          expect(entries.slice(2).map((e) => e.changes[0]!.id)).toEqual([
+            'early-position',
+            'late-id',
+          ])
+        } finally {
+          await fast.end()
+        }
+
         // A transaction that takes a position and rolls back leaves a hole that is skipped.
         await slow.query('begin')
         await slow.query('select pg_current_xact_id()')
@@ -170,10 +207,10 @@ describe.each(databases)('change log on $name', ({ name, create }) => {
         await storage.commit('p', [{ collection: 'c', id: 'after' }], put('c', 'after', {}))
         storage.feed.poke()
         await new Promise((r) => setTimeout(r, 100))
-        expect(entries).toHaveLength(2)
+        expect(entries).toHaveLength(4)
         await slow.query('rollback')
-        await until(() => entries.length === 3)
-        expect(entries[2]!.changes[0]!.id).toBe('after')
+        await until(() => entries.length === 5)
+        expect(entries[4]!.changes[0]!.id).toBe('after')
       } finally {
         await slow.end()
       }

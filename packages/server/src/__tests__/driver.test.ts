@@ -27,3 +27,30 @@ describe.each(databases)('$name driver', ({ create }) => {
     await drop()
   })
 })
+
+describe.each(databases.filter((d) => d.name === 'PostgreSQL'))('$name listen', ({ create }) => {
+  it('listens again after its connection is cut, and says it may have missed some', async () => {
+    const { driver: db, drop } = await create()
+    const got: string[] = []
+    const stop = await db.listen('metal_test', (payload) => got.push(payload))
+    await db.query(`select pg_notify('metal_test', 'one')`)
+    await until(() => got.includes('one'))
+    await db.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where query like 'listen %metal_test%' and pid <> pg_backend_pid()`,
+    )
+    await until(() => got.includes(''))
+    await db.query(`select pg_notify('metal_test', 'two')`)
+    await until(() => got.includes('two'))
+    await stop()
+    await drop()
+  })
+})
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}

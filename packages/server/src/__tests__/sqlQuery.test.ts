@@ -106,16 +106,19 @@ describe.each(databases)('scanDocs on $name', ({ create }) => {
     expect(await db.query(`select count(*)::int as n from metal_docs`)).not.toEqual([{ n: 0 }])
   })
 
-  it('falls back to the engine for values jsonb cannot hold (U+0000, unpaired surrogates)', async () => {
+  it('falls back to the engine for names and cursors jsonb cannot hold (U+0000, unpaired surrogates)', async () => {
     await put(db, { a: { s: 'x' }, b: { s: 'y' }, c: { s: 1 } }, 'odd')
     const odd = ['x\u0000', '\uD800', 'a\uDC00b']
     for (const v of odd) {
+      // No database can store such a value, so the engine refuses it as a filter operand.
+      for (const op of ['==', '!=', '<', '>=', 'not-in', 'array-contains'] as const) {
+        expect(() => where('s', op, op === 'not-in' ? [v, 'y'] : v)).toThrow(
+          /U\+0000 or an unpaired surrogate/,
+        )
+      }
+      // Field names and cursor values (which reach a backend as plain data) fall back.
       const base: QuerySpec = { collection: 'odd', orderBy: [] }
       const queries: QuerySpec[] = [
-        ...(['==', '!=', '<', '>=', 'not-in', 'array-contains'] as const).map((op) => ({
-          ...base,
-          filter: where('s', op, op === 'not-in' ? [v, 'y'] : v),
-        })),
         { ...base, filter: where(v, '==', 1) },
         { ...base, orderBy: [{ field: v, direction: 'asc' }], limit: 1 },
         {
@@ -126,15 +129,12 @@ describe.each(databases)('scanDocs on $name', ({ create }) => {
       ]
       for (const q of queries) expect(await ids(db, q)).toEqual(await engineIds(db, q))
     }
-    expect(
-      await ids(db, { ...spec({ collection: 'odd' }), filter: where('s', '!=', '\uD800') }),
-    ).toHaveLength(3)
   })
 
   it('rejects a project or collection name PostgreSQL would store as another name', async () => {
     await expect(scanDocs(db, 'p\uD800', spec({}))).rejects.toThrow(MetalError)
     await expect(scanDocs(db, 'p', spec({ collection: 'c\u0000' }))).rejects.toThrow(
-      /scanDocs\(\): collection path "c\\u0000" holds a character PostgreSQL cannot store/,
+      /U\+0000 or an unpaired surrogate/,
     )
   })
 

@@ -17,7 +17,11 @@ export interface SqlDriver extends SqlExecutor {
    * rolls back when it rejects.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>
-  /** Calls `onNotify` for each NOTIFY on `channel`; resolves with a function that stops. */
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel`; resolves with a function that stops. After
+   * the listening connection was lost and made again, `onNotify('')` is called once: some
+   * notifications may have been missed.
+   */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>
   /** Closes every connection. */
   close(): Promise<void>

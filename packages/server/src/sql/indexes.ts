@@ -59,6 +59,23 @@ export function indexName(collection: string, fields: readonly string[]): string
 }
 
 /**
+ * Checks the input of {@link createIndex} without touching a database (tools check before they
+ * open one); returns each field as path segments (null: the document id).
+ */
+export function checkIndex(
+  collection: string,
+  fields: readonly string[],
+): (readonly string[] | null)[] {
+  checkCollectionPath(CALL, collection)
+  if (!storableString(collection)) {
+    throw invalid(
+      `collection path ${JSON.stringify(collection)} holds a character PostgreSQL cannot store (U+0000 or an unpaired surrogate)`,
+    )
+  }
+  return checkFields(fields)
+}
+
+/**
  * Creates (when missing) an index on `fields` of `collection`, in every project, and returns its
  * name. Queries with equality or range filters on those fields (in that order, as a B-tree
  * prefix) can then read the index instead of every document of the collection.
@@ -72,13 +89,7 @@ export async function createIndex(
   collection: string,
   fields: readonly string[],
 ): Promise<string> {
-  checkCollectionPath(CALL, collection)
-  if (!storableString(collection)) {
-    throw invalid(
-      `collection path ${JSON.stringify(collection)} holds a character PostgreSQL cannot store (U+0000 or an unpaired surrogate)`,
-    )
-  }
-  const columns = checkFields(fields)
+  const columns = checkIndex(collection, fields)
   const name = indexName(collection, fields)
   const rows = await db.query<{ statement: string }>(
     `select format(

@@ -23,7 +23,8 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
   })
   // An idle pooled connection that errors (server restart) must not crash the process.
   pool.on('error', () => {})
-  const listeners: pg.Client[] = []
+  const listeners = new Set<pg.Client>()
+  let closed = false
   await pool.query('select 1')
   const run = async <R>(
     q: pg.Pool | pg.PoolClient,
@@ -49,21 +50,47 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
       }
     },
     async listen(channel, onNotify) {
-      const client = new pg.Client({ connectionString: options.connectionString })
-      client.on('error', () => {})
-      await client.connect()
-      listeners.push(client)
-      client.on('notification', (n) => {
-        if (n.channel === channel) onNotify(n.payload ?? '')
-      })
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`)
+      // One connection per channel. When it drops (a restart, a failover), it is made again
+      // with backoff and `onNotify('')` tells the listener that it may have missed some.
+      let client: pg.Client | undefined
+      let stopped = false
+      let delay = 100
+      const connect = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: options.connectionString })
+        c.on('notification', (n) => {
+          if (n.channel === channel) onNotify(n.payload ?? '')
+        })
+        c.on('error', () => {})
+        c.on('end', () => {
+          listeners.delete(c)
+          if (stopped || closed) return
+          setTimeout(() => {
+            if (stopped || closed) return
+            connect().then(
+              () => onNotify(''),
+              () => {},
+            )
+          }, delay).unref()
+          delay = Math.min(delay * 2, 5000)
+        })
+        await c.connect()
+        await c.query(`listen ${pg.escapeIdentifier(channel)}`)
+        listeners.add(c)
+        client = c
+        delay = 100
+      }
+      await connect()
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1)
-        await client.end().catch(() => {})
+        stopped = true
+        if (client) listeners.delete(client)
+        await client?.end().catch(() => {})
       }
     },
     async close() {
-      await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => {})))
+      closed = true
+      const open = [...listeners]
+      listeners.clear()
+      await Promise.all(open.map((c) => c.end().catch(() => {})))
       await pool.end()
     },
   }

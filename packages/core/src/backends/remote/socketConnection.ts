@@ -1,12 +1,11 @@
 import { MetalError } from '../../errors.js'
-import { PROTOCOL_VERSION, encodeHello } from '../../protocol/wire.js'
+import { PROTOCOL_VERSION, encodeHello, encodeRequestFrame } from '../../protocol/wire.js'
 import type {
   BackendConnection,
   BackendRequest,
   BackendResponses,
   ConnectOptions,
 } from '../../protocol/backend.js'
-import { requestFrame } from './requestFrame.js'
 import { readServerFrame, type ServerEvent } from './serverFrames.js'
 import type { WebSocketConstructor, WebSocketLike } from './webSocket.js'
 
@@ -62,7 +61,7 @@ export class SocketConnection implements BackendConnection {
     const id = this.nextId++
     let text: string
     try {
-      text = requestFrame(id, message)
+      text = encodeRequestFrame(id, message)
     } catch (error) {
       return Promise.reject(error)
     }
