@@ -97,9 +97,14 @@ export class SqlStorage implements ServerStorage {
   ): Promise<CommitOutcome<R>> {
     return this.db.transaction(async (tx) => {
       await lock(tx, projectId, keys, mutationId)
-      const read = await readState<R>(tx, projectId, keys, mutationId)
-      if (read.done) return { result: read.done.response, changes: [], duplicate: true }
-      const { current, version } = read
+      if (mutationId !== undefined) {
+        const [done] = await tx.query<{ response: R }>(
+          `select response from metal_mutations where project = $1 and mutation_id = $2`,
+          [projectId, mutationId],
+        )
+        if (done) return { result: done.response, changes: [], duplicate: true }
+      }
+      const { current, version } = await readState(tx, projectId, keys)
       const { changes, result } = plan(
         (collection, id) => current.get(docKey(collection, id)),
         version,
@@ -144,38 +149,25 @@ async function lock(
   if (names.length === 0) await tx.query(`select pg_current_xact_id()`)
 }
 
-/**
- * Reads, in one statement once the locks are held: the answer of an already applied mutation
- * id, or else the documents' current states and the commit's version (taken only when the
- * commit goes ahead, so a resent batch leaves no hole in the log's positions).
- */
-async function readState<R>(
+/** Takes the commit's version and reads its documents' current states, in one statement. */
+async function readState(
   tx: SqlExecutor,
   projectId: string,
   keys: readonly DocKey[],
-  mutationId: string | undefined,
-): Promise<
-  { done: { response: R } } | { done?: undefined; current: Map<string, StoredDoc>; version: number }
-> {
+): Promise<{ current: Map<string, StoredDoc>; version: number }> {
   const [row] = await tx.query<{
-    found: boolean
-    response: R | null
+    version: number | string
     docs: (DocRow & { collection: string })[] | null
-    version: number | string | null
   }>(
-    `select m.mutation_id is not null as found, m.response,
-            case when m.mutation_id is null then nextval('metal_seq') end as version,
+    `select nextval('metal_seq') as version,
             (select json_agg(json_build_object('collection', d.collection, 'id', d.id,
                       'data', d.data, 'version', d.version, 'update_time', d.update_time))
                from metal_docs d
                join unnest($2::text[], $3::text[]) as k(collection, id)
                  on d.collection = k.collection and d.id = k.id
-              where d.project = $1 and m.mutation_id is null) as docs
-       from (values (1)) as one
-       left join metal_mutations m on m.project = $1 and m.mutation_id = $4::text`,
-    [projectId, keys.map((k) => k.collection), keys.map((k) => k.id), mutationId ?? null],
+              where d.project = $1) as docs`,
+    [projectId, keys.map((k) => k.collection), keys.map((k) => k.id)],
   )
-  if (row!.found) return { done: { response: row!.response as R } }
   const current = new Map<string, StoredDoc>()
   for (const doc of row!.docs ?? []) current.set(docKey(doc.collection, doc.id), toDoc(doc))
   return { current, version: Number(row!.version) }
@@ -204,7 +196,8 @@ async function write(
      )`
   const answer = mutationId === undefined ? [] : [mutationId, JSON.stringify(result)]
   if (changes.length === 0) {
-    // Nothing to log (no position is used): only the mutation id is remembered.
+    // Nothing to log (the position taken stays a hole, which the log's readers settle): only
+    // the mutation id is remembered.
     if (mutationId === undefined) return
     await tx.query(
       `insert into metal_mutations (project, mutation_id, time, response)
