@@ -4,7 +4,12 @@
 // Each figure is printed next to a reference measured in this same run, as a ratio, with PASS
 // or MISS against its target (FAIL: events were lost or repeated). It is a measurement, not a
 // test: it exits 0 whatever the figures. Needs PostgreSQL at DATABASE_URL (a superuser role: it
-// creates metal_bench_<pid> and drops it at the end).
+// creates metal_bench_<pid> and drops it at the end). About 3–4 minutes on 2 cores.
+//
+// Overrides for exploring (the defaults are the figures): BENCH_LATENCY_RATE,
+// BENCH_LATENCY_MS, BENCH_WINDOW, BENCH_THROUGHPUT_MS, BENCH_SUBSCRIBERS, BENCH_DELIVERY_RATE,
+// BENCH_DELIVERY_MS, BENCH_RESUME_REPS, BENCH_CONNECTIONS. bench/diagnostics/ holds scripts
+// that reproduce server problems found while measuring (not run here).
 
 import { loadavg } from 'node:os'
 import { spawnChild, type Child } from './shared/child.js'

@@ -20,6 +20,7 @@ const RATE = Number(process.env.BENCH_LATENCY_RATE ?? 500)
 const LOW_RATE = 100
 const DURATION_MS = Number(process.env.BENCH_LATENCY_MS ?? 6000)
 const WARMUP_MS = 1000
+const SERVER_WARMUP_MS = 4000
 const PER_CLIENT = 10
 const WRITERS = 8
 const P50_TARGET = 5
@@ -33,6 +34,27 @@ export async function latencyFigure(
   const metal = await startMetal(ctx.databaseUrl)
   const reference = await startFanoutServer()
   try {
+    // Both servers first take SERVER_WARMUP_MS of writes at the full rate with nobody listening
+    // (a fresh server's first seconds are slower: JIT, pools, PostgreSQL's caches and autovacuum).
+    for (const [mode, url] of [
+      ['metal', metal.url],
+      ['raw', `${reference.url}/`],
+    ] as const) {
+      await loadgen.call('writers', { mode, url, project: PROJECT, count: WRITERS })
+      await loadgen.call<RunResult>('run', {
+        mode,
+        rate: RATE,
+        durationMs: SERVER_WARMUP_MS,
+        warmupMs: 0,
+        groups: 10,
+        collection: 'warmup',
+        field: 'group',
+        docsPerGroup: 20,
+        textBytes: 64,
+        sampleEvery: 1,
+      })
+      await loadgen.call('close')
+    }
     for (const clients of clientCounts) {
       const groups = Math.min(1000, PER_CLIENT * clients)
       const collection = `latency${clients}`

@@ -53,7 +53,7 @@ export async function throughputFigure(ctx: BenchContext): Promise<void> {
       result: m.errors > 0 ? 'FAIL' : kind === 'PG' ? verdict(ok) : 'info',
     })
     addNote(
-      `2 (${kind}): ${WRITERS} connections × ${WINDOW} commit frames in flight (pipelined), ` +
+      `2 (${kind}): ${WRITERS} connections, ${WINDOW > 1 ? `${WINDOW} commit frames in flight on each (pipelined)` : 'one commit at a time on each (not pipelined)'}, ` +
         `1,000 documents per writer upserted round-robin, mutation ids as the client sends them; ` +
         `commit round trip p50 ${ms(m.latency.p50)} / p99 ${ms(m.latency.p99)}; ${m.errors} errors`,
     )
