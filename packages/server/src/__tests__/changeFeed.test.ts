@@ -131,6 +131,33 @@ describe.each(databases)('change log on $name', ({ name, create }) => {
     expect(await storage.feed.changedSince('p', 'c', from)).toBeUndefined()
   })
 
+  if (name === 'PostgreSQL')
+    it('a refused or empty commit leaves no hole, so nothing waits for unrelated transactions', async () => {
+      const { storage, entries } = await open()
+      // Another session holds a transaction open (with an id) for the whole test.
+      const other = new pg.Client({ connectionString: db!.url })
+      await other.connect()
+      try {
+        await other.query('begin')
+        await other.query('select pg_current_xact_id()')
+        await expect(
+          storage.commit('p', [{ collection: 'c', id: 'x' }], () => {
+            throw new Error('refused')
+          }),
+        ).rejects.toThrow('refused')
+        await storage.commit('p', [], () => ({ changes: [], result: 'nothing' }))
+        await storage.commit('p', [{ collection: 'c', id: 'y' }], put('c', 'y', {}))
+        storage.feed.poke()
+        // Without the empty entries the reader would wait at the holes until `other` ends.
+        await until(() => entries.length === 1)
+        expect(entries[0]!.changes[0]!.id).toBe('y')
+        expect(await storage.get('p', 'c', 'x')).toBeNull()
+      } finally {
+        await other.query('rollback')
+        await other.end()
+      }
+    })
+
   // Concurrent sessions need a PostgreSQL server (PGlite has one connection).
   if (name === 'PostgreSQL')
     it('never skips a commit that took a lower position but commits later, or one rolled back', async () => {

@@ -205,7 +205,7 @@ export class SqlChangeFeed implements ChangeFeed {
       }
       this.gap = null
       this.position = seq
-      this.deliver?.(toEntry(r))
+      if (r.changes.length > 0) this.deliver?.(toEntry(r)) // empty: a refused commit's position
     }
     this.lastXmin = xmin
     if (stalled && !this.closed) {

@@ -95,7 +95,7 @@ export class SqlStorage implements ServerStorage {
     plan: CommitPlan<R>,
     mutationId?: string,
   ): Promise<CommitOutcome<R>> {
-    return this.db.transaction(async (tx) => {
+    const outcome = await this.db.transaction(async (tx) => {
       await lock(tx, projectId, keys, mutationId)
       if (mutationId !== undefined) {
         const [done] = await tx.query<{ response: R }>(
@@ -105,14 +105,22 @@ export class SqlStorage implements ServerStorage {
         if (done) return { result: done.response, changes: [], duplicate: true }
       }
       const { current, version } = await readState(tx, projectId, keys)
-      const { changes, result } = plan(
-        (collection, id) => current.get(docKey(collection, id)),
-        version,
-      )
+      let planned: ReturnType<CommitPlan<R>>
+      try {
+        planned = plan((collection, id) => current.get(docKey(collection, id)), version)
+      } catch (error) {
+        // Refused (a precondition, a rule): nothing is written, but the position taken gets an
+        // empty log entry, so readers never wait at a hole for unrelated transactions to end.
+        await logEmpty(tx, projectId, version, Date.now())
+        return { refused: error }
+      }
+      const { changes, result } = planned
       const time = Date.now()
       await write(tx, projectId, version, time, changes, mutationId, result)
       return { result, changes, duplicate: false }
     })
+    if ('refused' in outcome) throw outcome.refused
+    return outcome
   }
 
   /** Deletes change-log entries and mutation ids older than their retention. */
@@ -173,6 +181,19 @@ async function readState(
   return { current, version: Number(row!.version) }
 }
 
+/** Fills a position that wrote nothing with an empty entry (readers pass it at once). */
+async function logEmpty(
+  tx: SqlExecutor,
+  projectId: string,
+  version: number,
+  time: number,
+): Promise<void> {
+  await tx.query(
+    `insert into metal_changes (seq, project, time, changes) values ($1, $2, $3, '[]'::jsonb)`,
+    [version, projectId, time],
+  )
+}
+
 /**
  * Writes a commit's documents, its change-log entry and its mutation id's answer, and wakes the
  * log's readers, in one statement (data-modifying CTEs run once each, referenced or not).
@@ -196,8 +217,8 @@ async function write(
      )`
   const answer = mutationId === undefined ? [] : [mutationId, JSON.stringify(result)]
   if (changes.length === 0) {
-    // Nothing to log (the position taken stays a hole, which the log's readers settle): only
-    // the mutation id is remembered.
+    // Nothing changed: an empty entry fills the position taken, and the mutation id is kept.
+    await logEmpty(tx, projectId, version, time)
     if (mutationId === undefined) return
     await tx.query(
       `insert into metal_mutations (project, mutation_id, time, response)
