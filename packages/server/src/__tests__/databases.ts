@@ -27,6 +27,36 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
+/**
+ * A fresh PostgreSQL database on the server at DATABASE_URL, made with `options` after
+ * `create database <name>` (e.g. a collation), and dropped by `drop()`.
+ */
+export async function freshPostgres(options = ''): Promise<TestDatabase> {
+  if (!url) throw new Error('freshPostgres() needs DATABASE_URL')
+  const name = `metal_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await admin(`create database ${name} ${options}`)
+  const dbUrl = new URL(url)
+  dbUrl.pathname = `/${name}`
+  const driver = await postgresDriver({ connectionString: dbUrl.toString() })
+  return {
+    driver,
+    url: dbUrl.toString(),
+    async drop() {
+      await driver.close()
+      await admin(`drop database if exists ${name} with (force)`)
+    },
+  }
+}
+
 /** A database factory per available kind. */
 export const databases: { name: string; create: () => Promise<TestDatabase> }[] = [
   {
@@ -36,32 +66,5 @@ export const databases: { name: string; create: () => Promise<TestDatabase> }[] 
       return { driver, drop: () => driver.close() }
     },
   },
-  ...(url
-    ? [
-        {
-          name: 'PostgreSQL',
-          async create(): Promise<TestDatabase> {
-            const name = `metal_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
-            const admin = new pg.Client({ connectionString: url })
-            await admin.connect()
-            await admin.query(`create database ${name}`)
-            await admin.end()
-            const dbUrl = new URL(url)
-            dbUrl.pathname = `/${name}`
-            const driver = await postgresDriver({ connectionString: dbUrl.toString() })
-            return {
-              driver,
-              url: dbUrl.toString(),
-              async drop() {
-                await driver.close()
-                const a = new pg.Client({ connectionString: url })
-                await a.connect()
-                await a.query(`drop database if exists ${name} with (force)`)
-                await a.end()
-              },
-            }
-          },
-        },
-      ]
-    : []),
+  ...(url ? [{ name: 'PostgreSQL', create: () => freshPostgres() }] : []),
 ]

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import pg from 'pg'
 import {
   DOCUMENT_ID,
   and,
@@ -15,8 +14,7 @@ import {
   type StoredDoc,
   type WhereFilterOp,
 } from '@metal/core/engine'
-import { databases, type TestDatabase } from './databases.js'
-import { postgresDriver } from '../sql/postgres.js'
+import { databases, freshPostgres, type TestDatabase } from './databases.js'
 import { migrate } from '../sql/schema.js'
 import type { SqlDriver } from '../sql/driver.js'
 import { scanDocsTraced } from '../sql/query.js'
@@ -33,28 +31,10 @@ const NUM_RUNS = 150
 /** A PostgreSQL database whose default collation is not byte order. */
 const icuDatabase = {
   name: 'PostgreSQL (ICU en-US collation)',
-  async create(): Promise<TestDatabase> {
-    const name = `metal_test_icu_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
-    const admin = new pg.Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(
-      `create database ${name} template template0 encoding 'UTF8' locale_provider icu icu_locale 'en-US' locale 'C.UTF-8'`,
-    )
-    await admin.end()
-    const dbUrl = new URL(url!)
-    dbUrl.pathname = `/${name}`
-    const driver = await postgresDriver({ connectionString: dbUrl.toString() })
-    return {
-      driver,
-      async drop() {
-        await driver.close()
-        const a = new pg.Client({ connectionString: url })
-        await a.connect()
-        await a.query(`drop database if exists ${name} with (force)`)
-        await a.end()
-      },
-    }
-  },
+  create: () =>
+    freshPostgres(
+      `template template0 encoding 'UTF8' locale_provider icu icu_locale 'en-US' locale 'C.UTF-8'`,
+    ),
 }
 
 // ─── Generators ─────────────────────────────────────────────────────────────────────────────────
