@@ -6,12 +6,16 @@ import { postgresDriver } from './sql/postgres.js'
 import { migrate } from './sql/schema.js'
 import { checkIndex, createIndex } from './sql/indexes.js'
 import type { SqlDriver } from './sql/driver.js'
+import { exportData, importData } from './backup.js'
+import { LOG_LEVELS, type LogLevel } from './log.js'
 
 const HELP = `metal-server: the Metal realtime server
 
 Usage:
   metal-server [--port 8787] [--host 127.0.0.1] [--data ./metal-data | --memory]
   metal-server index <collection> <field,...> [--data ./metal-data]
+  metal-server export <dir> [--project <id>] [--data ./metal-data]
+  metal-server import <dir> [--project <id>] [--data ./metal-data]
 
 Storage:
   DATABASE_URL=postgres://...   store in PostgreSQL
@@ -20,11 +24,20 @@ Storage:
 
 Commands:
   index <collection> <fields>   create an index on those fields (comma-separated) of a collection
+  export <dir>                  write every document to <dir>/<project>/<collection>.ndjson,
+                                from one consistent snapshot (<dir> must be missing or empty)
+  import <dir>                  write the documents of an export (every line is checked first:
+                                bad input writes nothing); running servers see them
 
 Options:
   --port <n>     port to listen on (default 8787, or $PORT)
   --host <addr>  interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --log-level <level>  debug, info (default), warn or error; logs are JSON lines on stderr
+  --project <id> export or import only this project
   --help         show this help
+
+SIGTERM or SIGINT shuts down gracefully: /ready answers 503, requests in flight finish (up
+to 10 s), then clients are disconnected with code 1012 and reconnect elsewhere.
 `
 
 /**
@@ -45,6 +58,8 @@ export async function main(
         host: { type: 'string' },
         data: { type: 'string' },
         memory: { type: 'boolean' },
+        project: { type: 'string' },
+        'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -105,6 +120,20 @@ export async function main(
       await db?.close()
     }
   }
+  if (positionals[0] === 'export' || positionals[0] === 'import') {
+    return backup(positionals, values.project, values.memory === true, databaseUrl, dataDir)
+  }
+  if (values.project !== undefined) {
+    console.error(`metal-server: --project is an option of export and import`)
+    return 2
+  }
+  const logLevel = values['log-level']
+  if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    console.error(
+      `metal-server: --log-level must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`,
+    )
+    return 2
+  }
   if (positionals.length > 0) {
     console.error(`metal-server: unknown command '${positionals[0]}'\n\n${HELP}`)
     return 2
@@ -123,6 +152,7 @@ export async function main(
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(databaseUrl ? { databaseUrl } : {}),
       ...(dataDir !== undefined ? { dataDir } : {}),
+      ...(logLevel !== undefined ? { logLevel: logLevel as LogLevel } : {}),
     })
   } catch (error) {
     if (!MetalError.is(error, 'invalid-argument')) throw error
@@ -156,4 +186,53 @@ export async function main(
     throw error
   }
   return undefined
+}
+
+/** `metal-server export <dir>` and `metal-server import <dir>`. */
+async function backup(
+  positionals: readonly string[],
+  project: string | undefined,
+  memory: boolean,
+  databaseUrl: string | undefined,
+  dataDir: string | undefined,
+): Promise<number> {
+  const [command, dir] = positionals
+  if (!dir || positionals.length > 2) {
+    console.error(`metal-server ${command}: give one folder\n\n${HELP}`)
+    return 2
+  }
+  if (memory) {
+    console.error(`metal-server ${command}: --memory holds no data: give --data or DATABASE_URL`)
+    return 2
+  }
+  if (project === '') {
+    console.error(`metal-server ${command}: --project needs a value, got an empty string`)
+    return 2
+  }
+  let db: SqlDriver | undefined
+  try {
+    db = databaseUrl
+      ? await postgresDriver({ connectionString: databaseUrl })
+      : await pgliteDriver(dataDir)
+    await migrate(db)
+    const options = project === undefined ? {} : { project }
+    if (command === 'export') {
+      const done = await exportData(db, dir, options)
+      console.log(
+        `exported ${done.documents} documents in ${done.collections} collections of ${done.projects} projects to ${dir} (change log at ${done.position})`,
+      )
+    } else {
+      const done = await importData(db, dir, options)
+      console.log(
+        `imported ${done.documents} documents in ${done.collections} collections of ${done.projects} projects from ${dir} (${done.written} written, ${done.documents - done.written} unchanged)`,
+      )
+    }
+    return 0
+  } catch (error) {
+    const message = (error as Error).message.replace(/^(exportData|importData)\(\): /, '')
+    console.error(`metal-server ${command}: ${message}`)
+    return 1
+  } finally {
+    await db?.close()
+  }
 }

@@ -1,6 +1,8 @@
 import { describe, invalidArgument } from '@metal/core/engine'
 import { checkServerCoreOptions } from '@metal/core/server'
 import type { ServerOptions } from './server.js'
+import { LOG_LEVELS } from './log.js'
+import { checkTrigger } from './triggers.js'
 
 const KNOWN = new Set([
   'port',
@@ -18,6 +20,9 @@ const KNOWN = new Set([
   'changeLogRetentionMs',
   'pollMs',
   'mutationRetentionMs',
+  'logLevel',
+  'shutdownGraceMs',
+  'onWrite',
 ])
 
 /** Checks {@link createServer}'s options; throws an invalid-argument MetalError naming the field. */
@@ -74,5 +79,47 @@ export function checkServerOptions(call: string, options: ServerOptions): void {
   }
   if (log !== undefined && log !== false && typeof log !== 'function') {
     throw invalidArgument(call, `option 'log' must be a function or false, got ${describe(log)}`)
+  }
+  const { logLevel, shutdownGraceMs, onWrite } = options
+  if (logLevel !== undefined && !(LOG_LEVELS as readonly unknown[]).includes(logLevel)) {
+    throw invalidArgument(
+      call,
+      `option 'logLevel' must be one of ${LOG_LEVELS.map((l) => `'${l}'`).join(', ')}, got ${describe(logLevel)}`,
+    )
+  }
+  if (
+    shutdownGraceMs !== undefined &&
+    !(
+      typeof shutdownGraceMs === 'number' &&
+      Number.isFinite(shutdownGraceMs) &&
+      shutdownGraceMs >= 0
+    )
+  ) {
+    throw invalidArgument(
+      call,
+      `option 'shutdownGraceMs' must be a number of ms, 0 or more, got ${describe(shutdownGraceMs)}`,
+    )
+  }
+  if (onWrite !== undefined) {
+    if (typeof onWrite !== 'object' || onWrite === null || Array.isArray(onWrite)) {
+      throw invalidArgument(
+        call,
+        `option 'onWrite' must be an object of collection: handler, got ${describe(onWrite)}`,
+      )
+    }
+    const names = new Set<string>()
+    for (const [collection, spec] of Object.entries(onWrite)) {
+      const withOptions = typeof spec === 'object' && spec !== null
+      const settings = checkTrigger(
+        `${call} onWrite '${collection}'`,
+        collection,
+        withOptions ? (spec as { handler?: unknown }).handler : spec,
+        withOptions ? spec : undefined,
+      )
+      if (names.has(settings.name)) {
+        throw invalidArgument(call, `option 'onWrite': two triggers are named '${settings.name}'`)
+      }
+      names.add(settings.name)
+    }
   }
 }

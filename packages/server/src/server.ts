@@ -1,8 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { MetalError } from '@metal/core'
-import { ServerCore, SocketSession, type ServerCoreOptions } from '@metal/core/server'
+import { Metal, MetalError } from '@metal/core'
+import { ServerCore, type ServerCoreOptions } from '@metal/core/server'
 import { SOCKET_PATH } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
@@ -10,6 +10,12 @@ import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
+import { createLogger, errorFields, requestId, type LogLevel } from './log.js'
+import { Metrics, privilegedBackend, withObserver } from './metrics.js'
+import { InFlight } from './drain.js'
+import { json, probe } from './probes.js'
+import { serveSocket } from './socket.js'
+import { Triggers, type TriggerHandler, type TriggerOptions, type TriggerSpec } from './triggers.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
@@ -46,18 +52,54 @@ export interface ServerOptions
    */
   maxBufferedBytes?: number
   /**
-   * Where the server logs (one line per call); `false` is silent.
+   * Where the server logs: a function receiving each line (one JSON object,
+   * `{ time, level, msg, ... }`), or `false` for silence.
    * @default console.error
    */
   log?: ((line: string) => void) | false
+  /**
+   * The least severe lines logged: `'debug'` adds every HTTP request and every failed request.
+   * @default 'info'
+   */
+  logLevel?: LogLevel
+  /**
+   * How long `close()` (and SIGTERM) lets requests in flight finish before it closes every
+   * socket, in ms.
+   * @default 10000
+   */
+  shutdownGraceMs?: number
+  /**
+   * Triggers to run after commits, by collection: a handler, or `{ handler, name?,
+   * maxAttempts?, backoffMs? }` (see {@link MetalServer.onWrite}).
+   */
+  onWrite?: Record<string, TriggerSpec>
 }
 
 /** A running (or ready to run) Metal server. */
 export interface MetalServer {
   /** Opens the database and starts accepting connections; resolves with the address. */
   listen(): Promise<{ port: number; url: string }>
-  /** Closes every connection and the database (unless it was given as `driver`). */
+  /**
+   * Shuts down gracefully: stops accepting connections and requests (`/ready` answers 503),
+   * lets requests in flight finish (up to `shutdownGraceMs`), stops the triggers, closes every
+   * socket with code 1012 (clients reconnect, possibly to another process) and closes the
+   * database (unless it was given as `driver`).
+   */
   close(): Promise<void>
+  /**
+   * Runs `handler` after each commit that changes a document of `collection` (in any project),
+   * from the change log: never in the write's path. A throwing handler is retried with backoff
+   * (`maxAttempts`, then logged and skipped). The trigger's position is stored, so a restart
+   * resumes where it stopped, and with several processes on one database one of them runs it.
+   * A change runs once, unless the process dies between a handler's end and the record of its
+   * position (it then runs again): make handlers idempotent. Writes a handler makes to its own
+   * collection trigger it again. Returns a function that removes the trigger.
+   */
+  onWrite(
+    collection: string,
+    handler: TriggerHandler,
+    options?: TriggerOptions,
+  ): () => Promise<void>
   /** The server's URL once listening (`http://host:port`). */
   readonly url: string | undefined
   /** Number of open WebSocket connections. */
@@ -72,7 +114,24 @@ export interface MetalServer {
  */
 export function createServer(options: ServerOptions = {}): MetalServer {
   checkServerOptions('createServer()', options)
-  const log = options.log === false ? () => {} : (options.log ?? ((l) => console.error(l)))
+  const log = createLogger(
+    options.log === false ? false : (options.log ?? ((l) => console.error(l))),
+    options.logLevel ?? 'info',
+  )
+  const shutdownGraceMs = options.shutdownGraceMs ?? 10_000
+  const triggers = new Triggers()
+  for (const [collection, spec] of Object.entries(options.onWrite ?? {})) {
+    const { handler, ...rest } = typeof spec === 'function' ? { handler: spec } : spec
+    triggers.add('createServer()', collection, handler, rest)
+  }
+  const inFlight = new InFlight()
+  let draining = false
+  const metrics = new Metrics({
+    connections: () => sockets.size,
+    draining: () => draining,
+    core: () => core,
+  })
+  const clients = new Map<string, Metal>()
   let http: Server | undefined
   let wss: WebSocketServer | undefined
   let driver: SqlDriver | undefined
@@ -97,9 +156,32 @@ export function createServer(options: ServerOptions = {}): MetalServer {
   let closing: Promise<void> | undefined
 
   async function shutdown(): Promise<void> {
+    const began = Date.now()
+    draining = true
+    if (http?.listening)
+      log.info('draining', { connections: sockets.size, inFlight: inFlight.size })
+    // While requests in flight finish, the server still answers: /ready says 503, every other
+    // request and new WebSocket gets 503, and sockets' new requests wait for the close.
+    const [finished, stopped] = await Promise.all([
+      inFlight.idle(shutdownGraceMs),
+      bounded(triggers.stop(), shutdownGraceMs),
+    ])
+    if (!finished || !stopped) {
+      log.warn('shutdown grace ran out with work in flight', {
+        inFlight: inFlight.size,
+        triggersStopped: stopped,
+        graceMs: shutdownGraceMs,
+      })
+    }
+    const httpClosed = new Promise<void>((resolve) =>
+      http?.listening ? http.close(() => resolve()) : resolve(),
+    )
+    http?.closeIdleConnections()
+    for (const metal of clients.values()) metal.close()
+    clients.clear()
     clearInterval(prune)
     const open = [...sockets]
-    for (const ws of open) ws.close(1001, 'server shutting down')
+    for (const ws of open) ws.close(1012, 'service restart')
     // Clients that answer the close handshake are gone at once; one that stopped reading would
     // hold the close for ws's 30 s timeout: it is cut after a short grace instead.
     let grace: ReturnType<typeof setTimeout> | undefined
@@ -116,20 +198,21 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     clearTimeout(grace)
     for (const ws of sockets) ws.terminate()
     await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()))
-    await new Promise<void>((resolve) =>
-      http?.listening ? http.close(() => resolve()) : resolve(),
-    )
+    http?.closeAllConnections()
+    await httpClosed
     core?.close()
     // The others hear this process's members leave (its relays said goodbye as they closed).
     if (driver) await presenceSent(driver)
     await storage?.close()
     if (owned) await driver?.close()
+    if (url) log.info('stopped', { seconds: (Date.now() - began) / 1000 })
     http = wss = undefined
     core = undefined
     storage = undefined
     driver = undefined
     url = undefined
     listening = false
+    draining = false
   }
 
   return {
@@ -155,6 +238,9 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       closing ??= shutdown().finally(() => (closing = undefined))
       return closing
     },
+    onWrite(collection, handler, triggerOptions) {
+      return triggers.add('onWrite()', collection, handler, triggerOptions)
+    },
   }
 
   async function start(): Promise<{ port: number; url: string }> {
@@ -163,35 +249,64 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     owned = opened.owned
     storage = await SqlStorage.open(driver, options)
     const db = driver
-    core = new ServerCore({
-      storage,
-      verifyToken: options.verifyToken,
-      rules: options.rules,
-      presenceTimeoutMs: options.presenceTimeoutMs,
-      now: options.now,
-      presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
-    })
+    core = new ServerCore(
+      withObserver(
+        {
+          storage,
+          verifyToken: options.verifyToken,
+          rules: options.rules,
+          presenceTimeoutMs: options.presenceTimeoutMs,
+          now: options.now,
+          presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
+        },
+        metrics.observer,
+      ),
+    )
     const serverCore = core
     const epoch = storage.feed.epoch
     prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
     prune.unref()
 
+    const probes = {
+      db,
+      epoch,
+      position: () => storage?.feed.position ?? 0,
+      connections: () => sockets.size,
+      draining: () => draining,
+      metrics,
+    }
     http = createHttpServer((req, res) => {
-      if (req.method === 'GET' && pathOf(req) === '/health') {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(
-          JSON.stringify({
-            status: 'ok',
-            database: db.kind,
-            epoch,
-            position: storage?.feed.position ?? 0,
-            connections: sockets.size,
-          }),
-        )
-        return
+      const id = requestId(req.headers['x-request-id'])
+      const began = Date.now()
+      const done = inFlight.begin()
+      res.setHeader('x-request-id', id)
+      res.on('close', () => {
+        done()
+        metrics.httpRequest(res.statusCode)
+        const fields = {
+          request: id,
+          method: req.method,
+          path: pathOf(req),
+          status: res.statusCode,
+          ms: Date.now() - began,
+          remote: req.socket.remoteAddress,
+        }
+        if (res.statusCode >= 500 && !draining) log.warn('http request failed', fields)
+        else log.debug('http request', fields)
+      })
+      try {
+        const path = pathOf(req)
+        if (draining) res.setHeader('connection', 'close')
+        if (req.method === 'GET' && probe(path, probes, res)) return
+        if (draining) {
+          json(res, 503, { error: 'unavailable', message: 'the server is shutting down' })
+          return
+        }
+        json(res, 404, { error: 'not-found' })
+      } catch (error) {
+        log.error('http request threw', { request: id, error: errorFields(error) })
+        json(res, 500, { error: 'internal' })
       }
-      res.writeHead(404, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: 'not-found' }))
     })
     wss = new WebSocketServer({
       noServer: true,
@@ -205,28 +320,23 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
         return
       }
-      wss!.handleUpgrade(req, socket, head, (ws) => accept(ws))
+      if (draining) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+        return
+      }
+      wss!.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws)
+        ws.on('close', () => sockets.delete(ws))
+        serveSocket(ws, req, {
+          core: serverCore,
+          session: { epoch, maxBufferedBytes: options.maxBufferedBytes },
+          log,
+          inFlight,
+          draining: () => draining,
+          rateLimited: () => metrics.rateLimited(),
+        })
+      })
     })
-    const accept = (ws: WebSocket): void => {
-      sockets.add(ws)
-      const session = new SocketSession(
-        serverCore,
-        {
-          send: (text) => ws.send(text),
-          close: (code, reason) => ws.close(code, reason),
-          bufferedAmount: () => ws.bufferedAmount,
-        },
-        { epoch, maxBufferedBytes: options.maxBufferedBytes },
-      )
-      ws.on('message', (data, isBinary) => {
-        session.receive(isBinary ? '' : data.toString())
-      })
-      ws.on('close', () => {
-        sockets.delete(ws)
-        session.closed()
-      })
-      ws.on('error', () => ws.terminate())
-    }
 
     await new Promise<void>((resolve, reject) => {
       http!.once('error', reject)
@@ -239,17 +349,33 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
     url = `http://${host}:${address.port}`
     if (!options.verifyToken && !options.rules) {
-      log(
-        [
-          '',
-          '  Metal server in DEVELOPMENT mode: any project id and API key is accepted,',
-          '  custom tokens are trusted and JWT signatures are not checked. Do not expose it.',
-          '',
-        ].join('\n'),
+      log.warn(
+        'Metal server in DEVELOPMENT mode: any project id and API key is accepted, custom tokens are trusted and JWT signatures are not checked. Do not expose it.',
       )
     }
-    log(
+    triggers.start({
+      db,
+      position: () => storage?.feed.position ?? 0,
+      metal: (projectId) => {
+        let metal = clients.get(projectId)
+        if (!metal) {
+          metal = new Metal({
+            projectId,
+            backend: privilegedBackend(serverCore),
+            auth: { persistence: false },
+            watchBrowserNetwork: false,
+            sync: { storage: false },
+          })
+          clients.set(projectId, metal)
+        }
+        return metal
+      },
+      log,
+      metrics,
+    })
+    log.info(
       `Metal server listening on ${url} (${db.kind}${options.dataDir ? ` in ${options.dataDir}` : options.databaseUrl || options.driver ? '' : ', in memory'})`,
+      { url, database: db.kind },
     )
     return { port: address.port, url }
   }
@@ -260,6 +386,18 @@ const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 /** How long `close()` waits for clients to answer its close frame before cutting them. */
 const CLOSE_GRACE_MS = 1000
+
+/** Resolves true when `promise` settles within `ms`, false otherwise. */
+function bounded(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer))
+}
 
 function pathOf(req: IncomingMessage): string {
   const raw = req.url ?? '/'

@@ -10,6 +10,9 @@ import type { SqlExecutor } from './driver.js'
 //                 can no longer appear (see changeFeed.ts).
 // metal_mutations the response of each committed mutation id, so a resent batch (a client that
 //                 lost the answer, on any server process) is applied exactly once.
+// metal_triggers  each server-side trigger's position in the change log (the last change it
+//                 finished: entry `seq`, change `item` of it, or the whole entry) and its lease:
+//                 the process that may run it (`owner`) until `lease_until` (see triggers.ts).
 // metal_meta      the database's epoch (resume tokens of another epoch are reset) and the log's
 //                 floor: the last position pruned (resuming from below it means a reset).
 
@@ -43,6 +46,14 @@ export const SCHEMA = [
   )`,
   `create index if not exists metal_mutations_time on metal_mutations (time)`,
   `create table if not exists metal_meta (key text primary key, value text not null)`,
+  `create table if not exists metal_triggers (
+    name text primary key,
+    collection text not null,
+    seq bigint not null,
+    item integer not null,
+    owner text,
+    lease_until timestamptz not null
+  )`,
   `insert into metal_meta (key, value) values ('epoch', gen_random_uuid()::text)
      on conflict (key) do nothing`,
   `insert into metal_meta (key, value) values ('log_floor', '0') on conflict (key) do nothing`,
