@@ -1,52 +1,8 @@
-import * as coreServer from '@metal/core/server'
-import type { ServerCore, ServerCoreOptions } from '@metal/core/server'
-import type { Backend } from '@metal/core/protocol'
+import type { ServerCore, ServerObserver } from '@metal/core/server'
 
 // The server's metrics in the Prometheus text exposition format (version 0.0.4), written by
 // hand: a few counters, gauges read when scraped, and one histogram. Counters only grow, so a
 // rate (commits per second) is `rate(metal_commits_total[1m])`.
-
-/** What the server logic reports as it works (`ServerCoreOptions.observer`). */
-export interface CoreObserver {
-  /** A commit of `writes` changed documents was made in `projectId`. */
-  commit?(projectId: string, writes: number): void
-  /** A commit reached live queries `ms` after it committed, with `deliveries` pushes. */
-  fanout?(ms: number, deliveries: number): void
-  /** A rule refused `op` in `projectId`. */
-  denied?(op: string, projectId: string): void
-}
-
-/** What the server logic holds open (`ServerCore.stats()`). */
-export interface CoreStats {
-  connections: number
-  listens: number
-  aggregates: number
-}
-
-/** The core's counts, or undefined when this core cannot tell them. */
-export function coreStats(core: ServerCore | undefined): CoreStats | undefined {
-  const stats = (core as { stats?: () => CoreStats } | undefined)?.stats
-  return typeof stats === 'function' ? stats.call(core) : undefined
-}
-
-/** The core's options with `observer` (adapter until every core takes it). */
-export function withObserver(
-  options: ServerCoreOptions,
-  observer: CoreObserver,
-): ServerCoreOptions {
-  return { ...options, observer } as ServerCoreOptions
-}
-
-/** A privileged in-process backend of `core` (adapter until every core has `localBackend`). */
-export function privilegedBackend(core: ServerCore): Backend {
-  const local = (
-    coreServer as unknown as {
-      localBackend?: (core: ServerCore, policy: { privileged: boolean }) => Backend
-    }
-  ).localBackend
-  if (!local) throw new Error('this @metal/core has no localBackend: triggers need it')
-  return local(core, { privileged: true })
-}
 
 /** Upper bounds of the fan-out latency buckets, in seconds. */
 const FANOUT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
@@ -79,7 +35,7 @@ export class Metrics {
   constructor(private readonly gauges: Gauges) {}
 
   /** The observer handed to the server logic. */
-  readonly observer: Required<CoreObserver> = {
+  readonly observer: Required<ServerObserver> = {
     commit: (_projectId, writes) => {
       this.commits++
       this.writes += writes
@@ -105,7 +61,7 @@ export class Metrics {
     if (outcome === 'gave-up') this.triggerGiveUps++
   }
 
-  /** A request was refused for its rate (`resource-exhausted`). */
+  /** A request was refused by the rate limit. */
   rateLimited(): void {
     this.limited++
   }
@@ -130,9 +86,9 @@ export class Metrics {
         out.push(`${name}${suffix}${labelText(labels)} ${numberText(value)}`)
       }
     }
-    const stats = coreStats(this.gauges.core())
+    const stats = this.gauges.core()?.stats()
     metric('metal_connections', 'gauge', 'Open WebSocket connections.', [
-      [{}, stats?.connections ?? this.gauges.connections()],
+      [{}, this.gauges.connections()],
     ])
     metric('metal_subscriptions', 'gauge', 'Open live queries and live aggregates.', [
       [{ kind: 'query' }, stats?.listens ?? 0],
@@ -173,7 +129,7 @@ export class Metrics {
     metric(
       'metal_rate_limited_total',
       'counter',
-      'Requests refused with resource-exhausted (rate and size limits).',
+      'Requests refused by the per-connection rate limit.',
       [[{}, this.limited]],
     )
     metric('metal_trigger_runs_total', 'counter', 'Trigger handler runs.', [[{}, this.triggerRuns]])

@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { Metal, MetalError } from '@metal/core'
-import { ServerCore, type ServerCoreOptions } from '@metal/core/server'
+import { ServerCore, localBackend, type ServerCoreOptions } from '@metal/core/server'
 import { SOCKET_PATH } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
@@ -11,7 +11,7 @@ import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
 import { createLogger, errorFields, requestId, type LogLevel } from './log.js'
-import { Metrics, privilegedBackend, withObserver } from './metrics.js'
+import { Metrics } from './metrics.js'
 import { InFlight } from './drain.js'
 import { json, probe } from './probes.js'
 import { serveSocket } from './socket.js'
@@ -249,19 +249,15 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     owned = opened.owned
     storage = await SqlStorage.open(driver, options)
     const db = driver
-    core = new ServerCore(
-      withObserver(
-        {
-          storage,
-          verifyToken: options.verifyToken,
-          rules: options.rules,
-          presenceTimeoutMs: options.presenceTimeoutMs,
-          now: options.now,
-          presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
-        },
-        metrics.observer,
-      ),
-    )
+    core = new ServerCore({
+      storage,
+      verifyToken: options.verifyToken,
+      rules: options.rules,
+      presenceTimeoutMs: options.presenceTimeoutMs,
+      now: options.now,
+      presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
+      observer: metrics.observer,
+    })
     const serverCore = core
     const epoch = storage.feed.epoch
     prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
@@ -361,7 +357,7 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         if (!metal) {
           metal = new Metal({
             projectId,
-            backend: privilegedBackend(serverCore),
+            backend: localBackend(serverCore, { privileged: true }),
             auth: { persistence: false },
             watchBrowserNetwork: false,
             sync: { storage: false },

@@ -16,7 +16,7 @@ export interface SocketContext {
   log: Logger
   inFlight: InFlight
   draining(): boolean
-  /** A request was refused for its rate (the answer was `resource-exhausted`). */
+  /** A request was refused by the rate limit (`resource-exhausted` with `retryAfter`). */
   rateLimited(): void
 }
 
@@ -70,13 +70,16 @@ export function serveSocket(ws: WebSocket, req: IncomingMessage, ctx: SocketCont
   )
 
   const logError = (frame: number, text: string) => {
-    let error: { code?: string; message?: string } = {}
+    let error: { code?: string; message?: string; retryAfter?: number } = {}
     try {
       error = (JSON.parse(text) as { error: typeof error }).error
     } catch {
       // Unreadable: the line says so without its text.
     }
-    if (error.code === 'resource-exhausted') ctx.rateLimited()
+    // The rate limit answers with `retryAfter`; other resource-exhausted refusals do not.
+    if (error.code === 'resource-exhausted' && typeof error.retryAfter === 'number') {
+      ctx.rateLimited()
+    }
     const level =
       error.code === 'internal'
         ? 'error'

@@ -231,11 +231,19 @@ describe.each(databases)('operations on $name', ({ name, create }) => {
     expect((await get(`${url}/ready`)).status).toBe(200)
   })
 
-  it('/metrics is Prometheus text whose values move with connections, queries and commits', async () => {
-    const { url } = await serve()
+  it('/metrics is Prometheus text whose values move with connections, queries, commits, denials and rate limits', async () => {
+    const { url } = await serve({
+      rules: {
+        documents: {
+          'tasks/{id}': { read: () => true, write: () => true },
+          'locked/{id}': { read: () => true, write: () => false },
+        },
+      },
+    })
     const before = parseMetrics((await get(`${url}/metrics`)).text)
     expect(before.get('metal_connections')).toBe(0)
     expect(before.get('process_resident_memory_bytes')).toBeGreaterThan(0)
+    expect(before.get('nodejs_heap_size_used_bytes')).toBeGreaterThan(0)
     expect(before.get('metal_fanout_seconds_bucket{le="+Inf"}')).toBe(
       before.get('metal_fanout_seconds_count'),
     )
@@ -250,28 +258,57 @@ describe.each(databases)('operations on $name', ({ name, create }) => {
     await eventually(() => expect(seen.length).toBeGreaterThan(0))
     for (let i = 0; i < 3; i++) await writer.db().collection('tasks').doc(`t${i}`).set({ i })
     await eventually(() => expect(seen.reduce((a, b) => a + b, 0)).toBe(3))
+    const denied = await writer
+      .db()
+      .collection('locked')
+      .doc('x')
+      .set({ no: true })
+      .catch((e: unknown) => e)
+    expect((denied as { code?: string }).code).toBe('permission-denied')
+    // A raw client sends more requests than the rate limit's burst: some are refused.
+    const raw = new WebSocket(`${url.replace('http', 'ws')}/v1/socket`)
+    await new Promise((resolve) => raw.once('open', resolve))
+    raw.send(JSON.stringify({ hello: { protocol: 1, projectId: 'flood' } }))
+    await new Promise((resolve) => raw.once('message', resolve))
+    let limited = 0
+    raw.on('message', (data: Buffer) => {
+      if (data.toString().includes('"retryAfter"')) limited++
+    })
+    for (let id = 1; id <= 1100; id++) {
+      raw.send(JSON.stringify({ id, request: { type: 'presenceHeartbeat' } }))
+    }
+    await eventually(() => expect(limited).toBeGreaterThan(0))
 
     const res = await get(`${url}/metrics`)
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8')
     const after = parseMetrics(res.text)
-    expect(after.get('metal_connections')).toBe(2)
-    expect(after.get('metal_subscriptions{kind="query"}')).toBeGreaterThanOrEqual(1)
+    expect(after.get('metal_connections')).toBe(3)
+    expect(after.get('metal_subscriptions{kind="query"}')).toBe(1)
+    expect(after.get('metal_subscriptions{kind="aggregate"}')).toBe(0)
     expect(after.get('metal_commits_total')! - before.get('metal_commits_total')!).toBe(3)
+    expect(
+      after.get('metal_committed_writes_total')! - before.get('metal_committed_writes_total')!,
+    ).toBe(3)
     expect(
       after.get('metal_fanout_seconds_count')! - before.get('metal_fanout_seconds_count')!,
     ).toBe(3)
-    expect(after.get('metal_fanout_deliveries_total')).toBeGreaterThanOrEqual(3)
+    expect(after.get('metal_fanout_seconds_sum')).toBeGreaterThanOrEqual(0)
+    expect(after.get('metal_fanout_deliveries_total')).toBe(3)
+    expect(after.get('metal_rule_denials_total{op="create"}')).toBe(1)
+    expect(after.get('metal_rate_limited_total')).toBe(limited)
     expect(after.get('metal_http_requests_total{status="200"}')).toBeGreaterThanOrEqual(1)
-    // Buckets are cumulative.
+    // Buckets are cumulative and end at the count.
     let last = 0
     for (const [key, value] of after) {
       if (!key.startsWith('metal_fanout_seconds_bucket')) continue
       expect(value).toBeGreaterThanOrEqual(last)
       last = value
     }
+    expect(last).toBe(after.get('metal_fanout_seconds_count'))
     stop()
     writer.close()
     reader.close()
+    raw.close()
     await eventually(async () =>
       expect(parseMetrics((await get(`${url}/metrics`)).text).get('metal_connections')).toBe(0),
     )
