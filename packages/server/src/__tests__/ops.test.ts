@@ -7,7 +7,7 @@ import { createServer, type MetalServer, type ServerOptions } from '../server.js
 import type { SqlDriver, SqlExecutor } from '../sql/driver.js'
 import { postgresDriver } from '../sql/postgres.js'
 import { databases, type TestDatabase } from './databases.js'
-import { connect, eventually, health } from './serverProcess.js'
+import { connect, eventually, health, killAll, run, start } from './serverProcess.js'
 
 // Operations of a running server: structured logs, /health, /ready and /metrics, and graceful
 // shutdown with real clients (a write in flight commits once, on this process or another).
@@ -415,5 +415,37 @@ describe.each(databases)('operations on $name', ({ name, create }) => {
     )
     expect(row!.data).toEqual({ v: 10 })
     if (shared !== db.driver) await shared.close()
+  })
+})
+
+describe('metal-server process', () => {
+  afterEach(() => killAll())
+
+  it('logs JSON lines on stderr, and on SIGTERM drains and closes its sockets with 1012', async () => {
+    const server = await start(['--memory', '--port', '0', '--log-level', 'debug'])
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/socket`)
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve))
+    await new Promise((resolve) => ws.once('open', resolve))
+    ws.send(JSON.stringify({ hello: { protocol: 1, projectId: 'p' } }))
+    await new Promise((resolve) => ws.once('message', resolve))
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200)
+    const exit = await server.stop('SIGTERM')
+    expect(await closed).toBe(1012)
+    expect(exit).toMatchObject({ code: 0, signal: null })
+    const lines = exit.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: string; msg: string })
+    const messages = lines.map((l) => l.msg)
+    expect(messages).toContain('connection open')
+    expect(messages).toContain('draining')
+    expect(messages).toContain('stopped')
+    expect(messages.some((m) => /^Metal server listening on http/.test(m))).toBe(true)
+  })
+
+  it('exits 2 for a bad --log-level, naming it', async () => {
+    const exit = await run(['--memory', '--log-level', 'loud'])
+    expect(exit.code).toBe(2)
+    expect(exit.stderr).toMatch(/--log-level must be one of debug, info, warn, error, got 'loud'/)
   })
 })
