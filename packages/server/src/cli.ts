@@ -162,8 +162,13 @@ export async function main(
   // A signal while the database opens stops the server once it is open, not halfway through.
   const started = server.listen()
   let stopping: Promise<void> | undefined
-  const stop = () => {
-    stopping ??= started
+  // The first signal drains (up to the grace); a second one ends the process at once.
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`metal-server: ${signal} again: exiting without waiting for the shutdown`)
+      process.exit(1)
+    }
+    stopping = started
       .then(
         () => server.close().then(() => 0),
         () => 1,
@@ -176,8 +181,8 @@ export async function main(
         },
       )
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
   try {
     await started
   } catch (error) {

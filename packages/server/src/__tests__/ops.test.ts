@@ -443,6 +443,29 @@ describe('metal-server process', () => {
     expect(messages.some((m) => /^Metal server listening on http/.test(m))).toBe(true)
   })
 
+  it('waits for a request in flight on SIGTERM, and exits at once on a second signal', async () => {
+    const server = await start(['--memory', '--port', '0'])
+    const socket = async () => {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/socket`)
+      await new Promise((resolve) => ws.once('open', resolve))
+      ws.send(JSON.stringify({ hello: { protocol: 1, projectId: 'p' } }))
+      await new Promise((resolve) => ws.once('message', resolve))
+      return ws
+    }
+    const holder = await socket()
+    holder.send(JSON.stringify({ id: 1, request: { type: 'beginTransaction' } }))
+    await new Promise((resolve) => holder.once('message', resolve))
+    // A second transaction waits for the first: a request in flight.
+    const waiter = await socket()
+    waiter.send(JSON.stringify({ id: 1, request: { type: 'beginTransaction' } }))
+    server.proc.kill('SIGTERM')
+    await eventually(async () => expect((await fetch(`${server.url}/ready`)).status).toBe(503))
+    expect(server.proc.exitCode).toBeNull()
+    const exit = await server.stop('SIGINT')
+    expect(exit.code).toBe(1)
+    expect(exit.stderr).toMatch(/SIGINT again: exiting without waiting for the shutdown/)
+  })
+
   it('exits 2 for a bad --log-level, naming it', async () => {
     const exit = await run(['--memory', '--log-level', 'loud'])
     expect(exit.code).toBe(2)
