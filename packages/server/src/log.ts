@@ -17,9 +17,13 @@ export type LogFields = Record<string, unknown>
 export interface Logger {
   /** Logs `msg` at `level` with `fields`. */
   log(level: LogLevel, msg: string, fields?: LogFields): void
+  /** Logs `msg` at `debug`. */
   debug(msg: string, fields?: LogFields): void
+  /** Logs `msg` at `info`. */
   info(msg: string, fields?: LogFields): void
+  /** Logs `msg` at `warn`. */
   warn(msg: string, fields?: LogFields): void
+  /** Logs `msg` at `error`. */
   error(msg: string, fields?: LogFields): void
   /** True when a line at `level` would be written (skip building costly fields otherwise). */
   enabled(level: LogLevel): boolean
