@@ -1,13 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { Metal, MetalError } from '@metal/core'
-import {
-  ServerCore,
-  localBackend,
-  type RateLimit,
-  type ServerCoreOptions,
-} from '@metal/core/server'
+import { MetalError } from '@metal/core'
+import { ServerCore, type RateLimit, type ServerCoreOptions } from '@metal/core/server'
 import { SOCKET_PATH } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
@@ -157,7 +152,6 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     draining: () => draining,
     core: () => core,
   })
-  const clients = new Map<string, Metal>()
   let http: Server | undefined
   let wss: WebSocketServer | undefined
   let driver: SqlDriver | undefined
@@ -203,8 +197,6 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       http?.listening ? http.close(() => resolve()) : resolve(),
     )
     http?.closeIdleConnections()
-    for (const metal of clients.values()) metal.close()
-    clients.clear()
     clearInterval(prune)
     const open = [...sockets]
     for (const ws of open) ws.close(1012, 'service restart')
@@ -394,21 +386,8 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     }
     triggers.start({
       db,
+      core: serverCore,
       position: () => storage?.feed.position ?? 0,
-      metal: (projectId) => {
-        let metal = clients.get(projectId)
-        if (!metal) {
-          metal = new Metal({
-            projectId,
-            backend: localBackend(serverCore, { privileged: true }),
-            auth: { persistence: false },
-            watchBrowserNetwork: false,
-            sync: { storage: false },
-          })
-          clients.set(projectId, metal)
-        }
-        return metal
-      },
       log,
       metrics,
     })

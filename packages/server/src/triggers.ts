@@ -1,4 +1,5 @@
-import type { Metal } from '@metal/core'
+import { Metal } from '@metal/core'
+import { localBackend, type ServerCore } from '@metal/core/server'
 import { checkCollectionPath, describe, invalidArgument } from '@metal/core/engine'
 import type { DocumentData, StoredDoc } from '@metal/core/engine'
 import type { SqlDriver } from './sql/driver.js'
@@ -52,15 +53,20 @@ export interface TriggerOptions {
 /** A trigger as `createServer`'s `onWrite` option takes it: a handler, or one with options. */
 export type TriggerSpec = TriggerHandler | ({ handler: TriggerHandler } & TriggerOptions)
 
-/** What the runners need of the running server. */
-export interface TriggerHost {
+/** What the triggers need of the running server. */
+export interface TriggerServer {
   db: SqlDriver
+  /** The server logic: handlers' clients are privileged connections to it. */
+  core: ServerCore
   /** The change feed's position: every entry at or below it has settled (committed or never). */
   position(): number
-  /** The privileged client of a project. */
-  metal(projectId: string): Metal
   log: Logger
   metrics: Metrics
+}
+
+/** What a runner needs: the server, and a privileged client per project. */
+interface TriggerHost extends Omit<TriggerServer, 'core'> {
+  metal(projectId: string): Metal
 }
 
 /** A change-log entry as the runners read it. */
@@ -141,6 +147,7 @@ export function checkTrigger(
 export class Triggers {
   private readonly runners = new Map<string, TriggerRunner>()
   private host: TriggerHost | undefined
+  private readonly clients = new Map<string, Metal>()
 
   /** Registers a trigger (started at once when the server runs); resolves a stop function. */
   add(call: string, collection: unknown, handler: unknown, options?: unknown): () => Promise<void> {
@@ -162,15 +169,36 @@ export class Triggers {
   }
 
   /** Starts every registered trigger. */
-  start(host: TriggerHost): void {
+  start(server: TriggerServer): void {
+    const { core, ...rest } = server
+    const metal = (projectId: string): Metal => {
+      let client = this.clients.get(projectId)
+      if (!client) {
+        client = new Metal({
+          projectId,
+          backend: localBackend(core, { privileged: true }),
+          auth: { persistence: false },
+          watchBrowserNetwork: false,
+          sync: { storage: false },
+        })
+        this.clients.set(projectId, client)
+      }
+      return client
+    }
+    const host = { ...rest, metal }
     this.host = host
     for (const runner of this.runners.values()) runner.start(host)
   }
 
-  /** Stops every trigger: each finishes the attempt it is running and gives up its lease. */
+  /**
+   * Stops every trigger: each finishes the attempt it is running and gives up its lease; then
+   * the handlers' clients close.
+   */
   async stop(): Promise<void> {
     this.host = undefined
     await Promise.all([...this.runners.values()].map((r) => r.stop()))
+    for (const client of this.clients.values()) client.close()
+    this.clients.clear()
   }
 }
 
