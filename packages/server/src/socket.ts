@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws'
 import { SocketSession, type ServerCore, type SocketSessionOptions } from '@metal/core/server'
 import { CLOSE_CODES } from '@metal/core/protocol'
 import type { InFlight } from './drain.js'
-import { newId, type Logger } from './log.js'
+import { newId, requestId, type Logger } from './log.js'
 
 // One WebSocket served by a SocketSession, with what operations need around it: a connection id,
 // log lines for open, refusal, close and error answers (with the request's frame id), a count of
@@ -30,6 +30,7 @@ export function serveSocket(ws: WebSocket, req: IncomingMessage, ctx: SocketCont
   const { log, inFlight } = ctx
   const conn = newId()
   const remote = req.socket.remoteAddress
+  const request = requestId(req.headers['x-request-id'])
   const opened = Date.now()
   let project: string | undefined
   let hello = true
@@ -52,7 +53,7 @@ export function serveSocket(ws: WebSocket, req: IncomingMessage, ctx: SocketCont
           if (error) logError(Number(error[1]), text)
         } else if (!welcomed && text.startsWith('{"welcome"')) {
           welcomed = true
-          log.info('connection open', { conn, remote, project })
+          log.info('connection open', { conn, request, remote, project })
         }
         ws.send(text)
       },

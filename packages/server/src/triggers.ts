@@ -84,6 +84,8 @@ const LEASE_MS = 10_000
 const CLAIM_EVERY_MS = 500
 /** How often an elected runner looks at the feed's position, in ms. */
 const LOOK_EVERY_MS = 10
+/** How often a position moved only by other collections' entries is stored, in ms. */
+const SAVE_EVERY_MS = 1000
 /** Entries read per statement. */
 const BATCH = 100
 /** Longest delay between attempts, in ms. */
@@ -205,6 +207,11 @@ export class Triggers {
 /** Runs one trigger: takes the lease, reads the log after its position, runs the handler. */
 class TriggerRunner {
   private readonly owner = newId()
+  /** True once the trigger's row is known to exist. */
+  private known = false
+  /** The entry of the position last stored, and when. */
+  private savedSeq = 0
+  private savedAt = 0
   private running: Promise<void> | undefined
   private stopped = true
   private wake: (() => void) | undefined
@@ -251,9 +258,9 @@ class TriggerRunner {
       this.leased = false
       await host.db
         .query(
-          `update metal_triggers set owner = null, lease_until = to_timestamp(0)
+          `update metal_triggers set owner = null, lease_until = to_timestamp(0), seq = $3, item = $4
             where name = $1 and owner = $2`,
-          [name, this.owner],
+          [name, this.owner, this.seq, this.item],
         )
         .catch(() => {})
     }
@@ -263,11 +270,14 @@ class TriggerRunner {
   private async claim(host: TriggerHost): Promise<void> {
     const { name, collection } = this.settings
     // A new trigger starts after everything committed so far.
-    await host.db.query(
-      `insert into metal_triggers (name, collection, seq, item, owner, lease_until)
+    if (!this.known) {
+      await host.db.query(
+        `insert into metal_triggers (name, collection, seq, item, owner, lease_until)
        values ($1, $2, $3, $4, null, to_timestamp(0)) on conflict (name) do nothing`,
-      [name, collection, host.position(), WHOLE],
-    )
+        [name, collection, host.position(), WHOLE],
+      )
+      this.known = true
+    }
     const [row] = await host.db.query<{ seq: number | string; item: number; floor: string }>(
       `update metal_triggers
           set owner = $2, lease_until = clock_timestamp() + make_interval(secs => $3::float8 / 1000)
@@ -278,7 +288,7 @@ class TriggerRunner {
     if (!row) return
     this.leased = true
     this.renewedAt = Date.now()
-    this.seq = Number(row.seq)
+    this.seq = this.savedSeq = Number(row.seq)
     this.item = Number(row.item)
     host.log.info('trigger elected', { trigger: name, position: this.seq })
     if (this.seq < Number(row.floor)) {
@@ -333,9 +343,12 @@ class TriggerRunner {
       this.seq = seq
       this.item = WHOLE
     }
-    const end = entries.length === BATCH ? Number(entries[entries.length - 1]!.seq) : top
-    if (end !== this.seq || this.item !== WHOLE) {
-      if (!(await this.save(host, end, WHOLE))) return false
+    // Entries of other collections move the position in memory; it is stored now and then (and
+    // when the runner stops): reading them again after a crash runs nothing.
+    this.seq = entries.length === BATCH ? Number(entries[entries.length - 1]!.seq) : top
+    this.item = WHOLE
+    if (this.seq !== this.savedSeq && Date.now() - this.savedAt >= SAVE_EVERY_MS) {
+      if (!(await this.save(host, this.seq, WHOLE))) return false
     }
     return entries.length === BATCH
   }
@@ -350,8 +363,9 @@ class TriggerRunner {
       this.lost(host)
       return false
     }
-    this.seq = seq
+    this.seq = this.savedSeq = seq
     this.item = item
+    this.savedAt = Date.now()
     return true
   }
 
