@@ -151,7 +151,7 @@ export class Triggers {
   private host: TriggerHost | undefined
   private readonly clients = new Map<string, Metal>()
 
-  /** Registers a trigger (started at once when the server runs); resolves a stop function. */
+  /** Registers a trigger (started at once when the server runs); returns its stop function. */
   add(call: string, collection: unknown, handler: unknown, options?: unknown): () => Promise<void> {
     const settings = checkTrigger(call, collection, handler, options)
     if (this.runners.has(settings.name)) {
