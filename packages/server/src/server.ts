@@ -10,6 +10,7 @@ import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
+import { restHandler } from './rest/restHandler.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
@@ -176,6 +177,8 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
     prune.unref()
 
+    // The REST API (/v1/projects/…, /v1/openapi.json); development default: every project admitted.
+    const rest = restHandler({ core: serverCore, admit: () => ({}), log })
     http = createHttpServer((req, res) => {
       if (req.method === 'GET' && pathOf(req) === '/health') {
         res.writeHead(200, { 'content-type': 'application/json' })
@@ -190,8 +193,11 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         )
         return
       }
-      res.writeHead(404, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: 'not-found' }))
+      void rest(req, res).then((handled) => {
+        if (handled) return
+        res.writeHead(404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ error: 'not-found' }))
+      })
     })
     wss = new WebSocketServer({
       noServer: true,
