@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MetalError } from '@metal/core'
+import type { ConnectionPolicy, RuleContext } from '@metal/core/server'
 import { databases, type TestDatabase } from './databases.js'
-import { json, restServer, send, type Answer, type RestServer } from './restHarness.js'
+import { json, jwt, restServer, send, type Answer, type RestServer } from './restHarness.js'
 
 // The REST API against the server logic on PGlite and PostgreSQL: documents created, read,
 // replaced, updated and deleted; lists with filters, order, limits, cursors and pages; errors
@@ -374,6 +375,196 @@ describe.each(databases)('REST API on $name', ({ create }) => {
       } finally {
         await small.close()
       }
+    })
+  })
+
+  describe('auth and rules (the WebSocket ones, from the policy admit gives)', () => {
+    let ruled: RestServer
+    const owner = (ctx: RuleContext) =>
+      ctx.auth !== null && (ctx.newDoc ?? ctx.doc)?.owner === ctx.auth.userId
+    const policies: Record<string, ConnectionPolicy> = {
+      // Notes: read and write your own; a list must pin owner to the caller.
+      notes: {
+        rules: {
+          documents: {
+            'notes/{noteId}': {
+              read: owner,
+              create: owner,
+              update: (c) => owner(c) && c.doc?.owner === c.newDoc?.owner,
+              delete: owner,
+            },
+            'users/{userId}/items/{itemId}': {
+              read: (c) => c.auth?.userId === c.path.params.userId,
+              write: (c) => c.auth?.userId === c.path.params.userId,
+            },
+          },
+        },
+      },
+      // One function judges everything: only admins write.
+      admins: { rules: (c) => c.op === 'get' || c.op === 'list' || c.auth?.role === 'admin' },
+      // A token check of the project's own.
+      tokens: {
+        rules: (c) => c.auth !== null,
+        verifyToken: (credential) => {
+          if (credential.token !== 'project.secret.token')
+            throw new MetalError('unauthenticated', 'authenticate(): not our token')
+          return { userId: 'svc', role: null, roles: [], expiresAt: null, claims: {} }
+        },
+      },
+      service: { rules: () => false, privileged: true },
+    }
+    const base = (project: string) => `/v1/projects/${project}-${n}/collections`
+    const as = (userId: string | null, extra: Record<string, unknown> = {}) =>
+      userId === null ? {} : { authorization: `Bearer ${jwt({ sub: userId, ...extra })}` }
+    const req = (
+      method: string,
+      path: string,
+      userId: string | null,
+      body?: unknown,
+      extra?: Record<string, unknown>,
+    ) =>
+      send(ruled.url, method, path, {
+        ...(body === undefined ? {} : json(body)),
+        headers: as(userId, extra),
+      })
+
+    beforeAll(async () => {
+      n++
+      ruled = await restServer(db.driver, {
+        admit: ({ projectId }) => {
+          const policy = policies[projectId.replace(/-\d+$/, '')]
+          if (!policy) throw new MetalError('not-found', 'no such project')
+          return policy
+        },
+      })
+    })
+    afterAll(() => ruled.close())
+
+    it('refuses a signed-out caller with 403 and serves the owner signed in with a bearer JWT', async () => {
+      const notes = `${base('notes')}/notes/docs`
+      const anonymous = await req('POST', `${notes}?id=n1`, null, { owner: 'u1', t: 'x' })
+      expect(anonymous.status).toBe(403)
+      expect(errorOf(anonymous)).toEqual({
+        code: 'permission-denied',
+        message: expect.stringMatching(/without signing in/),
+      })
+      expect((await req('POST', `${notes}?id=n1`, 'u1', { owner: 'u1', t: 'x' })).status).toBe(201)
+      expect((await req('GET', `${notes}/n1`, 'u1')).status).toBe(200)
+      const other = await req('GET', `${notes}/n1`, 'u2')
+      expect(other.status).toBe(403)
+      expect(errorOf(other).message).toMatch(/for user 'u2'/)
+      expect((await req('GET', `${notes}/n1`, null)).status).toBe(403)
+    })
+
+    it('judges writes by the document as the write leaves it', async () => {
+      const notes = `${base('notes')}/notes/docs`
+      expect((await req('POST', `${notes}?id=w1`, 'u1', { owner: 'u2' })).status).toBe(403)
+      expect((await req('PUT', `${notes}/w1`, 'u1', { owner: 'u1', n: 1 })).status).toBe(200)
+      const steal = await req('PATCH', `${notes}/w1`, 'u1', { owner: 'u2' })
+      expect(steal.status).toBe(403)
+      expect((await req('PATCH', `${notes}/w1`, 'u1', { n: 2 })).status).toBe(200)
+      expect((await req('DELETE', `${notes}/w1`, 'u2')).status).toBe(403)
+      expect((await req('GET', `${notes}/w1`, 'u1')).json).toMatchObject({
+        data: { owner: 'u1', n: 2 },
+      })
+      expect((await req('DELETE', `${notes}/w1`, 'u1')).status).toBe(204)
+    })
+
+    it('refuses a list as a whole unless its filters pin it to readable documents', async () => {
+      const notes = `${base('notes')}/notes/docs`
+      await req('PUT', `${notes}/l1`, 'u1', { owner: 'u1' })
+      await req('PUT', `${notes}/l2`, 'u2', { owner: 'u2' })
+      const all = await req('GET', notes, 'u1')
+      expect(all.status).toBe(403)
+      expect(errorOf(all).code).toBe('permission-denied')
+      const mine = await req(
+        'GET',
+        `${notes}?where=${encodeURIComponent('["owner","==","u1"]')}`,
+        'u1',
+      )
+      expect(mine.status).toBe(200)
+      expect((mine.json as { documents: { id: string }[] }).documents.map((d) => d.id)).toContain(
+        'l1',
+      )
+      const theirs = await req(
+        'GET',
+        `${notes}?where=${encodeURIComponent('["owner","==","u2"]')}`,
+        'u1',
+      )
+      expect(theirs.status).toBe(403)
+    })
+
+    it('passes path parameters of subcollection patterns to the rules', async () => {
+      const items = (user: string) => `${base('notes')}/users%2F${user}%2Fitems/docs`
+      expect((await req('PUT', `${items('u1')}/i1`, 'u1', { a: 1 })).status).toBe(200)
+      expect((await req('PUT', `${items('u2')}/i1`, 'u1', { a: 1 })).status).toBe(403)
+      expect((await req('GET', items('u1'), 'u1')).status).toBe(200)
+      expect((await req('GET', items('u1'), 'u2')).status).toBe(403)
+      // A path no pattern matches is refused.
+      expect((await req('GET', `${base('notes')}/elsewhere/docs/x`, 'u1')).status).toBe(403)
+    })
+
+    it('applies a function rule to every operation, with roles from the JWT', async () => {
+      const things = `${base('admins')}/things/docs`
+      expect((await req('PUT', `${things}/t1`, 'u1', { a: 1 })).status).toBe(403)
+      expect((await req('PUT', `${things}/t1`, 'u1', { a: 1 }, { role: 'admin' })).status).toBe(200)
+      expect((await req('GET', `${things}/t1`, null)).status).toBe(200)
+      expect(
+        (await req('DELETE', `${things}/t1`, 'u1', undefined, { roles: ['admin'] })).status,
+      ).toBe(204)
+    })
+
+    it('answers 401 to a refused, expired or malformed bearer token', async () => {
+      const notes = `${base('notes')}/notes/docs/n1`
+      const expired = await req('GET', notes, 'u1', undefined, {
+        exp: Math.floor(Date.now() / 1000) - 60,
+      })
+      expect(expired.status).toBe(401)
+      expect(errorOf(expired)).toEqual({
+        code: 'unauthenticated',
+        message: expect.stringMatching(/expired/),
+      })
+      for (const authorization of [
+        'Basic dTpw',
+        'Bearer',
+        'Bearer not-a-jwt',
+        `Bearer ${jwt({ role: 'x' })}`,
+      ]) {
+        const answer = await send(ruled.url, 'GET', notes, { headers: { authorization } })
+        expect(answer.status, authorization).toBe(401)
+        expect(errorOf(answer).code).toBe('unauthenticated')
+      }
+    })
+
+    it("checks bearer tokens with the policy's own verifyToken", async () => {
+      const docs = `${base('tokens')}/t/docs/x`
+      const headers = (token: string) => ({
+        ...json({ a: 1 }),
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect((await send(ruled.url, 'PUT', docs, headers('project.secret.token'))).status).toBe(200)
+      const refused = await send(ruled.url, 'PUT', docs, headers(jwt({ sub: 'u1' })))
+      expect(refused.status).toBe(401)
+      expect(errorOf(refused).message).toMatch(/not our token/)
+      expect((await send(ruled.url, 'GET', docs)).status).toBe(403)
+    })
+
+    it('closes the core connection of every call, served, refused or failed', async () => {
+      const notes = `${base('notes')}/notes/docs`
+      await Promise.all([
+        req('PUT', `${notes}/c1`, 'u1', { owner: 'u1' }),
+        req('GET', `${notes}/c1`, 'u2'),
+        req('GET', notes, 'u1', undefined, { exp: 1 }),
+        req('PATCH', `${notes}/missing`, 'u1', { owner: 'u1' }),
+        req('GET', `${notes}?where=${encodeURIComponent('["owner","==","u1"]')}`, 'u1'),
+      ])
+      expect(ruled.core.stats().connections).toBe(0)
+    })
+
+    it('lets a privileged policy past every rule', async () => {
+      const docs = `${base('service')}/anything/docs`
+      expect((await send(ruled.url, 'PUT', `${docs}/s1`, json({ a: 1 }))).status).toBe(200)
+      expect((await send(ruled.url, 'GET', docs)).status).toBe(200)
     })
   })
 

@@ -13,9 +13,7 @@ import {
   type BackendRequest,
   type BackendResponses,
 } from '@metal/core/protocol'
-import type { ServerConnection, ServerCore } from '@metal/core/server'
-// TEMPORARY until the core's policies land on main.
-type ConnectionPolicy = { rules?: unknown; verifyToken?: unknown; privileged?: boolean }
+import type { ConnectionPolicy, ServerConnection, ServerCore } from '@metal/core/server'
 import {
   HttpError,
   MAX_BODY_BYTES,
@@ -327,10 +325,16 @@ export function restHandler(
         request = decode(op, { type: 'commit', writes: [{ op: 'delete', collection, id }] })
         break
     }
-    const auth =
-      token === undefined
-        ? undefined
-        : decode(op, { type: 'authenticate', credential: { type: 'jwt', token } })
+    let auth: BackendRequest | undefined
+    try {
+      if (token !== undefined) {
+        auth = decode(op, { type: 'authenticate', credential: { type: 'jwt', token } })
+      }
+    } catch (error) {
+      // A bearer token that is not a JWT is a refused credential (401), not a bad request.
+      if (!MetalError.is(error, 'invalid-argument')) throw error
+      throw new MetalError('unauthenticated', error.message)
+    }
 
     const gone = new Promise<never>((_, reject) =>
       res.once('close', () => {
@@ -339,9 +343,13 @@ export function restHandler(
       }),
     )
     gone.catch(() => {})
-    const conn = (
-      core.open as (p: string, push: () => void, policy: ConnectionPolicy) => ServerConnection
-    )(route.projectId, () => {}, policy)
+    let conn: ServerConnection
+    try {
+      conn = core.open(route.projectId, () => {}, policy)
+    } catch (error) {
+      // A policy the core refuses (bad rules) is the server's fault, not the caller's.
+      throw new Error(`admit() gave a policy the core refuses: ${(error as Error).message}`)
+    }
     try {
       if (auth) await call(core, conn, auth, gone)
       if (request.type === 'query') {
