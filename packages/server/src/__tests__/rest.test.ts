@@ -414,7 +414,10 @@ describe.each(databases)('REST API on $name', ({ create }) => {
       service: { rules: () => false, privileged: true },
     }
     const base = (project: string) => `/v1/projects/${project}-${n}/collections`
-    const as = (userId: string | null, extra: Record<string, unknown> = {}) =>
+    const as = (
+      userId: string | null,
+      extra: Record<string, unknown> = {},
+    ): Record<string, string> =>
       userId === null ? {} : { authorization: `Bearer ${jwt({ sub: userId, ...extra })}` }
     const req = (
       method: string,
