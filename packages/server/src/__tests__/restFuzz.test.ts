@@ -497,6 +497,140 @@ const CATEGORIES: Record<string, (rng: Rng) => FuzzRequest> = {
     ])(),
 }
 
+/** A random JSON value: every type, odd numbers and text, odd keys, some nesting. */
+function randomJson(rng: Rng, depth = 0): unknown {
+  const roll = rng.int(depth > 3 ? 6 : 9)
+  switch (roll) {
+    case 0:
+      return null
+    case 1:
+      return rng.next() < 0.5
+    case 2:
+      return rng.pick([
+        0,
+        -0,
+        1,
+        -1,
+        0.5,
+        1e308,
+        -1e308,
+        2 ** 53,
+        2 ** 53 + 2,
+        5e-324,
+        rng.int(100),
+      ])
+    case 3:
+      return rng.pick([
+        '',
+        'a',
+        'é',
+        '😀',
+        '\u2028',
+        'a\nb',
+        '"',
+        '\\',
+        '\u0001',
+        'ab'.repeat(rng.int(50)),
+        rng.text(12),
+      ])
+    case 4:
+      return rng.pick(['x', 'y', 'done', 'age'])
+    case 5:
+      return rng.int(10)
+    case 6:
+      return Array.from({ length: rng.int(4) }, () => randomJson(rng, depth + 1))
+    default: {
+      const out: Record<string, unknown> = {}
+      for (let i = rng.int(4); i > 0; i--) {
+        out[
+          rng.pick([
+            'a',
+            'b',
+            'a.b',
+            '$metal',
+            'value',
+            'operand',
+            'constructor',
+            'toString',
+            '',
+            ' ',
+            'é',
+            '__x__',
+          ])
+        ] = randomJson(rng, depth + 1)
+      }
+      if (rng.next() < 0.15)
+        out.$metal = rng.pick([
+          'serverTimestamp',
+          'increment',
+          'arrayUnion',
+          'arrayRemove',
+          'delete',
+          'map',
+          'nope',
+        ])
+      return out
+    }
+  }
+}
+
+const OPS = [
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'in',
+  'not-in',
+  'array-contains',
+  'array-contains-any',
+  '=>',
+]
+const FIELDS = ['a', 'b', 'a.b', '__name__', 'x.y.z', 'é', '`a`', 'a..b', '']
+
+/** A request built from random parts: valid or not, it must never fail the server. */
+function randomRequest(rng: Rng): FuzzRequest {
+  const id = rng.pick(['d1', 'd2', 'd3', 'é', 'a b', '..', ''])
+  const doc = `/v1/projects/${PROJECT}/collections/random/docs/${encodeURIComponent(id)}`
+  const docs = `/v1/projects/${PROJECT}/collections/random/docs`
+  const body = JSON.stringify(randomJson(rng))
+  switch (rng.int(4)) {
+    case 0:
+      return { category: 'random', method: 'PUT', path: doc, headers: JSON_TYPE, body }
+    case 1:
+      return {
+        category: 'random',
+        method: rng.pick(['PATCH', 'POST']),
+        path: rng.pick([doc, docs]),
+        headers: JSON_TYPE,
+        body,
+      }
+    case 2:
+      return { category: 'random', method: rng.pick(['GET', 'DELETE']), path: doc }
+    default: {
+      const params: string[] = []
+      for (let i = rng.int(3); i > 0; i--) {
+        params.push(
+          `where=${encodeURIComponent(JSON.stringify([rng.pick(FIELDS), rng.pick(OPS), randomJson(rng, 2)]))}`,
+        )
+      }
+      for (let i = rng.int(3); i > 0; i--)
+        params.push(
+          `orderBy=${encodeURIComponent(`${rng.pick(FIELDS)}${rng.pick(['', ':desc', ':asc'])}`)}`,
+        )
+      if (rng.next() < 0.5) params.push(`limit=${rng.int(5)}`)
+      if (rng.next() < 0.3) {
+        const name = rng.pick(['startAt', 'startAfter', 'endAt', 'endBefore'])
+        params.push(
+          `${name}=${encodeURIComponent(JSON.stringify(Array.from({ length: rng.int(3) }, () => randomJson(rng, 2))))}`,
+        )
+      }
+      return { category: 'random', method: 'GET', path: `${docs}?${params.join('&')}` }
+    }
+  }
+}
+
 /** Case weights: huge bodies are rarer (each moves 2-3 MiB). */
 const WEIGHTS: [string, number][] = Object.keys(CATEGORIES).map((c) => [
   c,
@@ -710,4 +844,39 @@ describe(`REST fuzz on ${db.name}`, () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     agent.destroy()
   }, 120_000)
+  it('answers 3,000 requests of random parts (valid or not) without a server error', async () => {
+    const base = new URL(url)
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+    const rng = prng(SEED + 1)
+    const failures: string[] = []
+    const byStatus: Record<number, number> = {}
+    let sent = 0
+    const worker = async () => {
+      while (sent < 3000 && failures.length < 20) {
+        sent++
+        const r = randomRequest(rng)
+        const what = `${r.method} ${decodeURIComponent(r.path).slice(0, 160)} ${String(r.body).slice(0, 120)}`
+        let outcome: Outcome
+        try {
+          outcome = await fire(agent, base, r)
+        } catch (error) {
+          failures.push(`${what}: ${(error as Error).message}`)
+          continue
+        }
+        byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1
+        const jsonAnswer =
+          outcome.status === 204
+            ? outcome.text === ''
+            : /^application\/json/.test(outcome.contentType ?? '')
+        if (outcome.status >= 500 || !jsonAnswer)
+          failures.push(`${what}: ${outcome.status} ${outcome.text.slice(0, 200)}`)
+      }
+    }
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    agent.destroy()
+    console.log('REST random parts:', byStatus)
+    expect(failures).toEqual([])
+    expect(Object.keys(byStatus).some((s) => Number(s) < 300)).toBe(true)
+    expect(logged.filter((l) => /internal error/.test(l))).toEqual([])
+  })
 })
