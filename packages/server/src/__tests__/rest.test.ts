@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MetalError } from '@metal/core'
 import type { ConnectionPolicy, RuleContext } from '@metal/core/server'
 import { databases, type TestDatabase } from './databases.js'
+import { createServer } from '../server.js'
 import { json, jwt, restServer, send, type Answer, type RestServer } from './restHarness.js'
 
 // The REST API against the server logic on PGlite and PostgreSQL: documents created, read,
@@ -623,5 +624,26 @@ describe.each(databases)('REST API on $name', ({ create }) => {
         await limited.close()
       }
     })
+  })
+})
+
+describe('createServer', () => {
+  it('serves the REST API beside /health, and 404 elsewhere', async () => {
+    const server = createServer({ port: 0, log: false })
+    const { url } = await server.listen()
+    try {
+      const put = await send(url, 'PUT', '/v1/projects/demo/collections/t/docs/a', json({ n: 1 }))
+      expect(put.status).toBe(200)
+      expect((await send(url, 'GET', '/v1/projects/demo/collections/t/docs/a')).json).toEqual(
+        put.json,
+      )
+      expect((await send(url, 'GET', '/v1/openapi.json')).status).toBe(200)
+      expect((await send(url, 'GET', '/health')).status).toBe(200)
+      const elsewhere = await send(url, 'GET', '/v1/other')
+      expect(elsewhere.status).toBe(404)
+      expect(elsewhere.headers['content-type']).toMatch(/^application\/json/)
+    } finally {
+      await server.close()
+    }
   })
 })
