@@ -7,12 +7,7 @@ import {
   invalidArgument,
   type StoredDoc,
 } from '@metal/core/engine'
-import {
-  MAX_HELLO_FIELD_BYTES,
-  decodeRequest,
-  type BackendRequest,
-  type BackendResponses,
-} from '@metal/core/protocol'
+import { decodeRequest, type BackendRequest, type BackendResponses } from '@metal/core/protocol'
 import type { ConnectionPolicy, ServerConnection, ServerCore } from '@metal/core/server'
 import {
   HttpError,
@@ -24,6 +19,7 @@ import {
   sendJson,
   sendJsonText,
 } from './httpIo.js'
+import { apiKeyOf, bearerOf, checkProjectId, headerValue } from './caller.js'
 import { ALLOWED, matchRoute, parseQuery, type RestRoute } from './routes.js'
 import { LIST_PARAMS, listQuery, pageToken } from './listQuery.js'
 import { openApiDocument } from './openapi.js'
@@ -169,62 +165,6 @@ function docJson(doc: StoredDoc): Record<string, unknown> {
     version: doc.version,
     updateTime: doc.updateTime,
   }
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name]
-  return Array.isArray(value) ? value.join(', ') : value
-}
-
-/** Checks a project id as the WebSocket hello does, and refuses text no database can store. */
-function checkProjectId(call: string, projectId: string): void {
-  if (projectId === '' || Buffer.byteLength(projectId) > MAX_HELLO_FIELD_BYTES) {
-    throw invalidArgument(
-      call,
-      `project id must be a non-empty string of at most ${MAX_HELLO_FIELD_BYTES} bytes, got ${describe(projectId)}`,
-    )
-  }
-  if (/[\0\p{Cs}]/u.test(projectId)) {
-    throw invalidArgument(call, `project id ${describe(projectId)} contains U+0000`)
-  }
-}
-
-/** The API key of a call: the header or the `key` parameter, not both. */
-function apiKeyOf(
-  call: string,
-  req: IncomingMessage,
-  params: Map<string, string[]>,
-): string | undefined {
-  const header = headerValue(req, 'x-metal-api-key')
-  const query = params.get('key')
-  if (query !== undefined && (query.length > 1 || header !== undefined)) {
-    throw invalidArgument(
-      call,
-      `give the API key once (header 'x-metal-api-key' or parameter 'key')`,
-    )
-  }
-  const key = header ?? query?.[0]
-  if (key !== undefined && (key === '' || Buffer.byteLength(key) > MAX_HELLO_FIELD_BYTES)) {
-    throw invalidArgument(
-      call,
-      `the API key must be a non-empty string of at most ${MAX_HELLO_FIELD_BYTES} bytes`,
-    )
-  }
-  return key
-}
-
-/** The bearer token of a call, when it has an Authorization header. */
-function bearerOf(call: string, req: IncomingMessage): string | undefined {
-  const header = headerValue(req, 'authorization')
-  if (header === undefined) return undefined
-  const match = /^Bearer +(\S+) *$/i.exec(header)
-  if (!match) {
-    throw new MetalError(
-      'unauthenticated',
-      `${call}: the Authorization header must be 'Bearer <JWT>'`,
-    )
-  }
-  return match[1]
 }
 
 /**
