@@ -205,7 +205,13 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     prune.unref()
 
     // The REST API (/v1/projects/…, /v1/openapi.json); development default: every project admitted.
-    const rest = restHandler({ core: serverCore, admit: () => ({}), log })
+    const rest = restHandler({
+      core: serverCore,
+      admit: () => ({}),
+      rateLimit: options.rateLimit,
+      now: options.now,
+      log,
+    })
     http = createHttpServer((req, res) => {
       if (req.method === 'GET' && pathOf(req) === '/health') {
         res.writeHead(200, { 'content-type': 'application/json' })

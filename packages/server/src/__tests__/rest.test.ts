@@ -3,6 +3,7 @@ import { MetalError } from '@metal/core'
 import type { ConnectionPolicy, RuleContext } from '@metal/core/server'
 import { databases, type TestDatabase } from './databases.js'
 import { createServer } from '../server.js'
+import { AddressLimiter } from '../rest/rateLimit.js'
 import { json, jwt, restServer, send, type Answer, type RestServer } from './restHarness.js'
 
 // The REST API against the server logic on PGlite and PostgreSQL: documents created, read,
@@ -599,6 +600,33 @@ describe.each(databases)('REST API on $name', ({ create }) => {
       expect(errorOf(both).message).toMatch(/give the API key once/)
     })
 
+    it('limits calls per client address with 429 and Retry-After, refused calls counted too', async () => {
+      let clock = 1_000_000
+      const limited = await restServer(db.driver, {
+        admit: admitWithKey,
+        rateLimit: { perSecond: 1, burst: 3 },
+        now: () => clock,
+      })
+      try {
+        const docs = `/v1/projects/p-limit/collections/t/docs`
+        expect((await send(limited.url, 'GET', docs, { headers: H })).status).toBe(200)
+        expect((await send(limited.url, 'GET', docs)).status).toBe(401)
+        expect((await send(limited.url, 'DELETE', docs, { headers: H })).status).toBe(405)
+        const over = await send(limited.url, 'GET', docs, { headers: H })
+        expect(over.status).toBe(429)
+        expect(over.headers['retry-after']).toBe('1')
+        expect(errorOf(over)).toEqual({
+          code: 'resource-exhausted',
+          message: 'too many calls from this address; retry in 1000 ms',
+        })
+        clock += 1000
+        expect((await send(limited.url, 'GET', docs, { headers: H })).status).toBe(200)
+        expect((await send(limited.url, 'GET', docs, { headers: H })).status).toBe(429)
+      } finally {
+        await limited.close()
+      }
+    })
+
     it('passes admission limits through with Retry-After, and hides internal errors', async () => {
       const lines: string[] = []
       const limited = await restServer(db.driver, {
@@ -645,5 +673,20 @@ describe('createServer', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('AddressLimiter', () => {
+  it('remembers at most 10,000 addresses, forgetting idle (full) buckets first', () => {
+    let clock = 0
+    const limiter = new AddressLimiter({ perSecond: 10, burst: 10 }, () => clock)
+    for (let i = 0; i < 10_000; i++) limiter.take(`10.0.${i >> 8}.${i & 255}`)
+    expect(limiter.size).toBe(10_000)
+    clock += 1000 // every bucket is full again: forgetting them changes nothing
+    limiter.take('busy')
+    expect(limiter.size).toBe(1)
+    for (let i = 0; i < 10_000; i++) limiter.take(`a${i}`)
+    expect(limiter.size).toBeLessThanOrEqual(10_000)
+    expect(limiter.take('a9999')).toBe(0)
   })
 })

@@ -722,7 +722,9 @@ describe(`REST fuzz on ${db.name}`, () => {
 
   beforeAll(async () => {
     database = await db.create()
+    // Rate limits off: the fuzz is for the handlers behind them (rest.test.ts tests the limit).
     server = createServer({
+      rateLimit: false,
       driver: database.driver,
       port: 0,
       log: (line) => logged.push(line),

@@ -26,6 +26,8 @@ export async function restServer(
     core,
     admit: options.admit,
     maxBodyBytes: options.maxBodyBytes,
+    rateLimit: options.rateLimit ?? false,
+    now: options.now,
     log: options.log ?? (() => {}),
   })
   const http = createHttpServer((req, res) => {

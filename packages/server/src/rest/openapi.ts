@@ -114,6 +114,7 @@ export function openApiDocument(): Record<string, unknown> {
           security: [{}],
           responses: {
             '200': jsonAnswer({ type: 'object' }, 'The OpenAPI 3.1 document'),
+            ...errorResponses('TooManyRequests'),
           },
         },
       },

@@ -8,7 +8,14 @@ import {
   type StoredDoc,
 } from '@metal/core/engine'
 import { decodeRequest, type BackendRequest, type BackendResponses } from '@metal/core/protocol'
-import type { ConnectionPolicy, ServerConnection, ServerCore } from '@metal/core/server'
+import {
+  DEFAULT_RATE_LIMIT,
+  type ConnectionPolicy,
+  type RateLimit,
+  type ServerConnection,
+  type ServerCore,
+} from '@metal/core/server'
+import { AddressLimiter } from './rateLimit.js'
 import {
   HttpError,
   MAX_BODY_BYTES,
@@ -20,7 +27,7 @@ import {
   sendJsonText,
 } from './httpIo.js'
 import { apiKeyOf, bearerOf, checkProjectId, headerValue } from './caller.js'
-import { ALLOWED, matchRoute, parseQuery, type RestRoute } from './routes.js'
+import { ALLOWED, OPENAPI_PATH, PREFIX, matchRoute, parseQuery, type RestRoute } from './routes.js'
 import { LIST_PARAMS, listQuery, pageToken } from './listQuery.js'
 import { openApiDocument } from './openapi.js'
 
@@ -55,6 +62,15 @@ export interface RestHandlerOptions {
    * @default 2 MiB (a 1 MiB document, the engine's limit, and as much again of JSON overhead)
    */
   maxBodyBytes?: number
+  /**
+   * Calls each client address may make: a token bucket of `burst` calls refilled at
+   * `perSecond`; a call over it answers 429 `resource-exhausted` with `Retry-After`. `false`
+   * turns it off (a proxy in front limits instead).
+   * @default { perSecond: 200, burst: 1000 } (the WebSocket's limit per connection)
+   */
+  rateLimit?: RateLimit | false
+  /** Clock of the rate limit, in epoch ms. @default Date.now */
+  now?: () => number
   /**
    * Where internal errors are logged (their details never reach the caller).
    * @default console.error
@@ -105,7 +121,7 @@ function checkOptions(options: RestHandlerOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw invalidArgument(call, `options must be an object, got ${describe(options)}`)
   }
-  const { core, admit, maxBodyBytes, log } = options
+  const { core, admit, maxBodyBytes, log, rateLimit, now } = options
   if (
     typeof core !== 'object' ||
     core === null ||
@@ -122,6 +138,23 @@ function checkOptions(options: RestHandlerOptions): void {
       call,
       `option 'maxBodyBytes' must be a positive integer, got ${describe(maxBodyBytes)}`,
     )
+  }
+  if (
+    rateLimit !== undefined &&
+    rateLimit !== false &&
+    !(
+      typeof rateLimit === 'object' &&
+      rateLimit !== null &&
+      [rateLimit.perSecond, rateLimit.burst].every((v) => typeof v === 'number' && v > 0)
+    )
+  ) {
+    throw invalidArgument(
+      call,
+      `option 'rateLimit' must be { perSecond, burst } of positive numbers or false, got ${describe(rateLimit)}`,
+    )
+  }
+  if (now !== undefined && typeof now !== 'function') {
+    throw invalidArgument(call, `option 'now' must be a function, got ${describe(now)}`)
   }
   if (log !== undefined && typeof log !== 'function') {
     throw invalidArgument(call, `option 'log' must be a function, got ${describe(log)}`)
@@ -181,6 +214,10 @@ export function restHandler(
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES
   const log = options.log ?? ((line: string) => console.error(line))
   let openapi: string | undefined
+  const limiter =
+    options.rateLimit === false
+      ? undefined
+      : new AddressLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now)
 
   async function admitted(admission: RestAdmission): Promise<ConnectionPolicy> {
     try {
@@ -325,8 +362,19 @@ export function restHandler(
     let route: RestRoute | undefined
     let what = `${method} ${path.slice(0, 100)}`
     try {
-      route = matchRoute(path)
-      if (!route) return false
+      if (path !== OPENAPI_PATH && !path.startsWith(PREFIX)) return false
+      // Every call counts, a refused one too: a flood of bad calls is still a flood.
+      const wait = limiter?.take(req.socket.remoteAddress ?? '') ?? 0
+      if (wait > 0) {
+        throw Object.assign(
+          new MetalError(
+            'resource-exhausted',
+            `too many calls from this address; retry in ${wait} ms`,
+          ),
+          { retryAfter: wait },
+        )
+      }
+      route = matchRoute(path) as RestRoute
       const allowed = ALLOWED[route.kind]
       if (!allowed.includes(method)) {
         throw new HttpError(
