@@ -16,6 +16,7 @@ import { InFlight } from './drain.js'
 import { json, probe } from './probes.js'
 import { serveSocket } from './socket.js'
 import { Triggers, type TriggerHandler, type TriggerOptions, type TriggerSpec } from './triggers.js'
+import { restHandler } from './rest/restHandler.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
@@ -290,6 +291,14 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       draining: () => draining,
       metrics,
     }
+    // The REST API (/v1/projects/…, /v1/openapi.json); development default: every project admitted.
+    const rest = restHandler({
+      core: serverCore,
+      admit: () => ({}),
+      rateLimit: options.rateLimit,
+      now: options.now,
+      log: (line) => log.error(line),
+    })
     http = createHttpServer((req, res) => {
       const id = requestId(req.headers['x-request-id'])
       const began = Date.now()
@@ -317,7 +326,15 @@ export function createServer(options: ServerOptions = {}): MetalServer {
           json(res, 503, { error: 'unavailable', message: 'the server is shutting down' })
           return
         }
-        json(res, 404, { error: 'not-found' })
+        void rest(req, res).then(
+          (handled) => {
+            if (!handled) json(res, 404, { error: 'not-found' })
+          },
+          (error: unknown) => {
+            log.error('http request threw', { request: id, error: errorFields(error) })
+            json(res, 500, { error: 'internal' })
+          },
+        )
       } catch (error) {
         log.error('http request threw', { request: id, error: errorFields(error) })
         json(res, 500, { error: 'internal' })
