@@ -237,6 +237,35 @@ describe.each(databases)('triggers on $name', ({ name, create }) => {
     expect(runs).toHaveLength(22)
   })
 
+  it('takes over a trigger whose runner died with its lease, once the lease runs out, from the stored position', async () => {
+    const projectId = `tr${++projects}`
+    const trigger = `ghost-${name}`
+    const { server, url, lines } = await serve()
+    const writer = connect(url, { projectId })
+    await writer.db().collection('orders').doc('before').set({ n: 0 })
+    // A process that ran the trigger up to here died: its lease (1 s more) is still in the row.
+    const [top] = await db.driver.query<{ position: number }>(
+      `select coalesce(max(seq), 0)::int as position from metal_changes`,
+    )
+    await db.driver.query(
+      `insert into metal_triggers (name, collection, seq, item, owner, lease_until)
+       values ($1, 'orders', $2, 2147483647, 'dead-process', clock_timestamp() + interval '1 second')`,
+      [trigger, top!.position],
+    )
+    await writer.db().collection('orders').doc('while-dead').set({ n: 1 })
+    const runs: string[] = []
+    server.onWrite('orders', ({ id }) => void runs.push(id), { name: trigger })
+    await elected(lines, trigger)
+    await writer.db().collection('orders').doc('after').set({ n: 2 })
+    await eventually(() => expect(runs).toEqual(['while-dead', 'after']))
+    const [row] = await db.driver.query<{ owner: string; expired: boolean }>(
+      `select owner, lease_until < clock_timestamp() as expired from metal_triggers where name = $1`,
+      [trigger],
+    )
+    expect(row!.owner).not.toBe('dead-process')
+    expect(row!.expired).toBe(false)
+  })
+
   it('rejects bad onWrite() arguments and a second trigger of the same name, naming them', async () => {
     const { server } = await serve()
     expect(() => server.onWrite('', () => {})).toThrow(/^onWrite\(\): collection path/)
