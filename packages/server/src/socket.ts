@@ -93,7 +93,8 @@ export function serveSocket(ws: WebSocket, req: IncomingMessage, ctx: SocketCont
       frame,
       project,
       code: error.code,
-      message: error.message,
+      // An invalid-argument message quotes the bad input, which may be document data.
+      message: error.code === 'invalid-argument' ? undefined : error.message,
     })
   }
 

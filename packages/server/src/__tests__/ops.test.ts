@@ -138,7 +138,13 @@ describe.each(databases)('operations on $name', ({ name, create }) => {
     await new Promise((resolve) => raw.once('open', resolve))
     raw.send(JSON.stringify({ hello: { protocol: 1, projectId: 'raw-project' } }))
     await new Promise((resolve) => raw.once('message', resolve))
-    raw.send(JSON.stringify({ id: 7, request: { type: 'get', collection: '', id: 'x' } }))
+    // Its error message would quote the bad input (here, text that could be document data).
+    raw.send(
+      JSON.stringify({
+        id: 7,
+        request: { type: 'get', collection: 'PRIVATE-DOCUMENT-TEXT/x', id: 'x' },
+      }),
+    )
     await new Promise((resolve) => raw.once('message', resolve))
     raw.close()
     metal.close()
