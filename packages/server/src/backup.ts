@@ -139,7 +139,8 @@ interface ImportedDoc {
  * is checked first: on bad input nothing at all is written, and the error names the file and
  * the line. Then each collection is written in commits of up to 500 documents (atomic each),
  * through the storage's commit path; documents already equal are skipped, so an import that
- * failed midway (the database went away) is finished by running it again.
+ * failed midway (the database went away) is finished by running it again. Files are read twice
+ * (checked, then written): memory holds one commit's documents and each file's ids.
  */
 export async function importData(
   db: SqlDriver,
@@ -149,15 +150,29 @@ export async function importData(
   const call = 'importData()'
   checkBackupOptions(call, dir, options)
   const plan = await readExport(call, dir, options.project)
+  // First every file is checked (keeping only ids); then each is read again and written.
+  let documents = 0
+  for (const collections of plan.values()) {
+    for (const file of collections.values()) documents += await readCollection(call, file)
+  }
   const storage = await SqlStorage.open(db)
   let written = 0
-  let documents = 0
   try {
     for (const [project, collections] of plan) {
-      for (const [collection, docs] of collections) {
-        documents += docs.length
-        for (const chunk of chunks(docs))
-          written += await commitChunk(storage, project, collection, chunk)
+      for (const [collection, file] of collections) {
+        let chunk: ImportedDoc[] = []
+        let bytes = 0
+        const flush = async () => {
+          if (chunk.length > 0) written += await commitChunk(storage, project, collection, chunk)
+          chunk = []
+          bytes = 0
+        }
+        await readCollection(call, file, async (doc) => {
+          if (chunk.length >= COMMIT_DOCS || bytes + doc.bytes > COMMIT_BYTES) await flush()
+          chunk.push(doc)
+          bytes += doc.bytes
+        })
+        await flush()
       }
     }
   } finally {
@@ -201,33 +216,17 @@ async function commitChunk(
   return outcome.result
 }
 
-/** Splits a collection's documents into commits of bounded count and size. */
-function* chunks(docs: readonly ImportedDoc[]): Generator<ImportedDoc[]> {
-  let chunk: ImportedDoc[] = []
-  let bytes = 0
-  for (const doc of docs) {
-    if (chunk.length > 0 && (chunk.length >= COMMIT_DOCS || bytes + doc.bytes > COMMIT_BYTES)) {
-      yield chunk
-      chunk = []
-      bytes = 0
-    }
-    chunk.push(doc)
-    bytes += doc.bytes
-  }
-  if (chunk.length > 0) yield chunk
-}
-
-/** Reads and checks every file of an export: project → collection → documents. */
+/** Finds every file of an export and checks its name: project → collection → file. */
 async function readExport(
   call: string,
   dir: string,
   only: string | undefined,
-): Promise<Map<string, Map<string, ImportedDoc[]>>> {
+): Promise<Map<string, Map<string, string>>> {
   const top = await listing(dir)
   if (top.length === 0) {
     throw invalidArgument(call, `${dir} is missing or empty: nothing to import`)
   }
-  const plan = new Map<string, Map<string, ImportedDoc[]>>()
+  const plan = new Map<string, Map<string, string>>()
   for (const name of top) {
     const path = join(dir, name)
     const isDir = (await stat(path)).isDirectory()
@@ -237,7 +236,7 @@ async function readExport(
     }
     const project = decodeSegment(call, path, name)
     if (only !== undefined && project !== only) continue
-    const collections = new Map<string, ImportedDoc[]>()
+    const collections = new Map<string, string>()
     for (const file of await files(path)) {
       const rel = relative(path, file)
       if (!rel.endsWith('.ndjson')) {
@@ -250,7 +249,7 @@ async function readExport(
       } catch (error) {
         throw invalidArgument(call, `${file}: not a collection: ${(error as Error).message}`)
       }
-      collections.set(collection, await readCollection(call, file))
+      collections.set(collection, file)
     }
     if (collections.size > 0) plan.set(project, collections)
   }
@@ -260,9 +259,16 @@ async function readExport(
   return plan
 }
 
-/** Reads and checks one collection's file. */
-async function readCollection(call: string, file: string): Promise<ImportedDoc[]> {
-  const docs: ImportedDoc[] = []
+/**
+ * Reads and checks one collection's file, handing each document to `take`; resolves with the
+ * number of documents.
+ */
+async function readCollection(
+  call: string,
+  file: string,
+  take?: (doc: ImportedDoc) => Promise<void>,
+): Promise<number> {
+  let count = 0
   const ids = new Set<string>()
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity })
   let n = 0
@@ -307,9 +313,10 @@ async function readCollection(call: string, file: string): Promise<ImportedDoc[]
     if (ids.has(doc.id))
       throw invalidArgument(call, `${at}: document id ${describe(doc.id)} appears twice`)
     ids.add(doc.id)
-    docs.push(doc)
+    count++
+    await take?.(doc)
   }
-  return docs
+  return count
 }
 
 /** Every file under `dir`, sorted. */

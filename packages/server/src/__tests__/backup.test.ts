@@ -320,6 +320,27 @@ describe('import of bad files', () => {
     expect(await dump(db)).toEqual([])
   })
 
+  it('writes a large collection in commits of at most 500 documents, and an import again writes nothing', async () => {
+    const dir = await folder()
+    await mkdir(join(dir, 'big'))
+    const lines = Array.from({ length: 1201 }, (_, i) => good(`d${String(i).padStart(4, '0')}`))
+    await writeFile(join(dir, 'big', 'items.ndjson'), `${lines.join('\n')}\n`)
+    const before = await db.query<{ n: number }>(`select count(*)::int as n from metal_changes`)
+    expect(await importData(db, dir)).toEqual({
+      projects: 1,
+      collections: 1,
+      documents: 1201,
+      written: 1201,
+    })
+    const sizes = await db.query<{ n: number }>(
+      `select jsonb_array_length(changes)::int as n from metal_changes order by seq offset $1`,
+      [before[0]!.n],
+    )
+    expect(sizes.map((r) => r.n)).toEqual([500, 500, 201])
+    expect(await importData(db, dir)).toMatchObject({ documents: 1201, written: 0 })
+    await db.query(`delete from metal_docs where project = 'big'`)
+  })
+
   it('metal-server import exits 1 naming the file and line; export and import check their arguments', async () => {
     const dir = await folder()
     await mkdir(join(dir, 'p'))
