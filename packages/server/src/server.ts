@@ -3,19 +3,26 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { MetalError } from '@metal/core'
 import { ServerCore, SocketSession, type ServerCoreOptions } from '@metal/core/server'
-import { SOCKET_PATH } from '@metal/core/protocol'
+import { SOCKET_PATH, type Hello } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
+import { admitClient, type Projects } from './projects.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
   extends
     Pick<ServerCoreOptions, 'verifyToken' | 'rules' | 'presenceTimeoutMs' | 'now'>,
     SqlStorageOptions {
+  /**
+   * The projects this server serves, by id: their API keys, service keys, sign-in and rules
+   * (see `ProjectConfig`). A client of any other project, or with a wrong key, is refused.
+   * Without it the server runs in development mode (any project, any key).
+   */
+  projects?: Projects
   /**
    * TCP port; 0 picks a free one (read it from `listen()`).
    * @default 8787
@@ -67,8 +74,9 @@ export interface MetalServer {
 /**
  * Creates a Metal server: the shared server logic over a SQL storage (PGlite in memory or in
  * `dataDir`, or PostgreSQL at `databaseUrl`), served over WebSocket at `/v1/socket`, with
- * `GET /health`. With no access configuration it runs in development mode: any project id and
- * API key is accepted and custom tokens are trusted; it says so when it starts.
+ * `GET /health`. With `projects`, only their clients connect, each judged by its project's
+ * keys, sign-in and rules. With no access configuration it runs in development mode: any
+ * project id and API key is accepted and custom tokens are trusted; it says so when it starts.
  */
 export function createServer(options: ServerOptions = {}): MetalServer {
   checkServerOptions('createServer()', options)
@@ -205,9 +213,11 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
         return
       }
-      wss!.handleUpgrade(req, socket, head, (ws) => accept(ws))
+      wss!.handleUpgrade(req, socket, head, (ws) => accept(ws, req))
     })
-    const accept = (ws: WebSocket): void => {
+    const projects = options.projects
+    const accept = (ws: WebSocket, req: IncomingMessage): void => {
+      const origin = req.headers.origin
       sockets.add(ws)
       const session = new SocketSession(
         serverCore,
@@ -216,7 +226,21 @@ export function createServer(options: ServerOptions = {}): MetalServer {
           close: (code, reason) => ws.close(code, reason),
           bufferedAmount: () => ws.bufferedAmount,
         },
-        { epoch, maxBufferedBytes: options.maxBufferedBytes },
+        {
+          epoch,
+          maxBufferedBytes: options.maxBufferedBytes,
+          ...(projects
+            ? {
+                onHello: (hello: Hello) => {
+                  admitClient(projects, {
+                    projectId: hello.projectId,
+                    apiKey: hello.apiKey,
+                    origin,
+                  })
+                },
+              }
+            : {}),
+        },
       )
       ws.on('message', (data, isBinary) => {
         session.receive(isBinary ? '' : data.toString())
@@ -238,7 +262,12 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     const address = http.address() as AddressInfo
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
     url = `http://${host}:${address.port}`
-    if (!options.verifyToken && !options.rules) {
+    if (projects) {
+      const ids = Object.keys(projects)
+      log(
+        `Metal server serves ${ids.length} project${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`,
+      )
+    } else if (!options.verifyToken && !options.rules) {
       log(
         [
           '',
