@@ -436,3 +436,133 @@ describe.each(databases)('JWT sign-in on a server on $name', ({ create }) => {
     }
   })
 })
+
+describe.each(databases)('sign-in per project on a server on $name', ({ create }) => {
+  let db: TestDatabase
+  let server: MetalServer
+  let url: string
+  let jwks: Awaited<ReturnType<typeof jwksServer>>
+  let rsa: Awaited<ReturnType<typeof keyPair>>
+
+  /** Reads and writes of the vault need a second factor: the token's `amr` claim lists 'mfa'. */
+  const mfa = ({ auth }: { auth: { claims: Readonly<Record<string, unknown>> } | null }) =>
+    Array.isArray(auth?.claims.amr) && auth.claims.amr.includes('mfa')
+
+  beforeAll(async () => {
+    db = await create()
+    rsa = await keyPair('RS256', 'rsa-1')
+    jwks = await jwksServer(() => [rsa.jwk])
+    server = createServer({
+      driver: db.driver,
+      port: 0,
+      log: false,
+      pollMs: 50,
+      projects: {
+        bank: {
+          apiKeys: ['bank-key'],
+          auth: { jwt: { secret: SECRET, issuer: ISSUER } },
+          rules: { documents: { 'vault/{itemId}': { read: mfa, write: mfa } } },
+        },
+        partner: {
+          apiKeys: ['partner-key'],
+          auth: { jwt: { jwks: jwks.url, audience: AUDIENCE } },
+        },
+        legacy: {
+          apiKeys: ['legacy-key'],
+          auth: {
+            jwt: { secret: SECRET },
+            verifyToken: (credential) => {
+              if (credential.type === 'custom' && credential.token === 'legacy-session-ok') {
+                return { userId: 'legacy-user', role: null, roles: [], expiresAt: null, claims: {} }
+              }
+              throw new MetalError('unauthenticated', 'authenticate(): unknown legacy session')
+            },
+          },
+        },
+      },
+    })
+    url = (await server.listen()).url
+  })
+  afterAll(async () => {
+    await server?.close()
+    await jwks?.close()
+    await db?.drop()
+  })
+
+  it("refuses the vault to a session whose amr lacks 'mfa', and opens it to one with it", async () => {
+    const password = connect(url, { projectId: 'bank', apiKey: 'bank-key' })
+    await password
+      .auth()
+      .authenticate({ type: 'jwt', token: await token({ sub: 'ada', iss: ISSUER, amr: ['pwd'] }) })
+    const vault = password.db().collection('vault')
+    await expect(vault.doc('gold').set({ bars: 3 })).rejects.toMatchObject({
+      code: 'permission-denied',
+    })
+    await expect(vault.doc('gold').get()).rejects.toMatchObject({ code: 'permission-denied' })
+
+    const twoFactor = connect(url, { projectId: 'bank', apiKey: 'bank-key' })
+    await twoFactor
+      .auth()
+      .authenticate({
+        type: 'jwt',
+        token: await token({ sub: 'ada', iss: ISSUER, amr: ['pwd', 'mfa'] }),
+      })
+    await twoFactor.db().collection('vault').doc('gold').set({ bars: 3 })
+    expect((await twoFactor.db().collection('vault').doc('gold').get()).data()).toEqual({ bars: 3 })
+    // The rules name no other collection: it is refused even with a second factor.
+    await expect(twoFactor.db().collection('notes').doc('n').set({ n: 1 })).rejects.toMatchObject({
+      code: 'permission-denied',
+    })
+  })
+
+  it("signs in with an RS256 JWT checked against the project's JWKS URL; the audience must match", async () => {
+    const metal = connect(url, { projectId: 'partner', apiKey: 'partner-key' })
+    const signed = (aud: string) =>
+      token({ sub: 'pat', aud }, { key: rsa.privateKey, alg: 'RS256', kid: 'rsa-1' })
+    await expect(
+      metal.auth().authenticate({ type: 'jwt', token: await signed('elsewhere') }),
+    ).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: expect.stringMatching(/audience/) as unknown,
+    })
+    expect(
+      (await metal.auth().authenticate({ type: 'jwt', token: await signed(AUDIENCE) })).userId,
+    ).toBe('pat')
+    // The bank's secret does not sign partner's users in.
+    await expect(
+      metal.auth().authenticate({ type: 'jwt', token: await token({ sub: 'ada', aud: AUDIENCE }) }),
+    ).rejects.toMatchObject({ code: 'unauthenticated' })
+  })
+
+  it('takes custom credentials only in a project with its own verifyToken, and JWTs through its jwt options', async () => {
+    const bank = connect(url, { projectId: 'bank', apiKey: 'bank-key' })
+    await expect(
+      bank
+        .auth()
+        .authenticate({ type: 'custom', token: 'legacy-session-ok', metadata: { userId: 'root' } }),
+    ).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: expect.stringMatching(/custom tokens/) as unknown,
+    })
+    const legacy = connect(url, { projectId: 'legacy', apiKey: 'legacy-key' })
+    expect(
+      (
+        await legacy
+          .auth()
+          .authenticate({
+            type: 'custom',
+            token: 'legacy-session-ok',
+            metadata: { userId: 'root' },
+          })
+      ).userId,
+    ).toBe('legacy-user')
+    await expect(
+      legacy.auth().authenticate({ type: 'custom', token: 'forged' }),
+    ).rejects.toMatchObject({
+      code: 'unauthenticated',
+    })
+    expect(
+      (await legacy.auth().authenticate({ type: 'jwt', token: await token({ sub: 'jo' }) })).userId,
+    ).toBe('jo')
+  })
+})
