@@ -144,6 +144,25 @@ function normalOrigin(text: string): string | undefined {
   }
 }
 
+/** True for an origin in any spelling (case, default port, a trailing slash), and nothing more. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.pathname === '/' &&
+      !text.endsWith('//') &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === '' &&
+      url.password === '' &&
+      !/^[a-z]+:\/\/[^/]+\/./i.test(text)
+    )
+  } catch {
+    return false
+  }
+}
+
 function compileProject(call: string, id: string, config: ProjectConfig): CompiledProject {
   const done = compiled.get(config)
   if (done) return done
@@ -234,7 +253,7 @@ function checkProject(call: string, id: string, config: unknown, field = `projec
     `${field}.allowServiceKeyFromOrigins`,
     0,
   ).forEach((origin, i) => {
-    if (normalOrigin(origin) !== origin.replace(/\/$/, '')) {
+    if (!isOrigin(origin)) {
       throw invalidArgument(
         call,
         `'${field}.allowServiceKeyFromOrigins[${i}]' must be an origin like 'https://admin.example.com', got ${describe(origin)}`,
