@@ -2,7 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { MetalError } from '@metal/core'
 import { describe, invalidArgument } from '@metal/core/engine'
 import { checkJwtOptions, jwtVerifier, type JwtOptions } from './auth/jwt.js'
-import type { ConnectionPolicy, Rules, VerifyToken } from './auth/types.js'
+import {
+  compileRules,
+  type ConnectionPolicy,
+  type Rules,
+  type VerifyToken,
+} from '@metal/core/server'
 
 /** One project a server serves: who may connect, how users sign in, and what they may do. */
 export interface ProjectConfig {
@@ -278,15 +283,15 @@ function checkProject(call: string, id: string, config: unknown, field = `projec
     }
     if (auth.jwt !== undefined) checkJwtOptions(call, auth.jwt, `${field}.auth.jwt`)
   }
-  if (
-    c.rules !== undefined &&
-    typeof c.rules !== 'function' &&
-    (typeof c.rules !== 'object' || c.rules === null)
-  ) {
-    throw invalidArgument(
-      call,
-      `'${field}.rules' must be a function or a rules object, got ${describe(c.rules)}`,
-    )
+  if (c.rules !== undefined) {
+    if (typeof c.rules !== 'function' && (typeof c.rules !== 'object' || c.rules === null)) {
+      throw invalidArgument(
+        call,
+        `'${field}.rules' must be a function or a rules object ({ documents }), got ${describe(c.rules)}`,
+      )
+    }
+    // The core's own check of patterns and rules, with the field path in front of its message.
+    compileRules(`${call}: '${field}.rules'`, c.rules as Rules)
   }
 }
 

@@ -231,13 +231,12 @@ export function createServer(options: ServerOptions = {}): MetalServer {
           maxBufferedBytes: options.maxBufferedBytes,
           ...(projects
             ? {
-                onHello: (hello: Hello) => {
+                onHello: (hello: Hello) =>
                   admitClient(projects, {
                     projectId: hello.projectId,
                     apiKey: hello.apiKey,
                     origin,
-                  })
-                },
+                  }),
               }
             : {}),
         },

@@ -501,12 +501,10 @@ describe.each(databases)('sign-in per project on a server on $name', ({ create }
     await expect(vault.doc('gold').get()).rejects.toMatchObject({ code: 'permission-denied' })
 
     const twoFactor = connect(url, { projectId: 'bank', apiKey: 'bank-key' })
-    await twoFactor
-      .auth()
-      .authenticate({
-        type: 'jwt',
-        token: await token({ sub: 'ada', iss: ISSUER, amr: ['pwd', 'mfa'] }),
-      })
+    await twoFactor.auth().authenticate({
+      type: 'jwt',
+      token: await token({ sub: 'ada', iss: ISSUER, amr: ['pwd', 'mfa'] }),
+    })
     await twoFactor.db().collection('vault').doc('gold').set({ bars: 3 })
     expect((await twoFactor.db().collection('vault').doc('gold').get()).data()).toEqual({ bars: 3 })
     // The rules name no other collection: it is refused even with a second factor.
@@ -547,13 +545,11 @@ describe.each(databases)('sign-in per project on a server on $name', ({ create }
     const legacy = connect(url, { projectId: 'legacy', apiKey: 'legacy-key' })
     expect(
       (
-        await legacy
-          .auth()
-          .authenticate({
-            type: 'custom',
-            token: 'legacy-session-ok',
-            metadata: { userId: 'root' },
-          })
+        await legacy.auth().authenticate({
+          type: 'custom',
+          token: 'legacy-session-ok',
+          metadata: { userId: 'root' },
+        })
       ).userId,
     ).toBe('legacy-user')
     await expect(

@@ -137,6 +137,10 @@ describe('the projects option', () => {
       /'projects.demo.rules' must be a function or a rules object/,
     ],
     [
+      { projects: { demo: { ...demo, rules: { docs: {} } } } },
+      /'projects.demo.rules': rules: unknown key 'docs'/,
+    ],
+    [
       { projects: { demo: { ...demo, allowServiceKeyFromOrigins: ['admin.example.com'] } } },
       /'projects.demo.allowServiceKeyFromOrigins\[0\]' must be an origin like/,
     ],

@@ -12,7 +12,7 @@ import {
 import { MetalError } from '@metal/core'
 import { describe, invalidArgument } from '@metal/core/engine'
 import type { SessionData } from '@metal/core/protocol'
-import type { VerifyToken } from './types.js'
+import type { VerifyToken } from '@metal/core/server'
 
 /** How a project checks JWTs: a shared secret (HS256) or the issuer's public keys (a JWKS). */
 export interface JwtOptions {
