@@ -27,7 +27,7 @@ Options:
                    the flags and variables above win over it
   --port <n>       port to listen on (default 8787, or $PORT)
   --host <addr>    interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --help         show this help
+  --help           show this help
 `
 
 /**
