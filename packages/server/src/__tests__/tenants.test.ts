@@ -5,7 +5,7 @@ import { MetalError, type Metal } from '@metal/core'
 import { CLOSE_CODES, PROTOCOL_VERSION } from '@metal/core/protocol'
 import { remote } from '@metal/core/remote'
 import { createServer, type MetalServer } from '../server.js'
-import type { Projects } from '../projects.js'
+import { admitClient, type Projects } from '../projects.js'
 import { databases, type TestDatabase } from './databases.js'
 import { connect, eventually } from './serverProcess.js'
 
@@ -200,6 +200,22 @@ describe.each(databases)('tenants on a server on $name', ({ create }) => {
     })
   })
 
+  it("keeps each project's presence rooms to itself", async () => {
+    const alice = await signedInClient('alpha', 'alpha-key', 'alice', ALPHA_SECRET)
+    const bob = await signedInClient('beta', 'beta-key', 'bob', BETA_SECRET)
+    const carol = await signedInClient('beta', 'beta-key', 'carol', BETA_SECRET)
+    const seenByBob: string[][] = []
+    const seenByAlice: string[][] = []
+    bob.presence('lobby').subscribe((members) => seenByBob.push(members.map((m) => m.userId)))
+    alice.presence('lobby').subscribe((members) => seenByAlice.push(members.map((m) => m.userId)))
+    alice.presence('lobby').track({ userId: 'alice', status: 'online' })
+    carol.presence('lobby').track({ userId: 'carol', status: 'online' })
+    await eventually(() => expect(seenByBob.at(-1)).toEqual(['carol']))
+    expect(seenByBob.flat()).not.toContain('alice')
+    await eventually(() => expect(seenByAlice.at(-1)).toEqual(['alice']))
+    expect(seenByAlice.flat()).not.toContain('carol')
+  })
+
   it('lets a service key read and write without signing in (rules do not apply), and an API key not', async () => {
     const service = connect(url, { projectId: 'alpha', apiKey: ALPHA_SERVICE })
     await service.db().collection('audit').doc('a1').set({ by: 'service' })
@@ -275,5 +291,74 @@ describe.each(databases)('tenants on a server on $name', ({ create }) => {
     }
     expect(messages[0]).toContain('hello refused: the project id or API key is not valid')
     expect(messages[1]).toBe(messages[0])
+  })
+})
+
+describe('admitClient', () => {
+  it("gives an API key its project's rules and token check, and a service key a privileged policy", () => {
+    const policy = admitClient(PROJECTS, { projectId: 'alpha', apiKey: 'alpha-key' })
+    expect(policy.rules).toBe(PROJECTS.alpha?.rules)
+    expect(typeof policy.verifyToken).toBe('function')
+    expect(policy.privileged).toBeFalsy()
+    const service = admitClient(PROJECTS, { projectId: 'alpha', apiKey: ALPHA_SERVICE })
+    expect(service).toMatchObject({ privileged: true })
+    expect(service.rules).toBeUndefined()
+    // The same policy every time: the project's JWT check (and its JWKS cache) is made once.
+    expect(admitClient(PROJECTS, { projectId: 'alpha', apiKey: 'alpha-key' })).toBe(policy)
+  })
+
+  it('throws one identical unauthenticated error for an unknown project, a wrong key and no key', () => {
+    const errors = [
+      { projectId: 'gamma', apiKey: 'alpha-key' },
+      { projectId: 'alpha', apiKey: 'beta-key' },
+      { projectId: 'alpha' },
+      { projectId: 'hasOwnProperty', apiKey: 'x' },
+    ].map((request) => {
+      try {
+        admitClient(PROJECTS, request)
+      } catch (error) {
+        return error as MetalError
+      }
+      throw new Error(`admitted ${JSON.stringify(request)}`)
+    })
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(MetalError)
+      expect([error.code, error.message]).toEqual([
+        'unauthenticated',
+        'the project id or API key is not valid',
+      ])
+    }
+  })
+
+  it('refuses a service key with an Origin unless that origin is allowed, in any spelling', () => {
+    expect(() =>
+      admitClient(PROJECTS, {
+        projectId: 'alpha',
+        apiKey: ALPHA_SERVICE,
+        origin: 'https://x.test',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'permission-denied' }) as Error)
+    expect(() =>
+      admitClient(PROJECTS, { projectId: 'beta', apiKey: BETA_SERVICE, origin: 'null' }),
+    ).toThrow(/a service key may not be used from a browser/)
+    for (const origin of [BETA_ADMIN, 'https://ADMIN.beta.test:443']) {
+      expect(
+        admitClient(PROJECTS, { projectId: 'beta', apiKey: BETA_SERVICE, origin }),
+      ).toMatchObject({
+        privileged: true,
+      })
+    }
+  })
+
+  it('refuses bad arguments with invalid-argument naming them', () => {
+    expect(() => admitClient(null as unknown as Projects, { projectId: 'a' })).toThrow(
+      /admitClient\(\): 'projects' must be an object, got null/,
+    )
+    expect(() => admitClient(PROJECTS, { projectId: 7 as unknown as string })).toThrow(
+      /admitClient\(\): 'projectId' must be a string, got 7/,
+    )
+    expect(() =>
+      admitClient(PROJECTS, { projectId: 'a', origin: [] as unknown as string }),
+    ).toThrow(/'origin' must be a string/)
   })
 })
