@@ -3,13 +3,16 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { WebSocket } from 'ws'
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type JWTPayload } from 'jose'
 import { MetalError } from '@metal/core'
+import { remote } from '@metal/core/remote'
+import type { BackendPush } from '@metal/core/protocol'
 import { jwtVerifier, type JwtOptions } from '../auth/jwt.js'
 import { createServer, type MetalServer, type ServerOptions } from '../server.js'
 import { databases, type TestDatabase } from './databases.js'
-import { connect } from './serverProcess.js'
+import { connect, eventually } from './serverProcess.js'
 
 // Verified sign-in: jwtVerifier checks JWTs with jose (HS256 with a secret; RS256 and ES256
 // through a JWKS file or a JWKS URL served on 127.0.0.1), on a real server over real sockets,
@@ -511,6 +514,36 @@ describe.each(databases)('sign-in per project on a server on $name', ({ create }
     await expect(twoFactor.db().collection('notes').doc('n').set({ n: 1 })).rejects.toMatchObject({
       code: 'permission-denied',
     })
+  })
+
+  it("ends a live query with unauthenticated when the JWT's exp passes", async () => {
+    // A raw connection: what the server decides, without the client's own session logic.
+    const pushes: BackendPush[] = []
+    const conn = remote({ url, WebSocket }).connect({
+      projectId: 'bank',
+      apiKey: 'bank-key',
+      onPush: (push) => pushes.push(push),
+      onClose: () => {},
+    })
+    onTestFinished(() => conn.close())
+    const exp = NOW() + 2
+    const { session } = await conn.request({
+      type: 'authenticate',
+      credential: {
+        type: 'jwt',
+        token: await token({ sub: 'ada', iss: ISSUER, amr: ['mfa'] }, { exp }),
+      },
+    })
+    expect(session.expiresAt).toBe(exp * 1000)
+    await conn.request({ type: 'listen', targetId: 1, query: { collection: 'vault', orderBy: [] } })
+    await eventually(
+      () =>
+        expect(pushes.filter((p) => p.type === 'targetError')).toEqual([
+          expect.objectContaining({ targetId: 1, code: 'unauthenticated' }),
+        ]),
+      10_000,
+    )
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000)
   })
 
   it("signs in with an RS256 JWT checked against the project's JWKS URL; the audience must match", async () => {
