@@ -9,6 +9,8 @@ import { MetalError } from '@metal/core'
 import { PROTOCOL_VERSION } from '@metal/core/protocol'
 import { defineConfig, env, loadConfig } from '../config.js'
 import { createServer, type ServerOptions } from '../server.js'
+import { pgliteDriver } from '../sql/pglite.js'
+import { indexName } from '../sql/indexes.js'
 import { connect, killAll, run, start } from './serverProcess.js'
 
 // Configuration: createServer's `projects` option validated field by field, defineConfig and
@@ -289,6 +291,31 @@ describe('metal-server --config', () => {
     expect(empty.code).toBe(2)
     expect(empty.stderr).toMatch(/--config needs a value/)
   })
+
+  it('stores where the file says (dataDir), for the server and the index command; --memory wins', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'metal-config-data-'))
+    folders.push(dir)
+    const file = await configFile(
+      `export default { dataDir: ${JSON.stringify(dir)}, projects: { demo: { apiKeys: ['demo-key'] } } }`,
+    )
+    const index = await run(['index', 'tasks', 'status', '--config', file])
+    expect(index.code).toBe(0)
+    const server = await start(['--config', file, '--port', '0'])
+    expect(server.stderr()).toContain(`in ${dir}`)
+    await server.stop()
+    const memory = await start(['--config', file, '--port', '0', '--memory'])
+    expect(memory.stderr()).toContain('in memory')
+    await memory.stop()
+    const db = await pgliteDriver(dir)
+    try {
+      const rows = await db.query<{ indexname: string }>(
+        `select indexname from pg_indexes where indexname like 'metal_idx_%'`,
+      )
+      expect(rows.map((r) => r.indexname)).toEqual([indexName('tasks', ['status'])])
+    } finally {
+      await db.close()
+    }
+  }, 90_000) // three metal-server processes boot PGlite
 
   it('runs the example config of examples/server with its secrets in the environment', async () => {
     const server = await start(['--config', EXAMPLE, '--memory', '--port', '0'], secrets)
