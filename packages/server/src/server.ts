@@ -266,6 +266,12 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       log(
         `Metal server serves ${ids.length} project${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`,
       )
+      const open = ids.filter((id) => projects[id]?.rules === undefined)
+      if (open.length > 0) {
+        log(
+          `  Projects without rules (anyone with the API key reads and writes everything): ${open.join(', ')}`,
+        )
+      }
     } else if (!options.verifyToken && !options.rules) {
       log(
         [

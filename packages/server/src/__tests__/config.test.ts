@@ -239,6 +239,7 @@ describe('metal-server --config', () => {
     const server = await start(['--config', file, '--memory', '--port', '0'], secrets)
     expect(server.stderr()).toContain('serves 1 project: demo')
     expect(server.stderr()).not.toContain('DEVELOPMENT mode')
+    expect(server.stderr()).not.toContain('without rules')
     expect(server.stderr()).not.toContain(SECRET)
     expect(server.url).not.toMatch(/:1$/)
     expect(await hello(server.url, 'demo', 'demo-key')).toBe('welcome')
@@ -302,6 +303,9 @@ describe('metal-server --config', () => {
     expect(index.code).toBe(0)
     const server = await start(['--config', file, '--port', '0'])
     expect(server.stderr()).toContain(`in ${dir}`)
+    expect(server.stderr()).toContain(
+      'Projects without rules (anyone with the API key reads and writes everything): demo',
+    )
     await server.stop()
     const memory = await start(['--config', file, '--port', '0', '--memory'])
     expect(memory.stderr()).toContain('in memory')
