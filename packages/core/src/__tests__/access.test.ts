@@ -294,3 +294,24 @@ describe('rate limit', () => {
     expect((await metal.db().collection('c').doc('a').get()).data()).toEqual({ n: 1 })
   })
 })
+
+describe('hello timeout', () => {
+  it('closes a socket that sends no hello in time, and not one that did', async () => {
+    const core = new ServerCore({ storage: new MapStorage() })
+    const open = (hello: boolean) => {
+      const closes: number[] = []
+      const s = new SocketSession(
+        core,
+        { send: () => {}, close: (code) => closes.push(code), bufferedAmount: () => 0 },
+        { epoch: 'e', helloTimeoutMs: 30 },
+      )
+      if (hello) s.receive(encodeHello({ protocol: 1, projectId: 'p' }))
+      return closes
+    }
+    const silent = open(false)
+    const polite = open(true)
+    await eventually(() => expect(silent).toEqual([4001]))
+    await new Promise((r) => setTimeout(r, 60))
+    expect(polite).toEqual([])
+  })
+})

@@ -52,6 +52,12 @@ export interface SocketSessionOptions {
   now?: () => number
   /** Hears each request refused by the rate limit (metrics). */
   onRateLimited?(): void
+  /**
+   * A socket that has not sent its hello this long after opening is closed with
+   * `CLOSE_CODES.badHello` (it holds a connection slot and says nothing).
+   * @default 10000
+   */
+  helloTimeoutMs?: number
 }
 
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
@@ -100,6 +106,9 @@ export class TokenBucket {
 /** Default {@link SocketSessionOptions.maxBufferedBytes}. */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
 
+/** Default {@link SocketSessionOptions.helloTimeoutMs}. */
+const HELLO_TIMEOUT_MS = 10_000
+
 /** Request frames a client may send while its hello is still being checked. */
 const MAX_EARLY_FRAMES = 64
 
@@ -119,6 +128,7 @@ export class SocketSession {
   private early: string[] = []
   private readonly maxBuffered: number
   private readonly bucket: TokenBucket | undefined
+  private helloTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     private readonly core: ServerCore,
@@ -128,6 +138,10 @@ export class SocketSession {
     this.maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES
     const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT
     this.bucket = limit === false ? undefined : new TokenBucket(limit, options.now)
+    this.helloTimer = setTimeout(() => {
+      if (this.state === 'hello') this.close(CLOSE_CODES.badHello, 'no hello in time')
+    }, options.helloTimeoutMs ?? HELLO_TIMEOUT_MS)
+    ;(this.helloTimer as { unref?: () => void }).unref?.()
   }
 
   /** Takes one text frame from the client. */
@@ -152,11 +166,13 @@ export class SocketSession {
   closed(): void {
     if (this.state === 'closed') return
     this.state = 'closed'
+    clearTimeout(this.helloTimer)
     this.early = []
     if (this.conn) this.core.disconnect(this.conn)
   }
 
   private hello(text: string): void {
+    clearTimeout(this.helloTimer)
     let hello: Hello
     try {
       const frame = decodeClientFrame(text)
