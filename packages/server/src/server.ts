@@ -16,6 +16,7 @@ import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
 import { admitClient, type Projects } from './projects.js'
+import { restHandler } from './rest/restHandler.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
@@ -211,6 +212,16 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
     prune.unref()
 
+    // The REST API (/v1/projects/…, /v1/openapi.json): admitted as the WebSocket hello is (in
+    // development mode, without projects, every project is admitted).
+    const projects = options.projects
+    const rest = restHandler({
+      core: serverCore,
+      admit: projects ? (request) => admitClient(projects, request) : () => ({}),
+      rateLimit: options.rateLimit,
+      now: options.now,
+      log,
+    })
     http = createHttpServer((req, res) => {
       if (req.method === 'GET' && pathOf(req) === '/health') {
         res.writeHead(200, { 'content-type': 'application/json' })
@@ -225,8 +236,11 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         )
         return
       }
-      res.writeHead(404, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: 'not-found' }))
+      void rest(req, res).then((handled) => {
+        if (handled) return
+        res.writeHead(404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ error: 'not-found' }))
+      })
     })
     const perIp = new ConnectionCounter(options.maxConnectionsPerIp ?? MAX_CONNECTIONS_PER_IP)
     wss = new WebSocketServer({
@@ -251,7 +265,6 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         accept(ws, req)
       })
     })
-    const projects = options.projects
     const accept = (ws: WebSocket, req: IncomingMessage): void => {
       const origin = req.headers.origin
       sockets.add(ws)
