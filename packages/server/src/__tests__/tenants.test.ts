@@ -270,6 +270,41 @@ describe.each(databases)('tenants on a server on $name', ({ create }) => {
     })
   })
 
+  it("admits REST calls as it admits sockets: the project's key and token, one refusal otherwise", async () => {
+    const bob = await signedInClient('beta', 'beta-key', 'bob', BETA_SECRET)
+    await bob.db().collection('notes').doc('rest').set({ project: 'beta' })
+    const get = (project: string, key: string, token?: string) =>
+      fetch(`${url}/v1/projects/${project}/collections/notes/docs/rest`, {
+        headers: { 'x-metal-api-key': key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      })
+    const ok = await get('beta', 'beta-key', await jwt('bob', BETA_SECRET))
+    expect(ok.status).toBe(200)
+    expect(((await ok.json()) as { data: unknown }).data).toEqual({ project: 'beta' })
+    // Beta's rules refuse a caller that is not signed in; alpha's secret does not sign one in.
+    expect((await get('beta', 'beta-key')).status).toBe(403)
+    expect((await get('beta', 'beta-key', await jwt('alice', ALPHA_SECRET))).status).toBe(401)
+    // The service key needs no token, but not from a browser.
+    expect((await get('beta', BETA_SERVICE)).status).toBe(200)
+    const fromBrowser = await fetch(`${url}/v1/projects/beta/collections/notes/docs/rest`, {
+      headers: { 'x-metal-api-key': BETA_SERVICE, origin: 'https://other.test' },
+    })
+    expect(fromBrowser.status).toBe(401)
+    // Another project's key and a project that does not exist: the same answer, byte for byte.
+    const refusals = await Promise.all(
+      [
+        get('beta', 'alpha-key'),
+        get('gamma', 'alpha-key'),
+        get('alpha', 'beta-key'),
+        get('constructor', 'alpha-key'),
+      ].map(async (pending) => {
+        const r = await pending
+        return [r.status, await r.text()]
+      }),
+    )
+    expect(refusals[0]?.[0]).toBe(401)
+    for (const refusal of refusals) expect(refusal).toEqual(refusals[0])
+  })
+
   it('tells a Metal client of a project it does not serve why it is refused, as for a wrong key', async () => {
     const messages: string[] = []
     for (const [projectId, apiKey] of [
