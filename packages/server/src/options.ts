@@ -3,6 +3,7 @@ import { checkServerCoreOptions } from '@metal/core/server'
 import type { ServerOptions } from './server.js'
 import { LOG_LEVELS } from './log.js'
 import { checkTrigger } from './triggers.js'
+import { checkProjects } from './projects.js'
 
 const KNOWN = new Set([
   'port',
@@ -24,6 +25,7 @@ const KNOWN = new Set([
   'rateLimit',
   'maxConnectionsPerIp',
   'helloTimeoutMs',
+  'projects',
   'logLevel',
   'shutdownGraceMs',
   'onWrite',
@@ -38,6 +40,18 @@ export function checkServerOptions(call: string, options: ServerOptions): void {
     if (!KNOWN.has(key)) throw invalidArgument(call, `unknown option ${describe(key)}`)
   }
   checkServerCoreOptions(call, options)
+  if (options.projects !== undefined) {
+    checkProjects(call, options.projects)
+    for (const key of ['verifyToken', 'rules'] as const) {
+      if (options[key] !== undefined) {
+        // Two places that decide access would leave one of them unread.
+        throw invalidArgument(
+          call,
+          `option '${key}' applies to every project: with 'projects', give each project its own (projects.<id>.${key === 'rules' ? 'rules' : 'auth.verifyToken'})`,
+        )
+      }
+    }
+  }
   const { port, host, databaseUrl, dataDir, log } = options
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw invalidArgument(

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { MetalError } from '@metal/core'
 import { ServerCore, type RateLimit, type ServerCoreOptions } from '@metal/core/server'
-import { SOCKET_PATH } from '@metal/core/protocol'
+import { SOCKET_PATH, type Hello } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
@@ -16,6 +16,7 @@ import { InFlight } from './drain.js'
 import { json, probe } from './probes.js'
 import { serveSocket } from './socket.js'
 import { Triggers, type TriggerHandler, type TriggerOptions, type TriggerSpec } from './triggers.js'
+import { admitClient, type Projects } from './projects.js'
 import { restHandler } from './rest/restHandler.js'
 
 /** Options of {@link createServer}. */
@@ -26,6 +27,12 @@ export interface ServerOptions
       'verifyToken' | 'rules' | 'presenceTimeoutMs' | 'now' | 'maxTargetsPerConnection'
     >,
     SqlStorageOptions {
+  /**
+   * The projects this server serves, by id: their API keys, service keys, sign-in and rules
+   * (see `ProjectConfig`). A client of any other project, or with a wrong key, is refused.
+   * Without it the server runs in development mode (any project, any key).
+   */
+  projects?: Projects
   /**
    * TCP port; 0 picks a free one (read it from `listen()`).
    * @default 8787
@@ -131,8 +138,9 @@ export interface MetalServer {
 /**
  * Creates a Metal server: the shared server logic over a SQL storage (PGlite in memory or in
  * `dataDir`, or PostgreSQL at `databaseUrl`), served over WebSocket at `/v1/socket`, with
- * `GET /health`. With no access configuration it runs in development mode: any project id and
- * API key is accepted and custom tokens are trusted; it says so when it starts.
+ * `GET /health`. With `projects`, only their clients connect, each judged by its project's
+ * keys, sign-in and rules. With no access configuration it runs in development mode: any
+ * project id and API key is accepted and custom tokens are trusted; it says so when it starts.
  */
 export function createServer(options: ServerOptions = {}): MetalServer {
   checkServerOptions('createServer()', options)
@@ -291,10 +299,12 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       draining: () => draining,
       metrics,
     }
-    // The REST API (/v1/projects/…, /v1/openapi.json); development default: every project admitted.
+    // The REST API (/v1/projects/…, /v1/openapi.json): admitted as the WebSocket hello is (in
+    // development mode, without projects, every project is admitted).
+    const projects = options.projects
     const rest = restHandler({
       core: serverCore,
-      admit: () => ({}),
+      admit: projects ? (request) => admitClient(projects, request) : () => ({}),
       rateLimit: options.rateLimit,
       now: options.now,
       log: (line) => log.error(line),
@@ -369,6 +379,7 @@ export function createServer(options: ServerOptions = {}): MetalServer {
           sockets.delete(ws)
           perIp.release(ip)
         })
+        const origin = req.headers.origin
         serveSocket(ws, req, {
           core: serverCore,
           session: {
@@ -377,6 +388,16 @@ export function createServer(options: ServerOptions = {}): MetalServer {
             maxMessageBytes: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
             rateLimit: options.rateLimit,
             helloTimeoutMs: options.helloTimeoutMs,
+            ...(projects
+              ? {
+                  onHello: (hello: Hello) =>
+                    admitClient(projects, {
+                      projectId: hello.projectId,
+                      apiKey: hello.apiKey,
+                      origin,
+                    }),
+                }
+              : {}),
           },
           log,
           inFlight,
@@ -396,7 +417,20 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     const address = http.address() as AddressInfo
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
     url = `http://${host}:${address.port}`
-    if (!options.verifyToken && !options.rules) {
+    if (projects) {
+      const ids = Object.keys(projects)
+      log.info(
+        `Metal server serves ${ids.length} project${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`,
+        { projects: ids },
+      )
+      const open = ids.filter((id) => projects[id]?.rules === undefined)
+      if (open.length > 0) {
+        log.warn(
+          `Projects without rules (anyone with the API key reads and writes everything): ${open.join(', ')}`,
+          { projects: open },
+        )
+      }
+    } else if (!options.verifyToken && !options.rules) {
       log.warn(
         'Metal server in DEVELOPMENT mode: any project id and API key is accepted, custom tokens are trusted and JWT signatures are not checked. Do not expose it.',
       )
