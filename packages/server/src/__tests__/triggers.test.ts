@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { MetalError } from '@metal/core'
 import { createServer, type MetalServer, type ServerOptions } from '../server.js'
@@ -5,7 +8,7 @@ import type { SqlDriver } from '../sql/driver.js'
 import { postgresDriver } from '../sql/postgres.js'
 import type { TriggerChange } from '../triggers.js'
 import { databases, type TestDatabase } from './databases.js'
-import { connect, eventually } from './serverProcess.js'
+import { connect, eventually, killAll, start } from './serverProcess.js'
 
 // Server-side triggers (`onWrite`): trusted code run after commits from the change log. A job
 // runner reports progress live; a throwing handler is retried, then skipped; a restart resumes
@@ -286,5 +289,38 @@ describe.each(databases)('triggers on $name', ({ name, create }) => {
     expect(() => server.onWrite('tasks', () => {}, { name: 'tasks-2' })).not.toThrow()
     await remove()
     expect(() => server.onWrite('tasks', () => {})).not.toThrow()
+  })
+})
+
+describe('metal-server --config with triggers', () => {
+  afterEach(() => killAll())
+
+  it("runs the configuration file's onWrite triggers", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'metal-triggers-'))
+    try {
+      const file = join(dir, 'metal.config.mjs')
+      await writeFile(
+        file,
+        `export default {
+          onWrite: {
+            jobs: async ({ after, id, metal }) => {
+              if (after?.status === 'queued') {
+                await metal.db().collection('jobs').doc(id).update({ status: 'done', by: 'trigger' })
+              }
+            },
+          },
+        }\n`,
+      )
+      const server = await start(['--memory', '--port', '0', '--config', file])
+      const metal = connect(server.url, { projectId: 'cfg' })
+      const job = metal.db().collection('jobs').doc('j1')
+      await job.set({ status: 'queued' })
+      await eventually(async () =>
+        expect((await job.get()).data()).toEqual({ status: 'done', by: 'trigger' }),
+      )
+      expect((await server.stop()).code).toBe(0)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
