@@ -1,5 +1,7 @@
 import pg from 'pg'
+import { MetalError } from '@metal/core'
 import type { SqlDriver, SqlExecutor } from './driver.js'
+import { databaseError } from './databaseError.js'
 
 // int8 (versions, positions) as JS numbers: they stay far below 2^53.
 pg.types.setTypeParser(20, (text: string) => Number(text))
@@ -13,6 +15,12 @@ export interface PostgresDriverOptions {
    * @default 10
    */
   poolSize?: number
+  /**
+   * How long to wait for a new connection before failing with `unavailable`, in ms: a database
+   * that does not answer (a network partition) fails requests instead of holding them.
+   * @default 5000
+   */
+  connectTimeoutMs?: number
 }
 
 /** The PostgreSQL driver: a `pg` pool, plus one connection that LISTENs. */
@@ -20,6 +28,8 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    keepAlive: true,
   })
   // An idle pooled connection that errors (server restart) must not crash the process.
   pool.on('error', () => {})
@@ -30,23 +40,37 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
     q: pg.Pool | pg.PoolClient,
     sql: string,
     params: readonly unknown[] = [],
-  ): Promise<R[]> => (await q.query(sql, params as unknown[])).rows as R[]
+  ): Promise<R[]> => {
+    try {
+      return (await q.query(sql, params as unknown[])).rows as R[]
+    } catch (error) {
+      throw databaseError(error)
+    }
+  }
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
-      const client = await pool.connect()
+      let client: pg.PoolClient
       try {
-        await client.query('begin')
+        client = await pool.connect()
+      } catch (error) {
+        throw databaseError(error)
+      }
+      // A connection that failed under the transaction is closed, never handed out again.
+      let broken: Error | undefined
+      try {
+        await run(client, 'begin')
         const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) }
         const result = await fn(tx)
-        await client.query('commit')
+        await run(client, 'commit')
         return result
       } catch (error) {
-        await client.query('rollback').catch(() => {})
+        if (MetalError.is(error, 'unavailable')) broken = error
+        else await client.query('rollback').catch((e: Error) => (broken = e))
         throw error
       } finally {
-        client.release()
+        client.release(broken)
       }
     },
     async listen(channel, onNotify) {
