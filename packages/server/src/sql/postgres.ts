@@ -57,8 +57,14 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
       } catch (error) {
         throw databaseError(error)
       }
-      // A connection that failed under the transaction is closed, never handed out again.
+      // A connection that failed under the transaction is closed, never handed out again. Its
+      // 'error' event (emitted besides the failed query's rejection) must not go unheard while
+      // it is checked out: an unheard one ends the process.
       let broken: Error | undefined
+      const onError = (error: Error): void => {
+        broken ??= error
+      }
+      client.on('error', onError)
       try {
         await run(client, 'begin')
         const tx: SqlExecutor = { query: (sql, params) => run(client, sql, params) }
@@ -70,35 +76,56 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
         else await client.query('rollback').catch((e: Error) => (broken = e))
         throw error
       } finally {
+        client.off('error', onError)
         client.release(broken)
       }
     },
     async listen(channel, onNotify) {
-      // One connection per channel. When it drops (a restart, a failover), it is made again
-      // with backoff and `onNotify('')` tells the listener that it may have missed some.
+      // One connection per channel. When it drops (a restart, a failover, a cut network) or
+      // cannot be made, it is tried again with backoff until it listens, and `onNotify('')`
+      // tells the listener that it may have missed some.
       let client: pg.Client | undefined
       let stopped = false
       let delay = 100
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const retry = (): void => {
+        if (stopped || closed || timer) return
+        timer = setTimeout(() => {
+          timer = undefined
+          if (stopped || closed) return
+          connect().then(
+            () => onNotify(''),
+            () => retry(),
+          )
+        }, delay)
+        timer.unref()
+        delay = Math.min(delay * 2, 5000)
+      }
       const connect = async (): Promise<void> => {
-        const c = new pg.Client({ connectionString: options.connectionString })
+        const c = new pg.Client({
+          connectionString: options.connectionString,
+          connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+          keepAlive: true,
+        })
         c.on('notification', (n) => {
           if (n.channel === channel) onNotify(n.payload ?? '')
         })
         c.on('error', () => {})
         c.on('end', () => {
           listeners.delete(c)
-          if (stopped || closed) return
-          setTimeout(() => {
-            if (stopped || closed) return
-            connect().then(
-              () => onNotify(''),
-              () => {},
-            )
-          }, delay).unref()
-          delay = Math.min(delay * 2, 5000)
+          if (client === c) retry()
         })
-        await c.connect()
-        await c.query(`listen ${pg.escapeIdentifier(channel)}`)
+        try {
+          await c.connect()
+          await c.query(`listen ${pg.escapeIdentifier(channel)}`)
+        } catch (error) {
+          await c.end().catch(() => {})
+          throw databaseError(error)
+        }
+        if (stopped || closed) {
+          await c.end().catch(() => {})
+          return
+        }
         listeners.add(c)
         client = c
         delay = 100
@@ -106,6 +133,7 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
       await connect()
       return async () => {
         stopped = true
+        clearTimeout(timer)
         if (client) listeners.delete(client)
         await client?.end().catch(() => {})
       }
