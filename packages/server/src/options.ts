@@ -18,6 +18,10 @@ const KNOWN = new Set([
   'changeLogRetentionMs',
   'pollMs',
   'mutationRetentionMs',
+  'maxTargetsPerConnection',
+  'rateLimit',
+  'maxConnectionsPerIp',
+  'helloTimeoutMs',
 ])
 
 /** Checks {@link createServer}'s options; throws an invalid-argument MetalError naming the field. */
@@ -66,10 +70,35 @@ export function checkServerOptions(call: string, options: ServerOptions): void {
     'changeLogRetentionMs',
     'pollMs',
     'mutationRetentionMs',
+    'helloTimeoutMs',
   ] as const) {
     const v = options[key]
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
       throw invalidArgument(call, `option '${key}' must be a positive number, got ${describe(v)}`)
+    }
+  }
+  for (const key of ['maxConnectionsPerIp'] as const) {
+    const v = options[key]
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) > 0)) {
+      throw invalidArgument(call, `option '${key}' must be a positive integer, got ${describe(v)}`)
+    }
+  }
+  const rate = options.rateLimit
+  if (rate !== undefined && rate !== false) {
+    if (typeof rate !== 'object' || rate === null) {
+      throw invalidArgument(
+        call,
+        `option 'rateLimit' must be { perSecond, burst } or false, got ${describe(rate)}`,
+      )
+    }
+    for (const key of ['perSecond', 'burst'] as const) {
+      const v = (rate as unknown as Record<string, unknown>)[key]
+      if (!(typeof v === 'number' && Number.isFinite(v) && v > 0)) {
+        throw invalidArgument(
+          call,
+          `option 'rateLimit.${key}' must be a positive number, got ${describe(v)}`,
+        )
+      }
     }
   }
   if (log !== undefined && log !== false && typeof log !== 'function') {

@@ -2,7 +2,12 @@ import { createServer as createHttpServer, type IncomingMessage, type Server } f
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { MetalError } from '@metal/core'
-import { ServerCore, SocketSession, type ServerCoreOptions } from '@metal/core/server'
+import {
+  ServerCore,
+  SocketSession,
+  type RateLimit,
+  type ServerCoreOptions,
+} from '@metal/core/server'
 import { SOCKET_PATH } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
@@ -14,7 +19,10 @@ import { presenceRelay, presenceSent } from './presence.js'
 /** Options of {@link createServer}. */
 export interface ServerOptions
   extends
-    Pick<ServerCoreOptions, 'verifyToken' | 'rules' | 'presenceTimeoutMs' | 'now'>,
+    Pick<
+      ServerCoreOptions,
+      'verifyToken' | 'rules' | 'presenceTimeoutMs' | 'now' | 'maxTargetsPerConnection'
+    >,
     SqlStorageOptions {
   /**
    * TCP port; 0 picks a free one (read it from `listen()`).
@@ -45,6 +53,24 @@ export interface ServerOptions
    * @default 8 MiB
    */
   maxBufferedBytes?: number
+  /**
+   * Requests one connection may send: a token bucket of `burst` requests refilled at
+   * `perSecond`. Over it, a request is answered `resource-exhausted` with `retryAfter` and the
+   * client waits and sends it again. `false` turns it off.
+   * @default { perSecond: 200, burst: 1000 }
+   */
+  rateLimit?: RateLimit | false
+  /**
+   * Most WebSocket connections open at once from one IP address; more are refused with HTTP 429
+   * before the upgrade. Behind a proxy every client has the proxy's address: raise it there.
+   * @default 256
+   */
+  maxConnectionsPerIp?: number
+  /**
+   * A socket that sends no hello this long after opening is closed.
+   * @default 10000
+   */
+  helloTimeoutMs?: number
   /**
    * Where the server logs (one line per call); `false` is silent.
    * @default console.error
@@ -169,6 +195,7 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       rules: options.rules,
       presenceTimeoutMs: options.presenceTimeoutMs,
       now: options.now,
+      maxTargetsPerConnection: options.maxTargetsPerConnection,
       presenceRelay: (projectId, hub) => presenceRelay(db, projectId, hub, options.now),
     })
     const serverCore = core
@@ -193,6 +220,7 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       res.writeHead(404, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: 'not-found' }))
     })
+    const perIp = new ConnectionCounter(options.maxConnectionsPerIp ?? MAX_CONNECTIONS_PER_IP)
     wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
@@ -205,7 +233,15 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
         return
       }
-      wss!.handleUpgrade(req, socket, head, (ws) => accept(ws))
+      const ip = req.socket.remoteAddress ?? ''
+      if (!perIp.admit(ip)) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n')
+        return
+      }
+      wss!.handleUpgrade(req, socket, head, (ws) => {
+        ws.once('close', () => perIp.release(ip))
+        accept(ws)
+      })
     })
     const accept = (ws: WebSocket): void => {
       sockets.add(ws)
@@ -216,7 +252,13 @@ export function createServer(options: ServerOptions = {}): MetalServer {
           close: (code, reason) => ws.close(code, reason),
           bufferedAmount: () => ws.bufferedAmount,
         },
-        { epoch, maxBufferedBytes: options.maxBufferedBytes },
+        {
+          epoch,
+          maxBufferedBytes: options.maxBufferedBytes,
+          maxMessageBytes: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+          rateLimit: options.rateLimit,
+          helloTimeoutMs: options.helloTimeoutMs,
+        },
       )
       ws.on('message', (data, isBinary) => {
         session.receive(isBinary ? '' : data.toString())
@@ -257,6 +299,30 @@ export function createServer(options: ServerOptions = {}): MetalServer {
 
 /** Default {@link ServerOptions.maxMessageBytes}. */
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+
+/** Default {@link ServerOptions.maxConnectionsPerIp}. */
+const MAX_CONNECTIONS_PER_IP = 256
+
+/** Open connections per key (an IP address), up to a maximum. */
+class ConnectionCounter {
+  private readonly open = new Map<string, number>()
+  constructor(private readonly max: number) {}
+
+  /** Counts one more connection for `key`; false (counting nothing) when it is at the maximum. */
+  admit(key: string): boolean {
+    const n = this.open.get(key) ?? 0
+    if (n >= this.max) return false
+    this.open.set(key, n + 1)
+    return true
+  }
+
+  /** One connection of `key` closed. */
+  release(key: string): void {
+    const n = (this.open.get(key) ?? 1) - 1
+    if (n <= 0) this.open.delete(key)
+    else this.open.set(key, n)
+  }
+}
 
 /** How long `close()` waits for clients to answer its close frame before cutting them. */
 const CLOSE_GRACE_MS = 1000

@@ -17,6 +17,9 @@ export interface LinkOptions {
 
 const MAX_BACKOFF = 30_000
 
+/** How often a request refused by the server's rate limit is sent again before it fails. */
+const MAX_RATE_RETRIES = 8
+
 /**
  * Keeps one client connected to its backend: connects, notices drops (closed connections, lost
  * requests), reconnects with exponential backoff and jitter, and can be taken offline on purpose.
@@ -30,6 +33,8 @@ export class Link {
   private timer: unknown
   private up = false
   private healthy = false
+  /** Until when (epoch ms) requests wait: the server said the client is sending too fast. */
+  private pausedUntil = 0
 
   constructor(
     private readonly backend: Backend,
@@ -62,9 +67,39 @@ export class Link {
 
   /**
    * Sends a request on the current connection. Rejects `unavailable` when offline, and
-   * `deadline-exceeded` (dropping the connection) when no answer comes in time.
+   * `deadline-exceeded` (dropping the connection) when no answer comes in time. A request the
+   * server's rate limit refuses (`resource-exhausted` with `retryAfter`) is sent again after
+   * that wait, growing with each refusal, and every request of the client waits meanwhile.
    */
   request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
+    return this.paced(message, 0)
+  }
+
+  private async paced<T extends BackendRequest>(
+    message: T,
+    refusals: number,
+  ): Promise<BackendResponses[T['type']]> {
+    const wait = this.pausedUntil - Date.now()
+    if (wait > 0) await new Promise<void>((resolve) => setTimeout(() => resolve(), wait))
+    try {
+      return await this.send(message)
+    } catch (error) {
+      const after = (error as { retryAfter?: unknown }).retryAfter
+      if (
+        !MetalError.is(error, 'resource-exhausted') ||
+        typeof after !== 'number' ||
+        refusals >= MAX_RATE_RETRIES ||
+        this.closed
+      ) {
+        throw error
+      }
+      const backoff = Math.min(MAX_BACKOFF, Math.max(after, 10) * 2 ** refusals)
+      this.pausedUntil = Math.max(this.pausedUntil, Date.now() + backoff * (1 + Math.random() / 4))
+      return this.paced(message, refusals + 1)
+    }
+  }
+
+  private send<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
     const conn = this.connection
     if (!conn || !this.up) {
       return Promise.reject(new MetalError('unavailable', `${message.type}: the client is offline`))

@@ -9,7 +9,7 @@ import type { BackendPush, BackendRequest } from './backend.js'
 //
 //   client → server   { hello: { protocol, projectId, apiKey? } }      first frame, once
 //                     { id, request }                                  a request (WireRequest)
-//   server → client   { welcome: { protocol, epoch } }                 answer to hello
+//   server → client   { welcome: { protocol, epoch, maxMessageBytes? } } answer to hello
 //                     { id, result } | { id, error: { code, message } } a request's answer
 //                     { push }                                         a BackendPush
 //
@@ -49,6 +49,8 @@ export interface Welcome {
   protocol: number
   /** Identifies the server's change log; resume tokens from another epoch are reset. */
   epoch: string
+  /** Largest message the server takes, in bytes: a larger request fails without being sent. */
+  maxMessageBytes?: number
 }
 
 /** A request's failure on the wire. */

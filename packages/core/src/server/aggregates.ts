@@ -105,25 +105,50 @@ export class LiveAggregates<O extends TargetOwner = TargetOwner> {
     return this.routers.count(projectId, collection)
   }
 
+  /** Number of live aggregates of every project. */
+  total(): number {
+    return this.routers.total
+  }
+
   /**
    * Applies committed changes to every live aggregate they can affect and returns the new
    * values of those that changed, one per target however many documents moved it. `entry` is
-   * the feed entry the changes came from, if any.
+   * the feed entry the changes came from, if any. An aggregate whose owner may not read a
+   * document entering it (`admit` says no) is listed in `denied` instead.
    */
-  route(projectId: string, changes: readonly DocChange[], entry?: FeedEntry): RoutedAggregate<O>[] {
-    if (this.routers.empty) return []
+  route(
+    projectId: string,
+    changes: readonly DocChange[],
+    entry?: FeedEntry,
+    admit?: (target: AggregateTarget<O>, doc: StoredDoc) => boolean,
+  ): { routed: RoutedAggregate<O>[]; denied: AggregateTarget<O>[] } {
+    if (this.routers.empty) return { routed: [], denied: [] }
     const changed = new Set<AggregateTarget<O>>()
+    const denied = new Set<AggregateTarget<O>>()
     for (const change of changes) {
       for (const target of this.routers.candidates(projectId, change)) {
         if (entry && target.seen?.(entry)) continue
+        if (denied.has(target)) continue
+        const after = change.after
+        if (
+          admit &&
+          after &&
+          target.live.query.matches(after.id, after.data) &&
+          !admit(target, after)
+        ) {
+          denied.add(target)
+          changed.delete(target)
+          continue
+        }
         if (target.live.apply(change.id, change.before?.data, change.after?.data))
           changed.add(target)
       }
     }
-    return [...changed].map((t) => ({
+    const routed = [...changed].map((t) => ({
       owner: t.owner,
-      message: { type: 'aggregate', targetId: t.targetId, values: t.live.values() },
+      message: { type: 'aggregate' as const, targetId: t.targetId, values: t.live.values() },
     }))
+    return { routed, denied: [...denied] }
   }
 }
 
@@ -137,13 +162,13 @@ export interface AggregateOwner<O extends TargetOwner> extends TargetOwner {
 /**
  * Serves an `aggregate` request (computed once) or a `listenAggregate` request (registered
  * with `live` and answered with its first values). `checkRead` applies the access rules as to
- * queries; `scan` gives candidate documents (at least every match).
+ * queries (to the query alone, then to the documents read); `scan` gives candidate documents (at least every match).
  */
 export async function serveAggregate<O extends AggregateOwner<O>>(
   live: LiveAggregates<O>,
   conn: O,
   msg: Extract<BackendRequest, { type: 'aggregate' | 'listenAggregate' }>,
-  checkRead: (collection: string) => void,
+  checkRead: (query: QuerySpec, docs?: readonly StoredDoc[]) => void,
   scan: (query: QuerySpec) => Promise<ScanResult>,
 ): Promise<BackendResponses['aggregate']> {
   const targetId = msg.type === 'listenAggregate' ? msg.targetId : undefined
@@ -152,8 +177,11 @@ export async function serveAggregate<O extends AggregateOwner<O>>(
   if (targetId !== undefined && (conn.targets.has(targetId) || conn.aggregates.has(targetId))) {
     throw invalidArgument(msg.type, `target ${targetId} is already open on this connection`)
   }
-  checkRead(msg.query.collection)
-  const { docs, seen } = await scan(msg.query)
+  checkRead(msg.query)
+  const scanned = await scan(msg.query)
+  const docs = [...scanned.docs]
+  const seen = scanned.seen
+  checkRead(msg.query, docs)
   if (targetId === undefined) return { values: aggregateOnce(msg.query, aggregates, docs) }
   const target = new AggregateTarget(conn, targetId, msg.query, aggregates)
   target.seen = seen

@@ -31,14 +31,14 @@ function checkSize(write: Write, data: DocumentData): void {
 /**
  * The plan of one atomic commit: transaction checks first, then every write in order on top of
  * the previous ones (several writes to one document compose), each checked against its
- * precondition, the size limit and `authorise`. Any failure throws before anything is written.
+ * precondition, the size limit and `authorise` (with the document before and after the write). Any failure throws before anything is written.
  * The result is each write's document after the commit (null: deleted), in write order.
  */
 export function planCommit(
   writes: readonly Write[],
   checks: readonly VersionCheck[],
   time: number,
-  authorise: (write: Write, data: DocumentData | null) => void,
+  authorise: (write: Write, before: DocumentData | null, after: DocumentData | null) => void,
 ): CommitPlan<(StoredDoc | null)[]> {
   return (current, version) => {
     for (const c of checks) {
@@ -58,7 +58,7 @@ export function planCommit(
       checkPrecondition(w, before ?? undefined)
       const data = applyWrite(w, before?.data, time)
       if (data) checkSize(w, data)
-      authorise(w, data)
+      authorise(w, before?.data ?? null, data)
       const after: StoredDoc | null = data
         ? Object.freeze({ id: w.id, data, version, updateTime: time })
         : null

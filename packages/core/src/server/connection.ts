@@ -4,6 +4,8 @@ import type { SessionData } from '../protocol/session.js'
 import type { LiveTarget } from './liveTargets.js'
 import type { AggregateTarget } from './aggregates.js'
 import type { TransactionHandle } from './transactions.js'
+import type { RuleJudge } from './rules.js'
+import type { VerifyToken } from './options.js'
 
 /**
  * What the server logic keeps of one client connection, whatever carries it (an in-process
@@ -26,6 +28,14 @@ export class ServerConnection {
   tail: Promise<void> = Promise.resolve()
   /** True once closed: nothing more is pushed or served. */
   closed = false
+  /** Rules judging this connection's requests (from its policy, else the server's); none: all allowed. */
+  judge: RuleJudge | undefined = undefined
+  /** Verifies this connection's credentials (from its policy, else the server's). */
+  verifyToken: VerifyToken | undefined = undefined
+  /** True for trusted callers (service keys, triggers): rules do not apply. */
+  privileged = false
+  /** @internal Ends the session when it expires. */
+  expiry: ReturnType<typeof setTimeout> | undefined = undefined
   /** Receives presence events of subscribed rooms. */
   readonly presenceSink: PresenceSink = (room, event, member) => {
     if (this.presenceRooms.has(room)) this.push({ type: 'presence', room, event, member })

@@ -24,9 +24,21 @@ export {
 } from './aggregates.js'
 export type { RoutedAggregate } from './aggregates.js'
 export { planCommit, commitKeys } from './commitPlan.js'
-export { checkAccess, isAllowed } from './rules.js'
+export { compileRules, pinnedDocs, denial } from './rules.js'
 export { defaultVerifyToken } from './defaultVerifyToken.js'
-export type { AccessRequest, AccessRules } from './rules.js'
+export type {
+  Rule,
+  RuleContext,
+  RuleOp,
+  RulePath,
+  Rules,
+  RulesConfig,
+  CollectionRules,
+  RuleRequest,
+  RuleJudge,
+  PinnedDoc,
+} from './rules.js'
+export type { ConnectionPolicy, ServerObserver, VerifyToken } from './options.js'
 export { MutationLog } from './mutationLog.js'
 export { TransactionLock } from './transactions.js'
 export type { TransactionHandle } from './transactions.js'
@@ -34,5 +46,11 @@ export { PresenceHub } from './presenceHub.js'
 export type { PresenceSink } from './presenceHub.js'
 export { PresenceRelay } from './presenceRelay.js'
 export type { ChannelLike } from './presenceRelay.js'
-export { SocketSession, MAX_BUFFERED_BYTES } from './socketSession.js'
-export type { SocketTransport, SocketSessionOptions } from './socketSession.js'
+export {
+  SocketSession,
+  MAX_BUFFERED_BYTES,
+  DEFAULT_RATE_LIMIT,
+  TokenBucket,
+} from './socketSession.js'
+export type { SocketTransport, SocketSessionOptions, RateLimit } from './socketSession.js'
+export { localBackend, LocalConnection } from './localConnection.js'

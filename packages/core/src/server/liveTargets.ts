@@ -55,27 +55,42 @@ export class LiveTargets<O extends TargetOwner = TargetOwner> {
     return this.routers.count(projectId, collection)
   }
 
+  /** Number of live queries of every project. */
+  total(): number {
+    return this.routers.total
+  }
+
   /**
    * Applies committed changes to every live query they can affect and returns, per query, the
    * net change: documents that entered or changed, and ids that left. Changes to `committer`'s
    * own queries come back separately (they travel in the commit's response). `entry` is the
-   * feed entry the changes came from, if any.
+   * feed entry the changes came from, if any. A query whose owner may not read a document
+   * entering or changing in its result (`admit` says no) is listed in `denied` instead; it gets
+   * none of the changes.
    */
   route(
     projectId: string,
     changes: readonly DocChange[],
     committer?: O,
     entry?: FeedEntry,
-  ): { own: TargetChange[]; others: RoutedChange<O>[] } {
+    admit?: (target: LiveTarget<O>, doc: StoredDoc) => boolean,
+  ): { own: TargetChange[]; others: RoutedChange<O>[]; denied: LiveTarget<O>[] } {
     const changed = new Map<LiveTarget<O>, Map<string, StoredDoc | null>>()
+    const denied = new Set<LiveTarget<O>>()
     for (const change of changes) {
       for (const target of this.routers.candidates(projectId, change)) {
         if (entry && target.seen?.(entry)) continue
+        if (denied.has(target)) continue
         const viewChanges = target.view.apply(change.id, change.after)
         if (viewChanges.length === 0) continue
         let net = changed.get(target)
         if (!net) changed.set(target, (net = new Map()))
         for (const ch of viewChanges) {
+          if (ch.type !== 'removed' && admit && !admit(target, ch.entry)) {
+            denied.add(target)
+            changed.delete(target)
+            break
+          }
           net.set(ch.entry.id, ch.type === 'removed' ? null : ch.entry)
         }
       }
@@ -91,6 +106,6 @@ export class LiveTargets<O extends TargetOwner = TargetOwner> {
       if (target.owner === committer) own.push(change)
       else others.push({ owner: target.owner, change })
     }
-    return { own, others }
+    return { own, others, denied: [...denied] }
   }
 }

@@ -1,7 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import type { Credential, SessionData } from '../protocol/session.js'
 import type { PresenceDiff } from '../protocol/presence.js'
-import type { AccessRules } from './rules.js'
+import { compileRules, type RuleOp, type Rules } from './rules.js'
 import type { PresenceHub } from './presenceHub.js'
 import type { ServerStorage } from './storage.js'
 
@@ -11,6 +11,36 @@ export interface PresenceRelayLike {
   untrack(connection: string, room: string): void
   heartbeat(connection: string): void
   close(): void
+}
+
+/** Verifies a credential and returns its session; throw (or reject) to refuse. */
+export type VerifyToken = (
+  credential: Credential,
+  now: number,
+) => SessionData | Promise<SessionData>
+
+/**
+ * How one connection is judged, decided when it opens (by its API key, say): its rules and
+ * token check replace the server's; a privileged connection (a service key, a trigger) is not
+ * subject to rules at all.
+ */
+export interface ConnectionPolicy {
+  /** Rules for this connection instead of the server's. */
+  rules?: Rules
+  /** Token check for this connection instead of the server's. */
+  verifyToken?: VerifyToken
+  /** Trusted caller: no rule applies (like Firebase Admin or Supabase's service role). */
+  privileged?: boolean
+}
+
+/** Hears what the server logic does, for metrics. Each callback must be cheap and never throw. */
+export interface ServerObserver {
+  /** A commit was applied (`writes` writes). */
+  commit?(projectId: string, writes: number): void
+  /** A commit's changes reached its live queries `ms` after it was applied (`deliveries` pushes). */
+  fanout?(ms: number, deliveries: number): void
+  /** A request was refused by the rules. */
+  denied?(op: RuleOp, projectId: string): void
 }
 
 /** Options of the shared server logic. */
@@ -27,13 +57,22 @@ export interface ServerCoreOptions {
    * refuse. The default accepts custom tokens (metadata as claims) and decodes JWTs without
    * checking signatures, refusing expired ones: fine for development, not for production.
    */
-  verifyToken?: (credential: Credential, now: number) => SessionData | Promise<SessionData>
+  verifyToken?: VerifyToken
   /**
-   * Access rules checked on every read, write and presence room, with the connection's session.
-   * Live queries are re-checked when the session changes.
+   * Access rules checked on every read, query result, live change, write and presence room, with
+   * the connection's session; live queries are re-checked when the session changes. A query
+   * that could return a document the session may not read is refused as a whole.
    * @default everything is allowed
    */
-  rules?: AccessRules
+  rules?: Rules
+  /**
+   * Most live queries and live aggregates one connection may hold open; more fail with
+   * `resource-exhausted`.
+   * @default 1000
+   */
+  maxTargetsPerConnection?: number
+  /** Hears commits, fan-out and refusals (metrics). */
+  observer?: ServerObserver
   /**
    * A presence connection not heard from for this long is removed (its member leaves).
    * @default 30000
@@ -59,7 +98,17 @@ export function checkServerCoreOptions(
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw invalidArgument(call, `option 'now' must be a function, got ${describe(options.now)}`)
   }
-  for (const key of ['verifyToken', 'rules'] as const) {
+  if (options.rules !== undefined) compileRules(call, options.rules)
+  if (
+    options.observer !== undefined &&
+    (typeof options.observer !== 'object' || options.observer === null)
+  ) {
+    throw invalidArgument(
+      call,
+      `option 'observer' must be an object, got ${describe(options.observer)}`,
+    )
+  }
+  for (const key of ['verifyToken'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'function') {
       throw invalidArgument(
         call,
@@ -67,7 +116,11 @@ export function checkServerCoreOptions(
       )
     }
   }
-  for (const key of ['presenceTimeoutMs', 'transactionTimeoutMs'] as const) {
+  for (const key of [
+    'presenceTimeoutMs',
+    'transactionTimeoutMs',
+    'maxTargetsPerConnection',
+  ] as const) {
     const v = options[key]
     if (v !== undefined && (typeof v !== 'number' || !(v > 0))) {
       throw invalidArgument(call, `option '${key}' must be a positive number, got ${describe(v)}`)

@@ -8,6 +8,12 @@ import type { DocChange } from './storage.js'
  */
 export class RouterTable<T extends { readonly query: QuerySpec }> {
   private readonly routers = new Map<string, TargetRouter<T>>()
+  private count_ = 0
+
+  /** Number of targets of every project. */
+  get total(): number {
+    return this.count_
+  }
 
   /** True when no target is routed to. */
   get empty(): boolean {
@@ -19,7 +25,9 @@ export class RouterTable<T extends { readonly query: QuerySpec }> {
     const key = `${projectId}\u0000${target.query.collection}`
     let r = this.routers.get(key)
     if (!r) this.routers.set(key, (r = new TargetRouter()))
+    const before = r.size
     r.add(target)
+    this.count_ += r.size - before
   }
 
   /** Stops routing to `target`. */
@@ -27,7 +35,9 @@ export class RouterTable<T extends { readonly query: QuerySpec }> {
     const key = `${projectId}\u0000${target.query.collection}`
     const r = this.routers.get(key)
     if (!r) return
+    const before = r.size
     r.remove(target)
+    this.count_ += r.size - before
     if (r.size === 0) this.routers.delete(key)
   }
 

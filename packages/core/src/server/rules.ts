@@ -1,88 +1,335 @@
-import { MetalError } from '../errors.js'
+import { MetalError, describe, invalidArgument } from '../errors.js'
+import { DOCUMENT_ID } from '../engine/fieldPath.js'
 import type { DocumentData } from '../engine/types.js'
+import type { Filter } from '../engine/filter.js'
+import type { QuerySpec } from '../engine/querySpec.js'
 import type { SessionData } from '../protocol/session.js'
-import type { BackendPush } from '../protocol/backend.js'
-
-/** What an access rule is asked: may this session do `op` on this collection (or document)? */
-export interface AccessRequest {
-  /** `read` (get, query, listen, aggregate), `write` (each write of a commit) or `presence` (a room). */
-  op: 'read' | 'write' | 'presence'
-  /** The collection path, or the room name for `presence`. */
-  collection: string
-  /** The document id, when one document is concerned. */
-  id?: string
-  /** For writes: the document as the write would leave it (null: deleted). */
-  data?: DocumentData | null
-  /** The connection's session, or null when signed out. */
-  session: SessionData | null
-}
-
-/** Decides access; return false to refuse with `permission-denied`. */
-export type AccessRules = (request: AccessRequest) => boolean
 
 /**
- * Throws `permission-denied` unless `rules` allow the request. A rule that throws refuses: a
- * broken rule must never open access.
+ * What a rule is asked about: `get` (one document), `list` (a query, a live query or an
+ * aggregation), `create`, `update`, `delete` (each write of a commit) or `presence` (a room).
  */
-export function checkAccess(
-  rules: AccessRules | undefined,
-  session: SessionData | null,
-  request: Omit<AccessRequest, 'session'>,
-): void {
-  if (!rules) return
-  let allowed = false
-  try {
-    allowed = rules({ ...request, session }) === true
-  } catch {
-    allowed = false
-  }
-  if (allowed) return
-  const what =
-    request.id !== undefined ? `'${request.collection}/${request.id}'` : `'${request.collection}'`
-  throw new MetalError(
-    'permission-denied',
-    `${request.op} of ${what} is not allowed${session ? ` for user '${session.userId}'` : ' without signing in'}`,
-  )
+export type RuleOp = 'get' | 'list' | 'create' | 'update' | 'delete' | 'presence'
+
+/** Where a request points: the collection, the document and the matched pattern's parameters. */
+export interface RulePath {
+  /** The collection path (`tasks`, `users/u1/notes`). */
+  readonly collection: string
+  /** The document id; null for a query that does not pin one down. */
+  readonly id: string | null
+  /** Values of the matched pattern's `{name}` segments (`'users/{userId}'` → `{ userId }`). */
+  readonly params: Readonly<Record<string, string>>
 }
 
-/** True when `rules` allow the request (no rules: everything is allowed). */
-export function isAllowed(
-  rules: AccessRules | undefined,
-  session: SessionData | null,
-  request: Omit<AccessRequest, 'session'>,
-): boolean {
+/** Everything a rule can judge (Firestore's `request` and `resource`). */
+export interface RuleContext {
+  /** The caller's verified session (Firestore's `request.auth`); null when signed out. */
+  readonly auth: SessionData | null
+  /** What is asked. */
+  readonly op: RuleOp
+  /** Where. For `presence`, the collection is the room name. */
+  readonly path: RulePath
+  /**
+   * The stored document (Firestore's `resource.data`): null when it does not exist. For `list`,
+   * first the query as a whole — a document holding only what the query's equality filters
+   * pin down, so a rule proves the query can only return readable documents (as Firestore
+   * does) — then each document of the result.
+   */
+  readonly doc: DocumentData | null
+  /** For `create` and `update`: the document as the write leaves it (`request.resource.data`). */
+  readonly newDoc: DocumentData | null
+  /** For `list`: the query. */
+  readonly query: QuerySpec | null
+  /** For `presence`: the room. */
+  readonly room: string | null
+  /** The project the request belongs to. */
+  readonly projectId: string
+}
+
+/** A rule: true allows; anything else (false, a throw) refuses with `permission-denied`. */
+export type Rule = (context: RuleContext) => boolean
+
+/**
+ * The rules of documents matching one path pattern. The specific rule of an operation wins over
+ * the general one: `get`/`list` over `read`, `create`/`update`/`delete` over `write`. An
+ * operation with no rule is refused.
+ */
+export interface CollectionRules {
+  /** `get` and `list`, unless they have their own rule. */
+  read?: Rule
+  /** `create`, `update` and `delete`, unless they have their own rule. */
+  write?: Rule
+  /** Reading one document by id. */
+  get?: Rule
+  /** Queries, live queries and aggregations (see {@link RuleContext.doc}). */
+  list?: Rule
+  /** Writing a document that does not exist. */
+  create?: Rule
+  /** Writing a document that exists. */
+  update?: Rule
+  /** Deleting a document. */
+  delete?: Rule
+}
+
+/**
+ * Rules by document path pattern, as Firestore's `match` blocks: `'tasks/{taskId}'`,
+ * `'users/{userId}/notes/{noteId}'` (a `{name}` segment matches any one segment and passes its
+ * value in `path.params`). A request is allowed when any matching pattern's rule allows it; a
+ * path no pattern matches is refused.
+ */
+export interface RulesConfig {
+  /** Rules per document path pattern. */
+  documents: Readonly<Record<string, CollectionRules>>
+  /** Who may join and watch presence rooms (`path.collection` and `room` are the room name). Without it, presence is refused. */
+  presence?: Rule
+}
+
+/** Access rules: per-pattern rules, or one function that judges every request. */
+export type Rules = Rule | RulesConfig
+
+/** A request to judge, before its path is matched. */
+export interface RuleRequest {
+  readonly op: RuleOp
+  readonly collection: string
+  readonly id: string | null
+  readonly doc: DocumentData | null
+  readonly newDoc: DocumentData | null
+  readonly query: QuerySpec | null
+  readonly room: string | null
+  readonly auth: SessionData | null
+  readonly projectId: string
+}
+
+/** Rules ready to judge requests. */
+export type RuleJudge = (request: RuleRequest) => boolean
+
+const RULE_KEYS = ['read', 'write', 'get', 'list', 'create', 'update', 'delete'] as const
+const SPECIFIC: Record<Exclude<RuleOp, 'presence'>, 'read' | 'write'> = {
+  get: 'read',
+  list: 'read',
+  create: 'write',
+  update: 'write',
+  delete: 'write',
+}
+const PARAM = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/
+
+type Segment = { literal: string } | { param: string }
+interface Pattern {
+  readonly segments: readonly Segment[]
+  readonly rules: CollectionRules
+}
+
+/** Calls a rule; a rule that throws or answers anything but `true` refuses. */
+function run(rule: Rule | undefined, context: RuleContext): boolean {
+  if (!rule) return false
   try {
-    checkAccess(rules, session, request)
-    return true
+    return rule(context) === true
   } catch {
     return false
   }
 }
 
-/** A listened target: anything reading one collection. */
-export interface Revocable {
-  readonly query: { readonly collection: string }
+/** Checks `rules` and makes them ready to judge; `call` names the entry point in errors. */
+export function compileRules(call: string, rules: Rules): RuleJudge {
+  if (typeof rules === 'function') {
+    return (r) => run(rules, { ...r, path: { collection: r.collection, id: r.id, params: {} } })
+  }
+  if (typeof rules !== 'object' || rules === null) {
+    throw invalidArgument(
+      call,
+      `option 'rules' must be a function or { documents }, got ${describe(rules)}`,
+    )
+  }
+  for (const key of Object.keys(rules)) {
+    if (key !== 'documents' && key !== 'presence') {
+      throw invalidArgument(
+        call,
+        `rules: unknown key ${describe(key)} (expected documents, presence)`,
+      )
+    }
+  }
+  const { documents, presence } = rules
+  if (presence !== undefined && typeof presence !== 'function') {
+    throw invalidArgument(call, `rules.presence must be a function, got ${describe(presence)}`)
+  }
+  if (typeof documents !== 'object' || documents === null || Array.isArray(documents)) {
+    throw invalidArgument(
+      call,
+      `rules.documents must be an object of path patterns, got ${describe(documents)}`,
+    )
+  }
+  const patterns: Pattern[] = Object.entries(documents).map(([pattern, r]) =>
+    compilePattern(call, pattern, r),
+  )
+  return (r) => {
+    if (r.op === 'presence') {
+      return run(presence, { ...r, path: { collection: r.collection, id: null, params: {} } })
+    }
+    const wanted = r.op
+    const general = SPECIFIC[wanted]
+    for (const p of patterns) {
+      const params = matchPath(p.segments, r.collection, r.id)
+      if (!params) continue
+      const rule = p.rules[wanted] ?? p.rules[general]
+      if (run(rule, { ...r, path: { collection: r.collection, id: r.id, params } })) return true
+    }
+    return false
+  }
+}
+
+function compilePattern(call: string, pattern: string, rules: unknown): Pattern {
+  const where = `rules.documents[${JSON.stringify(pattern)}]`
+  const parts = pattern.split('/')
+  if (pattern === '' || parts.length % 2 !== 0 || parts.some((s) => s === '')) {
+    throw invalidArgument(
+      call,
+      `${where}: a pattern is a document path, collection/document pairs such as 'tasks/{taskId}'`,
+    )
+  }
+  const segments = parts.map((s): Segment => {
+    const m = PARAM.exec(s)
+    if (m) return { param: m[1] as string }
+    if (s.includes('{') || s.includes('}')) {
+      throw invalidArgument(call, `${where}: bad segment ${describe(s)} (use {name})`)
+    }
+    return { literal: s }
+  })
+  if (typeof rules !== 'object' || rules === null) {
+    throw invalidArgument(call, `${where} must be an object of rules, got ${describe(rules)}`)
+  }
+  for (const [key, value] of Object.entries(rules)) {
+    if (!(RULE_KEYS as readonly string[]).includes(key)) {
+      throw invalidArgument(
+        call,
+        `${where}: unknown rule ${describe(key)} (expected ${RULE_KEYS.join(', ')})`,
+      )
+    }
+    if (typeof value !== 'function') {
+      throw invalidArgument(call, `${where}.${key} must be a function, got ${describe(value)}`)
+    }
+  }
+  return { segments, rules: rules as CollectionRules }
 }
 
 /**
- * Ends each of a connection's `targets` (live queries or live aggregates, by target id) that
- * `session` may no longer read: `remove` unroutes it and a `targetError` is pushed.
+ * The parameters when `collection/id` matches the pattern; null when it does not. With no id
+ * (a query that does not pin one down), the pattern's last segment must be a parameter, and it
+ * stays unbound.
  */
-export function revokeUnreadable<T extends Revocable>(
-  rules: AccessRules | undefined,
-  session: SessionData | null,
-  targets: Map<number, T>,
-  remove: (target: T) => void,
-  push: (message: BackendPush) => void,
-): void {
-  for (const [targetId, target] of [...targets]) {
-    try {
-      checkAccess(rules, session, { op: 'read', collection: target.query.collection })
-    } catch (error) {
-      remove(target)
-      targets.delete(targetId)
-      const e = error as MetalError
-      push({ type: 'targetError', targetId, code: e.code, message: e.message })
+function matchPath(
+  segments: readonly Segment[],
+  collection: string,
+  id: string | null,
+): Record<string, string> | null {
+  const path = collection.split('/')
+  if (id !== null) path.push(id)
+  const n = segments.length
+  if (id === null ? path.length !== n - 1 : path.length !== n) return null
+  const params: Record<string, string> = {}
+  for (let i = 0; i < n; i++) {
+    const s = segments[i] as Segment
+    const value = path[i]
+    if (value === undefined) {
+      if (!('param' in s)) return null // a pattern for one document says nothing of a query
+      continue
     }
+    if ('param' in s) params[s.param] = value
+    else if (s.literal !== value) return null
   }
+  return params
+}
+
+/** A query as far as its filter pins documents down: one per OR branch. */
+export interface PinnedDoc {
+  /** The id, when the branch fixes it (`where(documentId(), '==', id)`). */
+  readonly id: string | null
+  /** Fields the branch fixes by equality. */
+  readonly doc: DocumentData
+}
+
+/** Most OR branches a query is split into for its check; beyond, it is judged as unfiltered. */
+const MAX_BRANCHES = 64
+
+/**
+ * What a query's filter says of every document it can return: one {@link PinnedDoc} per branch
+ * of its OR-of-ANDs form, holding the fields fixed by `==` (or a one-value `in`).
+ */
+export function pinnedDocs(query: QuerySpec): PinnedDoc[] {
+  const branches = query.filter ? dnf(query.filter) : [[]]
+  if (!branches) return [{ id: null, doc: {} }]
+  return branches.map((conjuncts) => {
+    let id: string | null = null
+    const doc: Record<string, unknown> = {}
+    for (const f of conjuncts) {
+      const value =
+        f.op === '=='
+          ? f.value
+          : f.op === 'in' && Array.isArray(f.value) && f.value.length === 1
+            ? f.value[0]
+            : undefined
+      if (value === undefined) continue
+      if (f.field === DOCUMENT_ID) {
+        if (typeof value === 'string') id = value
+        continue
+      }
+      setPath(doc, f.field.split('.'), value)
+    }
+    return { id, doc }
+  })
+}
+
+type Leaf = Extract<Filter, { type: 'where' }>
+
+/** The filter as OR of ANDs of leaves; undefined when that takes too many branches. */
+function dnf(filter: Filter): Leaf[][] | undefined {
+  if (filter.type === 'where') return [[filter]]
+  const parts: Leaf[][][] = []
+  for (const f of filter.filters) {
+    const d = dnf(f)
+    if (!d) return undefined
+    parts.push(d)
+  }
+  if (filter.type === 'or') {
+    const all = parts.flat()
+    return all.length > MAX_BRANCHES ? undefined : all
+  }
+  let acc: Leaf[][] = [[]]
+  for (const d of parts) {
+    const next: Leaf[][] = []
+    for (const a of acc) for (const b of d) next.push([...a, ...b])
+    if (next.length > MAX_BRANCHES) return undefined
+    acc = next
+  }
+  return acc
+}
+
+function setPath(doc: Record<string, unknown>, path: string[], value: unknown): void {
+  let at = doc
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i] as string
+    const next = Object.hasOwn(at, key) ? at[key] : undefined
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) {
+      const made: Record<string, unknown> = {}
+      Object.defineProperty(at, key, { value: made, enumerable: true, writable: true })
+      at = made
+    } else at = next as Record<string, unknown>
+  }
+  Object.defineProperty(at, path[path.length - 1] as string, {
+    value,
+    enumerable: true,
+    writable: true,
+  })
+}
+
+/** The `permission-denied` error of a refused request. */
+export function denial(request: RuleRequest): MetalError {
+  const what =
+    request.op === 'presence'
+      ? `room '${request.collection}'`
+      : request.id !== null
+        ? `'${request.collection}/${request.id}'`
+        : `'${request.collection}'`
+  const op = request.op === 'list' ? 'query' : request.op
+  const who = request.auth ? ` for user '${request.auth.userId}'` : ' without signing in'
+  return new MetalError('permission-denied', `${op} of ${what} is not allowed${who}`)
 }

@@ -1,24 +1,29 @@
 import { describe, invalidArgument } from '../errors.js'
 import { runQuery } from '../engine/liveView.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
+import type { StoredDoc } from '../engine/write.js'
+import type { BackendRequest } from '../protocol/backend.js'
 import { defaultVerifyToken } from './defaultVerifyToken.js'
-import type { BackendRequest, BackendResponses, TargetChange } from '../protocol/backend.js'
-import { checkAccess, isAllowed, type AccessRequest, type AccessRules } from './rules.js'
-import { revokeUnreadable, type Revocable } from './rules.js'
+import type { RuleJudge } from './rules.js'
+import { Access } from './access.js'
+import { TargetGuard } from './guard.js'
+import { Commits } from './commits.js'
 import {
   checkServerCoreOptions,
+  type ConnectionPolicy,
   type PresenceRelayLike,
   type ServerCoreOptions,
+  type ServerObserver,
+  type VerifyToken,
 } from './options.js'
-import { commitKeys, planCommit } from './commitPlan.js'
 import { LiveTarget, LiveTargets } from './liveTargets.js'
 import type { LiveAggregates } from './aggregates.js'
 import { ServerPresence } from './serverPresence.js'
 import { JOINS, newProject, type ProjectState } from './project.js'
 import { ServerConnection } from './connection.js'
 import { authenticate } from './authenticate.js'
-import type { ChangeFeed, FeedEntry, ScanResult, ServerStorage } from './storage.js'
-import { firstMessage, resumeToken } from './feed.js'
+import type { ChangeFeed, ScanResult, ServerStorage } from './storage.js'
+import { firstMessage } from './feed.js'
 
 export { checkServerCoreOptions }
 export type { PresenceRelayLike, ServerCoreOptions }
@@ -33,8 +38,11 @@ export type { PresenceRelayLike, ServerCoreOptions }
 export class ServerCore {
   private readonly storage: ServerStorage
   private readonly now: () => number
-  private readonly verifyToken: NonNullable<ServerCoreOptions['verifyToken']>
-  private readonly rules: AccessRules | undefined
+  private readonly verifyToken: VerifyToken
+  private readonly judge: RuleJudge | undefined
+  private readonly access: Access
+  private readonly guard: TargetGuard
+  private readonly observer: ServerObserver
   private readonly transactionTimeoutMs: number
   private readonly presence: ServerPresence
   private readonly projects = new Map<string, ProjectState>()
@@ -44,32 +52,73 @@ export class ServerCore {
   private connections = 0
   /** The storage's change feed, when several processes share the storage. */
   private readonly feed: ChangeFeed | undefined
-  /** Commits of this process waiting for their feed entry, by position: each sends its reply. */
-  private readonly waiting = new Map<
-    number,
-    { conn: ServerConnection; send: (own: TargetChange[]) => void }
-  >()
+  private readonly commits: Commits
 
   constructor(options: ServerCoreOptions) {
     checkServerCoreOptions('ServerCore', options)
     this.storage = options.storage
     this.now = options.now ?? Date.now
     this.verifyToken = options.verifyToken ?? defaultVerifyToken
-    this.rules = options.rules
+    const observer = options.observer ?? {}
+    this.observer = observer
+    this.access = new Access(this.now, observer)
+    this.judge = options.rules ? this.access.compiled(options.rules) : undefined
     this.transactionTimeoutMs = options.transactionTimeoutMs ?? 30_000
     this.presence = new ServerPresence(
       options.presenceTimeoutMs ?? 30_000,
       this.now,
       options.presenceRelay,
     )
+    this.guard = new TargetGuard(
+      this.live,
+      () => this.aggregates,
+      this.presence,
+      this.access,
+      this.now,
+      observer,
+      options.maxTargetsPerConnection ?? 1000,
+    )
     this.feed = options.storage.feed
-    this.feed?.subscribe((entry) => this.deliver(entry))
+    this.commits = new Commits(
+      this.storage,
+      this.feed,
+      (id) => this.projects.get(id),
+      this.access,
+      this.guard,
+      this.now,
+      observer,
+    )
+    this.feed?.subscribe((entry) => this.commits.deliver(entry))
   }
 
-  /** Opens a connection's state; `push` delivers pushes to it in order. */
-  open(projectId: string, push: ServerConnection['push']): ServerConnection {
-    return new ServerConnection(projectId, `local:${++this.connections}`, push)
+  /**
+   * Opens a connection's state; `push` delivers pushes to it in order. `policy` (decided by the
+   * caller, e.g. from the API key) sets the connection's rules and token check, or makes it
+   * privileged.
+   */
+  open(
+    projectId: string,
+    push: ServerConnection['push'],
+    policy?: ConnectionPolicy,
+  ): ServerConnection {
+    const conn = new ServerConnection(projectId, `local:${++this.connections}`, push)
+    conn.judge = policy?.rules ? this.access.compiled(policy.rules) : this.judge
+    conn.verifyToken = policy?.verifyToken ?? this.verifyToken
+    conn.privileged = policy?.privileged === true
+    this.open_++
+    return conn
   }
+
+  /** Open connections, live queries and live aggregates, for metrics. */
+  stats(): { connections: number; listens: number; aggregates: number } {
+    return {
+      connections: this.open_,
+      listens: this.live.total(),
+      aggregates: this.aggregates?.total() ?? 0,
+    }
+  }
+
+  private open_ = 0
 
   /** Number of live queries open on a project's collection. */
   listenerCount(projectId: string, collection: string): number {
@@ -117,7 +166,9 @@ export class ServerCore {
 
   /** Ends a connection: its live queries, transactions and presence go with it. */
   disconnect(conn: ServerConnection): void {
+    if (!conn.closed) this.open_--
     conn.closed = true
+    clearTimeout(conn.expiry)
     const project = this.projects.get(conn.projectId)
     for (const target of conn.targets.values()) this.live.remove(conn.projectId, target)
     conn.targets.clear()
@@ -137,10 +188,6 @@ export class ServerCore {
     return p
   }
 
-  private check(conn: ServerConnection, request: Omit<AccessRequest, 'session'>): void {
-    checkAccess(this.rules, conn.currentSession(this.now()), request)
-  }
-
   private async dispatch(
     conn: ServerConnection,
     msg: BackendRequest,
@@ -150,19 +197,35 @@ export class ServerCore {
     const project = this.project(conn.projectId)
     const projectId = conn.projectId
     switch (msg.type) {
-      case 'get':
-        this.check(conn, { op: 'read', collection: msg.collection, id: msg.id })
-        reply({ doc: await this.storage.get(projectId, msg.collection, msg.id) })
+      case 'get': {
+        const doc = await this.storage.get(projectId, msg.collection, msg.id)
+        const { collection, id } = msg
+        this.access.check(conn, { op: 'get', collection, id, doc: doc?.data ?? null })
+        reply({ doc })
         return
+      }
       case 'query': {
-        this.check(conn, { op: 'read', collection: msg.query.collection })
-        const docs = await this.storage.scan(projectId, msg.query)
-        reply({ docs: runQuery(compileQuery(msg.query), docs) })
+        this.access.checkQuery(conn, msg.query)
+        const found = runQuery(
+          compileQuery(msg.query),
+          await this.storage.scan(projectId, msg.query),
+        )
+        this.access.checkResult(conn, msg.query, found)
+        reply({ docs: found })
         return
       }
       case 'aggregate':
       case 'listenAggregate': {
-        const checkRead = (collection: string) => this.check(conn, { op: 'read', collection })
+        if (msg.type === 'listenAggregate') this.guard.checkTargetCount(conn)
+        const checkRead = (query: QuerySpec, docs?: readonly StoredDoc[]) => {
+          if (!docs) return this.access.checkQuery(conn, query)
+          const { matches } = compileQuery({ ...query, limit: undefined, offset: undefined })
+          this.access.checkResult(
+            conn,
+            query,
+            docs.filter((d) => matches(d.id, d.data)),
+          )
+        }
         const scan = (query: QuerySpec) => this.scanFor(projectId, query)
         // Loaded on first use: a server whose clients never aggregate does not load it.
         const { LiveAggregates, serveAggregate } = await import('./aggregates.js')
@@ -171,19 +234,26 @@ export class ServerCore {
         return
       }
       case 'commit':
-        return this.commit(conn, project, msg, reply)
+        return this.commits.commit(conn, project, msg, reply)
       case 'authenticate':
-        return authenticate(conn, msg.credential, this.verifyToken, this.now(), fail, (session) => {
-          reply({ session })
-          this.reauthorise(conn)
-        })
+        return authenticate(
+          conn,
+          msg.credential,
+          conn.verifyToken ?? this.verifyToken,
+          this.now(),
+          fail,
+          (session) => {
+            reply({ session })
+            this.guard.sessionChanged(conn, session)
+          },
+        )
       case 'signOut':
         conn.session = null
         reply({ ok: true })
-        this.reauthorise(conn)
+        this.guard.sessionChanged(conn, null)
         return
       case 'presenceSubscribe':
-        this.check(conn, { op: 'presence', collection: msg.room })
+        this.access.check(conn, { op: 'presence', collection: msg.room, room: msg.room })
         reply({ members: await this.presence.subscribe(conn, msg.room) })
         return
       case 'presenceUnsubscribe':
@@ -191,7 +261,7 @@ export class ServerCore {
         reply({ ok: true })
         return
       case 'presenceTrack':
-        this.check(conn, { op: 'presence', collection: msg.room })
+        this.access.check(conn, { op: 'presence', collection: msg.room, room: msg.room })
         reply({ ok: true })
         await this.presence.track(conn, msg.room, msg.diff)
         return
@@ -210,11 +280,18 @@ export class ServerCore {
             `target ${msg.targetId} is already open on this connection`,
           )
         }
-        this.check(conn, { op: 'read', collection: msg.query.collection })
+        this.guard.checkTargetCount(conn)
+        this.access.checkQuery(conn, msg.query)
         const target = new LiveTarget(conn, msg.targetId, msg.query)
         const { docs, seen } = await this.scanFor(projectId, msg.query)
         target.seen = seen
         const first = this.live.add(projectId, target, docs)
+        try {
+          this.access.checkResult(conn, msg.query, first)
+        } catch (error) {
+          this.live.remove(projectId, target)
+          throw error
+        }
         conn.targets.set(msg.targetId, target)
         const message = await firstMessage(
           this.feed,
@@ -265,126 +342,9 @@ export class ServerCore {
     }
   }
 
-  private async commit(
-    conn: ServerConnection,
-    project: ProjectState,
-    msg: Extract<BackendRequest, { type: 'commit' }>,
-    reply: (response: BackendResponses['commit']) => void,
-  ): Promise<void> {
-    const done = msg.mutationId !== undefined ? project.mutations.get(msg.mutationId) : undefined
-    if (done) {
-      reply({ ...done, targets: [] }) // a resend: already applied, apply nothing again
-      return
-    }
-    const tx =
-      msg.txId !== undefined ? [...conn.transactions].find((t) => t.id === msg.txId) : undefined
-    if (msg.txId !== undefined) project.lock.checkHeld(tx, msg.txId)
-    let waitingAt: number | undefined
-    try {
-      const checks = msg.checks ?? []
-      const time = this.now()
-      type Committed = Omit<BackendResponses['commit'], 'targets'>
-      const plan = planCommit(msg.writes, checks, time, (w, data) =>
-        this.check(conn, { op: 'write', collection: w.collection, id: w.id, data }),
-      )
-      let sent: Promise<void> | undefined
-      const outcome = await this.storage.commit<Committed>(
-        conn.projectId,
-        commitKeys(msg.writes, checks),
-        (current, version) => {
-          const { changes, result } = plan(current, version)
-          const committed = { version, time, docs: result }
-          if (this.feed && changes.length > 0) {
-            // Routed when the feed delivers the commit, like every other process's commits;
-            // the reply goes out then, before any later change reaches this connection.
-            waitingAt = version
-            sent = new Promise((resolve) => {
-              const send = (own: TargetChange[]) => {
-                this.remember(project, msg.mutationId, committed)
-                reply({ ...committed, targets: own })
-                resolve()
-              }
-              this.waiting.set(version, { conn, send })
-            })
-          }
-          return { changes, result: committed }
-        },
-        msg.mutationId,
-      )
-      if (outcome.duplicate) {
-        reply({ ...outcome.result, targets: [] })
-        return
-      }
-      if (sent) {
-        this.feed?.poke()
-        await sent
-        return
-      }
-      const { own, others } = this.live.route(conn.projectId, outcome.changes, conn)
-      const aggregates = this.aggregates?.route(conn.projectId, outcome.changes) ?? []
-      this.remember(project, msg.mutationId, outcome.result)
-      reply({ ...outcome.result, targets: own })
-      for (const { owner, change } of others) owner.push({ type: 'target', ...change })
-      // Clients hold no optimistic aggregates: the committer's own come as pushes too.
-      for (const { owner, message } of aggregates) owner.push(message)
-    } catch (error) {
-      if (waitingAt !== undefined) this.waiting.delete(waitingAt)
-      throw error
-    } finally {
-      if (tx) {
-        conn.transactions.delete(tx)
-        project.lock.release(tx)
-      }
-    }
-  }
-
-  private remember(
-    project: ProjectState,
-    mutationId: string | undefined,
-    committed: Omit<BackendResponses['commit'], 'targets'>,
-  ): void {
-    if (mutationId !== undefined) project.mutations.set(mutationId, { ...committed, targets: [] })
-  }
-
   /** A scan, and (with a change feed) which entries it already reflects. */
   private async scanFor(projectId: string, query: QuerySpec): Promise<ScanResult> {
     if (this.storage.scanSnapshot) return this.storage.scanSnapshot(projectId, query)
     return { docs: await this.storage.scan(projectId, query) }
-  }
-
-  /**
-   * Routes one entry of the change feed to the project's live queries and aggregates, in the
-   * project's line so it cannot fall between a listen's scan and its registration. A commit of
-   * this process gets its reply here, with its own queries' changes.
-   */
-  private deliver(entry: FeedEntry): void {
-    const waiter = this.waiting.get(entry.position)
-    this.waiting.delete(entry.position)
-    const project = this.projects.get(entry.projectId)
-    if (!project) return // nothing of the project is open in this process
-    const feed = this.feed as ChangeFeed
-    const run = project.queue.then(() => {
-      project.position = entry.position
-      const { own, others } = this.live.route(entry.projectId, entry.changes, waiter?.conn, entry)
-      const aggregates = this.aggregates?.route(entry.projectId, entry.changes, entry) ?? []
-      waiter?.send(own)
-      const resume = resumeToken(feed, entry.position)
-      for (const { owner, change } of others) owner.push({ type: 'target', ...change, resume })
-      for (const { owner, message } of aggregates) owner.push(message)
-    })
-    project.queue = run.catch(() => {})
-  }
-
-  /** Re-checks a connection's live queries and presence after its session changed. */
-  private reauthorise(conn: ServerConnection): void {
-    if (!this.rules) return
-    const session = conn.currentSession(this.now())
-    this.presence.revoke(conn, (room) =>
-      isAllowed(this.rules, session, { op: 'presence', collection: room }),
-    )
-    const revoke = <T extends Revocable>(targets: Map<number, T>, remove: (t: T) => void) =>
-      revokeUnreadable(this.rules, session, targets, remove, conn.push)
-    revoke(conn.targets, (t) => this.live.remove(conn.projectId, t))
-    revoke(conn.aggregates, (t) => this.aggregates?.remove(conn.projectId, t))
   }
 }

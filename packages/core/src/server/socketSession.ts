@@ -12,6 +12,7 @@ import {
 import type { BackendPush, BackendRequest } from '../protocol/backend.js'
 import type { ServerConnection } from './connection.js'
 import type { ServerCore } from './serverCore.js'
+import type { ConnectionPolicy } from './options.js'
 
 /** What a session needs of one socket, whatever library carries it. */
 export interface SocketTransport {
@@ -33,12 +34,80 @@ export interface SocketSessionOptions {
    * @default 8 MiB
    */
   maxBufferedBytes?: number
-  /** Checks a hello (the API key, the project) before the welcome; throw or reject to refuse it. */
-  onHello?(hello: Hello): void | Promise<void>
+  /**
+   * Checks a hello (the API key, the project) before the welcome and decides the connection's
+   * policy (its rules, token check, privilege); throw or reject to refuse it.
+   */
+  onHello?(hello: Hello): void | ConnectionPolicy | Promise<void | ConnectionPolicy>
+  /**
+   * Requests a connection may send: a token bucket of `burst` requests refilled at `perSecond`.
+   * A request over the limit is answered `resource-exhausted` with `retryAfter` (ms), unserved;
+   * the client waits that long and sends it again. `false` turns the limit off.
+   * @default { perSecond: 200, burst: 1000 }
+   */
+  rateLimit?: RateLimit | false
+  /** Largest message the server takes, in bytes: told to the client in the welcome. */
+  maxMessageBytes?: number
+  /** Clock in ms for the rate limit. @default Date.now */
+  now?: () => number
+  /** Hears each request refused by the rate limit (metrics). */
+  onRateLimited?(): void
+  /**
+   * A socket that has not sent its hello this long after opening is closed with
+   * `CLOSE_CODES.badHello` (it holds a connection slot and says nothing).
+   * @default 10000
+   */
+  helloTimeoutMs?: number
+}
+
+/** A token bucket: `burst` requests at once, refilled at `perSecond`. */
+export interface RateLimit {
+  /** Requests per second, sustained. */
+  perSecond: number
+  /** Requests at once after a quiet time. */
+  burst: number
+}
+
+/** Default {@link SocketSessionOptions.rateLimit}. */
+export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ perSecond: 200, burst: 1000 })
+
+/**
+ * A token bucket: `take()` spends one token and returns 0, or returns how many ms until one is
+ * there when the bucket is empty (spending nothing).
+ */
+export class TokenBucket {
+  private tokens: number
+  private at: number
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = limit.burst
+    this.at = now()
+  }
+
+  /** Spends a token: 0 when there was one, else the wait in ms until there is. */
+  take(): number {
+    const t = this.now()
+    this.tokens = Math.min(
+      this.limit.burst,
+      this.tokens + ((t - this.at) * this.limit.perSecond) / 1000,
+    )
+    this.at = t
+    if (this.tokens >= 1) {
+      this.tokens -= 1
+      return 0
+    }
+    return Math.ceil(((1 - this.tokens) * 1000) / this.limit.perSecond)
+  }
 }
 
 /** Default {@link SocketSessionOptions.maxBufferedBytes}. */
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
+
+/** Default {@link SocketSessionOptions.helloTimeoutMs}. */
+const HELLO_TIMEOUT_MS = 10_000
 
 /** Request frames a client may send while its hello is still being checked. */
 const MAX_EARLY_FRAMES = 64
@@ -58,6 +127,8 @@ export class SocketSession {
   private conn: ServerConnection | undefined
   private early: string[] = []
   private readonly maxBuffered: number
+  private readonly bucket: TokenBucket | undefined
+  private helloTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
     private readonly core: ServerCore,
@@ -65,6 +136,12 @@ export class SocketSession {
     private readonly options: SocketSessionOptions,
   ) {
     this.maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES
+    const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT
+    this.bucket = limit === false ? undefined : new TokenBucket(limit, options.now)
+    this.helloTimer = setTimeout(() => {
+      if (this.state === 'hello') this.close(CLOSE_CODES.badHello, 'no hello in time')
+    }, options.helloTimeoutMs ?? HELLO_TIMEOUT_MS)
+    ;(this.helloTimer as { unref?: () => void }).unref?.()
   }
 
   /** Takes one text frame from the client. */
@@ -89,11 +166,13 @@ export class SocketSession {
   closed(): void {
     if (this.state === 'closed') return
     this.state = 'closed'
+    clearTimeout(this.helloTimer)
     this.early = []
     if (this.conn) this.core.disconnect(this.conn)
   }
 
   private hello(text: string): void {
+    clearTimeout(this.helloTimer)
     let hello: Hello
     try {
       const frame = decodeClientFrame(text)
@@ -104,11 +183,18 @@ export class SocketSession {
       return
     }
     this.state = 'checking'
-    const welcome = (): void => {
+    const welcome = (policy: void | ConnectionPolicy): void => {
       if (this.state !== 'checking') return
       this.state = 'open'
-      this.conn = this.core.open(hello.projectId, (push) => this.push(push))
-      this.send({ welcome: { protocol: PROTOCOL_VERSION, epoch: this.options.epoch } })
+      this.conn = this.core.open(hello.projectId, (push) => this.push(push), policy ?? undefined)
+      const max = this.options.maxMessageBytes
+      this.send({
+        welcome: {
+          protocol: PROTOCOL_VERSION,
+          epoch: this.options.epoch,
+          ...(max === undefined ? {} : { maxMessageBytes: max }),
+        },
+      })
       const early = this.early
       this.early = []
       for (const t of early) this.receive(t)
@@ -118,7 +204,7 @@ export class SocketSession {
       const why = MetalError.is(error) ? error.message : 'refused'
       this.close(CLOSE_CODES.badHello, `hello refused: ${why}`)
     }
-    let check: void | Promise<void>
+    let check: void | ConnectionPolicy | Promise<void | ConnectionPolicy>
     try {
       check = this.options.onHello?.(hello)
     } catch (error) {
@@ -126,7 +212,7 @@ export class SocketSession {
       return
     }
     if (check instanceof Promise) check.then(welcome, refuse)
-    else welcome()
+    else welcome(check)
   }
 
   private frame(text: string): void {
@@ -139,6 +225,16 @@ export class SocketSession {
         return
       }
       ;({ id, request } = frame)
+      const wait = this.bucket?.take() ?? 0
+      if (wait > 0) {
+        this.options.onRateLimited?.()
+        const error = new MetalError(
+          'resource-exhausted',
+          `${request.type}: too many requests on this connection; retry in ${wait} ms`,
+        )
+        this.send({ id, error: { ...toWireError(error), retryAfter: wait } })
+        return
+      }
     } catch (error) {
       if (error instanceof FrameError && error.id !== undefined) {
         this.send({ id: error.id, error: toWireError(error.error) })

@@ -2,4 +2,11 @@
 // `backend` loads it on demand, so apps on a Metal server never download it.
 export { MemoryBackend, memory } from './memoryBackend.js'
 export type { MemoryBackendOptions } from './memoryBackend.js'
-export type { AccessRequest, AccessRules } from '../../server/rules.js'
+export type {
+  Rule,
+  RuleContext,
+  RuleOp,
+  Rules,
+  RulesConfig,
+  CollectionRules,
+} from '../../server/rules.js'

@@ -1,18 +1,11 @@
-import { MetalError, describe, invalidArgument } from '../../errors.js'
+import { describe, invalidArgument } from '../../errors.js'
 import {
   ServerCore,
   checkServerCoreOptions,
   type ServerCoreOptions,
 } from '../../server/serverCore.js'
-import type { ServerConnection } from '../../server/connection.js'
-import type {
-  Backend,
-  BackendConnection,
-  BackendPush,
-  BackendRequest,
-  BackendResponses,
-  ConnectOptions,
-} from '../../protocol/backend.js'
+import { LocalConnection } from '../../server/localConnection.js'
+import type { Backend, BackendConnection, ConnectOptions } from '../../protocol/backend.js'
 import { MapStorage } from './mapStorage.js'
 
 /** Options of the embedded memory backend. */
@@ -74,9 +67,7 @@ export class MemoryBackend implements Backend {
 
   /** Opens a connection for one client. */
   connect(options: ConnectOptions): BackendConnection {
-    const connection = new MemoryConnection(this.core, options.onPush)
-    connection.attach(this.core.open(options.projectId, (m) => connection.push(m)))
-    return connection
+    return new LocalConnection(this.core, options.projectId, options.onPush)
   }
 
   /** Number of documents stored in a project's collection (for tests and tools). */
@@ -92,107 +83,6 @@ export class MemoryBackend implements Backend {
   /** Number of live aggregates open on a project's collection. */
   aggregateListenerCount(projectId: string, collection: string): number {
     return this.core.aggregateListenerCount(projectId, collection)
-  }
-}
-
-/** One client's connection to a {@link MemoryBackend}: an ordered, asynchronous mailbox. */
-class MemoryConnection implements BackendConnection {
-  private state!: ServerConnection
-  private closed = false
-  /** Rejecters of requests whose reply has not been delivered, with their message type. */
-  private readonly inflight = new Map<(error: unknown) => void, string>()
-  private outbox: (() => void)[] = []
-  private scheduled = false
-
-  constructor(
-    private readonly core: ServerCore,
-    private readonly onPush: (message: BackendPush) => void,
-  ) {}
-
-  /** @internal */
-  attach(state: ServerConnection): void {
-    this.state = state
-  }
-
-  request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
-    return new Promise((resolve, reject) => {
-      if (this.closed) {
-        reject(new MetalError('unavailable', `${message.type}: the connection is closed`))
-        return
-      }
-      let settled = false
-      const fail = (error: unknown): void => {
-        this.inflight.delete(fail)
-        reject(error)
-      }
-      this.inflight.set(fail, message.type)
-      queueMicrotask(() => {
-        // Closed before the backend got to it: close() has rejected it, and it must not run
-        // (a listen would otherwise stay registered for a connection that is gone).
-        if (this.closed) return
-        void this.core.handle(
-          this.state,
-          message,
-          (response) => {
-            if (settled) return
-            settled = true
-            this.deliver(() => {
-              this.inflight.delete(fail)
-              resolve(response as BackendResponses[T['type']])
-            })
-          },
-          (error) => {
-            if (settled) {
-              // Failed after answering: a defect in the server logic, not the caller's problem.
-              queueMicrotask(() => {
-                throw error
-              })
-              return
-            }
-            settled = true
-            this.deliver(() => fail(error))
-          },
-        )
-      })
-    })
-  }
-
-  /** @internal Delivers a push in order with replies. */
-  push(message: BackendPush): void {
-    this.deliver(() => this.onPush(message))
-  }
-
-  /** Ends the connection; requests still waiting for a reply reject with `unavailable`. */
-  close(): void {
-    if (this.closed) return
-    this.closed = true
-    this.core.disconnect(this.state)
-    for (const [fail, type] of [...this.inflight]) {
-      fail(
-        new MetalError('unavailable', `${type}: the connection closed before the backend replied`),
-      )
-    }
-  }
-
-  private deliver(fn: () => void): void {
-    if (this.closed) return
-    this.outbox.push(fn)
-    if (this.scheduled) return
-    this.scheduled = true
-    queueMicrotask(() => {
-      const batch = this.outbox
-      this.outbox = []
-      this.scheduled = false
-      for (const f of batch) {
-        try {
-          f()
-        } catch (error) {
-          queueMicrotask(() => {
-            throw error
-          })
-        }
-      }
-    })
   }
 }
 

@@ -33,7 +33,10 @@ export function readServerFrame(data: unknown): ServerEvent | undefined {
   if (has(frame, 'welcome')) {
     const w = frame.welcome
     if (!isObject(w) || typeof w.protocol !== 'number' || typeof w.epoch !== 'string') return
-    return { kind: 'welcome', welcome: { protocol: w.protocol, epoch: w.epoch } }
+    const max = w.maxMessageBytes
+    const welcome: Welcome = { protocol: w.protocol, epoch: w.epoch }
+    if (typeof max === 'number' && max > 0) welcome.maxMessageBytes = max
+    return { kind: 'welcome', welcome }
   }
   if (has(frame, 'push')) {
     const push = frame.push

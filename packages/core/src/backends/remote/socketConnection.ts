@@ -1,3 +1,4 @@
+import { utf8Length } from '../../engine/documentValues.js'
 import { MetalError } from '../../errors.js'
 import { PROTOCOL_VERSION, encodeHello, encodeRequestFrame } from '../../protocol/wire.js'
 import type {
@@ -25,7 +26,9 @@ export class SocketConnection implements BackendConnection {
   private readonly socket: WebSocketLike
   private readonly pending = new Map<number, Pending>()
   /** Request frames waiting for the welcome; null once welcomed. */
-  private queue: string[] | null = []
+  private queue: { id: number; text: string }[] | null = []
+  /** Largest message the server takes (from its welcome). */
+  private maxBytes = Infinity
   private nextId = 1
   private ended = false
 
@@ -67,8 +70,8 @@ export class SocketConnection implements BackendConnection {
     }
     return new Promise((resolve, reject) => {
       this.pending.set(id, { type: message.type, resolve, reject })
-      if (this.queue) this.queue.push(text)
-      else this.send(text)
+      if (this.queue) this.queue.push({ id, text })
+      else this.sendRequest(id, text)
     })
   }
 
@@ -101,7 +104,8 @@ export class SocketConnection implements BackendConnection {
         }
         const queued = this.queue
         this.queue = null
-        for (const text of queued) this.send(text)
+        this.maxBytes = event.welcome.maxMessageBytes ?? Infinity
+        for (const { id, text } of queued) this.sendRequest(id, text)
         return
       }
       case 'result':
@@ -116,6 +120,27 @@ export class SocketConnection implements BackendConnection {
       case 'push':
         if (!this.queue) this.deliver(event.push)
     }
+  }
+
+  /**
+   * Sends a request frame, unless it is larger than the server takes: that request fails with
+   * `invalid-argument` at once (sent, the server would close the socket and the client would
+   * send it again after every reconnect).
+   */
+  private sendRequest(id: number, text: string): void {
+    const bytes = text.length > this.maxBytes / 3 ? utf8Length(text) : text.length
+    if (bytes > this.maxBytes) {
+      const pending = this.pending.get(id)
+      this.pending.delete(id)
+      pending?.reject(
+        new MetalError(
+          'invalid-argument',
+          `${pending.type}: the request is ${bytes} bytes; the Metal server takes at most ${this.maxBytes} bytes per message`,
+        ),
+      )
+      return
+    }
+    this.send(text)
   }
 
   private deliver(push: Parameters<ConnectOptions['onPush']>[0]): void {

@@ -134,7 +134,7 @@ export function aggregatesSuite(harness: BackendHarness): void {
 
     it('refuses aggregations the read rules forbid with permission-denied', async () => {
       const backend = await backendFor(harness, {
-        rules: ({ op, collection }) => op !== 'read' || collection !== 'secret',
+        rules: ({ op, path }) => op !== 'list' || path.collection !== 'secret',
       })
       const metal = clientFor(backend)
       const secret = metal.db().collection('secret')
@@ -230,7 +230,7 @@ export function aggregatesSuite(harness: BackendHarness): void {
     })
 
     it('ends a live count with permission-denied when the session loses access', async () => {
-      const backend = await backendFor(harness, { rules: ({ session }) => session !== null })
+      const backend = await backendFor(harness, { rules: ({ auth }) => auth !== null })
       const metal = clientFor(backend)
       await metal.auth().authenticate({ type: 'custom', token: 't', metadata: { userId: 'u' } })
       const live = recordCount(

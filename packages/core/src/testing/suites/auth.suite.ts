@@ -238,7 +238,7 @@ export function authSuite(harness: BackendHarness): void {
     })
 
     it('enforces access rules with the session and re-authorises live queries on token change', async () => {
-      const backend = await backendWith({ rules: ({ session }) => session !== null })
+      const backend = await backendWith({ rules: ({ auth }) => auth !== null })
       const writer = client(backend)
       await writer
         .auth()
@@ -283,7 +283,8 @@ export function authSuite(harness: BackendHarness): void {
 
     it('rejects writes the rules forbid and rolls them back', async () => {
       const backend = await backendWith({
-        rules: ({ op, session }) => op === 'read' || session?.roles.includes('editor') === true,
+        rules: ({ op, auth }) =>
+          op === 'get' || op === 'list' || auth?.roles.includes('editor') === true,
       })
       const metal = client(backend)
       await metal.auth().authenticate({

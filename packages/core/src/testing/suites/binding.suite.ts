@@ -1,7 +1,7 @@
 import { Metal } from '../../metal.js'
 import { memory, type MemoryBackend } from '../../backends/memory/memoryBackend.js'
 import type { Backend } from '../../protocol/backend.js'
-import type { AccessRules } from '../../server/rules.js'
+import type { Rules } from '../../server/rules.js'
 
 // One behaviour suite for every framework binding (React hooks, Vue composables, …). It knows no
 // framework and no test runner: a binding package hands over a small harness (how to mount a
@@ -132,7 +132,7 @@ const FEW_RENDERS = 6
 export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void {
   const { describe, it, expect } = runner
 
-  function setup(rules?: AccessRules) {
+  function setup(rules?: Rules) {
     const inner = memory({ presenceChannel: false, rules })
     const wire = suiteBackend(inner)
     const common = {
@@ -188,11 +188,7 @@ export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void
     (data as { pages: { id: string }[][] } | undefined)?.pages.map((p) => p.map((r) => r.id))
 
   // Each test builds and closes its own clients, so a failure leaves nothing open.
-  function test(
-    name: string,
-    body: (t: ReturnType<typeof setup>) => Promise<void>,
-    rules?: AccessRules,
-  ) {
+  function test(name: string, body: (t: ReturnType<typeof setup>) => Promise<void>, rules?: Rules) {
     it(name, async () => {
       const t = setup(rules)
       try {
@@ -236,7 +232,7 @@ export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void
         expect(t.listens('secrets')).toBe(1)
         expect(q.renders()).toBeLessThanOrEqual(FEW_RENDERS)
       },
-      ({ collection }) => collection !== 'secrets',
+      ({ path }) => path.collection !== 'secrets',
     )
 
     test(
@@ -248,7 +244,7 @@ export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void
         expect(t.listens('secrets')).toBe(1)
         expect(d.renders()).toBeLessThanOrEqual(FEW_RENDERS)
       },
-      ({ collection }) => collection !== 'secrets',
+      ({ path }) => path.collection !== 'secrets',
     )
 
     test('ends an invalid query in error without asking the backend', async (t) => {
@@ -284,7 +280,7 @@ export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void
         expect(q.current().data).toEqual([])
         expect(t.listens('secrets')).toBe(2)
       },
-      ({ collection, session }) => collection !== 'secrets' || session !== null,
+      ({ path, auth }) => path.collection !== 'secrets' || auth !== null,
     )
 
     test('keeps the previous rows on screen while a changed query loads', async (t) => {

@@ -7,6 +7,7 @@ import { authSuite } from './auth.suite.js'
 import { presenceSuite } from './presence.suite.js'
 import { syncSuite } from './sync.suite.js'
 import { aggregatesSuite } from './aggregates.suite.js'
+import { rulesSuite } from './rules.suite.js'
 
 /** Every shared behaviour suite; each backend's test file runs them all. */
 export const suites: ((harness: BackendHarness) => void)[] = [
@@ -18,4 +19,5 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   presenceSuite,
   syncSuite,
   aggregatesSuite,
+  rulesSuite,
 ]

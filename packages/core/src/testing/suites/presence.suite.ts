@@ -165,7 +165,7 @@ export function presenceSuite(harness: BackendHarness): void {
 
     it('re-checks presence rules when the session changes: signing out removes the member', async () => {
       const backend = await backendWith({
-        rules: ({ op, session }) => op !== 'presence' || session !== null,
+        rules: ({ op, auth }) => op !== 'presence' || auth !== null,
       })
       const alice = client(backend)
       const bob = client(backend)

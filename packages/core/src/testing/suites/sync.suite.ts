@@ -333,7 +333,7 @@ export function syncSuite(harness: BackendHarness): void {
           await settle(20)
           return { userId: credential.token, role: null, roles: [], expiresAt: null, claims: {} }
         },
-        rules: ({ session }) => session !== null,
+        rules: ({ auth }) => auth !== null,
       })
       onTestFinished(() => harness.dispose?.(inner))
       const faulty = faultyBackend(inner)

@@ -1,0 +1,120 @@
+import {
+  compileRules,
+  denial,
+  pinnedDocs,
+  type RuleJudge,
+  type RuleRequest,
+  type Rules,
+} from './rules.js'
+import type { QuerySpec } from '../engine/querySpec.js'
+import type { DocumentData } from '../engine/types.js'
+import type { ServerConnection } from './connection.js'
+import type { ServerObserver } from './options.js'
+
+/** What a request asks, before the session and project are added. */
+export type Ask = Omit<
+  RuleRequest,
+  'auth' | 'projectId' | 'doc' | 'newDoc' | 'query' | 'room' | 'id'
+> &
+  Partial<Pick<RuleRequest, 'doc' | 'newDoc' | 'query' | 'room' | 'id'>>
+
+/**
+ * The access checks of the server logic: each request judged by its connection's rules (none:
+ * everything allowed; privileged: no rule applies) with the connection's current session.
+ */
+export class Access {
+  private readonly judges = new WeakMap<object, RuleJudge>()
+
+  constructor(
+    private readonly now: () => number,
+    private readonly observer: ServerObserver,
+  ) {}
+
+  /** `rules` ready to judge (compiled once per rules object). */
+  compiled(rules: Rules): RuleJudge {
+    let judge = this.judges.get(rules)
+    if (!judge) this.judges.set(rules, (judge = compileRules('rules', rules)))
+    return judge
+  }
+
+  /** True when the connection's rules allow the request. */
+  allows(conn: ServerConnection, ask: Ask): boolean {
+    if (conn.privileged || !conn.judge) return true
+    return conn.judge(this.request(conn, ask))
+  }
+
+  request(conn: ServerConnection, ask: Ask): RuleRequest {
+    return {
+      id: null,
+      doc: null,
+      newDoc: null,
+      query: null,
+      room: null,
+      ...ask,
+      auth: conn.currentSession(this.now()),
+      projectId: conn.projectId,
+    }
+  }
+
+  /** Throws `permission-denied` unless the connection's rules allow the request. */
+  check(conn: ServerConnection, ask: Ask): void {
+    if (this.allows(conn, ask)) return
+    this.observer.denied?.(ask.op, conn.projectId)
+    throw denial(this.request(conn, ask))
+  }
+
+  /**
+   * Checks a query before anything is read: as far as its filter pins documents down, each
+   * document it could return must be readable (Firestore's rule: a query is refused, not
+   * filtered).
+   */
+  checkQuery(conn: ServerConnection, query: QuerySpec): void {
+    if (conn.privileged || !conn.judge) return
+    for (const pinned of pinnedDocs(query)) {
+      this.check(conn, {
+        op: 'list',
+        collection: query.collection,
+        id: pinned.id,
+        doc: pinned.doc,
+        query,
+      })
+    }
+  }
+
+  /** True when every document is readable by the connection as a result of `query`. */
+  readable(
+    conn: ServerConnection,
+    query: QuerySpec,
+    docs: Iterable<{ id: string; data: DocumentData }>,
+  ): boolean {
+    if (conn.privileged || !conn.judge) return true
+    for (const d of docs) {
+      const ask: Ask = { op: 'list', collection: query.collection, id: d.id, doc: d.data, query }
+      if (!this.allows(conn, ask)) {
+        this.observer.denied?.('list', conn.projectId)
+        return false
+      }
+    }
+    return true
+  }
+
+  /** Throws `permission-denied` unless every document of a query's result is readable. */
+  checkResult(
+    conn: ServerConnection,
+    query: QuerySpec,
+    docs: Iterable<{ id: string; data: DocumentData }>,
+  ): void {
+    if (!this.readable(conn, query, docs)) {
+      throw denial(this.request(conn, { op: 'list', collection: query.collection, query }))
+    }
+  }
+
+  queryAllowed(conn: ServerConnection, query: QuerySpec): boolean {
+    try {
+      this.checkQuery(conn, query)
+      return true
+    } catch {
+      return false
+    }
+  }
+}
