@@ -15,6 +15,7 @@ import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
+import { restHandler } from './rest/restHandler.js'
 
 /** Options of {@link createServer}. */
 export interface ServerOptions
@@ -203,6 +204,14 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
     prune.unref()
 
+    // The REST API (/v1/projects/…, /v1/openapi.json); development default: every project admitted.
+    const rest = restHandler({
+      core: serverCore,
+      admit: () => ({}),
+      rateLimit: options.rateLimit,
+      now: options.now,
+      log,
+    })
     http = createHttpServer((req, res) => {
       if (req.method === 'GET' && pathOf(req) === '/health') {
         res.writeHead(200, { 'content-type': 'application/json' })
@@ -217,8 +226,11 @@ export function createServer(options: ServerOptions = {}): MetalServer {
         )
         return
       }
-      res.writeHead(404, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: 'not-found' }))
+      void rest(req, res).then((handled) => {
+        if (handled) return
+        res.writeHead(404, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ error: 'not-found' }))
+      })
     })
     const perIp = new ConnectionCounter(options.maxConnectionsPerIp ?? MAX_CONNECTIONS_PER_IP)
     wss = new WebSocketServer({

@@ -315,3 +315,18 @@ describe('hello timeout', () => {
     expect(polite).toEqual([])
   })
 })
+
+describe('hello fields', () => {
+  it('refuses a project id or API key a database cannot store, naming the field', async () => {
+    const { decodeClientFrame } = await import('../protocol/wire.js')
+    for (const [hello, message] of [
+      [
+        { protocol: 1, projectId: 'a\u0000b' },
+        /'projectId' holds U\+0000 or an unpaired surrogate/,
+      ],
+      [{ protocol: 1, projectId: 'p', apiKey: '\ud800' }, /'apiKey' holds U\+0000/],
+    ] as const) {
+      expect(() => decodeClientFrame(JSON.stringify({ hello }))).toThrow(message)
+    }
+  })
+})

@@ -1,6 +1,6 @@
 import { MetalError, describe, invalidArgument, type MetalErrorCode } from '../errors.js'
 import { own, wireObject } from '../engine/wireShape.js'
-import { utf8Length } from '../engine/documentValues.js'
+import { isStorableText, utf8Length } from '../engine/documentValues.js'
 import { decodeRequest, type WireRequest } from './decode.js'
 import { encodeRequest } from './encode.js'
 import type { BackendPush, BackendRequest } from './backend.js'
@@ -148,6 +148,9 @@ function helloField(value: unknown, field: string, optional: boolean): string | 
   }
   if (utf8Length(value) > MAX_HELLO_FIELD_BYTES) {
     throw invalidArgument('hello', `'${field}' is longer than ${MAX_HELLO_FIELD_BYTES} bytes`)
+  }
+  if (!isStorableText(value)) {
+    throw invalidArgument('hello', `'${field}' holds U+0000 or an unpaired surrogate`)
   }
   return value
 }
