@@ -133,6 +133,35 @@ describe.each(databases)('WebSocket fuzz against the server on $name', ({ name, 
     await db?.drop()
   })
 
+  it('answers invalid-argument, not internal, for text the database cannot store', async () => {
+    const c = await open(url)
+    c.ws.send(JSON.stringify({ hello: { protocol: 1, projectId: 'unstorable' } }))
+    const requests = [
+      // Found by the fuzz on PostgreSQL: a lone surrogate in an update's field path, U+0000 in a
+      // mutation id.
+      { type: 'commit', writes: [{ collection: 'c', id: 'a', op: 'set', data: { n: 1 } }] },
+      {
+        type: 'commit',
+        writes: [{ collection: 'c', id: 'a', op: 'update', fields: [['\ud800', 1]] }],
+      },
+      {
+        type: 'commit',
+        writes: [{ collection: 'c', id: 'b', op: 'set', data: { n: 1 } }],
+        mutationId: 'm\u0000',
+      },
+    ]
+    requests.forEach((request, i) => c.ws.send(JSON.stringify({ id: i + 1, request })))
+    await eventually(() => expect(c.answers.size).toBe(requests.length))
+    expect(c.answers.get(1)).toEqual({ id: 1, result: expect.anything() })
+    for (const id of [2, 3]) {
+      expect(c.answers.get(id)?.error?.code, JSON.stringify(c.answers.get(id))).toBe(
+        'invalid-argument',
+      )
+    }
+    c.ws.close()
+    await c.closed
+  })
+
   it('answers or closes every hostile frame as documented, and keeps serving a live query', async () => {
     const seed = SEED + (name === 'PGlite' ? 0 : 1)
     const monitor = connect(url, { projectId: 'monitor' })
