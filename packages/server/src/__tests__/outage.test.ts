@@ -272,6 +272,32 @@ describe.skipIf(!postgresUrl)('PostgreSQL outages', () => {
     expect(proxy.connections).toBeGreaterThan(2)
   })
 
+  it('presence first used while the database is cut reaches the other process once it is back', async () => {
+    const projectId = `o${++projects}`
+    const proxy = await proxyTo(db.url!)
+    const cutOff = createServer({ databaseUrl: proxy.url(db.url!), port: 0, log: false })
+    const direct = createServer({ databaseUrl: db.url!, port: 0, log: false })
+    servers.push(cutOff, direct)
+    const [a, b] = [await cutOff.listen(), await direct.listen()]
+    const watcher = connect(b.url, { projectId })
+    let members: string[] = []
+    onTestFinished(
+      watcher.presence('lobby').subscribe((list) => (members = list.map((m) => m.userId).sort())),
+    )
+    await proxy.cut()
+    // The project's first presence on the cut-off server: its relay starts without a database.
+    const early = connect(a.url, { projectId })
+    early.presence('lobby').track({ userId: 'early', status: 'online' })
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await proxy.restore()
+    const late = connect(a.url, { projectId })
+    late.presence('lobby').track({ userId: 'late', status: 'online' })
+    // The relay made during the cut listens once the database is back. (What 'early' announced
+    // during the cut was lost with its notification: relays do not announce again after their
+    // listener missed some.)
+    await eventually(() => expect(members).toContain('late'), 20_000)
+  })
+
   it('a server killed mid-stream: after its restart the listener has each acknowledged write once and queued ones apply once', async () => {
     const projectId = `o${++projects}`
     const env = { DATABASE_URL: db.url! }

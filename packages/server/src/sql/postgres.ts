@@ -130,7 +130,9 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
         client = c
         delay = 100
       }
-      await connect()
+      // A database that is away when the listening starts (a server's first use of presence
+      // during an outage) is waited for in the background, like one that is lost later.
+      await connect().catch(() => retry())
       return async () => {
         stopped = true
         clearTimeout(timer)
