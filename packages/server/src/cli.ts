@@ -6,11 +6,12 @@ import { postgresDriver } from './sql/postgres.js'
 import { migrate } from './sql/schema.js'
 import { checkIndex, createIndex } from './sql/indexes.js'
 import type { SqlDriver } from './sql/driver.js'
+import { loadConfig, type MetalConfig } from './config.js'
 
 const HELP = `metal-server: the Metal realtime server
 
 Usage:
-  metal-server [--port 8787] [--host 127.0.0.1] [--data ./metal-data | --memory]
+  metal-server [--config metal.config.js] [--port 8787] [--host 127.0.0.1] [--data ./metal-data | --memory]
   metal-server index <collection> <field,...> [--data ./metal-data]
 
 Storage:
@@ -22,9 +23,11 @@ Commands:
   index <collection> <fields>   create an index on those fields (comma-separated) of a collection
 
 Options:
-  --port <n>     port to listen on (default 8787, or $PORT)
-  --host <addr>  interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --help         show this help
+  --config <file>  load options from an ES module (export default defineConfig({ projects, ... }));
+                   the flags and variables above win over it
+  --port <n>       port to listen on (default 8787, or $PORT)
+  --host <addr>    interface to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --help           show this help
 `
 
 /**
@@ -45,6 +48,7 @@ export async function main(
         host: { type: 'string' },
         data: { type: 'string' },
         memory: { type: 'boolean' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -69,7 +73,7 @@ export async function main(
     )
     return 2
   }
-  for (const flag of ['data', 'host'] as const) {
+  for (const flag of ['data', 'host', 'config'] as const) {
     if (values[flag] === '') {
       // `--data "$DIR"` with DIR unset must not fall back to memory (and lose the data).
       console.error(`metal-server: --${flag} needs a value, got an empty string`)
@@ -80,7 +84,24 @@ export async function main(
     console.error(`metal-server: DATABASE_URL must be a postgres:// URL`)
     return 2
   }
-  const dataDir = databaseUrl || values.memory ? undefined : (values.data ?? './metal-data')
+  let config: MetalConfig = {}
+  if (values.config !== undefined) {
+    try {
+      config = await loadConfig(values.config)
+    } catch (error) {
+      if (!MetalError.is(error)) throw error
+      console.error(`metal-server: ${error.message}`)
+      return 2
+    }
+  }
+  // Storage named on the command line (or DATABASE_URL) replaces the file's.
+  const storageFlag = Boolean(databaseUrl || values.memory || values.data !== undefined)
+  const fileStorage =
+    config.databaseUrl !== undefined || config.dataDir !== undefined || config.driver !== undefined
+  const dataDir =
+    databaseUrl || values.memory
+      ? undefined
+      : (values.data ?? (fileStorage ? undefined : './metal-data'))
 
   if (positionals[0] === 'index') {
     const [, collection, fields] = positionals
@@ -91,9 +112,10 @@ export async function main(
     let db: SqlDriver | undefined
     try {
       checkIndex(collection, fields.split(',')) // before the database is opened: fails fast
-      db = databaseUrl
-        ? await postgresDriver({ connectionString: databaseUrl })
-        : await pgliteDriver(dataDir)
+      const url = databaseUrl ?? (storageFlag ? undefined : config.databaseUrl)
+      db = url
+        ? await postgresDriver({ connectionString: url })
+        : await pgliteDriver(dataDir ?? (storageFlag ? undefined : config.dataDir))
       await migrate(db)
       const name = await createIndex(db, collection, fields.split(','))
       console.log(`index ${name} on ${collection} (${fields}) is ready`)
@@ -109,7 +131,8 @@ export async function main(
     console.error(`metal-server: unknown command '${positionals[0]}'\n\n${HELP}`)
     return 2
   }
-  const portText = values.port ?? env.PORT ?? '8787'
+  const portText =
+    values.port ?? env.PORT ?? (config.port !== undefined ? String(config.port) : '8787')
   const port = Number(portText)
   if (!/^\d+$/.test(portText) || port > 65535) {
     const from = values.port !== undefined ? '--port' : '$PORT'
@@ -118,7 +141,9 @@ export async function main(
   }
   let server: MetalServer
   try {
+    const { databaseUrl: _u, dataDir: _d, driver: _s, ...fileOptions } = config
     server = createServer({
+      ...(storageFlag ? fileOptions : config),
       port,
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(databaseUrl ? { databaseUrl } : {}),

@@ -1,6 +1,7 @@
 import { describe, invalidArgument } from '@metal/core/engine'
 import { checkServerCoreOptions } from '@metal/core/server'
 import type { ServerOptions } from './server.js'
+import { checkProjects } from './projects.js'
 
 const KNOWN = new Set([
   'port',
@@ -22,6 +23,7 @@ const KNOWN = new Set([
   'rateLimit',
   'maxConnectionsPerIp',
   'helloTimeoutMs',
+  'projects',
 ])
 
 /** Checks {@link createServer}'s options; throws an invalid-argument MetalError naming the field. */
@@ -33,6 +35,18 @@ export function checkServerOptions(call: string, options: ServerOptions): void {
     if (!KNOWN.has(key)) throw invalidArgument(call, `unknown option ${describe(key)}`)
   }
   checkServerCoreOptions(call, options)
+  if (options.projects !== undefined) {
+    checkProjects(call, options.projects)
+    for (const key of ['verifyToken', 'rules'] as const) {
+      if (options[key] !== undefined) {
+        // Two places that decide access would leave one of them unread.
+        throw invalidArgument(
+          call,
+          `option '${key}' applies to every project: with 'projects', give each project its own (projects.<id>.${key === 'rules' ? 'rules' : 'auth.verifyToken'})`,
+        )
+      }
+    }
+  }
   const { port, host, databaseUrl, dataDir, log } = options
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw invalidArgument(

@@ -8,13 +8,14 @@ import {
   type RateLimit,
   type ServerCoreOptions,
 } from '@metal/core/server'
-import { SOCKET_PATH } from '@metal/core/protocol'
+import { SOCKET_PATH, type Hello } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
+import { admitClient, type Projects } from './projects.js'
 import { restHandler } from './rest/restHandler.js'
 
 /** Options of {@link createServer}. */
@@ -25,6 +26,12 @@ export interface ServerOptions
       'verifyToken' | 'rules' | 'presenceTimeoutMs' | 'now' | 'maxTargetsPerConnection'
     >,
     SqlStorageOptions {
+  /**
+   * The projects this server serves, by id: their API keys, service keys, sign-in and rules
+   * (see `ProjectConfig`). A client of any other project, or with a wrong key, is refused.
+   * Without it the server runs in development mode (any project, any key).
+   */
+  projects?: Projects
   /**
    * TCP port; 0 picks a free one (read it from `listen()`).
    * @default 8787
@@ -94,8 +101,9 @@ export interface MetalServer {
 /**
  * Creates a Metal server: the shared server logic over a SQL storage (PGlite in memory or in
  * `dataDir`, or PostgreSQL at `databaseUrl`), served over WebSocket at `/v1/socket`, with
- * `GET /health`. With no access configuration it runs in development mode: any project id and
- * API key is accepted and custom tokens are trusted; it says so when it starts.
+ * `GET /health`. With `projects`, only their clients connect, each judged by its project's
+ * keys, sign-in and rules. With no access configuration it runs in development mode: any
+ * project id and API key is accepted and custom tokens are trusted; it says so when it starts.
  */
 export function createServer(options: ServerOptions = {}): MetalServer {
   checkServerOptions('createServer()', options)
@@ -204,10 +212,12 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     prune = setInterval(() => void storage?.prune().catch(() => {}), 60_000)
     prune.unref()
 
-    // The REST API (/v1/projects/…, /v1/openapi.json); development default: every project admitted.
+    // The REST API (/v1/projects/…, /v1/openapi.json): admitted as the WebSocket hello is (in
+    // development mode, without projects, every project is admitted).
+    const projects = options.projects
     const rest = restHandler({
       core: serverCore,
-      admit: () => ({}),
+      admit: projects ? (request) => admitClient(projects, request) : () => ({}),
       rateLimit: options.rateLimit,
       now: options.now,
       log,
@@ -252,10 +262,11 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       }
       wss!.handleUpgrade(req, socket, head, (ws) => {
         ws.once('close', () => perIp.release(ip))
-        accept(ws)
+        accept(ws, req)
       })
     })
-    const accept = (ws: WebSocket): void => {
+    const accept = (ws: WebSocket, req: IncomingMessage): void => {
+      const origin = req.headers.origin
       sockets.add(ws)
       const session = new SocketSession(
         serverCore,
@@ -270,6 +281,16 @@ export function createServer(options: ServerOptions = {}): MetalServer {
           maxMessageBytes: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
           rateLimit: options.rateLimit,
           helloTimeoutMs: options.helloTimeoutMs,
+          ...(projects
+            ? {
+                onHello: (hello: Hello) =>
+                  admitClient(projects, {
+                    projectId: hello.projectId,
+                    apiKey: hello.apiKey,
+                    origin,
+                  }),
+              }
+            : {}),
         },
       )
       ws.on('message', (data, isBinary) => {
@@ -292,7 +313,18 @@ export function createServer(options: ServerOptions = {}): MetalServer {
     const address = http.address() as AddressInfo
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
     url = `http://${host}:${address.port}`
-    if (!options.verifyToken && !options.rules) {
+    if (projects) {
+      const ids = Object.keys(projects)
+      log(
+        `Metal server serves ${ids.length} project${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`,
+      )
+      const open = ids.filter((id) => projects[id]?.rules === undefined)
+      if (open.length > 0) {
+        log(
+          `  Projects without rules (anyone with the API key reads and writes everything): ${open.join(', ')}`,
+        )
+      }
+    } else if (!options.verifyToken && !options.rules) {
       log(
         [
           '',

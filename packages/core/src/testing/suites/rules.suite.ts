@@ -190,6 +190,30 @@ export function rulesSuite(harness: BackendHarness): void {
       await eventually(() => expect(members.at(-1)?.map((m) => m.userId)).toEqual(['alice']))
     })
 
+    it("shows a client's live query ending with unauthenticated when its session expires", async () => {
+      const backend = await backendFor(harness, { rules: RULES })
+      const metal = clientFor(backend)
+      await metal.auth().ready
+      const expiresAt = Date.now() + 500
+      await metal.auth().authenticate({
+        type: 'custom',
+        token: 'a',
+        metadata: { userId: 'alice', expiresAt },
+      })
+      const errors: string[] = []
+      const stop = metal
+        .db()
+        .collection('tasks')
+        .where('userId', '==', 'alice')
+        .subscribe(
+          () => {},
+          (e) => errors.push(e.code),
+        )
+      onTestFinished(stop)
+      await eventually(() => expect(errors).toEqual(['unauthenticated']), 4000)
+      expect(metal.auth().status).toBe('signed-out')
+    })
+
     it('ends live queries with unauthenticated when the session expires, and its presence leaves', async () => {
       const backend = await backendFor(harness, { rules: RULES })
       const bob = await signedIn(backend, 'bob')
