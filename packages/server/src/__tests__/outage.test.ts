@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
-import { increment, type Metal } from '@metal/core'
+import { MetalError, increment, type Metal } from '@metal/core'
 import { createServer, type MetalServer } from '../server.js'
+import { postgresDriver } from '../sql/postgres.js'
 import { freshPostgres, type TestDatabase } from './databases.js'
 import { connect, eventually, killAll, start, within } from './serverProcess.js'
 
@@ -270,6 +271,25 @@ describe.skipIf(!postgresUrl)('PostgreSQL outages', () => {
     for (let i = 0; i < 5; i++) await writer.db().collection('items').doc(`later${i}`).set({ i })
     await eventually(() => expect(items.ids).toContain('later4'), 20_000)
     expect(proxy.connections).toBeGreaterThan(2)
+  })
+
+  it('a driver opened while the database is away fails with unavailable, and one with bad options names the field', async () => {
+    const proxy = await proxyTo(db.url!)
+    await proxy.cut()
+    const error = await postgresDriver({ connectionString: proxy.url(db.url!) }).catch(
+      (e: unknown) => e,
+    )
+    expect(MetalError.is(error, 'unavailable'), String(error)).toBe(true)
+    for (const [options, message] of [
+      [{ connectionString: 'mysql://x' }, /'connectionString' must be a postgres:\/\/ URL/],
+      [{ connectionString: db.url!, poolSize: 0 }, /'poolSize' must be a positive integer, got 0/],
+      [{ connectionString: db.url!, connectTimeoutMs: -1 }, /'connectTimeoutMs' .* got -1/],
+    ] as const) {
+      const refused = await postgresDriver(options).catch((e: unknown) => e)
+      expect(MetalError.is(refused, 'invalid-argument')).toBe(true)
+      expect((refused as Error).message).toMatch(/^postgresDriver\(\): /)
+      expect((refused as Error).message).toMatch(message)
+    }
   })
 
   it('presence first used while the database is cut reaches the other process once it is back', async () => {

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { MetalError } from '@metal/core'
+import { describe, invalidArgument } from '@metal/core/engine'
 import type { SqlDriver, SqlExecutor } from './driver.js'
 import { databaseError } from './databaseError.js'
 
@@ -25,6 +26,7 @@ export interface PostgresDriverOptions {
 
 /** The PostgreSQL driver: a `pg` pool, plus one connection that LISTENs. */
 export async function postgresDriver(options: PostgresDriverOptions): Promise<SqlDriver> {
+  checkOptions(options)
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
@@ -35,7 +37,12 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
   pool.on('error', () => {})
   const listeners = new Set<pg.Client>()
   let closed = false
-  await pool.query('select 1')
+  try {
+    await pool.query('select 1')
+  } catch (error) {
+    await pool.end().catch(() => {})
+    throw databaseError(error)
+  }
   const run = async <R>(
     q: pg.Pool | pg.PoolClient,
     sql: string,
@@ -147,5 +154,36 @@ export async function postgresDriver(options: PostgresDriverOptions): Promise<Sq
       await Promise.all(open.map((c) => c.end().catch(() => {})))
       await pool.end()
     },
+  }
+}
+
+/** Checks {@link postgresDriver}'s options; throws an invalid-argument MetalError naming the field. */
+function checkOptions(options: PostgresDriverOptions): void {
+  const call = 'postgresDriver()'
+  if (typeof options !== 'object' || options === null) {
+    throw invalidArgument(call, `options must be an object, got ${describe(options)}`)
+  }
+  const { connectionString, poolSize, connectTimeoutMs } = options
+  if (typeof connectionString !== 'string' || !/^postgres(ql)?:\/\//.test(connectionString)) {
+    throw invalidArgument(
+      call,
+      `'connectionString' must be a postgres:// URL, got ${typeof connectionString === 'string' ? 'another scheme' : describe(connectionString)}`,
+    )
+  }
+  if (poolSize !== undefined && !(Number.isInteger(poolSize) && poolSize > 0)) {
+    throw invalidArgument(call, `'poolSize' must be a positive integer, got ${describe(poolSize)}`)
+  }
+  if (
+    connectTimeoutMs !== undefined &&
+    !(
+      typeof connectTimeoutMs === 'number' &&
+      Number.isFinite(connectTimeoutMs) &&
+      connectTimeoutMs > 0
+    )
+  ) {
+    throw invalidArgument(
+      call,
+      `'connectTimeoutMs' must be a positive number, got ${describe(connectTimeoutMs)}`,
+    )
   }
 }
