@@ -129,6 +129,24 @@ describe('remote backend faults', () => {
     expect(reader.network).toBe('online')
   })
 
+  it('sends a write that gave up while the server was down once it is back, with nothing else to send', async () => {
+    const server = await serve()
+    // No live query: nothing but the stalled write would ever be sent.
+    const metal = client(server, { sync: { retryBaseMs: 10 } })
+    const errors: string[] = []
+    metal
+      .sync({ collection: 'stall', options: { maxRetries: 1 } })
+      .on('error', (e) => errors.push(e.code))
+    await metal.db().collection('stall').doc('warm').set({ up: true })
+    await server.kill()
+    const write = metal.db().collection('stall').doc('a').set({ n: 1 })
+    await eventually(() => expect(errors.length).toBeGreaterThan(0), 5000)
+    await server.restart()
+    await write
+    const stored = await metal.db().collection('stall').doc('a').get()
+    expect(stored.data()).toEqual({ n: 1 })
+  })
+
   it('replays a write queued while the server was down, once', async () => {
     const server = await serve()
     const metal = client(server)

@@ -119,10 +119,7 @@ export class Link {
           clearTimeout(timer)
           this.attempt = 0
           resolve(response)
-          if (!this.healthy && this.connection === conn) {
-            this.healthy = true
-            this.events.onHealthy()
-          }
+          this.markHealthy(conn)
         },
         (error: unknown) => {
           clearTimeout(timer)
@@ -184,6 +181,9 @@ export class Link {
         onClose: () => {
           if (conn) this.drop(conn)
         },
+        onReady: () => {
+          if (conn) this.markHealthy(conn)
+        },
       })
     } catch {
       this.scheduleReconnect()
@@ -193,6 +193,13 @@ export class Link {
     this.healthy = false
     this.setUp(true)
     this.events.onUp()
+  }
+
+  /** The connection works (welcomed, or a request answered): stalled writes may go again. */
+  private markHealthy(conn: BackendConnection): void {
+    if (this.healthy || this.connection !== conn) return
+    this.healthy = true
+    this.events.onHealthy()
   }
 
   private drop(conn: BackendConnection): void {

@@ -117,6 +117,11 @@ export interface ConnectOptions {
   onPush: (message: BackendPush) => void
   /** Called once if the connection drops on its own (not after `close()`); the client reconnects. */
   onClose?: (error: MetalError) => void
+  /**
+   * Called once when the backend has accepted the connection (a server's welcome), so the
+   * client knows the way is open before any request is answered.
+   */
+  onReady?: () => void
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type Rules,
 } from './rules.js'
 import type { QuerySpec } from '../engine/querySpec.js'
+import { DOCUMENT_ID } from '../engine/fieldPath.js'
 import type { DocumentData } from '../engine/types.js'
 import type { ServerConnection } from './connection.js'
 import type { ServerObserver } from './options.js'
@@ -70,6 +71,8 @@ export class Access {
    */
   checkQuery(conn: ServerConnection, query: QuerySpec): void {
     if (conn.privileged || !conn.judge) return
+    // A document listener is judged as a get, against the document itself (as in Firestore).
+    if (listenedDocument(query) !== null) return
     for (const pinned of pinnedDocs(query)) {
       this.check(conn, {
         op: 'list',
@@ -88,10 +91,11 @@ export class Access {
     docs: Iterable<{ id: string; data: DocumentData }>,
   ): boolean {
     if (conn.privileged || !conn.judge) return true
+    const op = listenedDocument(query) === null ? 'list' : 'get'
     for (const d of docs) {
-      const ask: Ask = { op: 'list', collection: query.collection, id: d.id, doc: d.data, query }
+      const ask: Ask = { op, collection: query.collection, id: d.id, doc: d.data, query }
       if (!this.allows(conn, ask)) {
-        this.observer.denied?.('list', conn.projectId)
+        this.observer.denied?.(op, conn.projectId)
         return false
       }
     }
@@ -105,7 +109,9 @@ export class Access {
     docs: Iterable<{ id: string; data: DocumentData }>,
   ): void {
     if (!this.readable(conn, query, docs)) {
-      throw denial(this.request(conn, { op: 'list', collection: query.collection, query }))
+      const id = listenedDocument(query)
+      const op = id === null ? 'list' : 'get'
+      throw denial(this.request(conn, { op, collection: query.collection, id, query }))
     }
   }
 
@@ -117,4 +123,12 @@ export class Access {
       return false
     }
   }
+}
+
+/** The id of a document listener's query (`where(documentId(), '==', id)` alone), else null. */
+export function listenedDocument(query: QuerySpec): string | null {
+  const f = query.filter
+  if (!f || f.type !== 'where' || f.field !== DOCUMENT_ID || f.op !== '==') return null
+  if (query.startAt || query.endAt || query.offset) return null
+  return typeof f.value === 'string' ? f.value : null
 }

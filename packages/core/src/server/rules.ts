@@ -161,20 +161,85 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
   const patterns: Pattern[] = Object.entries(documents).map(([pattern, r]) =>
     compilePattern(call, pattern, r),
   )
+  // The patterns whose collection part matches, per collection path: matched once, not per request.
+  const byCollection = new Map<string, Candidate[]>()
+  const candidates = (collection: string): Candidate[] => {
+    let found = byCollection.get(collection)
+    if (!found) {
+      found = matchCollection(patterns, collection)
+      if (byCollection.size >= MAX_CACHED_COLLECTIONS) byCollection.clear()
+      byCollection.set(collection, found)
+    }
+    return found
+  }
   return (r) => {
     if (r.op === 'presence') {
       return run(presence, { ...r, path: { collection: r.collection, id: null, params: {} } })
     }
     const wanted = r.op
     const general = SPECIFIC[wanted]
-    for (const p of patterns) {
-      const params = matchPath(p.segments, r.collection, r.id)
-      if (!params) continue
-      const rule = p.rules[wanted] ?? p.rules[general]
-      if (run(rule, { ...r, path: { collection: r.collection, id: r.id, params } })) return true
+    for (const c of candidates(r.collection)) {
+      const rule = c.rules[wanted] ?? c.rules[general]
+      if (!rule) continue
+      let params = c.params
+      if (c.idParam === null) {
+        // A pattern for one document says nothing of a query that does not pin it down.
+        if (r.id !== c.idLiteral) continue
+      } else if (r.id !== null) {
+        params = Object.fromEntries([...Object.entries(params), [c.idParam, r.id]])
+      }
+      const context: RuleContext = {
+        auth: r.auth,
+        op: r.op,
+        path: { collection: r.collection, id: r.id, params },
+        doc: r.doc,
+        newDoc: r.newDoc,
+        query: r.query,
+        room: r.room,
+        projectId: r.projectId,
+      }
+      if (run(rule, context)) return true
     }
     return false
   }
+}
+
+/** Most collection paths whose matching patterns a compiled rule set remembers. */
+const MAX_CACHED_COLLECTIONS = 1024
+
+/** A pattern whose collection part matches a collection path. */
+interface Candidate {
+  readonly rules: CollectionRules
+  /** Values of the collection part's parameters. */
+  readonly params: Readonly<Record<string, string>>
+  /** The document segment's parameter name, or null when the segment is a literal id. */
+  readonly idParam: string | null
+  readonly idLiteral: string | null
+}
+
+function matchCollection(patterns: readonly Pattern[], collection: string): Candidate[] {
+  const path = collection.split('/')
+  const found: Candidate[] = []
+  for (const p of patterns) {
+    if (p.segments.length !== path.length + 1) continue
+    const params: [string, string][] = []
+    let ok = true
+    for (let i = 0; i < path.length && ok; i++) {
+      const s = p.segments[i] as Segment
+      if ('param' in s) params.push([s.param, path[i] as string])
+      else ok = s.literal === path[i]
+    }
+    if (!ok) continue
+    const last = p.segments[path.length] as Segment
+    found.push({
+      rules: p.rules,
+      // fromEntries defines own properties: a parameter named __proto__ stays a parameter.
+      params: Object.fromEntries(params),
+      idParam: 'param' in last ? last.param : null,
+      idLiteral: 'param' in last ? null : last.literal,
+    })
+  }
+  return found
 }
 
 function compilePattern(call: string, pattern: string, rules: unknown): Pattern {
@@ -209,34 +274,6 @@ function compilePattern(call: string, pattern: string, rules: unknown): Pattern 
     }
   }
   return { segments, rules: rules as CollectionRules }
-}
-
-/**
- * The parameters when `collection/id` matches the pattern; null when it does not. With no id
- * (a query that does not pin one down), the pattern's last segment must be a parameter, and it
- * stays unbound.
- */
-function matchPath(
-  segments: readonly Segment[],
-  collection: string,
-  id: string | null,
-): Record<string, string> | null {
-  const path = collection.split('/')
-  if (id !== null) path.push(id)
-  const n = segments.length
-  if (id === null ? path.length !== n - 1 : path.length !== n) return null
-  const params: Record<string, string> = {}
-  for (let i = 0; i < n; i++) {
-    const s = segments[i] as Segment
-    const value = path[i]
-    if (value === undefined) {
-      if (!('param' in s)) return null // a pattern for one document says nothing of a query
-      continue
-    }
-    if ('param' in s) params[s.param] = value
-    else if (s.literal !== value) return null
-  }
-  return params
 }
 
 /** A query as far as its filter pins documents down: one per OR branch. */

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite'
 import type { SqlDriver, SqlExecutor } from './driver.js'
+import { databaseError } from './databaseError.js'
 
 /**
  * The embedded driver: PostgreSQL compiled to WASM, in this process. `dataDir` keeps the
@@ -11,8 +12,11 @@ export async function pgliteDriver(dataDir?: string): Promise<SqlDriver> {
   await db.waitReady
   const executor = (q: Pick<PGlite, 'query'>): SqlExecutor => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query<R>(sql, params as unknown[])
-      return result.rows
+      try {
+        return (await q.query<R>(sql, params as unknown[])).rows
+      } catch (error) {
+        throw databaseError(error)
+      }
     },
   })
   const base = executor(db)

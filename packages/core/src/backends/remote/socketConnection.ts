@@ -106,6 +106,7 @@ export class SocketConnection implements BackendConnection {
         this.queue = null
         this.maxBytes = event.welcome.maxMessageBytes ?? Infinity
         for (const { id, text } of queued) this.sendRequest(id, text)
+        this.options.onReady?.()
         return
       }
       case 'result':

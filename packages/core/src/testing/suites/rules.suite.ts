@@ -91,6 +91,31 @@ export function rulesSuite(harness: BackendHarness): void {
       ).toBe('permission-denied')
     })
 
+    it('judges a document listener as a get of that document', async () => {
+      const backend = await backendFor(harness, { rules: RULES })
+      const alice = await signedIn(backend, 'alice')
+      const bob = await signedIn(backend, 'bob')
+      await alice.db().collection('tasks').doc('a1').set({ userId: 'alice', title: 'mine' })
+      await bob.db().collection('tasks').doc('b1').set({ userId: 'bob', title: 'his' })
+      const tasks = alice.db().collection('tasks')
+      const seen: unknown[] = []
+      const errors: string[] = []
+      const stops = [
+        tasks.doc('a1').subscribe((_c, snap) => seen.push(snap.data())),
+        tasks.doc('b1').subscribe(
+          () => seen.push('b1 shown'),
+          (e) => errors.push(e.code),
+        ),
+      ]
+      onTestFinished(() => stops.forEach((stop) => stop()))
+      await eventually(() => expect(seen).toEqual([{ userId: 'alice', title: 'mine' }]))
+      await eventually(() => expect(errors).toEqual(['permission-denied']))
+      // Her listener keeps receiving her document's changes.
+      await alice.db().collection('tasks').doc('a1').update({ title: 'still mine' })
+      await eventually(() => expect(seen).toHaveLength(2))
+      expect(errors).toEqual(['permission-denied'])
+    })
+
     it('refuses the whole result when one document of it fails its rule', async () => {
       const backend = await backendFor(harness, { rules: RULES })
       const alice = await signedIn(backend, 'alice')
