@@ -1,4 +1,9 @@
-import { PresenceRelay, type ChannelLike, type PresenceHub } from '@metal/core/server'
+import {
+  MISSED_MESSAGES,
+  PresenceRelay,
+  type ChannelLike,
+  type PresenceHub,
+} from '@metal/core/server'
 import type { SqlDriver } from './sql/driver.js'
 
 // Presence across server processes: each process relays its connections' presence to the
@@ -47,6 +52,13 @@ function bus(db: SqlDriver): Bus {
       for (const receive of projects.get(project) ?? []) receive(message)
     }
     const ready = db.listen('metal_presence', (payload) => {
+      if (payload === '') {
+        // The listener was lost and made again: what was sent meanwhile is gone. Every relay
+        // announces its members again and asks for the others'.
+        partial.clear()
+        for (const [project] of projects) deliver(project, MISSED_MESSAGES)
+        return
+      }
       let note: Notification
       try {
         note = JSON.parse(payload) as Notification

@@ -330,3 +330,20 @@ describe('hello fields', () => {
     }
   })
 })
+
+describe('text a database cannot store', () => {
+  it('is refused in field paths and request ids by the decoder, naming the field', async () => {
+    const { decodeRequest } = await import('../protocol/decode.js')
+    const commit = (extra: Record<string, unknown>, field = 'a') => ({
+      type: 'commit',
+      writes: [{ op: 'update', collection: 'c', id: 'd', fields: [[field, 1]] }],
+      ...extra,
+    })
+    expect(() => decodeRequest(commit({}, 'a\u0000b'))).toThrow(/field path .* holds U\+0000/)
+    expect(() => decodeRequest(commit({}, 'x.\udc00'))).toThrow(/unpaired surrogate/)
+    expect(() => decodeRequest(commit({ mutationId: 'm\u0000' }))).toThrow(
+      /'mutationId' holds U\+0000/,
+    )
+    expect(decodeRequest(commit({ mutationId: 'm1' }))).toMatchObject({ mutationId: 'm1' })
+  })
+})

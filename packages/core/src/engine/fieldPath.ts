@@ -1,5 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
-import { utf8Length } from './documentValues.js'
+import { isStorableText, utf8Length } from './documentValues.js'
 import type { DocumentData } from './types.js'
 
 /** The special field path that refers to a document's id (`orderBy(documentId())`). */
@@ -31,6 +31,12 @@ export function parseFieldPath(call: string, path: unknown): readonly string[] {
     throw invalidArgument(
       call,
       `field path ${describe(path)} is longer than ${MAX_FIELD_PATH_BYTES} bytes`,
+    )
+  }
+  if (!isStorableText(path)) {
+    throw invalidArgument(
+      call,
+      `field path ${describe(path)} holds U+0000 or an unpaired surrogate`,
     )
   }
   const segments = path.split('.')

@@ -3,7 +3,7 @@ import { type WireQuerySpec, type WireWrite } from '../engine/codec.js'
 import { checkVersion, decodeQuerySpec, decodeWrite } from '../engine/wireDecode.js'
 import { checkCollectionPath, checkDocId } from '../engine/writeInput.js'
 import { own, wireArray, wireObject, type WireObject } from '../engine/wireShape.js'
-import { utf8Length, isPlainObject } from '../engine/documentValues.js'
+import { isPlainObject, isStorableText, utf8Length } from '../engine/documentValues.js'
 import { checkAggregateSpec } from '../engine/aggregateSpec.js'
 import { checkCredential, type Credential } from './session.js'
 import { checkPresenceDiff, checkPresenceMetadata, checkRoom } from './presenceChecks.js'
@@ -50,6 +50,9 @@ function requestId(
   }
   if (utf8Length(id) > MAX_REQUEST_ID_BYTES) {
     throw invalidArgument(call, `'${key}' is longer than ${MAX_REQUEST_ID_BYTES} bytes`)
+  }
+  if (!isStorableText(id)) {
+    throw invalidArgument(call, `'${key}' holds U+0000 or an unpaired surrogate`)
   }
   return id
 }

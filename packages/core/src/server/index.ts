@@ -44,7 +44,7 @@ export { TransactionLock } from './transactions.js'
 export type { TransactionHandle } from './transactions.js'
 export { PresenceHub } from './presenceHub.js'
 export type { PresenceSink } from './presenceHub.js'
-export { PresenceRelay } from './presenceRelay.js'
+export { PresenceRelay, MISSED_MESSAGES } from './presenceRelay.js'
 export type { ChannelLike } from './presenceRelay.js'
 export {
   SocketSession,

@@ -15,6 +15,14 @@ type RelayMessage =
   | { kind: 'untrack'; tab: string; connection: string; room: string }
   | { kind: 'heartbeat'; tab: string; connection: string }
   | { kind: 'bye'; tab: string }
+  /** Not from a relay: the channel says messages may have been lost (it reconnected). */
+  | { kind: 'missed'; tab?: undefined }
+
+/**
+ * What a channel delivers to say that messages may have been lost (a reconnect): the relay
+ * then announces everything it tracks again and asks the others to do the same.
+ */
+export const MISSED_MESSAGES = Object.freeze({ kind: 'missed' })
 
 /** A message channel shared by the relays of one project: a BroadcastChannel or equivalent. */
 export interface ChannelLike {
@@ -76,6 +84,13 @@ export class PresenceRelay {
     }
   }
 
+  /** Tells the others everything this tab tracks. */
+  private announce(hub: PresenceHub): void {
+    for (const connection of hub.connectionsWithPrefix('local:')) {
+      for (const s of hub.stateOf(connection)) this.track(connection, s.room, s.diff)
+    }
+  }
+
   private receive(message: RelayMessage): void {
     if (!message || typeof message !== 'object' || message.tab === this.tab) return
     const hub = this.hub(this.project)
@@ -83,9 +98,12 @@ export class PresenceRelay {
     switch (message.kind) {
       case 'hello':
         // A new tab: tell it everything this tab tracks.
-        for (const connection of hub.connectionsWithPrefix('local:')) {
-          for (const s of hub.stateOf(connection)) this.track(connection, s.room, s.diff)
-        }
+        this.announce(hub)
+        return
+      case 'missed':
+        // Messages both ways may be lost: send ours again, and ask for theirs.
+        this.announce(hub)
+        this.post({ kind: 'hello', tab: this.tab })
         return
       case 'track':
         hub.track(key(message.connection), message.room, message.diff, this.now())

@@ -40,12 +40,7 @@ function checkFields(fields: unknown): (readonly string[] | null)[] {
     const segments = parseFieldPath(`${CALL} field ${i}`, field)
     const path = field as string
     if (seen.has(path)) throw invalid(`field ${i} (${describe(path)}) is listed twice`)
-    seen.add(path)
-    if (!segments.every(storableString)) {
-      throw invalid(
-        `field ${i} (${JSON.stringify(path)}) holds a character PostgreSQL cannot store (U+0000 or an unpaired surrogate)`,
-      )
-    }
+    seen.add(path) // parseFieldPath refused text PostgreSQL cannot store
     return path === DOCUMENT_ID ? null : segments
   })
 }
