@@ -91,13 +91,25 @@ export class Access {
     docs: Iterable<{ id: string; data: DocumentData }>,
   ): boolean {
     if (conn.privileged || !conn.judge) return true
-    const op = listenedDocument(query) === null ? 'list' : 'get'
+    const id = listenedDocument(query)
+    const op = id === null ? 'list' : 'get'
+    let none = true
     for (const d of docs) {
+      none = false
       const ask: Ask = { op, collection: query.collection, id: d.id, doc: d.data, query }
       if (!this.allows(conn, ask)) {
         this.observer.denied?.(op, conn.projectId)
         return false
       }
+    }
+    // A listened document that does not exist is judged as a get of nothing (`doc` null).
+    if (
+      none &&
+      id !== null &&
+      !this.allows(conn, { op, collection: query.collection, id, query })
+    ) {
+      this.observer.denied?.(op, conn.projectId)
+      return false
     }
     return true
   }
