@@ -123,14 +123,14 @@ describe('<Form> create mode', () => {
 
   it('shows a server error when the backend refuses the write', async () => {
     const user = userEvent.setup()
-    const metal = world({ rules: ({ op }) => op !== 'write' })()
+    const metal = world({ rules: ({ op }) => op === 'get' || op === 'list' })()
     renderForm(metal)
     await user.type(input('Title'), 'Write docs')
     await user.type(input('City'), 'Oslo')
     await user.click(save())
 
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toMatch(/^Could not save: write of 'tasks\/.*' is not allowed/)
+    expect(alert.textContent).toMatch(/^Could not save: create of 'tasks\/.*' is not allowed/)
     expect(input('Title')).toHaveProperty('value', 'Write docs') // nothing lost
     expect(save()).toHaveProperty('disabled', false)
   })
