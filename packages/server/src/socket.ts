@@ -67,7 +67,20 @@ export function serveSocket(ws: WebSocket, req: IncomingMessage, ctx: SocketCont
       },
       bufferedAmount: () => ws.bufferedAmount,
     },
-    ctx.session,
+    {
+      ...ctx.session,
+      onInternalError: (error, type) => {
+        const e = error instanceof Error ? error : new Error(String(error))
+        // The cause stays in the server's log; the client was told only `internal`.
+        log.error('internal error', {
+          conn,
+          project,
+          request: type,
+          error: e.message,
+          stack: e.stack,
+        })
+      },
+    },
   )
 
   const logError = (frame: number, text: string) => {

@@ -347,3 +347,31 @@ describe('text a database cannot store', () => {
     expect(decodeRequest(commit({ mutationId: 'm1' }))).toMatchObject({ mutationId: 'm1' })
   })
 })
+
+describe('internal errors', () => {
+  it('tell the client only internal, and hand the cause to onInternalError', async () => {
+    class Broken extends MapStorage {
+      override get(): never {
+        throw new Error('disk on fire')
+      }
+    }
+    const core = new ServerCore({ storage: new Broken() })
+    const sent: Record<string, unknown>[] = []
+    const causes: [string, string][] = []
+    const s = new SocketSession(
+      core,
+      { send: (t) => sent.push(JSON.parse(t)), close: () => {}, bufferedAmount: () => 0 },
+      {
+        epoch: 'e',
+        onInternalError: (error, type) => causes.push([(error as Error).message, type]),
+      },
+    )
+    s.receive(encodeHello({ protocol: 1, projectId: 'p' }))
+    s.receive(encodeRequestFrame(1, { type: 'get', collection: 'c', id: 'a' }))
+    s.receive(encodeRequestFrame(2, { type: 'get', collection: 5 as never, id: 'a' }))
+    await eventually(() => expect(sent).toHaveLength(3))
+    expect(sent).toContainEqual({ id: 1, error: { code: 'internal', message: 'internal error' } })
+    expect(sent.find((f) => f.id === 2)).toMatchObject({ error: { code: 'invalid-argument' } })
+    expect(causes).toEqual([['disk on fire', 'get']])
+  })
+})

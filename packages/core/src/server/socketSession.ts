@@ -53,6 +53,11 @@ export interface SocketSessionOptions {
   /** Hears each request refused by the rate limit (metrics). */
   onRateLimited?(): void
   /**
+   * Hears a request that failed with something other than a MetalError (a defect, a database
+   * fault): the client is told only `internal`, so this is where its cause can be logged.
+   */
+  onInternalError?(error: unknown, requestType: string): void
+  /**
    * A socket that has not sent its hello this long after opening is closed with
    * `CLOSE_CODES.badHello` (it holds a connection slot and says nothing).
    * @default 10000
@@ -247,7 +252,10 @@ export class SocketSession {
       this.conn as ServerConnection,
       request,
       (result) => this.send({ id, result }),
-      (error) => this.send({ id, error: toWireError(error) }),
+      (error) => {
+        if (!MetalError.is(error)) this.options.onInternalError?.(error, request.type)
+        this.send({ id, error: toWireError(error) })
+      },
     )
   }
 
