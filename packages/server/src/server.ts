@@ -1,20 +1,20 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer as createHttpServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { MetalError } from '@metal/core'
 import { ServerCore, type RateLimit, type ServerCoreOptions } from '@metal/core/server'
-import { SOCKET_PATH, type Hello } from '@metal/core/protocol'
+import type { Hello } from '@metal/core/protocol'
 import type { SqlDriver } from './sql/driver.js'
 import { pgliteDriver } from './sql/pglite.js'
 import { postgresDriver } from './sql/postgres.js'
 import { SqlStorage, type SqlStorageOptions } from './sql/storage.js'
 import { checkServerOptions } from './options.js'
 import { presenceRelay, presenceSent } from './presence.js'
-import { createLogger, errorFields, requestId, type LogLevel } from './log.js'
+import { createLogger, type LogLevel } from './log.js'
 import { Metrics } from './metrics.js'
 import { InFlight } from './drain.js'
-import { json, probe } from './probes.js'
 import { serveSocket } from './socket.js'
+import { requestListener, upgradeListener } from './http.js'
 import { Triggers, type TriggerHandler, type TriggerOptions, type TriggerSpec } from './triggers.js'
 import { admitClient, type Projects } from './projects.js'
 import { restHandler } from './rest/restHandler.js'
@@ -309,103 +309,50 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       now: options.now,
       log: (line) => log.error(line),
     })
-    http = createHttpServer((req, res) => {
-      const id = requestId(req.headers['x-request-id'])
-      const began = Date.now()
-      const done = inFlight.begin()
-      res.setHeader('x-request-id', id)
-      res.on('close', () => {
-        done()
-        metrics.httpRequest(res.statusCode)
-        const fields = {
-          request: id,
-          method: req.method,
-          path: pathOf(req),
-          status: res.statusCode,
-          ms: Date.now() - began,
-          remote: req.socket.remoteAddress,
-        }
-        if (res.statusCode >= 500 && !draining) log.warn('http request failed', fields)
-        else log.debug('http request', fields)
-      })
-      try {
-        const path = pathOf(req)
-        if (draining) res.setHeader('connection', 'close')
-        if (req.method === 'GET' && probe(path, probes, res)) return
-        if (draining) {
-          json(res, 503, { error: 'unavailable', message: 'the server is shutting down' })
-          return
-        }
-        void rest(req, res).then(
-          (handled) => {
-            if (!handled) json(res, 404, { error: 'not-found' })
-          },
-          (error: unknown) => {
-            log.error('http request threw', { request: id, error: errorFields(error) })
-            json(res, 500, { error: 'internal' })
-          },
-        )
-      } catch (error) {
-        log.error('http request threw', { request: id, error: errorFields(error) })
-        json(res, 500, { error: 'internal' })
-      }
-    })
-    const perIp = new ConnectionCounter(options.maxConnectionsPerIp ?? MAX_CONNECTIONS_PER_IP)
+    http = createHttpServer(
+      requestListener({ log, inFlight, metrics, probes, rest, draining: () => draining }),
+    )
     wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
     })
-    http.on('upgrade', (req, socket, head) => {
-      // Node stops watching an upgraded socket's errors: a client that resets it now (a write
-      // fails with ECONNRESET) must not become an uncaught exception that ends the process.
-      socket.on('error', () => socket.destroy())
-      if (pathOf(req) !== SOCKET_PATH) {
-        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
-        return
-      }
-      if (draining) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
-        return
-      }
-      const ip = req.socket.remoteAddress ?? ''
-      if (!perIp.admit(ip)) {
-        log.warn('connection refused', { remote: ip, reason: 'too many connections from it' })
-        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\n\r\n')
-        return
-      }
-      wss!.handleUpgrade(req, socket, head, (ws) => {
-        sockets.add(ws)
-        ws.once('close', () => {
-          sockets.delete(ws)
-          perIp.release(ip)
-        })
-        const origin = req.headers.origin
-        serveSocket(ws, req, {
-          core: serverCore,
-          session: {
-            epoch,
-            maxBufferedBytes: options.maxBufferedBytes,
-            maxMessageBytes: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
-            rateLimit: options.rateLimit,
-            helloTimeoutMs: options.helloTimeoutMs,
-            ...(projects
-              ? {
-                  onHello: (hello: Hello) =>
-                    admitClient(projects, {
-                      projectId: hello.projectId,
-                      apiKey: hello.apiKey,
-                      origin,
-                    }),
-                }
-              : {}),
-          },
-          log,
-          inFlight,
-          draining: () => draining,
-          rateLimited: () => metrics.rateLimited(),
-        })
-      })
-    })
+    http.on(
+      'upgrade',
+      upgradeListener({
+        wss,
+        sockets,
+        log,
+        draining: () => draining,
+        maxConnectionsPerIp: options.maxConnectionsPerIp,
+        serve: (ws, req) => {
+          const origin = req.headers.origin
+          serveSocket(ws, req, {
+            core: serverCore,
+            session: {
+              epoch,
+              maxBufferedBytes: options.maxBufferedBytes,
+              maxMessageBytes: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+              rateLimit: options.rateLimit,
+              helloTimeoutMs: options.helloTimeoutMs,
+              ...(projects
+                ? {
+                    onHello: (hello: Hello) =>
+                      admitClient(projects, {
+                        projectId: hello.projectId,
+                        apiKey: hello.apiKey,
+                        origin,
+                      }),
+                  }
+                : {}),
+            },
+            log,
+            inFlight,
+            draining: () => draining,
+            rateLimited: () => metrics.rateLimited(),
+          })
+        },
+      }),
+    )
 
     await new Promise<void>((resolve, reject) => {
       http!.once('error', reject)
@@ -453,30 +400,6 @@ export function createServer(options: ServerOptions = {}): MetalServer {
 /** Default {@link ServerOptions.maxMessageBytes}. */
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
-/** Default {@link ServerOptions.maxConnectionsPerIp}. */
-const MAX_CONNECTIONS_PER_IP = 256
-
-/** Open connections per key (an IP address), up to a maximum. */
-class ConnectionCounter {
-  private readonly open = new Map<string, number>()
-  constructor(private readonly max: number) {}
-
-  /** Counts one more connection for `key`; false (counting nothing) when it is at the maximum. */
-  admit(key: string): boolean {
-    const n = this.open.get(key) ?? 0
-    if (n >= this.max) return false
-    this.open.set(key, n + 1)
-    return true
-  }
-
-  /** One connection of `key` closed. */
-  release(key: string): void {
-    const n = (this.open.get(key) ?? 1) - 1
-    if (n <= 0) this.open.delete(key)
-    else this.open.set(key, n)
-  }
-}
-
 /** How long `close()` waits for clients to answer its close frame before cutting them. */
 const CLOSE_GRACE_MS = 1000
 
@@ -490,10 +413,4 @@ function bounded(promise: Promise<unknown>, ms: number): Promise<boolean> {
     ),
     new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
   ]).finally(() => clearTimeout(timer))
-}
-
-function pathOf(req: IncomingMessage): string {
-  const raw = req.url ?? '/'
-  const q = raw.indexOf('?')
-  return q < 0 ? raw : raw.slice(0, q)
 }

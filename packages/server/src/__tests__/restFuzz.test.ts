@@ -2,6 +2,7 @@ import { Agent, request as httpRequest } from 'node:http'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isMetalErrorCode } from '@metal/core'
 import { createServer, type MetalServer } from '../server.js'
 import { databases, type TestDatabase } from './databases.js'
 import { connect, eventually } from './serverProcess.js'
@@ -690,19 +691,6 @@ function fire(agent: Agent, base: URL, r: FuzzRequest): Promise<Outcome> {
   })
 }
 
-const KNOWN_CODES = [
-  'invalid-argument',
-  'not-found',
-  'already-exists',
-  'permission-denied',
-  'unauthenticated',
-  'failed-precondition',
-  'aborted',
-  'resource-exhausted',
-  'unavailable',
-  'deadline-exceeded',
-]
-
 /** Full GC in this process (the server runs in it). */
 function collector(): () => void {
   setFlagsFromString('--expose-gc')
@@ -795,7 +783,8 @@ describe(`REST fuzz on ${db.name}`, () => {
           outcome.status < 500 &&
           /^application\/json/.test(outcome.contentType ?? '') &&
           Object.keys(body as object).length === 1 &&
-          KNOWN_CODES.includes(error?.code as string) &&
+          isMetalErrorCode(error?.code) &&
+          error?.code !== 'internal' &&
           typeof error?.message === 'string' &&
           Object.keys(error).length === 2
         if (!ok) failures.push(`${what}: ${outcome.status} ${outcome.text.slice(0, 200)}`)
