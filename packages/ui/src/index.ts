@@ -157,3 +157,19 @@ export {
 export type { DataTableCsvOptions, DataTableCsvSource } from './data-table/dataTable.csv.js'
 export { getScrollAnchor, getAnchoredScroll } from './data-table/dataTable.scroll.js'
 export type { DataTableScrollAnchor } from './data-table/dataTable.scroll.js'
+export { getSelectedRowIds } from './data-table/dataTable.selectedIds.js'
+export {
+  avatarTone,
+  checkCollectionPageProps,
+  DEFAULT_COLLECTION_PAGE_MESSAGES,
+  getBulkOptions,
+  hasPendingWrites,
+  initialsOf,
+} from './collection-page/collectionPage.model.js'
+export type {
+  CollectionPageBulkAction,
+  CollectionPageCheckedProps,
+  CollectionPageFieldAction,
+  CollectionPageMessages,
+  CollectionPageRunAction,
+} from './collection-page/collectionPage.model.js'

@@ -8,7 +8,9 @@ export type {
   DataTableBaseProps,
   BoundDataTableProps,
   UnboundDataTableProps,
+  DataTableToolbarContext,
 } from './data-table/DataTable.js'
+export type { DataTableCellContext, DataTableRenderCell } from './data-table/DataTableRow.js'
 export { useDataTableState } from './data-table/useDataTable.js'
 export type { UseDataTableStateProps } from './data-table/useDataTable.js'
 export { Form } from './form/Form.js'
@@ -22,3 +24,9 @@ export type {
   CsvExportControl,
   DataTableCsvExportOptions,
 } from './data-table/useDataTableCsvExport.js'
+export { CollectionPage } from './collection-page/CollectionPage.js'
+export type { CollectionPageProps } from './collection-page/CollectionPage.js'
+export type {
+  CollectionPagePresence,
+  CollectionPageMember,
+} from './collection-page/useCollectionPresence.js'

@@ -6,3 +6,17 @@ import { afterEach } from 'vitest'
 configure({ asyncUtilTimeout: 5000 })
 
 afterEach(() => cleanup())
+
+// jsdom has <dialog> but not its modal methods: open it in place (no top layer, no inert page).
+if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogElement.prototype)) {
+  Object.assign(HTMLDialogElement.prototype, {
+    showModal(this: HTMLDialogElement) {
+      this.setAttribute('open', '')
+    },
+    close(this: HTMLDialogElement) {
+      if (!this.hasAttribute('open')) return
+      this.removeAttribute('open')
+      this.dispatchEvent(new Event('close'))
+    },
+  })
+}

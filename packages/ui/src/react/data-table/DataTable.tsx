@@ -2,8 +2,9 @@ import type { ReactNode } from 'react'
 import type { DocumentData } from '@metal/core'
 import type { DataTableMessages } from '../../data-table/dataTable.connect.js'
 import type { DataTableBaseQuery } from '../../data-table/dataTable.query.js'
-import type { DataTableRow } from '../../data-table/dataTable.types.js'
+import type { DataTableRow, DataTableSelection } from '../../data-table/dataTable.types.js'
 import { BoundCursorTable, BoundOffsetTable } from './BoundTable.js'
+import type { DataTableRenderCell } from './DataTableRow.js'
 import { UnboundTable } from './UnboundTable.js'
 import type { UseDataTableStateProps } from './useDataTable.js'
 import type { DataTableCsvExportOptions } from './useDataTableCsvExport.js'
@@ -44,8 +45,23 @@ export interface DataTableBaseProps<Row> extends UseDataTableStateProps<Row> {
   highlightMs?: number
   /** Words to show instead of the English defaults. */
   messages?: Partial<DataTableMessages>
-  /** Extra controls for the toolbar (bulk actions, say). */
-  toolbarActions?: ReactNode
+  /**
+   * Extra controls for the toolbar (bulk actions, say), or a function of the selection that
+   * renders them.
+   */
+  toolbarActions?: ReactNode | ((context: DataTableToolbarContext) => ReactNode)
+  /**
+   * React only: renders a cell's content (a mark, a button, a chip) instead of its text; return
+   * `undefined` to keep the text. Give a stable function (`useCallback`) so rows stay memoized.
+   */
+  renderCell?: DataTableRenderCell<Row>
+  /**
+   * Opens a row: called on Enter in, or a double-click on, a cell that is neither editable nor
+   * the selection checkbox.
+   */
+  onRowActivate?: (row: Row, rowId: string) => void
+  /** Called with the rows of the page on screen whenever they change. */
+  onRowsChange?: (rows: readonly Row[]) => void
   /**
    * Adds an "Export CSV" button to the toolbar that downloads the current view: every row
    * matching the filters and search, in the sort order, with the shown columns (a bound table
@@ -55,6 +71,19 @@ export interface DataTableBaseProps<Row> extends UseDataTableStateProps<Row> {
    */
   csvExport?: boolean | DataTableCsvExportOptions
   className?: string
+}
+
+/** What a `toolbarActions` function gets: the selection, and ways to act on it. */
+export interface DataTableToolbarContext {
+  selection: DataTableSelection
+  /** How many rows are selected; `null` when "all matching" is selected and the total unknown. */
+  selectedCount: number | null
+  /**
+   * The ids of the selected rows, "select all matching" included (a bound table reads the
+   * matching rows from the collection for it).
+   */
+  getSelectedIds(): Promise<string[]>
+  clearSelection(): void
 }
 
 /** Unbound: the table filters, sorts and pages `rows` itself. */

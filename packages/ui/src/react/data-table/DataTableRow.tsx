@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react'
+import { memo, type CSSProperties, type ReactNode } from 'react'
 import { SELECT_COLUMN_ID } from '../../data-table/dataTable.columns.js'
 import { formatCellValue, getCellValue } from '../../data-table/dataTable.values.js'
 import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
@@ -18,7 +18,23 @@ export interface DataTableRowActions {
   commit: () => void
   /** Escape in the editor. */
   cancel: () => void
+  /** Double-click on a cell that is not editable: the row is opened (when the table says how). */
+  activate: (rowId: string) => void
 }
+
+/** What {@link DataTableBaseProps.renderCell} gets: the cell's row, column, value and text. */
+export interface DataTableCellContext<Row> {
+  row: Row
+  rowId: string
+  column: ResolvedColumn<Row>
+  /** The cell's value (`getCellValue`), before formatting. */
+  value: unknown
+  /** The text the table would show: the column's `format`, else the default for its type. */
+  text: string
+}
+
+/** Renders a cell's content, or `undefined` for the default text. */
+export type DataTableRenderCell<Row> = (cell: DataTableCellContext<Row>) => ReactNode
 
 /** Props of {@link DataTableRowView}: primitives and references that change only with this row. */
 export interface DataTableRowProps<Row> {
@@ -61,6 +77,8 @@ export interface DataTableRowProps<Row> {
   /** Virtualized rows: the row's height. */
   height?: number | undefined
   actions: DataTableRowActions
+  /** Custom cell content (a stable reference keeps the row memoized). */
+  renderCell?: DataTableRenderCell<Row> | undefined
 }
 
 function RowView<Row>(props: DataTableRowProps<Row>) {
@@ -107,6 +125,7 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
       onFocus: () => actions.focusCell(index + 1, col),
       onDoubleClick: () => {
         if (column?.editable && !editing) actions.startEdit(rowId, columnId)
+        else if (column && !column.editable) actions.activate(rowId)
       },
     }
   }
@@ -150,9 +169,7 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
                 actions={actions}
               />
             ) : (
-              <span data-scope="data-table" data-part="cell-value">
-                {formatCellValue(column, getCellValue(row, column), row)}
-              </span>
+              <CellContent row={row} rowId={rowId} column={column} render={props.renderCell} />
             )}
             {error && (
               <span
@@ -176,6 +193,27 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
  * changed (the row object, its focus, edit, selection or highlight).
  */
 export const DataTableRowView = memo(RowView) as typeof RowView
+
+function CellContent<Row>({
+  row,
+  rowId,
+  column,
+  render,
+}: {
+  row: Row
+  rowId: string
+  column: ResolvedColumn<Row>
+  render: DataTableRenderCell<Row> | undefined
+}) {
+  const value = getCellValue(row, column)
+  const text = formatCellValue(column, value, row)
+  const custom = render?.({ row, rowId, column, value, text })
+  return (
+    <span data-scope="data-table" data-part="cell-value">
+      {custom === undefined ? text : custom}
+    </span>
+  )
+}
 
 function CellEditor({
   type,

@@ -5,6 +5,7 @@ import type { DataTableCsvSource } from '../../data-table/dataTable.csv.js'
 import { SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from '../../data-table/dataTable.columns.js'
 import { resolveEdit } from '../../data-table/dataTable.editing.js'
 import { isRowSelected } from '../../data-table/dataTable.selection.js'
+import { getSelectedRowIds } from '../../data-table/dataTable.selectedIds.js'
 import { defaultRowId, getCellValue, getFieldValue } from '../../data-table/dataTable.values.js'
 import type { DataTableEvent, DataTableState } from '../../data-table/dataTable.types.js'
 import { Pagination } from '../pagination/Pagination.js'
@@ -76,6 +77,8 @@ export function DataTableView<Row>(
     state.pageSize,
   ])
   const changed = useChangedRows(rows, getRowId, viewKey, highlightMs)
+  const { onRowsChange } = props
+  useEffect(() => onRowsChange?.(rows), [rows, onRowsChange])
   const csvExport = useDataTableCsvExport(state, props.csvSource, props.csvExport, props.label)
 
   const virtual = rows.length > virtualizeAbove
@@ -177,9 +180,10 @@ export function DataTableView<Row>(
 
   // Rows get only primitives and stable references, so a table render re-renders just the rows
   // whose own props changed (a new row object, its focus, edit, selection or highlight).
-  const latest = useRef({ state, commit, focusedCellId, byId })
+  const { onRowActivate } = props
+  const latest = useRef({ state, commit, focusedCellId, byId, onRowActivate })
   useLayoutEffect(() => {
-    latest.current = { state, commit, focusedCellId, byId }
+    latest.current = { state, commit, focusedCellId, byId, onRowActivate }
   })
   const [rowActions] = useState<DataTableRowActions>(() => ({
     focusCell: (row, col) => send({ type: 'FOCUS_CELL', row, col }),
@@ -202,7 +206,32 @@ export function DataTableView<Row>(
       send({ type: 'CANCEL_EDIT' })
       document.getElementById(latest.current.focusedCellId)?.focus()
     },
+    activate: (rowId) => {
+      const { byId, onRowActivate } = latest.current
+      const row = byId.get(rowId)
+      if (row !== undefined) onRowActivate?.(row, rowId)
+    },
   }))
+  // Enter on a cell that is neither editable nor the checkbox opens the row.
+  const activateFocused = (): boolean => {
+    if (!onRowActivate || state.editing || api.focus.row === 0) return false
+    const column = state.columns.find((c) => c.id === api.gridColumns[api.focus.col])
+    const rowId = rowIds[api.focus.row - 1]
+    if (!column || column.editable || rowId === undefined) return false
+    rowActions.activate(rowId)
+    return true
+  }
+  const { csvSource } = props
+  const toolbarContext = {
+    selection: state.selection,
+    selectedCount: api.selectedCount,
+    getSelectedIds: () => getSelectedRowIds(state, csvSource, getRowId),
+    clearSelection: () => send({ type: 'CLEAR_SELECTION' }),
+  }
+  const toolbarActions =
+    typeof props.toolbarActions === 'function'
+      ? props.toolbarActions(toolbarContext)
+      : props.toolbarActions
   const { cellErrors } = state
   const errorsByRow = useMemo(() => {
     const map = new Map<string, Record<string, string>>()
@@ -243,6 +272,7 @@ export function DataTableView<Row>(
         top={top}
         height={top === undefined ? undefined : rowHeight}
         actions={rowActions}
+        renderCell={props.renderCell}
       />
     )
   }
@@ -272,7 +302,7 @@ export function DataTableView<Row>(
       <DataTableToolbar
         api={api}
         total={source.total}
-        actions={props.toolbarActions}
+        actions={toolbarActions}
         csvExport={csvExport}
       />
       <div data-scope="data-table" data-part="new-rows-region" aria-live="polite">
@@ -298,10 +328,14 @@ export function DataTableView<Row>(
           if (
             event.target !== event.currentTarget &&
             (event.target as HTMLElement).closest(
-              '[data-part="editor"], [data-part="resize-handle"]',
+              '[data-part="editor"], [data-part="resize-handle"], button, a[href]',
             )
           )
             return
+          if (event.key === 'Enter' && !event.altKey && activateFocused()) {
+            event.preventDefault()
+            return
+          }
           api.handleKeyDown(event)
         }}
       >

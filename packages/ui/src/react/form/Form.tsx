@@ -24,6 +24,19 @@ export interface FormPresenceOptions {
   userId?: string
   /** A display name for the banners of other editors. @default the user id */
   name?: string
+  /**
+   * The `metadata.editing` value that marks an editor of this document, published and matched.
+   * @default 'collection/docId'
+   */
+  editingKey?: string
+  /**
+   * Whether the form publishes this user's state itself. `false` when the owner of the room
+   * already publishes `metadata.editing` for this user (a `<CollectionPage>` does), since a
+   * client has one state per room and two publishers would replace and withdraw each other's;
+   * the form then only reads the room for its banner.
+   * @default true
+   */
+  publish?: boolean
 }
 
 /** Props of {@link Form}. */
@@ -135,13 +148,13 @@ function BoundForm({
   ...props
 }: FormProps & { collection: string }) {
   const edit = typeof docId === 'string' && docId !== ''
-  const key = `${collection}/${docId}`
+  const key = presence?.editingKey ?? `${collection}/${docId}`
   const doc = useMetalDoc(collection, edit ? docId : null)
   const writer = useMetalMutation(collection)
   const room = useMetalPresence({
     ...(presence?.room ? { room: presence.room } : {}),
     track:
-      edit && presence?.userId
+      edit && presence?.userId && presence.publish !== false
         ? {
             userId: presence.userId,
             metadata: { editing: key, ...(presence.name ? { name: presence.name } : {}) },

@@ -38,6 +38,11 @@ export interface UseFormProps {
   defaultValues?: FormValues
   /** Saves a valid submit; a rejection puts the form in its error state with the message. */
   onSave?: (info: FormSaveInfo) => unknown
+  /**
+   * Called when a save fails, besides the form showing it. Runs even after the form has gone
+   * (a dialog closed while the write waited for the network), so the error can still be shown.
+   */
+  onSaveError?: (error: Error) => void
   /** Words to show instead of the English defaults. */
   messages?: Partial<FormMessages>
   /**
@@ -99,10 +104,9 @@ export function useForm(props: UseFormProps, call = 'useForm()'): UseFormResult 
       })
       send({ type: 'SUBMIT_SUCCESS' })
     } catch (error) {
-      send({
-        type: 'SUBMIT_FAILURE',
-        message: error instanceof Error ? error.message : String(error),
-      })
+      const failure = error instanceof Error ? error : new Error(String(error))
+      send({ type: 'SUBMIT_FAILURE', message: failure.message })
+      latest.current.onSaveError?.(failure)
     }
   }, [send])
 
