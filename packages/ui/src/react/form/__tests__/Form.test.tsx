@@ -134,6 +134,20 @@ describe('<Form> create mode', () => {
     expect(input('Title')).toHaveProperty('value', 'Write docs') // nothing lost
     expect(save()).toHaveProperty('disabled', false)
   })
+
+  it('hands a failed save to onSaveError as well', async () => {
+    const user = userEvent.setup()
+    const metal = world({ rules: ({ op }) => op === 'get' || op === 'list' })()
+    const onSaveError = vi.fn()
+    renderForm(metal, { onSaveError })
+    await user.type(input('Title'), 'Write docs')
+    await user.type(input('City'), 'Oslo')
+    await user.click(save())
+
+    await screen.findByRole('alert')
+    expect(onSaveError).toHaveBeenCalledTimes(1)
+    expect(onSaveError.mock.calls[0]?.[0].message).toMatch(/^create of 'tasks\/.*' is not allowed/)
+  })
 })
 
 describe('<Form> edit mode', () => {
@@ -253,5 +267,33 @@ describe('<Form> edit mode', () => {
   it('says so when the document does not exist', async () => {
     renderForm(world()(), { docId: 'missing' })
     expect((await screen.findByRole('alert')).textContent).toMatch(/no document 'missing'/)
+  })
+
+  it('with publish: false only reads the room: the owner keeps its state; editingKey names editors', async () => {
+    const user = userEvent.setup()
+    const client = world()
+    const metal = client()
+    const ada = client()
+    await seed(metal)
+    const mine = { userId: 'me', metadata: { editing: 't1', name: 'Me' } }
+    metal.presence('page').track(mine)
+    ada.presence('page').track({ userId: 'ada', metadata: { editing: 't1', name: 'Ada' } })
+    ada.presence('page').subscribe(() => {})
+    const view = renderForm(metal, {
+      docId: 't1',
+      presence: { room: 'page', userId: 'me', publish: false, editingKey: 't1' },
+    })
+    await waitFor(() => expect(input('Title')).toHaveProperty('value', 'Write docs'))
+    await waitFor(() => expect(metal.presence('page').members.length).toBe(2))
+    await user.type(input('Title'), '!')
+
+    await act(() => ada.db().collection('tasks').doc('t1').update({ title: 'Their title' }))
+    const banner = await screen.findByText(/changed this document/)
+    expect(banner.textContent).toBe('Ada changed this document while you were editing it.')
+
+    view.unmount()
+    await new Promise((resolve) => setTimeout(resolve, 20)) // past a deferred withdrawal
+    expect(metal.presence('page').tracked).toEqual({ ...mine, status: 'online' })
+    expect(ada.presence('page').members.map((m) => m.userId)).toContain('me')
   })
 })
