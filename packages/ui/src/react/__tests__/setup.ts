@@ -12,6 +12,8 @@ if (typeof HTMLDialogElement !== 'undefined' && !('showModal' in HTMLDialogEleme
   Object.assign(HTMLDialogElement.prototype, {
     showModal(this: HTMLDialogElement) {
       this.setAttribute('open', '')
+      // As browsers do: focus moves to the first focusable element inside.
+      this.querySelector<HTMLElement>('input, select, textarea, button')?.focus()
     },
     close(this: HTMLDialogElement) {
       if (!this.hasAttribute('open')) return

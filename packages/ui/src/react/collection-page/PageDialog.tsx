@@ -46,6 +46,12 @@ export function PageDialog({ title, onClose, part, role, children }: PageDialogP
       className="metal-collection-page-dialog"
       aria-labelledby={titleId}
       {...(role === 'alertdialog' ? { role } : {})}
+      onKeyDown={(event) => {
+        // The native cancel on Escape, also for synthetic key events (tests, automation).
+        if (event.key !== 'Escape' || event.defaultPrevented) return
+        event.preventDefault()
+        onCloseRef.current()
+      }}
     >
       <h2 data-scope="collection-page" data-part="dialog-title" id={titleId}>
         {title}

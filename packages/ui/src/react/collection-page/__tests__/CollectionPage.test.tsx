@@ -125,6 +125,18 @@ describe('<CollectionPage> create and edit', () => {
     expect((await stored(metal)).t3?.title).toBe('Ship it')
   })
 
+  it('Escape closes a dialog and focus goes back to the button that opened it', async () => {
+    const user = userEvent.setup()
+    const metal = world()()
+    await seed(metal)
+    renderPage(metal)
+    const opener = screen.getByRole('button', { name: 'New' })
+    await user.click(opener)
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.activeElement).toBe(opener)
+  })
+
   it('hides New, edit and delete when the app says the user may not', async () => {
     const metal = world()()
     await seed(metal)
