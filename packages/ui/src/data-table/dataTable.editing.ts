@@ -8,6 +8,19 @@ export function cellKey(rowId: string, columnId: string): string {
   return `${rowId}\u0000${columnId}`
 }
 
+/** `cellErrors` by row id, then column id: what each row of the view needs of them. */
+export function groupCellErrors(
+  cellErrors: Readonly<Record<string, string>>,
+): Map<string, Record<string, string>> {
+  const map = new Map<string, Record<string, string>>()
+  for (const [key, error] of Object.entries(cellErrors)) {
+    const at = key.indexOf('\u0000')
+    const rowId = key.slice(0, at)
+    map.set(rowId, { ...map.get(rowId), [key.slice(at + 1)]: error })
+  }
+  return map
+}
+
 /**
  * Checks the cell being edited: parses the draft for its column type and runs the column's
  * `validate`. Gives the value to write, or the error to show on the cell.

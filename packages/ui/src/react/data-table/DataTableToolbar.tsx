@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { toDraft } from '../../data-table/dataTable.values.js'
 import type { DataTableApi } from '../../data-table/dataTable.connect.js'
+import type { DataTableToolbarContext } from './DataTable.js'
 import type { CsvExportControl } from './useDataTableCsvExport.js'
 import type { DataTableFilter, ResolvedColumn } from '../../data-table/dataTable.types.js'
 
@@ -138,11 +139,14 @@ export function DataTableToolbar<Row>({
   api,
   total,
   actions,
+  getSelectedIds,
   csvExport,
 }: {
   api: DataTableApi<Row>
   total: number | null
-  actions?: React.ReactNode
+  actions?: React.ReactNode | ((context: DataTableToolbarContext) => React.ReactNode)
+  /** The selected rows' ids, "select all matching" resolved. */
+  getSelectedIds: () => Promise<string[]>
   csvExport?: CsvExportControl | undefined
 }) {
   const { state, send, messages } = api
@@ -221,7 +225,14 @@ export function DataTableToolbar<Row>({
           {csvExport.error.message}
         </span>
       )}
-      {actions}
+      {typeof actions === 'function'
+        ? actions({
+            selection: state.selection,
+            selectedCount: api.selectedCount,
+            getSelectedIds,
+            clearSelection: () => send({ type: 'CLEAR_SELECTION' }),
+          })
+        : actions}
       {state.selectable && (state.selection.all || state.selection.ids.length > 0) && (
         <div data-scope="data-table" data-part="selection-bar" role="status">
           <span>{messages.selected(api.selectedCount)}</span>

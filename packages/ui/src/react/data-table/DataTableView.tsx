@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { connectDataTable } from '../../data-table/dataTable.connect.js'
 import type { DataTableCsvSource } from '../../data-table/dataTable.csv.js'
 import { SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from '../../data-table/dataTable.columns.js'
-import { resolveEdit } from '../../data-table/dataTable.editing.js'
+import { groupCellErrors, resolveEdit } from '../../data-table/dataTable.editing.js'
 import { isRowSelected } from '../../data-table/dataTable.selection.js'
 import { getSelectedRowIds } from '../../data-table/dataTable.selectedIds.js'
 import { defaultRowId, getCellValue, getFieldValue } from '../../data-table/dataTable.values.js'
@@ -222,26 +222,9 @@ export function DataTableView<Row>(
     return true
   }
   const { csvSource } = props
-  const toolbarContext = {
-    selection: state.selection,
-    selectedCount: api.selectedCount,
-    getSelectedIds: () => getSelectedRowIds(state, csvSource, getRowId),
-    clearSelection: () => send({ type: 'CLEAR_SELECTION' }),
-  }
-  const toolbarActions =
-    typeof props.toolbarActions === 'function'
-      ? props.toolbarActions(toolbarContext)
-      : props.toolbarActions
+  const getSelectedIds = () => getSelectedRowIds(state, csvSource, getRowId)
   const { cellErrors } = state
-  const errorsByRow = useMemo(() => {
-    const map = new Map<string, Record<string, string>>()
-    for (const [key, error] of Object.entries(cellErrors)) {
-      const at = key.indexOf('\u0000')
-      const rowId = key.slice(0, at)
-      map.set(rowId, { ...map.get(rowId), [key.slice(at + 1)]: error })
-    }
-    return map
-  }, [cellErrors])
+  const errorsByRow = useMemo(() => groupCellErrors(cellErrors), [cellErrors])
   const firstRowIndex = (state.page - 1) * state.pageSize
   const messages = api.messages
 
@@ -302,7 +285,8 @@ export function DataTableView<Row>(
       <DataTableToolbar
         api={api}
         total={source.total}
-        actions={toolbarActions}
+        actions={props.toolbarActions}
+        getSelectedIds={getSelectedIds}
         csvExport={csvExport}
       />
       <div data-scope="data-table" data-part="new-rows-region" aria-live="polite">
