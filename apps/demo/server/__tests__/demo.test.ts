@@ -436,10 +436,13 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
     await eventually(async () => {
       expect((await ref.get()).data()?.progress).toBeGreaterThanOrEqual(20)
     }, 20_000)
+    const atStop = (await ref.get()).data()!
     await demo.close()
 
     demo = await startDemo(options())
 
+    expect(atStop.status).toBe('running')
+    expect(atStop.progress).toBeLessThan(100)
     expect(demo.seeded).toBe(false)
     const task = (await demo.metal.db().collection('tasks').doc('task-001').get()).data()!
     expect(task.title).toBe('Survives restarts')

@@ -1,8 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MetalError } from '@metal/core'
 import { eventually } from '@metal/core/testing'
 import { createServer, type MetalServer, type ServerOptions } from '../server.js'
 import type { Middleware } from '../http.js'
+import { loadConfig } from '../config.js'
 
 // The `middleware` option: an app's own handler for the HTTP requests the server does not
 // answer itself, over real HTTP on 127.0.0.1, inside the server's request ids, logs and drain.
@@ -162,5 +166,34 @@ describe('createServer({ middleware })', () => {
 
     expect(MetalError.is(error, 'invalid-argument')).toBe(true)
     expect((error as Error).message).toMatch(/^createServer\(\): .*'middleware'.*'static'/)
+  })
+
+  it('takes the middleware from a configuration file, and refuses one that is not a function', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'metal-middleware-'))
+    try {
+      const good = join(dir, 'good.mjs')
+      const bad = join(dir, 'bad.mjs')
+      await writeFile(
+        good,
+        "export default { middleware: (req, res) => res.end('from the file') }\n",
+      )
+      await writeFile(bad, "export default { middleware: { serve: 'dist' } }\n")
+
+      const config = await loadConfig(good)
+      const { url } = await serve(config.middleware!)
+      const res = await fetch(`${url}/anything`)
+      const refused = await loadConfig(bad).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+
+      expect(await res.text()).toBe('from the file')
+      expect(MetalError.is(refused, 'invalid-argument')).toBe(true)
+      expect((refused as Error).message).toContain(
+        `config ${bad}: option 'middleware' must be a function`,
+      )
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
