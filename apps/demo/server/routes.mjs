@@ -182,12 +182,8 @@ export function demoMiddleware({ metal, secret, staticDir, now = Date.now }) {
       const body = await readJson(req, res)
       if (body === undefined) return
       const userId = /** @type {{ userId?: unknown }} */ (body)?.userId
-      if (
-        typeof userId !== 'string' ||
-        userId === '' ||
-        userId.length > 200 ||
-        userId.includes('/')
-      ) {
+      // A user id is a document id: letters, digits, '-' and '_' in the seed.
+      if (typeof userId !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(userId)) {
         return fail(res, 400, 'invalid-argument', "POST /demo/token: 'userId' must be a user id")
       }
       const snap = await client.db().collection('users').doc(userId).get()

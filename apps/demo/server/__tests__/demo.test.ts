@@ -220,6 +220,7 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
     const unknown = await post(JSON.stringify({ userId: 'mallory' }))
     const notJson = await post('{userId')
     const noUser = await post(JSON.stringify({ user: 'alice' }))
+    const badId = await post(JSON.stringify({ userId: '../alice' }))
     const wrongType = await post('userId=alice', 'application/x-www-form-urlencoded')
     const get = await fetch(`${demo.url}/demo/token`)
 
@@ -231,8 +232,8 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
     expect(await unknown.json()).toEqual({
       error: { code: 'not-found', message: "POST /demo/token: no user 'mallory'" },
     })
-    expect([notJson.status, noUser.status, wrongType.status, get.status]).toEqual([
-      400, 400, 415, 405,
+    expect([notJson.status, noUser.status, badId.status, wrongType.status, get.status]).toEqual([
+      400, 400, 400, 415, 405,
     ])
   })
 
