@@ -129,6 +129,7 @@ export default tseslint.config(
         setTimeout: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        AbortController: 'readonly',
       },
     },
   },

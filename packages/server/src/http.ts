@@ -19,9 +19,25 @@ export interface RequestContext {
   /** The REST API: resolves true when it handled the request. */
   rest: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
   draining: () => boolean
+  /** The embedder's handler of requests the server does not answer itself. */
+  middleware?: Middleware | undefined
 }
 
-/** Serves HTTP requests: probes first, then the REST API; 404 JSON for anything else. */
+/**
+ * A connect/express-style handler of the requests the server does not answer itself (see
+ * `ServerOptions.middleware`): it answers with `res`, or calls `next()` to let the server answer
+ * 404, or `next(error)` (or throws, or returns a rejected promise) for a logged 500.
+ */
+export type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void | Promise<void>
+
+/**
+ * Serves HTTP requests: probes first, then the REST API, then the embedder's middleware; 404
+ * JSON for anything else.
+ */
 export function requestListener(ctx: RequestContext): RequestListener {
   return (req, res) => {
     const id = requestId(req.headers['x-request-id'])
@@ -50,20 +66,55 @@ export function requestListener(ctx: RequestContext): RequestListener {
         json(res, 503, { error: 'unavailable', message: 'the server is shutting down' })
         return
       }
-      void ctx.rest(req, res).then(
-        (handled) => {
-          if (!handled) json(res, 404, { error: 'not-found' })
-        },
-        (error: unknown) => {
-          ctx.log.error('http request threw', { request: id, error: errorFields(error) })
-          json(res, 500, { error: 'internal' })
-        },
-      )
+      const failed = (error: unknown) => {
+        ctx.log.error('http request threw', { request: id, error: errorFields(error) })
+        internalError(res)
+      }
+      void ctx.rest(req, res).then((handled) => {
+        if (handled) return
+        if (ctx.middleware) runMiddleware(ctx.middleware, req, res, failed)
+        else json(res, 404, { error: 'not-found' })
+      }, failed)
     } catch (error) {
       ctx.log.error('http request threw', { request: id, error: errorFields(error) })
-      json(res, 500, { error: 'internal' })
+      internalError(res)
     }
   }
+}
+
+/**
+ * Runs the embedder's middleware once: `next()` answers 404 (unless it already answered);
+ * `next(error)`, a throw or a rejected promise goes to `failed`. Only the first `next` counts.
+ */
+function runMiddleware(
+  middleware: Middleware,
+  req: IncomingMessage,
+  res: ServerResponse,
+  failed: (error: unknown) => void,
+): void {
+  let settled = false
+  const next = (error?: unknown) => {
+    if (settled) return
+    settled = true
+    if (error !== undefined && error !== null) failed(error)
+    else if (!res.headersSent) json(res, 404, { error: 'not-found' })
+  }
+  try {
+    const result = middleware(req, res, next)
+    if (result && typeof (result as Promise<void>).then === 'function') {
+      ;(result as Promise<void>).then(undefined, (error: unknown) =>
+        next(error ?? new Error('the middleware rejected')),
+      )
+    }
+  } catch (error) {
+    next(error ?? new Error('the middleware threw'))
+  }
+}
+
+/** Answers 500, or cuts the response when part of another answer was already sent. */
+function internalError(res: ServerResponse): void {
+  if (res.headersSent) res.destroy()
+  else json(res, 500, { error: 'internal' })
 }
 
 /** What the upgrade listener needs of the server. */

@@ -29,6 +29,7 @@ const KNOWN = new Set([
   'logLevel',
   'shutdownGraceMs',
   'onWrite',
+  'middleware',
 ])
 
 /** Checks {@link createServer}'s options; throws an invalid-argument MetalError naming the field. */
@@ -119,6 +120,12 @@ export function checkServerOptions(call: string, options: ServerOptions): void {
         )
       }
     }
+  }
+  if (options.middleware !== undefined && typeof options.middleware !== 'function') {
+    throw invalidArgument(
+      call,
+      `option 'middleware' must be a function (req, res, next), got ${describe(options.middleware)}`,
+    )
   }
   if (log !== undefined && log !== false && typeof log !== 'function') {
     throw invalidArgument(call, `option 'log' must be a function or false, got ${describe(log)}`)

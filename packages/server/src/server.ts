@@ -14,7 +14,7 @@ import { createLogger, type LogLevel } from './log.js'
 import { Metrics } from './metrics.js'
 import { InFlight } from './drain.js'
 import { serveSocket } from './socket.js'
-import { requestListener, upgradeListener } from './http.js'
+import { requestListener, upgradeListener, type Middleware } from './http.js'
 import { Triggers, type TriggerHandler, type TriggerOptions, type TriggerSpec } from './triggers.js'
 import { admitClient, type Projects } from './projects.js'
 import { restHandler } from './rest/restHandler.js'
@@ -102,6 +102,15 @@ export interface ServerOptions
    * maxAttempts?, backoffMs? }` (see {@link MetalServer.onWrite}).
    */
   onWrite?: Record<string, TriggerSpec>
+  /**
+   * A connect/express-style handler, `(req, res, next) => void`, for the HTTP requests the
+   * server does not answer itself: after `/health`, `/ready`, `/metrics` and the REST API (`/v1/…`),
+   * before the 404. It serves an app's own endpoints and files from the server's port, with the
+   * server's request ids, logs and graceful shutdown (while draining it is not called: 503).
+   * `next()` lets the server answer 404; `next(error)`, a throw or a rejected promise is logged
+   * and answered 500.
+   */
+  middleware?: Middleware
 }
 
 /** A running (or ready to run) Metal server. */
@@ -310,7 +319,15 @@ export function createServer(options: ServerOptions = {}): MetalServer {
       log: (line) => log.error(line),
     })
     http = createHttpServer(
-      requestListener({ log, inFlight, metrics, probes, rest, draining: () => draining }),
+      requestListener({
+        log,
+        inFlight,
+        metrics,
+        probes,
+        rest,
+        draining: () => draining,
+        middleware: options.middleware,
+      }),
     )
     wss = new WebSocketServer({
       noServer: true,
