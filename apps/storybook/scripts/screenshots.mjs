@@ -38,6 +38,10 @@ const SHOTS = [
   { name: 'form-create', story: 'components-form--validation' },
   // Edit mode, pre-filled from the document and saved.
   { name: 'form-edit', story: 'components-form--edit' },
+  // A live tasks page: Ada on the page and editing a row, her banner in the open edit dialog.
+  { name: 'collection-page', story: 'components-collectionpage--presence' },
+  // Offline after a bulk status change: two rows marked as saving, counted in the header.
+  { name: 'collection-page-pending', story: 'components-collectionpage--pending-writes' },
   // The Material 3 colour roles of theme.css.
   { name: 'tokens', story: 'tokens-colour-roles--baseline' },
 ]

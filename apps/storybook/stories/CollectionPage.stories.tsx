@@ -257,6 +257,7 @@ export const PendingWrites: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await waitFor(() => expect(rowCount(canvasElement)).toBe(4))
+    await canvas.findByText('4 items') // counted before going offline
     await userEvent.click(canvas.getByRole('button', { name: 'Go offline' }))
     for (const id of ['t1', 't2']) {
       await userEvent.click(within(rowOf(canvasElement, id) as HTMLElement).getByRole('checkbox'))

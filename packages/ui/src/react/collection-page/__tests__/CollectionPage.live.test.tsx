@@ -23,6 +23,7 @@ describe('<CollectionPage> pending marks', () => {
     renderPage(metal, { bulkActions: [{ label: 'Set status', field: 'status' }] })
     await waitFor(() => expect(rowCount()).toBe(3))
     expect(pendingNote()).toBe('')
+    await screen.findByText('3 items')
 
     metal.disableNetwork()
     await user.click(within(row('t1')).getByRole('checkbox'))
@@ -32,6 +33,7 @@ describe('<CollectionPage> pending marks', () => {
     await user.click(screen.getByRole('button', { name: 'Apply' }))
 
     await waitFor(() => expect(pendingNote()).toBe('2 rows not yet saved'))
+    expect(screen.getByText('3 items')).toBeTruthy() // the count read before going offline
     expect(within(row('t1')).getByRole('img', { name: 'Saving: not yet confirmed' })).toBeTruthy()
     expect(within(row('t2')).queryByRole('img')).toBeNull()
     expect(within(row('t1')).getByText('done')).toBeTruthy() // shown at once, optimistically
