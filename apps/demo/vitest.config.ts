@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: { conditions: ['source'] },
   test: {
+    // The server suites and the browser suite each start servers: one file at a time.
+    fileParallelism: false,
     projects: [
       {
         extends: true,
@@ -16,6 +18,18 @@ export default defineConfig({
           // PGlite starts in about 2.5 s and each test runs a server: give them room, one file at a time.
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          // One server and one browser for the whole file; its tests run in order.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -1,6 +1,6 @@
 // @ts-check
-// The processing jobs: a browser creates a `processingJobs` document with status `queued`; the
-// server's trigger claims it (status `running`, `startedAt`) and a runner in this process moves
+// The processing jobs: a browser creates a `processingJobs` document with status `pending`; the
+// server's trigger claims it (status `processing`, `startedAt`) and a runner in this process moves
 // its `progress` by 10 every step through writes to the document, which every watching client
 // sees live, until it is `completed` (or `failed` with an `error`). Every step is a transaction
 // that reads the job first, so a step runs only on a job still running at the progress it read:
@@ -79,8 +79,8 @@ export class JobRunner {
    * @param {TriggerChange} change
    */
   onWrite = async ({ id, after, metal }) => {
-    if (after?.status === 'queued') await this.#claim(metal, id)
-    else if (after?.status === 'running') this.#run(metal, id)
+    if (after?.status === 'pending') await this.#claim(metal, id)
+    else if (after?.status === 'processing') this.#run(metal, id)
   }
 
   /**
@@ -92,8 +92,8 @@ export class JobRunner {
   async resume(metal) {
     const jobs = metal.db().collection('processingJobs')
     const [running, queued] = await Promise.all([
-      jobs.where('status', '==', 'running').get(),
-      jobs.where('status', '==', 'queued').get(),
+      jobs.where('status', '==', 'processing').get(),
+      jobs.where('status', '==', 'pending').get(),
     ])
     for (const doc of running.docs) this.#run(metal, doc.id)
     for (const doc of queued.docs) await this.#claim(metal, doc.id)
@@ -117,8 +117,8 @@ export class JobRunner {
     const ref = db.collection('processingJobs').doc(id)
     const claimed = await db.runTransaction(async (tx) => {
       const snap = await tx.get(ref)
-      if (snap.data()?.status !== 'queued') return false
-      tx.update(ref, { status: 'running', progress: 0, startedAt: this.#now() })
+      if (snap.data()?.status !== 'pending') return false
+      tx.update(ref, { status: 'processing', progress: 0, startedAt: this.#now() })
       return true
     })
     if (claimed) this.#run(metal, id)
@@ -167,7 +167,7 @@ export class JobRunner {
     const ref = db.collection('processingJobs').doc(id)
     return db.runTransaction(async (tx) => {
       const job = (await tx.get(ref)).data()
-      if (!job || job.status !== 'running') return true
+      if (!job || job.status !== 'processing') return true
       const progress = Math.min(100, (typeof job.progress === 'number' ? job.progress : 0) + STEP)
       const failure = failureOf(job)
       if (failure && progress >= failure.at) {

@@ -34,7 +34,7 @@ const owns = (ctx, doc) => ctx.auth !== null && doc !== null && doc.userId === c
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Job states a user may cancel from. */
-const CANCELLABLE = new Set(['queued', 'running'])
+const CANCELLABLE = new Set(['pending', 'processing'])
 
 /**
  * True when the update only cancels a queued or running job (status and `cancelledAt`).
@@ -62,7 +62,7 @@ function onlyCancels(ctx) {
  *   profile but not its `role` or `permissions`.
  * - `tasks`: a user reads and writes their own (`userId` is theirs, before and after: nobody
  *   hands a task to someone else); moderators read every task; admins read and write all.
- * - `processingJobs`: a user reads their own, creates their own `queued` jobs, cancels them and
+ * - `processingJobs`: a user reads their own, creates their own `pending` jobs, cancels them and
  *   deletes them; progress is the server's (its trigger writes it). Admins read and delete all.
  * - `adminData` (the audit trail): admins only.
  * - presence: any room, for signed-in users.
@@ -94,7 +94,7 @@ export const demoRules = {
       read: (ctx) => isAdmin(ctx) || owns(ctx, ctx.doc),
       create: (ctx) =>
         (isAdmin(ctx) || owns(ctx, ctx.newDoc)) &&
-        ctx.newDoc?.status === 'queued' &&
+        ctx.newDoc?.status === 'pending' &&
         (ctx.newDoc.progress === undefined || ctx.newDoc.progress === 0),
       update: (ctx) => (isAdmin(ctx) || owns(ctx, ctx.doc)) && onlyCancels(ctx),
       delete: (ctx) => isAdmin(ctx) || owns(ctx, ctx.doc),

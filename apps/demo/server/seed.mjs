@@ -170,7 +170,9 @@ export function demoData({ now = Date.now(), seed = 20_260_101 } = {}) {
         createdAt,
         updatedAt: Math.min(now, createdAt + int(0, 10) * DAY),
       }
-      if (random() < 0.9) data.dueDate = today + int(-10, 30) * DAY + 17 * 3_600_000
+      // A calendar day, as a date field of a form holds it.
+      if (random() < 0.9)
+        data.dueDate = new Date(today + int(-10, 30) * DAY).toISOString().slice(0, 10)
       if (status === 'completed' || status === 'in-progress') {
         data.actualDuration = Math.max(5, Math.round(estimated * (0.5 + random())))
       }

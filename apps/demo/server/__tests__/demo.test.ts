@@ -328,7 +328,7 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
     const ref = await jobs.add({
       userId: 'sam',
       type: 'batch-operation',
-      status: 'queued',
+      status: 'pending',
       progress: 0,
       createdAt: Date.now(),
     })
@@ -357,7 +357,7 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
     const ref = await metal.db().collection('processingJobs').add({
       userId: 'sam',
       type: 'import-broken-file',
-      status: 'queued',
+      status: 'pending',
       progress: 0,
     })
 
@@ -380,7 +380,7 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
       jobs.add({ userId: 'tom', type: 'batch-operation', status: 'completed', progress: 100 }),
     )
     const forSomeoneElse = await outcome(
-      jobs.add({ userId: 'sam', type: 'batch-operation', status: 'queued' }),
+      jobs.add({ userId: 'sam', type: 'batch-operation', status: 'pending' }),
     )
     const progress = await outcome(jobs.doc(mine.id).update({ progress: 50 }))
 
@@ -431,7 +431,7 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
     const ref = await metal.db().collection('processingJobs').add({
       userId: 'priya',
       type: 'audio-generation',
-      status: 'queued',
+      status: 'pending',
       progress: 0,
     })
     await eventually(async () => {
@@ -442,7 +442,7 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
 
     demo = await startDemo(options())
 
-    expect(atStop.status).toBe('running')
+    expect(atStop.status).toBe('processing')
     expect(atStop.progress).toBeLessThan(100)
     expect(demo.seeded).toBe(false)
     const task = (await demo.metal.db().collection('tasks').doc('task-001').get()).data()!
