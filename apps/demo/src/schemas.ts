@@ -159,7 +159,14 @@ export const taskColumns: DataTableColumn<Task & { id: string }>[] = [
   { field: 'dueDate', header: 'Due', type: 'date', width: 130 },
   { field: 'estimatedDuration', header: 'Estimate (min)', type: 'number', width: 120 },
   { field: 'updatedAt', header: 'Updated', type: 'date', width: 130 },
+  { field: 'createdAt', header: 'Created', type: 'date', width: 130, hidden: true },
 ]
+
+/** Where every write of the demo's pages stamps the server's time. */
+export const TIMESTAMPS = { createdAt: 'createdAt', updatedAt: 'updatedAt' }
+
+/** Newest first: a task or user just created shows at the top. */
+export const NEWEST_FIRST = { defaultSorting: [{ id: 'createdAt', direction: 'desc' as const }] }
 
 /** The user form. Roles and permissions are for admins to change. */
 export function userSchema(isAdmin: boolean): EntityDefinition {
@@ -216,4 +223,5 @@ export const userColumns: DataTableColumn<UserProfile & { id: string }>[] = [
   { field: 'email', header: 'E-mail', width: 240, searchable: true },
   { field: 'role', header: 'Role', type: 'enum', options: ROLES.map(label), width: 130 },
   { field: 'updatedAt', header: 'Updated', type: 'date', width: 140 },
+  { field: 'createdAt', header: 'Created', type: 'date', width: 140, hidden: true },
 ]

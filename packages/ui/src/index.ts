@@ -173,3 +173,5 @@ export type {
   CollectionPageMessages,
   CollectionPageRunAction,
 } from './collection-page/collectionPage.model.js'
+export { checkTimestamps, stampCreated, stampUpdated } from './timestamps.js'
+export type { WriteTimestamps } from './timestamps.js'

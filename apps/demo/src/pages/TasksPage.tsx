@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { CollectionPage } from '@metal/ui/react'
-import { taskColumns, taskSchema, TASK_STATUSES } from '../schemas.js'
+import { NEWEST_FIRST, taskColumns, taskSchema, TASK_STATUSES, TIMESTAMPS } from '../schemas.js'
 import { useViewer } from '../viewer.js'
 
 /**
@@ -20,6 +20,8 @@ export function TasksPage() {
       defaultValues={{ userId: viewer.userId, status: 'todo', subtasks: [], tags: [] }}
       bulkActions={[{ label: 'Set status', field: 'status', options: [...TASK_STATUSES] }]}
       presence={{ userId: viewer.userId, name: viewer.name }}
+      timestamps={TIMESTAMPS}
+      tableProps={NEWEST_FIRST}
     />
   )
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { CollectionPage } from '@metal/ui/react'
-import { ROLES, userColumns, userSchema } from '../schemas.js'
+import { NEWEST_FIRST, ROLES, TIMESTAMPS, userColumns, userSchema } from '../schemas.js'
 import { useViewer } from '../viewer.js'
 
 /** Users: everyone sees the directory; only admins add, remove or change roles. */
@@ -20,6 +20,8 @@ export function UsersPage() {
         viewer.isAdmin ? [{ label: 'Set role', field: 'role', options: [...ROLES] }] : []
       }
       presence={{ userId: viewer.userId, name: viewer.name }}
+      timestamps={TIMESTAMPS}
+      tableProps={NEWEST_FIRST}
     />
   )
 }

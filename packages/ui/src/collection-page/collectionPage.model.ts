@@ -3,6 +3,7 @@ import { invalid } from '../data-table/dataTable.check.js'
 import type { DataTableColumn } from '../data-table/dataTable.types.js'
 import type { EntityDefinition, EnumOption } from '../form/form.types.js'
 import { checkEntity } from '../form/validate.js'
+import { checkTimestamps } from '../timestamps.js'
 
 // The framework-neutral part of a collection page: checking its props, the choices of a bulk
 // "set field" action, and what marks a row carries (pending writes, other editors).
@@ -113,6 +114,7 @@ export interface CollectionPageCheckedProps<Row> {
   schema: unknown
   columns: readonly DataTableColumn<Row>[]
   bulkActions?: readonly CollectionPageBulkAction[] | undefined
+  timestamps?: unknown
 }
 
 /**
@@ -132,6 +134,7 @@ export function checkCollectionPageProps<Row>(
   ) {
     throw invalid(call, 'collection', 'a collection path (odd number of segments)', collection)
   }
+  checkTimestamps(call, props.timestamps)
   if (typeof props.title !== 'string' || props.title === '') {
     throw invalid(call, 'title', 'a non-empty string', props.title)
   }

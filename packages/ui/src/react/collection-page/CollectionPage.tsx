@@ -18,6 +18,7 @@ import { Avatar, ErrorList, RowActions, RowMarks, type PageError } from './Colle
 import { BulkFieldDialog, ConfirmDeleteDialog, EntityDialog } from './CollectionPageDialogs.js'
 import { BulkToolbar } from './BulkToolbar.js'
 import { useCollectionPresence, type CollectionPagePresence } from './useCollectionPresence.js'
+import { stampUpdated, type WriteTimestamps } from '../../timestamps.js'
 
 /** Props of {@link CollectionPage}. */
 export interface CollectionPageProps<Row = DataTableRow> {
@@ -33,6 +34,11 @@ export interface CollectionPageProps<Row = DataTableRow> {
   query?: DataTableBaseQuery<DocumentData>
   /** Values a new document starts from in the create form. */
   defaultValues?: FormValues
+  /**
+   * Fields every write of the page stamps with the server's time (create and edit dialogs, cell
+   * edits, bulk changes): `createdAt` on create, `updatedAt` on every write.
+   */
+  timestamps?: WriteTimestamps
   /** Actions on the selected rows: set a field to a picked value, or run custom code. */
   bulkActions?: readonly CollectionPageBulkAction[]
   /** Whether the page offers "New". The server's rules still decide. @default true */
@@ -94,8 +100,16 @@ export function CollectionPage<Row = DataTableRow>(props: CollectionPageProps<Ro
   const { collection, title, schema, columns, query, bulkActions } = props
   const { canCreate = true, canEdit = true, canDelete = true } = props
   useMemo(
-    () => checkCollectionPageProps({ collection, title, schema, columns, bulkActions }),
-    [collection, title, schema, columns, bulkActions],
+    () =>
+      checkCollectionPageProps({
+        collection,
+        title,
+        schema,
+        columns,
+        bulkActions,
+        timestamps: props.timestamps,
+      }),
+    [collection, title, schema, columns, bulkActions, props.timestamps],
   )
   const messages = useMemo(
     () => ({ ...DEFAULT_COLLECTION_PAGE_MESSAGES, ...props.messages }),
@@ -137,7 +151,7 @@ export function CollectionPage<Row = DataTableRow>(props: CollectionPageProps<Ro
     const batch = db.batch()
     for (const id of ids) {
       const ref = db.collection(collection).doc(id)
-      if (change) batch.update(ref, change)
+      if (change) batch.update(ref, stampUpdated(props.timestamps, change))
       else batch.delete(ref)
     }
     batch.commit().catch(report)
@@ -254,6 +268,7 @@ export function CollectionPage<Row = DataTableRow>(props: CollectionPageProps<Ro
         collection={collection}
         {...(query ? { query } : {})}
         columns={allColumns}
+        {...(props.timestamps ? { timestamps: props.timestamps } : {})}
         selectable={Boolean(bulkActions?.length) || canDelete}
         renderCell={renderCell}
         {...(canEdit ? { onRowActivate } : {})}
@@ -277,6 +292,7 @@ export function CollectionPage<Row = DataTableRow>(props: CollectionPageProps<Ro
           schema={schema}
           docId={entity.docId}
           defaultValues={props.defaultValues}
+          timestamps={props.timestamps}
           presence={
             props.presence && editing !== null
               ? {

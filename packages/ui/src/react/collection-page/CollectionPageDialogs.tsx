@@ -7,6 +7,7 @@ import {
 import type { EntityDefinition, FormMessages, FormValues } from '../../form/form.types.js'
 import { Form, type FormPresenceOptions } from '../form/Form.js'
 import { PageDialog } from './PageDialog.js'
+import type { WriteTimestamps } from '../../timestamps.js'
 
 // The page's dialogs: create or edit a document with the schema's form, confirm a delete, and
 // pick the value a bulk action sets.
@@ -19,6 +20,7 @@ export function EntityDialog(props: {
   schema: EntityDefinition
   docId: string | null
   defaultValues: FormValues | undefined
+  timestamps: WriteTimestamps | undefined
   presence: FormPresenceOptions | undefined
   messages: CollectionPageMessages
   formMessages: Partial<FormMessages> | undefined
@@ -40,6 +42,7 @@ export function EntityDialog(props: {
       <Form
         schema={untitled}
         collection={props.collection}
+        {...(props.timestamps ? { timestamps: props.timestamps } : {})}
         docId={docId}
         {...(docId === null && props.defaultValues ? { defaultValues: props.defaultValues } : {})}
         {...(docId !== null && props.presence ? { presence: props.presence } : {})}

@@ -9,6 +9,7 @@ import {
   useBoundOffsetRows,
   type DataTableRowSource,
 } from './useDataTableRows.js'
+import { checkTimestamps, stampUpdated } from '../../timestamps.js'
 
 // Bound tables read a Metal collection through live queries and write edits back to it.
 
@@ -42,7 +43,10 @@ function BoundView<Row>(
 ) {
   const mutation = useMetalMutation(props.collection)
   // Metal applies the update locally at once and rolls it back if the backend refuses it.
-  const write: DataTableWrite = (rowId, field, value) => mutation.update(rowId, { [field]: value })
+  const { timestamps } = props
+  checkTimestamps('<DataTable>', timestamps)
+  const write: DataTableWrite = (rowId, field, value) =>
+    mutation.update(rowId, stampUpdated(timestamps, { [field]: value }))
   const metal = useMetal()
   const { collection, query } = props
   const csvSource = useMemo(

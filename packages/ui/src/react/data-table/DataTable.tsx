@@ -8,6 +8,7 @@ import type { DataTableRenderCell } from './DataTableRow.js'
 import { UnboundTable } from './UnboundTable.js'
 import type { UseDataTableStateProps } from './useDataTable.js'
 import type { DataTableCsvExportOptions } from './useDataTableCsvExport.js'
+import type { WriteTimestamps } from '../../timestamps.js'
 
 /** Props every data table takes, bound or not. */
 export interface DataTableBaseProps<Row> extends UseDataTableStateProps<Row> {
@@ -108,6 +109,8 @@ export interface BoundDataTableProps<Row> extends DataTableBaseProps<Row> {
   collection: string
   /** Narrows the collection before the table's own filters, sort and page are applied. */
   query?: DataTableBaseQuery<DocumentData>
+  /** A field stamped with the server's time when a cell edit writes a row (`updatedAt`). */
+  timestamps?: WriteTimestamps
   rows?: never
 }
 

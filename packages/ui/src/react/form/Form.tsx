@@ -2,6 +2,12 @@ import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react'
 import { deleteField, type PresenceMember } from '@metal/core'
 import { useMetalDoc, useMetalMutation, useMetalPresence } from '@metal/react'
 import type { FieldChange, FormValues } from '../../form/form.types.js'
+import {
+  checkTimestamps,
+  stampCreated,
+  stampUpdated,
+  type WriteTimestamps,
+} from '../../timestamps.js'
 import { FormField } from './FormField.js'
 import { useForm, type UseFormProps, type UseFormResult } from './useForm.js'
 
@@ -54,6 +60,11 @@ export interface FormProps extends Omit<UseFormProps, 'onSave' | 'mode'> {
    * form's error.
    */
   onSubmit?: (values: FormValues, info: FormSubmitInfo) => unknown
+  /**
+   * Fields the bound form stamps with the server's time: `createdAt` when it creates a
+   * document, `updatedAt` whenever it writes one.
+   */
+  timestamps?: WriteTimestamps
   /** Presence of editors (bound edit mode): names who changed the document in the banner. */
   presence?: FormPresenceOptions
   /** The submit button's text. @default 'Create' or 'Save' */
@@ -145,8 +156,10 @@ function BoundForm({
   docId,
   onSubmit,
   presence,
+  timestamps,
   ...props
 }: FormProps & { collection: string }) {
+  checkTimestamps('<Form>', timestamps)
   const edit = typeof docId === 'string' && docId !== ''
   const key = presence?.editingKey ?? `${collection}/${docId}`
   const doc = useMetalDoc(collection, edit ? docId : null)
@@ -168,14 +181,14 @@ function BoundForm({
       mode: edit ? 'edit' : 'create',
       onSave: async ({ values, document, changes }) => {
         if (!edit) {
-          const id = await writer.add(document)
+          const id = await writer.add(stampCreated(timestamps, document))
           return onSubmit?.(values, { id, changes })
         }
         if (changes.length > 0) {
           const update = Object.fromEntries(
             changes.map((c) => [c.path, c.value === undefined ? deleteField() : c.value]),
           )
-          await writer.update(docId, update)
+          await writer.update(docId, stampUpdated(timestamps, update))
         }
         return onSubmit?.(values, { id: docId, changes })
       },
