@@ -32,6 +32,8 @@ export const DEFAULT_FORM_MESSAGES: FormMessages = {
     by.length === 0
       ? 'This document was changed by someone else while you were editing it.'
       : `${list(by)} changed this document while you were editing it.`,
+  othersEditing: (names) =>
+    `${list(names)} ${names.length === 1 ? 'is' : 'are'} also editing this document.`,
   reload: 'Reload',
   keepMine: 'Keep mine',
   addItem: (label) => `Add ${label}`,

@@ -215,6 +215,8 @@ export interface FormMessages {
   loading: string
   /** @default (by) => 'Ada changed this document…' */
   remoteChanged: (by: readonly string[]) => string
+  /** @default (names) => 'Ada is also editing this document.' */
+  othersEditing: (names: readonly string[]) => string
   /** @default 'Reload' */
   reload: string
   /** @default 'Keep mine' */

@@ -11,7 +11,13 @@ const part = (name: string) => ({ 'data-scope': 'collection-page', 'data-part': 
 /** A member's initials in a tinted circle, named by `label` for assistive technology. */
 export function Avatar({ member, label }: { member: CollectionPageMember; label: string }) {
   return (
-    <span {...part('avatar')} data-tone={avatarTone(member.userId)} role="img" aria-label={label}>
+    <span
+      {...part('avatar')}
+      data-tone={avatarTone(member.userId)}
+      role="img"
+      aria-label={label}
+      title={label}
+    >
       <span aria-hidden="true">{initialsOf(member.name)}</span>
     </span>
   )

@@ -80,9 +80,12 @@ export interface FormProps extends Omit<UseFormProps, 'onSave' | 'mode'> {
 function FormView({
   form,
   props,
+  editors = [],
 }: {
   form: UseFormResult
   props: Pick<FormProps, 'submitLabel' | 'children' | 'className' | 'style'>
+  /** Who else edits this document now (bound edit mode, from presence). */
+  editors?: readonly string[]
 }) {
   const { state, messages } = form
   const submitting = state.status === 'submitting'
@@ -96,6 +99,9 @@ function FormView({
       style={props.style}
     >
       {state.entity.label && <h2 {...form.getTitleProps()}>{state.entity.label}</h2>}
+      <p data-scope="form" data-part="editors" role="status" hidden={editors.length === 0}>
+        {editors.length > 0 ? messages.othersEditing(editors) : ''}
+      </p>
       {form.remote && (
         <div {...form.getBannerProps()}>
           <p>{form.remote.message}</p>
@@ -212,7 +218,7 @@ function BoundForm({
     if (doc.error) send({ type: 'NOT_FOUND', message: doc.error.message })
   }, [doc.error, send])
 
-  return <FormView form={form} props={props} />
+  return <FormView form={form} props={props} editors={edit ? editors.current : []} />
 }
 
 /**

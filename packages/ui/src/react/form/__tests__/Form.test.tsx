@@ -225,6 +225,28 @@ describe('<Form> edit mode', () => {
     expect(screen.queryByRole('button', { name: 'Reload' })).toBeNull()
   })
 
+  it('says who else is editing the document while they are, and stops when they leave', async () => {
+    const client = world()
+    const metal = client()
+    const ada = client()
+    await seed(metal)
+    renderForm(metal, { docId: 't1', presence: { userId: 'me' } })
+    await waitFor(() => expect(input('Title')).toHaveProperty('value', 'Write docs'))
+    expect(screen.queryByText(/also editing/)).toBeNull()
+
+    act(() =>
+      ada.presence().track({ userId: 'ada', metadata: { editing: 'tasks/t1', name: 'Ada' } }),
+    )
+    expect((await screen.findByText(/also editing/)).textContent).toBe(
+      'Ada is also editing this document.',
+    )
+    // Editing another document is not editing this one.
+    act(() =>
+      ada.presence().track({ userId: 'ada', metadata: { editing: 'tasks/t2', name: 'Ada' } }),
+    )
+    await waitFor(() => expect(screen.queryByText(/also editing/)).toBeNull())
+  })
+
   it('keep mine dismisses the banner and saves my edit over theirs', async () => {
     const user = userEvent.setup()
     const client = world()
