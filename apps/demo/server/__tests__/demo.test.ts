@@ -1,70 +1,17 @@
-import { request } from 'node:http'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { Metal, MetalError } from '@metal/core'
+import { Metal } from '@metal/core'
 import { eventually } from '@metal/core/testing'
 import { startDemo, type Demo, type DemoOptions } from '../demo.mjs'
 import { DEMO_USERS, TASK_COUNT } from '../seed.mjs'
+import { databases, freshPostgres, NOW, outcome, rawGet } from './support.js'
 
 // The demo's server end to end, on a real server on 127.0.0.1: PGlite in a temporary folder,
 // and PostgreSQL (a fresh database) when DATABASE_URL is set. Users sign in with the demo's
 // token endpoint and are judged by its rules over a real WebSocket client and the REST API.
-
-const pgUrl = process.env.DATABASE_URL
-if (!pgUrl && process.env.METAL_REQUIRE_POSTGRES === '1') {
-  throw new Error('METAL_REQUIRE_POSTGRES=1 but DATABASE_URL is not set')
-}
-
-/** A fresh PostgreSQL database on DATABASE_URL's server, and how to drop it. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `metal_demo_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: pgUrl })
-    await client.connect()
-    try {
-      await client.query(sql)
-    } finally {
-      await client.end()
-    }
-  }
-  await admin(`create database ${name}`)
-  const url = new URL(pgUrl!)
-  url.pathname = `/${name}`
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
-}
-
-const NOW = Date.UTC(2026, 5, 15, 12)
-const databases = [
-  { name: 'PGlite', postgres: false },
-  ...(pgUrl ? [{ name: 'PostgreSQL', postgres: true }] : []),
-]
-
-/** 'ok' when `promise` resolves, else the MetalError's code (handled at once: no stray rejection). */
-function outcome(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => 'ok',
-    (e: unknown) => (MetalError.is(e) ? e.code : String(e)),
-  )
-}
-
-/** The HTTP status and body of a raw GET of `path` (not normalised, unlike fetch). */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method: 'GET' }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
 
 describe.each(databases)('the demo server on $name', ({ postgres }) => {
   let root: string
@@ -471,33 +418,5 @@ describe.each(databases)('the demo server on $name', ({ postgres }) => {
       (await demo.metal.db().collection('tasks').doc('task-001').get()).data()?.title,
     ).not.toBe('Survives restarts')
     expect((await demo.metal.db().collection('tasks').get()).size).toBe(300)
-  })
-})
-
-describe('startDemo()', () => {
-  it('refuses bad options, naming startDemo() and the option', async () => {
-    const failures = await Promise.all(
-      [
-        { jobStepMs: -1 },
-        { databaseUrl: 'mysql://x' },
-        { staticDir: 3 },
-        { jwtSecret: 'short' },
-        { colour: 'blue' },
-      ].map((o) =>
-        startDemo(o as DemoOptions).then(
-          () => undefined,
-          (e: unknown) => e,
-        ),
-      ),
-    )
-
-    for (const e of failures) expect(MetalError.is(e, 'invalid-argument')).toBe(true)
-    expect(failures.map((e) => (e as Error).message)).toEqual([
-      expect.stringMatching(/^startDemo\(\): option 'jobStepMs' .*-1/),
-      expect.stringMatching(/^startDemo\(\): option 'databaseUrl' must be a postgres:\/\/ URL/),
-      expect.stringMatching(/^startDemo\(\): option 'staticDir' .*3/),
-      "startDemo(): option 'jwtSecret' must be a string of at least 32 bytes",
-      "startDemo(): unknown option 'colour'",
-    ])
   })
 })
