@@ -37,6 +37,8 @@ describe.skipIf(!chromium)('the demo app in Chromium', () => {
       port,
       dataDir,
       staticDir: join(appDir, 'dist'),
+      // The embedded default, whatever DATABASE_URL says: each run starts from a fresh seed.
+      databaseUrl: null,
       log: false,
       jwtSecret: 'e2e-secret-that-is-at-least-32-bytes-long',
     })
