@@ -18,6 +18,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 
 const root = join(import.meta.dirname, '..')
 const site = join(root, 'storybook-static')
@@ -126,20 +127,7 @@ if (shots.length === 0) fail(`no shot matches "${filter}"`)
 mkdirSync(out, { recursive: true })
 
 const { server, origin } = await serve(site)
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions(executablePath))
 
 let failures = 0
 try {

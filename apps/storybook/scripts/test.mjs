@@ -8,30 +8,14 @@
 // METAL_REQUIRE_BROWSER=1 (as in CI), which makes it a failure. Setting CHROMIUM_PATH turns the
 // fallbacks off, so CHROMIUM_PATH=/nonexistent shows what a machine without Chromium does.
 import { spawn } from 'node:child_process'
-import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { delimiter, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { CHROMIUM_HINT, findChromium } from '../../../scripts/chromium.mjs'
 
 const root = join(import.meta.dirname, '..')
 const report = join(root, '.vitest-results.json')
 const required = process.env.METAL_REQUIRE_BROWSER === '1'
-
-function executable(path) {
-  try {
-    accessSync(path, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function findChromium() {
-  const named = process.env.CHROMIUM_PATH
-  if (named) return { path: executable(named) ? named : null, looked: [named] }
-  const onPath = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium'))
-  const looked = ['/usr/bin/chromium', ...onPath]
-  return { path: looked.find(executable) ?? null, looked: [looked[0]] }
-}
 
 /** A vitest-style JSON report with no tests (and one failed suite when the browser is required). */
 function writeEmptyReport(failed) {
@@ -55,9 +39,7 @@ function writeEmptyReport(failed) {
 const { path: chromium, looked } = findChromium()
 if (!chromium) {
   const where = looked.join(', ')
-  const how =
-    'Install it with `apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a ' +
-    'Chromium or Chrome binary.'
+  const how = CHROMIUM_HINT
   if (required) {
     console.error(`@metal/storybook: FAIL: no Chromium at ${where}, and METAL_REQUIRE_BROWSER=1.`)
     console.error(how)

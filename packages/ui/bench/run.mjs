@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -79,20 +80,9 @@ try {
   console.log('done')
   server = await serve(outDir)
   const base = `http://127.0.0.1:${server.address().port}`
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await chromium.launch(
+    chromiumLaunchOptions(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
+  )
   console.log(`Chromium ${browser.version()}; ${RUNS} runs per grid, fresh page each, alternating`)
 
   const libs = ['metal', 'mui', 'mui-prop']
