@@ -175,3 +175,5 @@ export type {
 } from './collection-page/collectionPage.model.js'
 export { checkTimestamps, stampCreated, stampUpdated } from './timestamps.js'
 export type { WriteTimestamps } from './timestamps.js'
+export { identityProps } from './normalizeProps.js'
+export type { NormalizeProps } from './normalizeProps.js'

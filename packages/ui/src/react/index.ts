@@ -30,3 +30,4 @@ export type {
   CollectionPagePresence,
   CollectionPageMember,
 } from './collection-page/useCollectionPresence.js'
+export { identityProps as normalizeProps } from '../normalizeProps.js'
