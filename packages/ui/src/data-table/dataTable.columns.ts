@@ -5,7 +5,9 @@ import { filterKindOf } from './dataTable.values.js'
 import type {
   DataTableColumn,
   DataTableColumnType,
+  DataTableDensity,
   DataTableLayout,
+  DataTableLayoutInput,
   DataTableState,
   ResolvedColumn,
 } from './dataTable.types.js'
@@ -84,13 +86,27 @@ export function resolveColumn<Row>(
   }
 }
 
-/** Keeps the parts of a layout that fit the columns; always leaves one column visible. */
+const DENSITIES: readonly DataTableDensity[] = ['compact', 'standard', 'comfortable']
+
+/** Whether a value is one of the row densities. */
+export function isDataTableDensity(value: unknown): value is DataTableDensity {
+  return DENSITIES.includes(value as DataTableDensity)
+}
+
+const stringsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []
+
+/**
+ * Keeps the parts of a layout that fit the columns, with defaults for the missing parts: unknown
+ * ids go, widths respect each column's minimum, a column is pinned on one side at most, and one
+ * column always stays visible.
+ */
 export function applyLayout<Row>(
   state: { columns: readonly ResolvedColumn<Row>[] },
-  layout: DataTableLayout,
+  layout: DataTableLayoutInput,
 ): DataTableLayout {
   const ids = new Set(state.columns.map((c) => c.id))
-  const hidden = Array.isArray(layout?.hidden) ? layout.hidden.filter((id) => ids.has(id)) : []
+  const hidden = stringsOf(layout?.hidden).filter((id) => ids.has(id))
   const widths: Record<string, number> = {}
   for (const [id, w] of Object.entries(layout?.widths ?? {})) {
     const column = state.columns.find((c) => c.id === id)
@@ -98,28 +114,47 @@ export function applyLayout<Row>(
       widths[id] = Math.max(column.minWidth, Math.round(w))
     }
   }
-  return { hidden: hidden.length < ids.size ? hidden : hidden.slice(1), widths }
+  const left = [...new Set(stringsOf(layout?.pinned?.left).filter((id) => ids.has(id)))]
+  const right = [
+    ...new Set(stringsOf(layout?.pinned?.right).filter((id) => ids.has(id) && !left.includes(id))),
+  ]
+  return {
+    hidden: hidden.length < ids.size ? hidden : hidden.slice(1),
+    widths,
+    pinned: { left, right },
+    density: isDataTableDensity(layout?.density) ? layout.density : 'standard',
+  }
 }
 
 /**
  * Reads a layout saved with `JSON.stringify(state.layout)`. Stored text may be stale or broken:
- * anything that is not a layout gives `null` rather than an error.
+ * anything that is not a layout gives `null` rather than an error; parts that are missing or
+ * wrong get their defaults.
  */
 export function parseDataTableLayout(text: string | null | undefined): DataTableLayout | null {
   if (!text) return null
   try {
-    const value = JSON.parse(text) as Partial<DataTableLayout> | null
-    if (typeof value !== 'object' || value === null) return null
-    const hidden = Array.isArray(value.hidden)
-      ? value.hidden.filter((id): id is string => typeof id === 'string')
-      : []
+    const value = JSON.parse(text) as Record<string, unknown> | null
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null
     const widths: Record<string, number> = {}
     if (typeof value.widths === 'object' && value.widths !== null) {
       for (const [id, w] of Object.entries(value.widths)) {
         if (typeof w === 'number' && Number.isFinite(w) && w > 0) widths[id] = w
       }
     }
-    return { hidden, widths }
+    const pinned = (typeof value.pinned === 'object' && value.pinned) || {}
+    const left = stringsOf((pinned as Record<string, unknown>).left)
+    return {
+      hidden: stringsOf(value.hidden),
+      widths,
+      pinned: {
+        left,
+        right: stringsOf((pinned as Record<string, unknown>).right).filter(
+          (id) => !left.includes(id),
+        ),
+      },
+      density: isDataTableDensity(value.density) ? value.density : 'standard',
+    }
   } catch {
     return null
   }

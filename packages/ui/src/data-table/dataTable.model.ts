@@ -9,6 +9,7 @@ import {
 import {
   SELECT_COLUMN_ID,
   applyLayout,
+  isDataTableDensity,
   getColumnWidth,
   getGridColumnIds,
   resolveColumn,
@@ -69,10 +70,7 @@ export function initDataTable<Row = DataTableRow>(
   }
   const base = {
     columns,
-    layout: {
-      hidden: columns.filter((c) => c.hidden).map((c) => c.id),
-      widths: {},
-    },
+    layout: applyLayout({ columns }, { hidden: columns.filter((c) => c.hidden).map((c) => c.id) }),
   }
   return {
     columns,
@@ -275,6 +273,33 @@ export function updateDataTable<Row>(
     }
     case 'SET_LAYOUT':
       return { ...state, layout: applyLayout(state, event.layout) }
+    case 'PIN_COLUMN': {
+      const column = columnById(state, call, event.columnId)
+      const { side } = event
+      if (side !== 'left' && side !== 'right' && side !== null) {
+        throw invalid(call, 'side', "'left', 'right' or null", side)
+      }
+      const { left, right } = state.layout.pinned
+      const current = left.includes(column.id) ? 'left' : right.includes(column.id) ? 'right' : null
+      if (current === side) return state
+      const without = (ids: readonly string[]) => ids.filter((id) => id !== column.id)
+      return {
+        ...state,
+        layout: {
+          ...state.layout,
+          pinned: {
+            left: side === 'left' ? [...without(left), column.id] : without(left),
+            right: side === 'right' ? [column.id, ...without(right)] : without(right),
+          },
+        },
+      }
+    }
+    case 'SET_DENSITY':
+      if (!isDataTableDensity(event.density)) {
+        throw invalid(call, 'density', "'compact', 'standard' or 'comfortable'", event.density)
+      }
+      if (state.layout.density === event.density) return state
+      return { ...state, layout: { ...state.layout, density: event.density } }
     case 'FOCUS_CELL': {
       const { row, col } = event
       if (!Number.isInteger(row) || row < 0) throw invalid(call, 'row', 'an integer ≥ 0', row)

@@ -118,11 +118,37 @@ export interface DataTableSelection {
 }
 
 /** What a user arranged about the columns: plain JSON, to persist and restore. */
+/** How much room a row takes: 36, 52 or 68 px at the default type scale. */
+export type DataTableDensity = 'compact' | 'standard' | 'comfortable'
+
+/** Columns held at the start (`left`) or end (`right`) edge while the rest scroll, in order. */
+export interface DataTablePinning {
+  readonly left: readonly string[]
+  readonly right: readonly string[]
+}
+
+/** What a user arranged about the columns: worth keeping across visits (`persistKey`). */
 export interface DataTableLayout {
   /** Ids of the hidden columns. */
   readonly hidden: readonly string[]
   /** Widths the user gave columns, in CSS pixels, by column id. */
   readonly widths: Readonly<Record<string, number>>
+  /** Pinned columns; the selection column is always pinned first when rows are selectable. */
+  readonly pinned: DataTablePinning
+  /** Row density. */
+  readonly density: DataTableDensity
+}
+
+/** A layout to start from or apply: missing parts keep their defaults. */
+export interface DataTableLayoutInput {
+  /** Ids of the hidden columns. @default the columns declared `hidden` */
+  readonly hidden?: readonly string[]
+  /** Widths by column id, in CSS pixels. @default {} */
+  readonly widths?: Readonly<Record<string, number>>
+  /** Pinned columns. @default { left: [], right: [] } */
+  readonly pinned?: Partial<DataTablePinning>
+  /** Row density. @default 'standard' */
+  readonly density?: DataTableDensity
 }
 
 /** The focused cell of the grid: row 0 is the header row, 1… the rows of the page. */
@@ -164,7 +190,7 @@ export interface DataTableOptions<Row = DataTableRow> {
    */
   selectable?: boolean
   /** A layout saved from an earlier session (unknown column ids in it are ignored). */
-  layout?: DataTableLayout
+  layout?: DataTableLayoutInput
 }
 
 /** The whole state of a data table: plain data, replaced (never mutated) by each transition. */
@@ -220,7 +246,9 @@ export type DataTableEvent =
   | { type: 'CLEAR_SELECTION' }
   | { type: 'SET_COLUMN_VISIBLE'; columnId: string; visible: boolean }
   | { type: 'RESIZE_COLUMN'; columnId: string; width: number }
-  | { type: 'SET_LAYOUT'; layout: DataTableLayout }
+  | { type: 'SET_LAYOUT'; layout: DataTableLayoutInput }
+  | { type: 'PIN_COLUMN'; columnId: string; side: 'left' | 'right' | null }
+  | { type: 'SET_DENSITY'; density: DataTableDensity }
   | { type: 'FOCUS_CELL'; row: number; col: number }
   | ({ type: 'KEYDOWN' } & DataTableKeyInput)
   | { type: 'START_EDIT'; rowId: string; columnId: string; value: unknown }

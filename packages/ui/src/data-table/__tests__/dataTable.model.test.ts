@@ -86,7 +86,12 @@ describe('initDataTable', () => {
 
   it('restores a saved layout, ignoring columns that no longer exist', () => {
     const state = init({ layout: { hidden: ['age', 'gone'], widths: { name: 300, gone: 5 } } })
-    expect(state.layout).toEqual({ hidden: ['age'], widths: { name: 300 } })
+    expect(state.layout).toEqual({
+      hidden: ['age'],
+      widths: { name: 300 },
+      pinned: { left: [], right: [] },
+      density: 'standard',
+    })
     expect(getVisibleColumns(state).map((c) => c.id)).toEqual(['name', 'role', 'address.city'])
   })
 })

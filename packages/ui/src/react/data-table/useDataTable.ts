@@ -6,6 +6,7 @@ import type {
   DataTableEvent,
   DataTableFilter,
   DataTableLayout,
+  DataTableLayoutInput,
   DataTableSelection,
   DataTableSort,
   DataTableState,
@@ -37,7 +38,7 @@ export interface UseDataTableStateProps<Row> {
    */
   persistKey?: string
   /** The layout to start with when nothing is persisted. */
-  defaultLayout?: DataTableLayout
+  defaultLayout?: DataTableLayoutInput
   /** Called with the new layout whenever the user hides, shows or resizes a column. */
   onLayoutChange?: (layout: DataTableLayout) => void
   /** Called with the new selection whenever it changes. */

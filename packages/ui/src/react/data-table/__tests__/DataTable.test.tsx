@@ -257,6 +257,8 @@ describe('<DataTable> unbound', () => {
     expect(onLayoutChange).toHaveBeenLastCalledWith({
       hidden: ['address.city'],
       widths: { name: 250 },
+      pinned: { left: [], right: [] },
+      density: 'standard',
     })
     unmount()
     render(<DataTable label="People" rows={PEOPLE} columns={columns} persistKey="people" />)
