@@ -1,18 +1,11 @@
 // Argument checks shared by the data-table model: each throws a `MetalError` ('invalid-argument')
 // naming the call, the option and the value.
 
-import { MetalError } from '@metal/core'
-import { describeValue } from '../describeValue.js'
+import { invalid } from '../invalid.js'
 import { filterKindOf } from './dataTable.values.js'
 import type { DataTableFilter, ResolvedColumn } from './dataTable.types.js'
 
-/** The error for a bad argument: "<call>: <field> must be <rule>, got <value>". */
-export function invalid(call: string, field: string, rule: string, value: unknown): MetalError {
-  return new MetalError(
-    'invalid-argument',
-    `${call}: ${field} must be ${rule}, got ${describeValue(value)}`,
-  )
-}
+export { invalid }
 
 /** `value` if it is an integer ≥ 1. */
 export function checkPositiveInteger(call: string, field: string, value: unknown): number {

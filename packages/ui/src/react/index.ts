@@ -31,3 +31,5 @@ export type {
   CollectionPageMember,
 } from './collection-page/useCollectionPresence.js'
 export { identityProps as normalizeProps } from '../normalizeProps.js'
+export { Icon } from './controls/Icon.js'
+export type { IconProps } from './controls/Icon.js'
