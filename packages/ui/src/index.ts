@@ -183,3 +183,55 @@ export { identityProps } from './normalizeProps.js'
 export type { NormalizeProps } from './normalizeProps.js'
 export { ICONS, DIRECTIONAL_ICONS, isIconName } from './icons/icons.js'
 export type { IconName } from './icons/icons.js'
+// ─── Data table: parts, keyboard, column menu, store and services ───
+export {
+  createDataTableHandlers,
+  getDataTableCellErrorProps,
+  getDataTableCellId,
+  getDataTableCellProps,
+  getDataTableCellStyle,
+  getDataTableCheckboxProps,
+  getDataTableEditorProps,
+  getDataTableRowCheckboxProps,
+  getDataTableRowProps,
+} from './data-table/dataTable.parts.js'
+export type {
+  DataTableCellInput,
+  DataTablePartHandlers,
+  DataTablePinnedCell,
+  DataTableRowInput,
+} from './data-table/dataTable.parts.js'
+export type { DataTablePlacement } from './data-table/dataTable.connect.js'
+export { resolveDataTableMessages } from './data-table/dataTable.messages.js'
+export { dataTableKeyEvents, isDataTableKey } from './data-table/dataTable.keyboard.js'
+export { getColumnMenuItems } from './data-table/dataTable.columnMenu.js'
+export type { DataTableColumnMenuItem } from './data-table/dataTable.columnMenu.js'
+export { getGridColumns, getOrderedColumns } from './data-table/dataTable.columns.js'
+export type { DataTableGridColumn } from './data-table/dataTable.columns.js'
+export {
+  DATA_TABLE_MAX_FITTED_ROWS,
+  DATA_TABLE_ROW_HEIGHTS,
+  getDataTableHeight,
+  getDataTableRowHeight,
+} from './data-table/dataTable.density.js'
+export {
+  createDataTableStore,
+  readDataTableLayout,
+  writeDataTableLayout,
+} from './data-table/dataTable.store.js'
+export type {
+  DataTableLayoutStorage,
+  DataTableStore,
+  DataTableStoreOptions,
+} from './data-table/dataTable.store.js'
+export { getCursorPagesStep } from './data-table/dataTable.cursorPages.js'
+export type { DataTableCursorPagesStatus } from './data-table/dataTable.cursorPages.js'
+export { commitDataTableEdit } from './data-table/dataTable.editing.js'
+export type { DataTableWrite } from './data-table/dataTable.editing.js'
+export { createDataTableCsvExport, downloadDataTableCsv } from './data-table/dataTable.csvExport.js'
+export type {
+  DataTableCsvExportInput,
+  DataTableCsvExportOptions,
+  DataTableCsvExportStatus,
+} from './data-table/dataTable.csvExport.js'
+export type { DataTablePanel } from './data-table/dataTable.types.js'

@@ -11,6 +11,7 @@ import type {
   DataTableState,
   ResolvedColumn,
 } from './dataTable.types.js'
+import type { DataTablePinnedCell } from './dataTable.parts.js'
 
 /** Id of the selection-checkbox column in the grid's column list. */
 export const SELECT_COLUMN_ID = '$select'
@@ -167,10 +168,68 @@ export function getVisibleColumns<Row>(state: DataTableState<Row>): ResolvedColu
   return state.columns.filter((c) => !state.layout.hidden.includes(c.id))
 }
 
+/**
+ * The shown columns in the order the grid lays them out: pinned-left ones first (in pin order),
+ * then the rest, then pinned-right ones.
+ */
+export function getOrderedColumns<Row>(state: DataTableState<Row>): ResolvedColumn<Row>[] {
+  const visible = getVisibleColumns(state)
+  const { left, right } = state.layout.pinned
+  const byId = new Map(visible.map((c) => [c.id, c]))
+  const pick = (ids: readonly string[]) =>
+    ids.map((id) => byId.get(id)).filter((c): c is ResolvedColumn<Row> => c !== undefined)
+  const pinned = new Set([...left, ...right])
+  return [...pick(left), ...visible.filter((c) => !pinned.has(c.id)), ...pick(right)]
+}
+
 /** Ids of the grid's columns: the selection column (when rows are selectable), then the shown. */
 export function getGridColumnIds<Row>(state: DataTableState<Row>): string[] {
-  const ids = getVisibleColumns(state).map((c) => c.id)
+  const ids = getOrderedColumns(state).map((c) => c.id)
   return state.selectable ? [SELECT_COLUMN_ID, ...ids] : ids
+}
+
+/** A column of the grid as laid out: its width and, when pinned, where it sticks. */
+export interface DataTableGridColumn {
+  /** The column id ({@link SELECT_COLUMN_ID} for the selection column). */
+  readonly id: string
+  /** Width in CSS pixels. */
+  readonly width: number
+  /** Where it sticks, or `null` when it scrolls. */
+  readonly pinned: DataTablePinnedCell | null
+}
+
+/**
+ * The grid's columns in order, with widths and sticky offsets: the selection column and the
+ * pinned-left columns stick to the start edge, the pinned-right ones to the end edge, each at
+ * the summed width of the pinned columns before it; the innermost of each side is its `edge`.
+ */
+export function getGridColumns<Row>(state: DataTableState<Row>): DataTableGridColumn[] {
+  const { left, right } = state.layout.pinned
+  const columns = getOrderedColumns(state)
+  const start = [
+    ...(state.selectable ? [{ id: SELECT_COLUMN_ID, width: SELECT_COLUMN_WIDTH }] : []),
+    ...columns
+      .filter((c) => left.includes(c.id))
+      .map((c) => ({ id: c.id, width: getColumnWidth(state, c) })),
+  ]
+  const end = columns.filter((c) => right.includes(c.id))
+  const middle = columns.filter((c) => !left.includes(c.id) && !right.includes(c.id))
+  let offset = 0
+  const result: DataTableGridColumn[] = start.map((c, i) => {
+    const pinned = { side: 'start' as const, offset, edge: i === start.length - 1 }
+    offset += c.width
+    return { ...c, pinned }
+  })
+  for (const c of middle) result.push({ id: c.id, width: getColumnWidth(state, c), pinned: null })
+  offset = 0
+  const tail: DataTableGridColumn[] = []
+  for (let i = end.length - 1; i >= 0; i--) {
+    const c = end[i] as ResolvedColumn<Row>
+    const width = getColumnWidth(state, c)
+    tail.unshift({ id: c.id, width, pinned: { side: 'end', offset, edge: i === 0 } })
+    offset += width
+  }
+  return [...result, ...tail]
 }
 
 /** A column's width: the user's, else the column's own. */

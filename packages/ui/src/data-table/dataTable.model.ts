@@ -11,17 +11,15 @@ import {
   applyLayout,
   isDataTableDensity,
   getColumnWidth,
-  getGridColumnIds,
   resolveColumn,
 } from './dataTable.columns.js'
 import { cellKey } from './dataTable.editing.js'
-import { getPageSelection } from './dataTable.selection.js'
+import { dataTableKeyEvents } from './dataTable.keyboard.js'
 import { checkSorting, nextSorting } from './dataTable.sorting.js'
 import { isEmptyFilter, toDraft } from './dataTable.values.js'
 import type {
   DataTableEvent,
   DataTableFilter,
-  DataTableKeyInput,
   DataTableOptions,
   DataTableRow,
   DataTableState,
@@ -87,6 +85,8 @@ export function initDataTable<Row = DataTableRow>(
     editing: null,
     cellErrors: {},
     newRows: 0,
+    columnMenu: null,
+    panel: null,
   }
 }
 
@@ -102,62 +102,6 @@ function refiltered<Row>(state: DataTableState<Row>): DataTableState<Row> {
     selection: state.selection.all ? { all: false, ids: [] } : state.selection,
     newRows: 0,
   }
-}
-
-function onKey<Row>(state: DataTableState<Row>, input: DataTableKeyInput): DataTableState<Row> {
-  const { key, rowIds } = input
-  const ctrl = input.ctrlKey === true || input.metaKey === true
-  if (state.editing) return key === 'Escape' ? { ...state, editing: null } : state
-  const lastRow = rowIds.length
-  const lastCol = getGridColumnIds(state).length - 1
-  const row = Math.min(state.focus.row, lastRow)
-  const col = Math.min(state.focus.col, lastCol)
-  const step = input.pageStep ?? 10
-  const move = (r: number, c: number) =>
-    r === state.focus.row && c === state.focus.col
-      ? state
-      : {
-          ...state,
-          focus: { row: Math.max(0, Math.min(r, lastRow)), col: Math.max(0, Math.min(c, lastCol)) },
-        }
-  switch (key) {
-    case 'ArrowUp':
-      return move(row - 1, col)
-    case 'ArrowDown':
-      return move(row + 1, col)
-    case 'ArrowLeft':
-      return move(row, col - 1)
-    case 'ArrowRight':
-      return move(row, col + 1)
-    case 'Home':
-      return ctrl ? move(0, 0) : move(row, 0)
-    case 'End':
-      return ctrl ? move(lastRow, lastCol) : move(row, lastCol)
-    case 'PageUp':
-      return move(row - step, col)
-    case 'PageDown':
-      return move(row + step, col)
-  }
-  const columnId = getGridColumnIds(state)[col]
-  const rowId = row > 0 ? rowIds[row - 1] : undefined
-  if (key === 'Enter' || key === ' ' || key === 'F2') {
-    if (columnId === SELECT_COLUMN_ID) {
-      if (rowId !== undefined) return updateDataTable(state, { type: 'TOGGLE_ROW', rowId })
-      const selected = getPageSelection(state.selection, rowIds) !== 'all'
-      return updateDataTable(state, { type: 'SET_ROWS_SELECTED', rowIds, selected })
-    }
-    if (columnId === undefined) return state
-    const column = state.columns.find((c) => c.id === columnId)
-    if (rowId === undefined) {
-      if (key === ' ' || !column?.sortable) return state
-      return updateDataTable(state, { type: 'TOGGLE_SORT', columnId, multi: input.shiftKey })
-    }
-    if (key !== ' ' && column?.editable) {
-      const value = input.rowValue?.(rowId, columnId)
-      return updateDataTable(state, { type: 'START_EDIT', rowId, columnId, value })
-    }
-  }
-  return state
 }
 
 /**
@@ -308,8 +252,34 @@ export function updateDataTable<Row>(
         ? state
         : { ...state, focus: { row, col } }
     }
-    case 'KEYDOWN':
-      return onKey(state, event)
+    case 'KEYDOWN': {
+      if (typeof event.key !== 'string') throw invalid(call, 'key', 'a string', event.key)
+      if (!Array.isArray(event.rowIds)) throw invalid(call, 'rowIds', 'an array', event.rowIds)
+      return dataTableKeyEvents(state, event).reduce(updateDataTable, state)
+    }
+    case 'OPEN_COLUMN_MENU': {
+      const column = columnById(state, call, event.columnId)
+      return state.columnMenu === column.id ? state : { ...state, columnMenu: column.id }
+    }
+    case 'CLOSE_COLUMN_MENU':
+      return state.columnMenu === null ? state : { ...state, columnMenu: null }
+    case 'OPEN_PANEL': {
+      const { panel } = event
+      if (panel?.kind !== 'filters' && panel?.kind !== 'columns') {
+        throw invalid(
+          call,
+          'panel.kind',
+          "'filters' or 'columns'",
+          (panel as { kind?: unknown })?.kind,
+        )
+      }
+      if (panel.kind === 'filters' && panel.columnId !== undefined) {
+        columnById(state, call, panel.columnId)
+      }
+      return { ...state, panel, columnMenu: null }
+    }
+    case 'CLOSE_PANEL':
+      return state.panel === null ? state : { ...state, panel: null }
     case 'START_EDIT': {
       const column = columnById(state, call, event.columnId)
       if (!column.editable) throw invalid(call, 'columnId', 'an editable column', event.columnId)

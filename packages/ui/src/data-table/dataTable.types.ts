@@ -215,7 +215,15 @@ export interface DataTableState<Row = DataTableRow> {
    * `SHOW_NEW_ROWS` and by anything that changes which rows are shown (sort, filter, page).
    */
   readonly newRows: number
+  /** The column whose header menu is open, or `null`. */
+  readonly columnMenu: string | null
+  /** The open toolbar panel, or `null`. */
+  readonly panel: DataTablePanel | null
 }
+
+/** A toolbar panel: the filters (scrolled to one column's filter), or the column list. */
+export type DataTablePanel =
+  { readonly kind: 'filters'; readonly columnId?: string } | { readonly kind: 'columns' }
 
 /** Keyboard input the grid reacts to, with what it needs to know about the page on screen. */
 export interface DataTableKeyInput {
@@ -223,6 +231,7 @@ export interface DataTableKeyInput {
   readonly ctrlKey?: boolean
   readonly metaKey?: boolean
   readonly shiftKey?: boolean
+  readonly altKey?: boolean
   /** Ids of the rows on screen, in order. */
   readonly rowIds: readonly string[]
   /** Rows PageUp/PageDown move by. @default 10 */
@@ -259,3 +268,7 @@ export type DataTableEvent =
   | { type: 'SET_CELL_ERROR'; rowId: string; columnId: string; error: string | null }
   | { type: 'ROWS_ADDED_ABOVE'; count: number }
   | { type: 'SHOW_NEW_ROWS' }
+  | { type: 'OPEN_COLUMN_MENU'; columnId: string }
+  | { type: 'CLOSE_COLUMN_MENU' }
+  | { type: 'OPEN_PANEL'; panel: DataTablePanel }
+  | { type: 'CLOSE_PANEL' }

@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_TABLE_MESSAGES, type DataTableMessages } from './dataTable.messages.js'
 import type { DataTableFilter, DataTableRow, ResolvedColumn } from './dataTable.types.js'
 
 // Reading, formatting, comparing, filtering and parsing cell values: shared by the client-side
@@ -34,6 +35,7 @@ export function formatCellValue<Row>(
   column: ResolvedColumn<Row>,
   value: unknown,
   row: Row,
+  messages: Pick<DataTableMessages, 'yes' | 'no'> = DEFAULT_DATA_TABLE_MESSAGES,
 ): string {
   if (column.format) return column.format(value, row)
   if (value === undefined || value === null) return ''
@@ -45,7 +47,7 @@ export function formatCellValue<Row>(
       return Number.isNaN(ms) ? String(value) : dateFormat.format(ms)
     }
     case 'boolean':
-      return value ? 'Yes' : 'No'
+      return value ? messages.yes : messages.no
     case 'enum':
       return column.options.find((o) => o.value === value)?.label ?? String(value)
     default:
@@ -157,30 +159,31 @@ export function toDraft(type: string, value: unknown): string {
 export function parseDraft<Row>(
   column: ResolvedColumn<Row>,
   draft: string,
+  messages: Pick<
+    DataTableMessages,
+    'invalidNumber' | 'invalidDate' | 'invalidBoolean' | 'invalidOption'
+  > = DEFAULT_DATA_TABLE_MESSAGES,
 ): { ok: true; value: unknown } | { ok: false; error: string } {
   const text = draft.trim()
   switch (column.type) {
     case 'number': {
       const n = Number(text)
-      if (text === '' || !Number.isFinite(n)) return { ok: false, error: 'Enter a number' }
+      if (text === '' || !Number.isFinite(n)) return { ok: false, error: messages.invalidNumber }
       return { ok: true, value: n }
     }
     case 'date': {
       const ms = Date.parse(text)
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(ms)) {
-        return { ok: false, error: 'Enter a date as YYYY-MM-DD' }
+        return { ok: false, error: messages.invalidDate }
       }
       return { ok: true, value: ms }
     }
     case 'boolean':
-      if (text !== 'true' && text !== 'false') return { ok: false, error: 'Choose yes or no' }
+      if (text !== 'true' && text !== 'false') return { ok: false, error: messages.invalidBoolean }
       return { ok: true, value: text === 'true' }
     case 'enum':
       if (!column.options.some((o) => o.value === text)) {
-        return {
-          ok: false,
-          error: `Choose one of ${column.options.map((o) => o.label).join(', ')}`,
-        }
+        return { ok: false, error: messages.invalidOption(column.options.map((o) => o.label)) }
       }
       return { ok: true, value: text }
     default:

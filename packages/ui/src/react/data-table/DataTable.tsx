@@ -22,13 +22,13 @@ export interface DataTableBaseProps<Row> extends UseDataTableStateProps<Row> {
   /** Choices of the rows-per-page select. */
   pageSizeOptions?: readonly number[]
   /**
-   * Height of the scrolling body in CSS pixels; rows past it scroll.
-   * @default 480
+   * Height of the scrolling body (below the header) in CSS pixels; rows past it scroll.
+   * @default a page of rows: min(pageSize, 25) × the row height
    */
   height?: number
   /**
-   * Height of a row in CSS pixels (Material 3: 52 at density 0).
-   * @default 52
+   * Height of a row in CSS pixels.
+   * @default by density: 36 compact, 52 standard, 68 comfortable
    */
   rowHeight?: number
   /**
@@ -99,6 +99,8 @@ export interface UnboundDataTableProps<Row> extends DataTableBaseProps<Row> {
   loading?: boolean
   /** Shows the error state. */
   error?: Error | null
+  /** The error state's Retry button: fetch `rows` again. Without it the button is not shown. */
+  onRetry?: () => void
   collection?: never
   query?: never
 }

@@ -1,26 +1,19 @@
 import { memo, type CSSProperties, type ReactNode } from 'react'
-import { SELECT_COLUMN_ID } from '../../data-table/dataTable.columns.js'
+import type { DataTableMessages } from '../../data-table/dataTable.messages.js'
+import {
+  getDataTableCellErrorProps,
+  getDataTableCellProps,
+  getDataTableEditorProps,
+  getDataTableRowCheckboxProps,
+  getDataTableRowProps,
+  type DataTablePartHandlers,
+  type DataTablePinnedCell,
+} from '../../data-table/dataTable.parts.js'
 import { formatCellValue, getCellValue } from '../../data-table/dataTable.values.js'
 import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
-
-/**
- * What a row asks of its table. The table passes one object for its whole life (its methods
- * read the table's latest state), so a row's props stay equal across table renders.
- */
-export interface DataTableRowActions {
-  /** A cell got DOM focus: `row` counts the header as 0, `col` counts grid columns. */
-  focusCell: (row: number, col: number) => void
-  /** Double-click on an editable cell. */
-  startEdit: (rowId: string, columnId: string) => void
-  toggleRow: (rowId: string) => void
-  changeDraft: (draft: string) => void
-  /** Enter in the editor, or its blur. */
-  commit: () => void
-  /** Escape in the editor. */
-  cancel: () => void
-  /** Double-click on a cell that is not editable: the row is opened (when the table says how). */
-  activate: (rowId: string) => void
-}
+import type { NormalizeProps } from '../../normalizeProps.js'
+import { CellEditor } from './CellEditor.js'
+import { SelectionCheckbox } from './SelectionCheckbox.js'
 
 /** What {@link DataTableBaseProps.renderCell} gets: the cell's row, column, value and text. */
 export interface DataTableCellContext<Row> {
@@ -36,6 +29,13 @@ export interface DataTableCellContext<Row> {
 /** Renders a cell's content, or `undefined` for the default text. */
 export type DataTableRenderCell<Row> = (cell: DataTableCellContext<Row>) => ReactNode
 
+/** A column of a row as laid out: its grid index, definition (null: selection) and pinning. */
+export interface DataTableRowColumn<Row> {
+  col: number
+  column: ResolvedColumn<Row> | null
+  pinned: DataTablePinnedCell | null
+}
+
 /** Props of {@link DataTableRowView}: primitives and references that change only with this row. */
 export interface DataTableRowProps<Row> {
   row: Row
@@ -47,14 +47,13 @@ export interface DataTableRowProps<Row> {
   ariaRowIndex: number
   /** `grid-template-columns` of the row. */
   gridTemplate: string
-  /** The shown columns (the same array while they do not change). */
-  columns: readonly ResolvedColumn<Row>[]
+  /** The grid's columns, in order (the same array while the layout does not change). */
+  columns: readonly DataTableRowColumn<Row>[]
   /**
-   * Horizontal virtualization: the first shown column, as an index into `columns`. Only the
-   * columns in `[colStart, colEnd)` are rendered, plus the focused and edited cells.
+   * Horizontal virtualization: only grid columns in `[colStart, colEnd)` are rendered, plus the
+   * pinned, focused and edited cells.
    */
   colStart: number
-  /** Horizontal virtualization: one past the last shown column, as an index into `columns`. */
   colEnd: number
   selectable: boolean
   selected: boolean
@@ -70,28 +69,31 @@ export interface DataTableRowProps<Row> {
   editError: string | null
   /** Failed writes of this row's cells, by column id (undefined when none). */
   cellErrors: Readonly<Record<string, string>> | undefined
-  /** `aria-label` of the row's checkbox. */
-  selectLabel: string
+  /** The table's words (the same object while they do not change). */
+  messages: DataTableMessages
   /** Virtualized rows: the row's offset from the top of the body, in CSS pixels. */
   top?: number | undefined
   /** Virtualized rows: the row's height. */
   height?: number | undefined
-  actions: DataTableRowActions
+  /** The table's handlers (one object for the table's life). */
+  handlers: DataTablePartHandlers
+  normalizeProps: NormalizeProps
   /** Custom cell content (a stable reference keeps the row memoized). */
   renderCell?: DataTableRenderCell<Row> | undefined
 }
 
 function RowView<Row>(props: DataTableRowProps<Row>) {
-  const { row, rowId, index, tableId, columns, selectable, selected, actions } = props
+  const { row, rowId, index, tableId, columns, handlers, normalizeProps: normalize } = props
   const { focusedCol, editingCol, cellErrors, colStart, colEnd } = props
-  const offset = selectable ? 1 : 0
-  // Columns outside the window are left out; the focused and edited cells always stay, so the
-  // roving tab stop and the editor never leave the DOM.
-  const shown = columns
-    .map((column, i) => ({ column, col: i + offset }))
-    .filter(
-      ({ col }, i) => (i >= colStart && i < colEnd) || col === focusedCol || col === editingCol,
-    )
+  // Columns outside the window are left out; pinned, focused and edited cells always stay, so
+  // the roving tab stop and the editor never leave the DOM.
+  const shown = columns.filter(
+    ({ col, pinned }) =>
+      (col >= colStart && col < colEnd) ||
+      pinned !== null ||
+      col === focusedCol ||
+      col === editingCol,
+  )
   // A partial set of cells is placed on the full grid template by column number.
   const windowed = shown.length < columns.length
   const style: CSSProperties =
@@ -101,83 +103,79 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
           gridTemplateColumns: props.gridTemplate,
           position: 'absolute',
           top: 0,
-          left: 0,
-          right: 0,
+          insetInlineStart: 0,
+          minWidth: '100%',
           height: props.height,
           transform: `translateY(${props.top}px)`,
         }
-  const cellProps = (col: number, columnId: string, column: ResolvedColumn<Row> | undefined) => {
-    const editing = col === editingCol
-    const error = editing ? props.editError : cellErrors?.[columnId]
-    const id = `${tableId}-cell-${index + 1}-${col}`
-    return {
-      'data-scope': 'data-table' as const,
-      'data-part': 'cell',
-      id,
-      role: 'gridcell' as const,
-      'aria-colindex': col + 1,
-      tabIndex: col === focusedCol ? (0 as const) : (-1 as const),
-      ...(column && !column.editable ? { 'aria-readonly': true } : {}),
-      ...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}),
-      ...(editing ? { 'data-editing': '' } : {}),
-      ...(column?.type ? { 'data-type': column.type } : {}),
-      ...(windowed ? { style: { gridColumn: col + 1 } } : {}),
-      onFocus: () => actions.focusCell(index + 1, col),
-      onDoubleClick: () => {
-        if (column?.editable && !editing) actions.startEdit(rowId, columnId)
-        else if (column && !column.editable) actions.activate(rowId)
-      },
-    }
-  }
+  const rowProps = getDataTableRowProps(
+    {
+      rowId,
+      ariaRowIndex: props.ariaRowIndex,
+      selectable: props.selectable,
+      selected: props.selected,
+      changed: props.changed,
+    },
+    normalize,
+  )
   return (
-    <div
-      data-scope="data-table"
-      data-part="row"
-      role="row"
-      aria-rowindex={props.ariaRowIndex}
-      {...(selectable ? { 'aria-selected': selected } : {})}
-      {...(selectable && selected ? { 'data-selected': '' } : {})}
-      data-row-id={rowId}
-      {...(props.changed ? { 'data-changed': '' } : {})}
-      style={style}
-    >
-      {selectable && (
-        <div {...cellProps(0, SELECT_COLUMN_ID, undefined)}>
-          <input
-            data-scope="data-table"
-            data-part="select-row"
-            type="checkbox"
-            checked={selected}
-            aria-label={props.selectLabel}
-            tabIndex={-1}
-            onChange={() => actions.toggleRow(rowId)}
-          />
-        </div>
-      )}
-      {shown.map(({ column, col }) => {
-        const isEditing = col === editingCol
-        const error = isEditing ? (props.editError ?? undefined) : cellErrors?.[column.id]
+    <div {...rowProps} style={style}>
+      {shown.map(({ col, column, pinned }) => {
+        const editing = col === editingCol
+        const columnId = column?.id ?? '$select'
+        const error = editing ? props.editError : cellErrors?.[columnId]
+        const cellProps = getDataTableCellProps(
+          {
+            tableId,
+            rowId,
+            row: index + 1,
+            col,
+            columnId,
+            type: column ? column.type : null,
+            editable: column?.editable ?? false,
+            focused: col === focusedCol,
+            editing,
+            error,
+            gridColumn: windowed ? col + 1 : undefined,
+            pinned,
+          },
+          handlers,
+          normalize,
+        )
         return (
-          <div key={column.id} {...cellProps(col, column.id, column)}>
-            {isEditing ? (
+          <div key={columnId} {...cellProps}>
+            {column === null ? (
+              <SelectionCheckbox
+                {...getDataTableRowCheckboxProps(
+                  rowId,
+                  props.selected,
+                  props.messages.selectRow(rowId),
+                  handlers,
+                  normalize,
+                )}
+              />
+            ) : editing ? (
               <CellEditor
                 type={column.type}
                 options={column.options}
-                header={column.header}
-                draft={props.draft}
-                invalid={Boolean(props.editError)}
-                actions={actions}
+                messages={props.messages}
+                props={getDataTableEditorProps(
+                  { header: column.header, draft: props.draft, invalid: Boolean(props.editError) },
+                  handlers,
+                  normalize,
+                )}
               />
             ) : (
-              <CellContent row={row} rowId={rowId} column={column} render={props.renderCell} />
+              <CellContent
+                row={row}
+                rowId={rowId}
+                column={column}
+                messages={props.messages}
+                render={props.renderCell}
+              />
             )}
             {error && (
-              <span
-                data-scope="data-table"
-                data-part="cell-error"
-                id={`${tableId}-cell-${index + 1}-${col}-error`}
-                role="alert"
-              >
+              <span {...getDataTableCellErrorProps(tableId, index + 1, col, normalize)}>
                 {error}
               </span>
             )}
@@ -198,81 +196,21 @@ function CellContent<Row>({
   row,
   rowId,
   column,
+  messages,
   render,
 }: {
   row: Row
   rowId: string
   column: ResolvedColumn<Row>
+  messages: DataTableMessages
   render: DataTableRenderCell<Row> | undefined
 }) {
   const value = getCellValue(row, column)
-  const text = formatCellValue(column, value, row)
+  const text = formatCellValue(column, value, row, messages)
   const custom = render?.({ row, rowId, column, value, text })
   return (
     <span data-scope="data-table" data-part="cell-value">
       {custom === undefined ? text : custom}
     </span>
-  )
-}
-
-function CellEditor({
-  type,
-  options,
-  header,
-  draft,
-  invalid,
-  actions,
-}: {
-  type: string
-  options: readonly { value: string; label: string }[]
-  header: string
-  draft: string
-  invalid: boolean
-  actions: DataTableRowActions
-}) {
-  const props = {
-    'data-scope': 'data-table',
-    'data-part': 'editor',
-    value: draft,
-    'aria-label': header,
-    ...(invalid ? { 'aria-invalid': true } : {}),
-    onChange: (event: { target: { value: string } }) => actions.changeDraft(event.target.value),
-  }
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter') {
-      event.preventDefault()
-      actions.commit()
-    } else if (event.key === 'Escape') {
-      event.preventDefault()
-      actions.cancel()
-    }
-  }
-  if (type === 'enum' || type === 'boolean') {
-    const choices =
-      type === 'enum'
-        ? options
-        : [
-            { value: 'true', label: 'Yes' },
-            { value: 'false', label: 'No' },
-          ]
-    return (
-      <select {...props} autoFocus onKeyDown={onKeyDown} onBlur={actions.commit}>
-        {choices.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    )
-  }
-  return (
-    <input
-      {...props}
-      type={type === 'date' ? 'date' : 'text'}
-      inputMode={type === 'number' ? 'decimal' : undefined}
-      autoFocus
-      onKeyDown={onKeyDown}
-      onBlur={actions.commit}
-    />
   )
 }

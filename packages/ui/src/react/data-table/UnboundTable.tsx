@@ -49,6 +49,7 @@ export function UnboundTable<Row>(props: UnboundDataTableProps<Row>) {
         ...source,
         isPending: props.loading === true,
         error: props.error ?? null,
+        retry: props.onRetry,
       }}
       write={write}
       csvSource={csvSource}

@@ -1,6 +1,5 @@
-import { useCallback, useRef, useState } from 'react'
-import { parseDataTableLayout } from '../../data-table/dataTable.columns.js'
-import { initDataTable, updateDataTable } from '../../data-table/dataTable.model.js'
+import { useRef, useState, useSyncExternalStore } from 'react'
+import { createDataTableStore } from '../../data-table/dataTable.store.js'
 import type {
   DataTableColumn,
   DataTableEvent,
@@ -45,27 +44,17 @@ export interface UseDataTableStateProps<Row> {
   onSelectionChange?: (selection: DataTableSelection) => void
 }
 
-const STORAGE_PREFIX = 'metal-data-table:'
-
-function readLayout(key: string | undefined): DataTableLayout | null {
-  if (!key || typeof localStorage === 'undefined') return null
-  try {
-    return parseDataTableLayout(localStorage.getItem(STORAGE_PREFIX + key))
-  } catch {
-    return null // storage can be disabled; a table without persistence still works
-  }
-}
-
 /**
  * The data-table model bound to React state: `[state, send]`. `send` applies an event at once
  * (several in one handler see each other), re-renders, and reports layout and selection changes.
+ * A thin hook over `createDataTableStore`, which holds the state, persistence and callbacks.
  */
 export function useDataTableState<Row>(
   props: UseDataTableStateProps<Row>,
   call = 'useDataTableState()',
 ): [DataTableState<Row>, (event: DataTableEvent) => void] {
-  const [initial] = useState(() =>
-    initDataTable<Row>(
+  const [store] = useState(() =>
+    createDataTableStore<Row>(
       {
         columns: props.columns,
         pagingMode: props.pagingMode ?? 'offset',
@@ -73,44 +62,21 @@ export function useDataTableState<Row>(
         sorting: props.defaultSorting,
         filters: props.defaultFilters,
         selectable: props.selectable,
-        layout: readLayout(props.persistKey) ?? props.defaultLayout,
+        layout: props.defaultLayout,
+        persistKey: props.persistKey,
       },
       call,
     ),
   )
-  const ref = useRef(initial)
-  const [state, setState] = useState(initial)
   const columnsRef = useRef(props.columns)
   if (columnsRef.current !== props.columns) {
     // New column definitions (often a new array each render): take their options, keep the rest.
     columnsRef.current = props.columns
-    const columns = initDataTable<Row>({ columns: props.columns }, call).columns
-    ref.current = { ...ref.current, columns }
+    store.setColumns(props.columns)
   }
-  const latest = useRef(props)
-  latest.current = props
-
-  const send = useCallback((event: DataTableEvent) => {
-    const before = ref.current
-    const next = updateDataTable(before, event)
-    if (next === before) return
-    ref.current = next
-    setState(next)
-    const { persistKey, onLayoutChange, onSelectionChange } = latest.current
-    if (next.layout !== before.layout) {
-      onLayoutChange?.(next.layout)
-      if (persistKey && typeof localStorage !== 'undefined') {
-        try {
-          localStorage.setItem(STORAGE_PREFIX + persistKey, JSON.stringify(next.layout))
-        } catch {
-          // Full or disabled storage: the layout lasts for this visit only.
-        }
-      }
-    }
-    if (next.selection !== before.selection) onSelectionChange?.(next.selection)
-  }, [])
-
-  // ref.current is `state` after a send, or newer when the columns changed during this render.
+  store.setCallbacks(props)
+  const state = useSyncExternalStore(store.subscribe, store.getState, store.getState)
   void state
-  return [ref.current, send]
+  // The store's state is `state`, or newer when the columns changed during this render.
+  return [store.getState(), store.send]
 }

@@ -1,41 +1,14 @@
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
+import type { DataTableCsvSource } from '../../data-table/dataTable.csv.js'
 import {
-  dataTableCsv,
-  dataTableCsvBlob,
-  type DataTableCsvOptions,
-  type DataTableCsvSource,
-} from '../../data-table/dataTable.csv.js'
+  createDataTableCsvExport,
+  type DataTableCsvExportOptions,
+  type DataTableCsvExportStatus,
+} from '../../data-table/dataTable.csvExport.js'
 import type { DataTableState } from '../../data-table/dataTable.types.js'
 
-/** What the `csvExport` prop of `<DataTable>` takes besides `true`. */
-export interface DataTableCsvExportOptions extends DataTableCsvOptions {
-  /**
-   * Name of the downloaded file.
-   * @default `${label}.csv`
-   */
-  fileName?: string
-}
-
-/**
- * Saves CSV chunks as a file: collects them into a `Blob` and clicks a hidden
- * `<a download>` pointing at an object URL for it.
- */
-export async function downloadDataTableCsv(
-  chunks: AsyncIterable<string>,
-  fileName: string,
-): Promise<void> {
-  const blob = await dataTableCsvBlob(chunks)
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoking at once can cancel the download in some browsers (FileSaver.js waits 40 s too).
-  setTimeout(() => URL.revokeObjectURL(url), 40_000)
-}
+export { downloadDataTableCsv } from '../../data-table/dataTable.csvExport.js'
+export type { DataTableCsvExportOptions }
 
 /** The export button's state and action, for the toolbar. */
 export interface CsvExportControl {
@@ -47,6 +20,7 @@ export interface CsvExportControl {
 /**
  * The CSV export of a table view: `start()` streams the current view (every matching row) into
  * a download; `busy` while it runs, `error` if it failed. Undefined when the export is off.
+ * A thin hook over `createDataTableCsvExport`.
  */
 export function useDataTableCsvExport<Row>(
   state: DataTableState<Row>,
@@ -54,25 +28,10 @@ export function useDataTableCsvExport<Row>(
   options: boolean | DataTableCsvExportOptions | undefined,
   label: string,
 ): CsvExportControl | undefined {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<Error | null>(null)
+  const [status, setStatus] = useState<DataTableCsvExportStatus>({ busy: false, error: null })
   const latest = useRef({ state, source, options, label })
   latest.current = { state, source, options, label }
-  const running = useRef(false)
-  const start = useCallback(() => {
-    if (running.current) return
-    running.current = true
-    const { state, source, options, label } = latest.current
-    const { fileName = `${label}.csv`, ...csvOptions } = typeof options === 'object' ? options : {}
-    setBusy(true)
-    setError(null)
-    downloadDataTableCsv(dataTableCsv(state, source, csvOptions), fileName)
-      .catch((e: unknown) => setError(e instanceof Error ? e : new Error(String(e))))
-      .finally(() => {
-        running.current = false
-        setBusy(false)
-      })
-  }, [])
+  const [control] = useState(() => createDataTableCsvExport(() => latest.current, setStatus))
   if (!options) return undefined
-  return { start, busy, error }
+  return { start: () => void control.start(), ...status }
 }

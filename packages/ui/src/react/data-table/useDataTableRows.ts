@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import { useMetalCount, useMetalPaginatedQuery, useMetalQuery } from '@metal/react'
 import type { DocumentData } from '@metal/core'
+import { getCursorPagesStep } from '../../data-table/dataTable.cursorPages.js'
 import { getMatchingRows, getPageRows } from '../../data-table/dataTable.rows.js'
 import { dataTableQuery, type DataTableBaseQuery } from '../../data-table/dataTable.query.js'
 import type { DataTableEvent, DataTableState } from '../../data-table/dataTable.types.js'
@@ -16,6 +17,8 @@ export interface DataTableRowSource<Row> {
   /** No rows to show yet. */
   isPending: boolean
   error: Error | null
+  /** Reads the rows again after an error (bound tables re-run their queries). */
+  retry?: (() => void) | undefined
 }
 
 /** Unbound mode: filters, sorts and pages `rows` in memory. */
@@ -63,6 +66,10 @@ export function useBoundOffsetRows<Row>(
     hasNextPage: false,
     isPending: page.isPending,
     error: page.error ?? count.error ?? null,
+    retry: () => {
+      void page.refetch()
+      void count.refetch()
+    },
   }
 }
 
@@ -83,11 +90,18 @@ export function useBoundCursorRows<Row>(
   const index = state.page - 1
   const loaded = index < pages.length
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query
+  const { isSuccess } = query
   useEffect(() => {
-    if (loaded || !query.isSuccess) return
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
-    else if (!hasNextPage) send({ type: 'SET_PAGE', page: Math.max(1, pages.length) })
-  }, [loaded, query.isSuccess, hasNextPage, isFetchingNextPage, fetchNextPage, pages.length, send])
+    const step = getCursorPagesStep({
+      page: state.page,
+      loadedPages: pages.length,
+      isSuccess,
+      hasNextPage,
+      isFetchingNextPage,
+    })
+    if (step === 'fetch') void fetchNextPage()
+    else if (step) send({ type: 'SET_PAGE', page: step.page })
+  }, [state.page, isSuccess, hasNextPage, isFetchingNextPage, fetchNextPage, pages.length, send])
   const rows = (pages[index] ?? []) as unknown as Row[]
   return {
     rows,
@@ -95,5 +109,6 @@ export function useBoundCursorRows<Row>(
     hasNextPage: index + 1 < pages.length || (hasNextPage && rows.length === state.pageSize),
     isPending: query.isPending || (!loaded && isFetchingNextPage),
     error: query.error ?? null,
+    retry: () => void query.refetch(),
   }
 }

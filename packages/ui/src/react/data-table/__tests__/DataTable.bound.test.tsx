@@ -102,8 +102,9 @@ describe('<DataTable> bound to a Metal collection', () => {
     render(<DataTable label="Users" collection="users" columns={columns} defaultPageSize={10} />, {
       wrapper: env.wrapper,
     })
-    expect(screen.getByRole('status').textContent).toBe('Loading…')
+    expect(screen.getByRole('progressbar', { name: 'Loading…' })).toBeTruthy()
     await waitFor(() => expect(range()).toBe('1–10 of 25'))
+    expect(screen.queryByRole('progressbar')).toBeNull()
     expect(grid().getAttribute('aria-rowcount')).toBe('26')
     expect(column(0)[0]).toBe('User 01')
   })
