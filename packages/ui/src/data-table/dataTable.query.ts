@@ -1,6 +1,7 @@
 import { and, documentId, or, where, CompositeQuery, Query, type Filter } from '@metal/core'
 import type { CollectionReference, QueryField } from '@metal/core'
 import { isEmptyFilter } from './dataTable.values.js'
+import type { DataTableDefaultOrder } from './dataTable.defaultSort.js'
 import type { DataTableFilter, DataTableState, ResolvedColumn } from './dataTable.types.js'
 
 // Bound mode: the table's sort, filter, search and page state as Metal query constraints, so the
@@ -23,6 +24,12 @@ export interface DataTableQueryOptions {
    * @default true
    */
   page?: boolean
+  /**
+   * The order used while the state has no sort keys (see `getDataTableDefaultOrder`): a field
+   * descending, or document id order. A `'column'` order is the state's own sort already.
+   * @default none: the backend's order
+   */
+  defaultOrder?: DataTableDefaultOrder
 }
 
 function prefixFilter(field: string, text: string): Filter {
@@ -101,6 +108,12 @@ export function applyDataTableQuery<T, Row>(
   for (const sort of state.sorting) {
     const column = state.columns.find((c) => c.id === sort.id)
     if (column?.field) q = q.orderBy(column.field as QueryField<T>, sort.direction)
+  }
+  const fallback = options.defaultOrder
+  if (state.sorting.length === 0 && fallback) {
+    if (fallback.kind === 'field')
+      q = q.orderBy(fallback.field as QueryField<T>, fallback.direction)
+    else if (fallback.kind === 'documentId') q = q.orderBy(documentId(), 'asc')
   }
   if (options.page !== false) {
     q = q.offset((state.page - 1) * state.pageSize).limit(state.pageSize)

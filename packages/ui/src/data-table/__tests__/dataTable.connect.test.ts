@@ -3,6 +3,7 @@ import { getColumnMenuItems } from '../dataTable.columnMenu.js'
 import { SELECT_COLUMN_ID, getGridColumnIds, getGridColumns } from '../dataTable.columns.js'
 import { connectDataTable } from '../dataTable.connect.js'
 import { getCursorPagesStep } from '../dataTable.cursorPages.js'
+import { getDataTableDefaultOrder } from '../dataTable.defaultSort.js'
 import { getDataTableHeight, getDataTableRowHeight } from '../dataTable.density.js'
 import { initDataTable, updateDataTable } from '../dataTable.model.js'
 import {
@@ -224,5 +225,27 @@ describe('density and paging helpers', () => {
     expect(getCursorPagesStep({ ...base, hasNextPage: false })).toEqual({ page: 1 })
     expect(getCursorPagesStep({ ...base, loadedPages: 3 })).toBeNull()
     expect(getCursorPagesStep({ ...base, isSuccess: false })).toBeNull()
+  })
+})
+
+describe('getDataTableDefaultOrder', () => {
+  const resolve = (cols: DataTableColumn<Row>[]) => initDataTable<Row>({ columns: cols }).columns
+  it('prefers timestamps.createdAt, then a createdAt/updatedAt date column, then document ids', () => {
+    const stamped = resolve([...columns, { field: 'made', header: 'Made', type: 'date' }])
+    expect(getDataTableDefaultOrder(stamped, { createdAt: 'made' })).toEqual({
+      kind: 'column',
+      sorting: [{ id: 'made', direction: 'desc' }],
+    })
+    expect(getDataTableDefaultOrder(resolve(columns), { createdAt: 'made' })).toEqual({
+      kind: 'field',
+      field: 'made',
+      direction: 'desc',
+    })
+    const dated = resolve([...columns, { field: 'updatedAt', header: 'Updated', type: 'date' }])
+    expect(getDataTableDefaultOrder(dated)).toEqual({
+      kind: 'column',
+      sorting: [{ id: 'updatedAt', direction: 'desc' }],
+    })
+    expect(getDataTableDefaultOrder(resolve(columns))).toEqual({ kind: 'documentId' })
   })
 })

@@ -1,4 +1,9 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import {
+  getDataTableDefaultOrder,
+  type DataTableDefaultOrder,
+} from '../../data-table/dataTable.defaultSort.js'
+import { initDataTable } from '../../data-table/dataTable.model.js'
 import { useMetal, useMetalMutation } from '@metal/react'
 import type { DataTableEvent, DataTableState } from '../../data-table/dataTable.types.js'
 import type { BoundDataTableProps } from './DataTable.js'
@@ -15,8 +20,9 @@ import { checkTimestamps, stampUpdated } from '../../timestamps.js'
 
 /** A bound table paged by offset, with a live total. */
 export function BoundOffsetTable<Row>(props: BoundDataTableProps<Row>) {
-  const [state, send] = useDataTableState(props, '<DataTable>')
-  const source = useBoundOffsetRows(props.collection, props.query, state)
+  const [order, withOrder] = useDefaultOrder(props)
+  const [state, send] = useDataTableState(withOrder, '<DataTable>')
+  const source = useBoundOffsetRows(props.collection, props.query, state, order)
   // A live total can shrink under the user: keep the page within it.
   const { total } = source
   useEffect(() => {
@@ -29,9 +35,27 @@ export function BoundOffsetTable<Row>(props: BoundDataTableProps<Row>) {
 
 /** A bound table paged by cursor: no total, only whether a next page exists. */
 export function BoundCursorTable<Row>(props: BoundDataTableProps<Row>) {
-  const [state, send] = useDataTableState(props, '<DataTable>')
-  const source = useBoundCursorRows(props.collection, props.query, state, send)
+  const [order, withOrder] = useDefaultOrder(props)
+  const [state, send] = useDataTableState(withOrder, '<DataTable>')
+  const source = useBoundCursorRows(props.collection, props.query, state, send, order)
   return <BoundView {...props} state={state} send={send} source={source} />
+}
+
+/**
+ * The table's default order (see `defaultSorting`): computed once from the first columns; a
+ * column order becomes the starting sort, shown in the header.
+ */
+function useDefaultOrder<Row>(
+  props: BoundDataTableProps<Row>,
+): [DataTableDefaultOrder, BoundDataTableProps<Row>] {
+  const [order] = useState(() =>
+    getDataTableDefaultOrder(
+      initDataTable<Row>({ columns: props.columns }, '<DataTable>').columns,
+      checkTimestamps('<DataTable>', props.timestamps),
+    ),
+  )
+  if (props.defaultSorting !== undefined || order.kind !== 'column') return [order, props]
+  return [order, { ...props, defaultSorting: order.sorting }]
 }
 
 function BoundView<Row>(

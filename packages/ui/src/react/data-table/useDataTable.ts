@@ -22,7 +22,16 @@ export interface UseDataTableStateProps<Row> {
   pagingMode?: PaginationMode
   /** @default 20 */
   defaultPageSize?: number
-  /** Sort keys to start with. */
+  /**
+   * Sort keys to start with (the user changes them from the headers).
+   *
+   * A bound table given none starts in a default order, which it also falls back to when the
+   * user clears every key: newest first on the `timestamps.createdAt` field when the
+   * `timestamps` option names one (shown on its column when there is one); else descending on
+   * a `date` column named `createdAt` or `updatedAt`; else document id order. An unbound table
+   * keeps the order of its `rows`.
+   * @default [] (bound: the default order above)
+   */
   defaultSorting?: readonly DataTableSort[]
   /** Column filters to start with, by column id. */
   defaultFilters?: Readonly<Record<string, DataTableFilter>>

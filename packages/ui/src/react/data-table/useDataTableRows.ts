@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import { useMetalCount, useMetalPaginatedQuery, useMetalQuery } from '@metal/react'
 import type { DocumentData } from '@metal/core'
+import type { DataTableDefaultOrder } from '../../data-table/dataTable.defaultSort.js'
 import { getCursorPagesStep } from '../../data-table/dataTable.cursorPages.js'
 import { getMatchingRows, getPageRows } from '../../data-table/dataTable.rows.js'
 import { dataTableQuery, type DataTableBaseQuery } from '../../data-table/dataTable.query.js'
@@ -57,8 +58,10 @@ export function useBoundOffsetRows<Row>(
   collection: string,
   base: DataTableBaseQuery<DocumentData> | undefined,
   state: DataTableState<Row>,
+  defaultOrder?: DataTableDefaultOrder,
 ): DataTableRowSource<Row> {
-  const page = useMetalQuery(collection, dataTableQuery(state, base))
+  const order = defaultOrder ? { defaultOrder } : {}
+  const page = useMetalQuery(collection, dataTableQuery(state, base, order))
   const count = useMetalCount(collection, dataTableQuery(state, base, { page: false }))
   return {
     rows: (page.data ?? []) as unknown as Row[],
@@ -82,8 +85,10 @@ export function useBoundCursorRows<Row>(
   base: DataTableBaseQuery<DocumentData> | undefined,
   state: DataTableState<Row>,
   send: (event: DataTableEvent) => void,
+  defaultOrder?: DataTableDefaultOrder,
 ): DataTableRowSource<Row> {
-  const query = useMetalPaginatedQuery(collection, dataTableQuery(state, base, { page: false }), {
+  const options = { page: false, ...(defaultOrder ? { defaultOrder } : {}) }
+  const query = useMetalPaginatedQuery(collection, dataTableQuery(state, base, options), {
     pageSize: state.pageSize,
   })
   const pages = query.data?.pages ?? []
