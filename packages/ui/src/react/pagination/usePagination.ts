@@ -38,6 +38,11 @@ export interface UsePaginationProps extends Omit<PaginationOptions, 'page' | 'pa
   id?: string
   /** Words to show instead of the English defaults. */
   messages?: Partial<PaginationMessages>
+  /**
+   * Accessible name of the `<nav>`; give each pagination on a page its own.
+   * @default messages.navigationLabel ('Pagination')
+   */
+  label?: string
 }
 
 /**
@@ -57,6 +62,7 @@ export function usePagination(
     onPageSizeChange,
     id,
     messages,
+    label,
     ...options
   } = props
   const [ownPage, setOwnPage] = useState(defaultPage)
@@ -83,5 +89,6 @@ export function usePagination(
   return connectPagination(state, send, {
     id: id ?? `metal-pagination-${autoId}`,
     ...(messages ? { messages } : {}),
+    ...(label === undefined ? {} : { label }),
   })
 }
