@@ -227,7 +227,6 @@ export function connectDataTable<Row>(
         'aria-rowcount': total === null ? -1 : total + 1,
         'aria-colcount': gridColumns.length,
         ...(state.selectable ? { 'aria-multiselectable': true as const } : {}),
-        ...(options.dir ? { dir: options.dir } : {}),
         // A scroll container is a tab stop of its own in Chromium; the grid has one: its cell.
         tabIndex: -1 as const,
         onKeyDown: (event: DataTableKeyboardEvent) => {
@@ -250,6 +249,8 @@ export function connectDataTable<Row>(
         ...part('column-header'),
         id: cellId(0, columnId),
         role: 'columnheader' as const,
+        // Named by its header text alone, not by the menu button and handle inside it.
+        ...(c ? { 'aria-label': c.header } : {}),
         'aria-colindex': colOf(columnId) + 1,
         ...(sort ? { 'aria-sort': sort } : {}),
         ...(at >= 0

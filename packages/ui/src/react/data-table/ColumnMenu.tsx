@@ -63,11 +63,10 @@ export function ColumnMenu<Row>({
           onKeyDown={(event) => {
             event.stopPropagation()
             if (event.key === 'Escape') close(true)
-            const all = [
-              ...(menu.current?.querySelectorAll<HTMLElement>(
-                '[role="menuitem"]:not([disabled])',
-              ) ?? []),
-            ]
+            const all = Array.from(
+              menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ??
+                [],
+            )
             const at = all.indexOf(document.activeElement as HTMLElement)
             if (event.key === 'ArrowDown') all[(at + 1) % all.length]?.focus()
             if (event.key === 'ArrowUp') all[(at - 1 + all.length) % all.length]?.focus()

@@ -9,7 +9,6 @@ import {
   type DataTableWrite,
 } from '../../data-table/dataTable.editing.js'
 import { getDataTableHeight, getDataTableRowHeight } from '../../data-table/dataTable.density.js'
-import { resolveDataTableMessages } from '../../data-table/dataTable.messages.js'
 import {
   createDataTableHandlers,
   type DataTablePartHandlers,
@@ -20,6 +19,7 @@ import { defaultRowId, getCellValue } from '../../data-table/dataTable.values.js
 import type { DataTableEvent, DataTableState } from '../../data-table/dataTable.types.js'
 import { identityProps } from '../../normalizeProps.js'
 import { Pagination } from '../pagination/Pagination.js'
+import { useUiDirection, useUiMessages } from '../provider/MetalUiProvider.js'
 import type { DataTableBaseProps } from './DataTable.js'
 import { DataTableHeader } from './DataTableHeader.js'
 import { DataTableRowView, type DataTableRowColumn } from './DataTableRow.js'
@@ -58,11 +58,13 @@ export function DataTableView<Row>(
   const rows = source.rows
   const rowIds = useMemo(() => rows.map(getRowId), [rows, getRowId])
   const byId = useMemo(() => new Map(rows.map((r) => [getRowId(r), r])), [rows, getRowId])
-  const messages = useMemo(() => resolveDataTableMessages(props.messages), [props.messages])
-  const [dir, setDir] = useState<'ltr' | 'rtl'>('ltr')
+  const messages = useUiMessages('dataTable', props.messages)
+  // The app's direction, corrected by the layout's once mounted (a `dir` on any ancestor).
+  const [dir, setDir] = useState<'ltr' | 'rtl'>(useUiDirection())
   useLayoutEffect(() => {
     const grid = gridRef.current
     if (grid) setDir(getComputedStyle(grid).direction === 'rtl' ? 'rtl' : 'ltr')
+    // Read once: a table does not change direction while mounted.
   }, [])
 
   // The handlers rows get: one object for the table's life, reading the latest render.
@@ -288,7 +290,10 @@ export function DataTableView<Row>(
       data-part="container"
       data-density={state.layout.density}
       className={props.className ? `metal-data-table ${props.className}` : 'metal-data-table'}
-      style={{ ['--_metal-data-table-row' as string]: `${rowHeight}px` }}
+      style={{
+        ['--_metal-data-table-row' as string]: `${rowHeight}px`,
+        ['--_metal-data-table-header' as string]: `${HEADER_HEIGHT}px`,
+      }}
     >
       <DataTableToolbar
         api={api}
@@ -304,59 +309,61 @@ export function DataTableView<Row>(
           </button>
         )}
       </div>
-      <div
-        {...api.getRootProps()}
-        {...(virtualColumns ? { 'data-virtual-columns': '' } : {})}
-        {...(scrolled.start ? { 'data-scrolled-start': '' } : {})}
-        {...(scrolled.end ? { 'data-scrolled-end': '' } : {})}
-        {...(loading ? { 'aria-busy': true } : {})}
-        ref={gridRef}
-        style={{
-          maxHeight: height + HEADER_HEIGHT,
-          scrollPaddingInlineStart: startWidth,
-          scrollPaddingInlineEnd: endWidth,
-        }}
-        onScroll={(event) => onScroll(event.currentTarget)}
-        onFocus={() => {
-          focusInGrid.current = true
-        }}
-        onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
-            focusInGrid.current = false
-          }
-        }}
-      >
-        <DataTableHeader
-          api={api}
-          columns={rowColumns}
-          template={template}
-          colStart={colStart}
-          colEnd={colEnd}
-          onOpenFilter={(columnId) =>
-            send({ type: 'OPEN_PANEL', panel: { kind: 'filters', columnId } })
-          }
-        />
-        <div {...api.getBodyProps()}>
-          {virtual ? (
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer
-                .getVirtualItems()
-                .map((item) => renderRow(rows[item.index] as Row, item.index, item.start))}
-            </div>
-          ) : (
-            rows.map((row, index) => renderRow(row, index))
-          )}
+      <div data-scope="data-table" data-part="grid-frame">
+        <div
+          {...api.getRootProps()}
+          {...(virtualColumns ? { 'data-virtual-columns': '' } : {})}
+          {...(scrolled.start ? { 'data-scrolled-start': '' } : {})}
+          {...(scrolled.end ? { 'data-scrolled-end': '' } : {})}
+          {...(loading ? { 'aria-busy': true } : {})}
+          ref={gridRef}
+          style={{
+            maxHeight: height + HEADER_HEIGHT,
+            scrollPaddingInlineStart: startWidth,
+            scrollPaddingInlineEnd: endWidth,
+          }}
+          onScroll={(event) => onScroll(event.currentTarget)}
+          onFocus={() => {
+            focusInGrid.current = true
+          }}
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+              focusInGrid.current = false
+            }
+          }}
+        >
+          <DataTableHeader
+            api={api}
+            columns={rowColumns}
+            template={template}
+            colStart={colStart}
+            colEnd={colEnd}
+            onOpenFilter={(columnId) =>
+              send({ type: 'OPEN_PANEL', panel: { kind: 'filters', columnId } })
+            }
+          />
+          <div {...api.getBodyProps()}>
+            {virtual ? (
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {virtualizer
+                  .getVirtualItems()
+                  .map((item) => renderRow(rows[item.index] as Row, item.index, item.start))}
+              </div>
+            ) : (
+              rows.map((row, index) => renderRow(row, index))
+            )}
+          </div>
         </div>
+        <DataTableStatus
+          messages={messages}
+          loading={loading}
+          empty={rows.length === 0}
+          error={source.error}
+          onRetry={source.retry}
+          template={template}
+          skeletonRows={Math.min(state.pageSize, 5)}
+        />
       </div>
-      <DataTableStatus
-        messages={messages}
-        loading={loading}
-        empty={rows.length === 0}
-        error={source.error}
-        onRetry={source.retry}
-        template={template}
-        skeletonRows={Math.min(state.pageSize, 5)}
-      />
       {!(loading && rows.length === 0) && (
         <Pagination
           {...pagination}

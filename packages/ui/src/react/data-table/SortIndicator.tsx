@@ -1,6 +1,11 @@
 import type { DataTableState } from '../../data-table/dataTable.types.js'
+import { Icon } from '../controls/Icon.js'
 
-/** The arrow of a sorted column, with its rank when several columns sort. */
+/**
+ * The sort arrow of a sortable column: up or down while it sorts (with its rank in a badge when
+ * several columns sort), and a faint up arrow on hover while it does not. Decorative: the header
+ * carries `aria-sort`.
+ */
 export function SortIndicator<Row>({
   state,
   columnId,
@@ -8,13 +13,23 @@ export function SortIndicator<Row>({
   state: DataTableState<Row>
   columnId: string
 }) {
+  const column = state.columns.find((c) => c.id === columnId)
+  if (!column?.sortable) return null
   const at = state.sorting.findIndex((s) => s.id === columnId)
-  if (at === -1) return null
   const sort = state.sorting[at]
   return (
-    <span data-scope="data-table" data-part="sort-indicator" aria-hidden="true">
-      {sort?.direction === 'asc' ? '↑' : '↓'}
-      {state.sorting.length > 1 ? <sub>{at + 1}</sub> : null}
+    <span
+      data-scope="data-table"
+      data-part="sort-indicator"
+      data-state={sort ? sort.direction : 'none'}
+      aria-hidden="true"
+    >
+      <Icon name={sort?.direction === 'desc' ? 'arrowDownward' : 'arrowUpward'} size={18} />
+      {sort && state.sorting.length > 1 ? (
+        <span data-scope="data-table" data-part="sort-index">
+          {at + 1}
+        </span>
+      ) : null}
     </span>
   )
 }
