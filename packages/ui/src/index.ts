@@ -183,3 +183,41 @@ export { identityProps } from './normalizeProps.js'
 export type { NormalizeProps } from './normalizeProps.js'
 export { ICONS, DIRECTIONAL_ICONS, isIconName } from './icons/icons.js'
 export type { IconName } from './icons/icons.js'
+// ─── Controls: buttons, selection, progress, dialogs ───────────────────────────────────────────
+export { connectButton, checkButtonVariant } from './controls/button/button.connect.js'
+export type {
+  ButtonApi,
+  ButtonConnectOptions,
+  ButtonIconProps,
+  ButtonRootProps,
+} from './controls/button/button.connect.js'
+export { BUTTON_VARIANTS } from './controls/button/button.types.js'
+export type { ButtonOptions, ButtonVariant } from './controls/button/button.types.js'
+export { connectIconButton } from './controls/icon-button/iconButton.connect.js'
+export type {
+  IconButtonApi,
+  IconButtonConnectOptions,
+  IconButtonRootProps,
+} from './controls/icon-button/iconButton.connect.js'
+export { ICON_BUTTON_VARIANTS } from './controls/icon-button/iconButton.types.js'
+export type {
+  IconButtonOptions,
+  IconButtonSize,
+  IconButtonVariant,
+} from './controls/icon-button/iconButton.types.js'
+export {
+  initCheckbox,
+  getCheckedState,
+  updateCheckbox,
+} from './controls/checkbox/checkbox.model.js'
+export { connectCheckbox } from './controls/checkbox/checkbox.connect.js'
+export type {
+  CheckboxApi,
+  CheckboxConnectOptions,
+  CheckboxInputProps,
+} from './controls/checkbox/checkbox.connect.js'
+export type {
+  CheckboxCheckedState,
+  CheckboxEvent,
+  CheckboxState,
+} from './controls/checkbox/checkbox.types.js'

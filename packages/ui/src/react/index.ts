@@ -33,3 +33,10 @@ export type {
 export { identityProps as normalizeProps } from '../normalizeProps.js'
 export { Icon } from './controls/Icon.js'
 export type { IconProps } from './controls/Icon.js'
+// ─── Controls: buttons, selection, progress, dialogs ───────────────────────────────────────────
+export { Button } from './controls/Button.js'
+export type { ButtonProps } from './controls/Button.js'
+export { IconButton } from './controls/IconButton.js'
+export type { IconButtonProps } from './controls/IconButton.js'
+export { Checkbox } from './controls/Checkbox.js'
+export type { CheckboxProps } from './controls/Checkbox.js'
