@@ -221,3 +221,15 @@ export type {
   CheckboxEvent,
   CheckboxState,
 } from './controls/checkbox/checkbox.types.js'
+export { connectDialog, DEFAULT_DIALOG_MESSAGES } from './controls/dialog/dialog.connect.js'
+export type {
+  DialogApi,
+  DialogConnectOptions,
+  DialogRootProps,
+} from './controls/dialog/dialog.connect.js'
+export type {
+  DialogCloseReason,
+  DialogMessages,
+  DialogOptions,
+  DialogRole,
+} from './controls/dialog/dialog.types.js'
