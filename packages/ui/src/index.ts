@@ -233,3 +233,11 @@ export type {
   DialogOptions,
   DialogRole,
 } from './controls/dialog/dialog.types.js'
+export { initSwitch, updateSwitch } from './controls/switch/switch.model.js'
+export type { SwitchEvent, SwitchState } from './controls/switch/switch.model.js'
+export { connectSwitch } from './controls/switch/switch.connect.js'
+export type {
+  SwitchApi,
+  SwitchConnectOptions,
+  SwitchInputProps,
+} from './controls/switch/switch.connect.js'
