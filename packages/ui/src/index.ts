@@ -241,3 +241,22 @@ export type {
   SwitchConnectOptions,
   SwitchInputProps,
 } from './controls/switch/switch.connect.js'
+export {
+  initRadioGroup,
+  getRadioMove,
+  getRadioTabStop,
+  updateRadioGroup,
+} from './controls/radio/radio.model.js'
+export { connectRadioGroup } from './controls/radio/radio.connect.js'
+export type {
+  RadioGroupApi,
+  RadioGroupConnectOptions,
+  RadioInputProps,
+  RadioKeyEvent,
+} from './controls/radio/radio.connect.js'
+export type {
+  RadioGroupEvent,
+  RadioGroupState,
+  RadioMoveKey,
+  RadioOption,
+} from './controls/radio/radio.types.js'
