@@ -260,3 +260,10 @@ export type {
   RadioMoveKey,
   RadioOption,
 } from './controls/radio/radio.types.js'
+export { connectProgress } from './controls/progress/progress.connect.js'
+export type {
+  ProgressApi,
+  ProgressConnectOptions,
+  ProgressOptions,
+  ProgressRootProps,
+} from './controls/progress/progress.connect.js'
