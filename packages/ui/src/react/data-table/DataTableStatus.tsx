@@ -1,4 +1,6 @@
 import type { DataTableMessages } from '../../data-table/dataTable.messages.js'
+import { Button } from '../controls/Button.js'
+import { LinearProgress } from '../controls/Progress.js'
 
 /**
  * What the grid says when it has no rows to show, or is fetching: a progress bar under the
@@ -33,9 +35,9 @@ export function DataTableStatus({
           {error.message}
         </span>
         {onRetry && (
-          <button type="button" data-scope="data-table" data-part="retry" onClick={onRetry}>
+          <Button variant="tonal" icon="refresh" onClick={onRetry}>
             {messages.retry}
-          </button>
+          </Button>
         )}
       </div>
     )
@@ -43,12 +45,9 @@ export function DataTableStatus({
   if (loading) {
     return (
       <>
-        <div
-          data-scope="data-table"
-          data-part="progress"
-          role="progressbar"
-          aria-label={messages.loading}
-        />
+        <div data-scope="data-table" data-part="progress">
+          <LinearProgress label={messages.loading} />
+        </div>
         {empty && (
           <div data-scope="data-table" data-part="skeleton" aria-hidden="true">
             {Array.from({ length: skeletonRows }, (_, i) => (

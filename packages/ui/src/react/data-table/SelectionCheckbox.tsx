@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { Checkbox } from '../controls/Checkbox.js'
 
 /** Props of a selection checkbox, as `connectDataTable` gives them. */
 export interface SelectionCheckboxProps {
@@ -9,23 +9,15 @@ export interface SelectionCheckboxProps {
   onCheckedChange: (checked: boolean) => void
 }
 
-/** The checkbox of the selection column. */
-export function SelectionCheckbox({
-  onCheckedChange,
-  indeterminate,
-  ...rest
-}: SelectionCheckboxProps) {
-  const ref = useRef<HTMLInputElement>(null)
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = indeterminate === true
-  }, [indeterminate])
+/** The checkbox of the selection column: a `<Checkbox>` out of the tab order. */
+export function SelectionCheckbox(props: SelectionCheckboxProps) {
   return (
-    <input
-      ref={ref}
-      type="checkbox"
-      {...rest}
-      {...(indeterminate ? { 'aria-checked': 'mixed' as const } : {})}
-      onChange={(event) => onCheckedChange(event.target.checked)}
+    <Checkbox
+      checked={props.checked}
+      indeterminate={props.indeterminate === true}
+      aria-label={props['aria-label']}
+      tabIndex={props.tabIndex}
+      onCheckedChange={props.onCheckedChange}
     />
   )
 }
