@@ -36,7 +36,7 @@ await page.waitForFunction(() => globalThis.bench !== undefined)
 await page.evaluate(() => globalThis.bench.mount())
 const describe = () =>
   page.evaluate(() => {
-    const a = document.activeElement
+    const a = globalThis.document.activeElement
     return `${a.tagName} role=${a.getAttribute('role')} part=${a.getAttribute('data-part')} label=${a.getAttribute('aria-label') ?? ''} tabindex=${a.getAttribute('tabindex')}`
   })
 console.log('Chromium', browser.version())
