@@ -15,7 +15,7 @@ const STAMP_NAMES = ['createdAt', 'updatedAt']
 
 /**
  * A bound table's default order: newest first on the `timestamps.createdAt` field when the
- * table stamps one (through its column when it has one, so the header shows it); else
+ * table stamps one and shows it as a sortable column (the header shows the sort); else
  * descending on a date column named `createdAt` or `updatedAt` (by id or field); else document
  * id order.
  */
@@ -27,7 +27,9 @@ export function getDataTableDefaultOrder<Row>(
   if (created) {
     const column = columns.find((c) => c.sortable && c.field === created)
     if (column) return { kind: 'column', sorting: [{ id: column.id, direction: 'desc' }] }
-    return { kind: 'field', field: created, direction: 'desc' }
+    // Ordering by a field leaves out the documents without it (older ones, written before the
+    // table stamped them), unseen: only a shown column makes that order visible and undoable.
+    return { kind: 'documentId' }
   }
   for (const name of STAMP_NAMES) {
     const column = columns.find(

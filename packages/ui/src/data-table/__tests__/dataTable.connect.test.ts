@@ -236,10 +236,9 @@ describe('getDataTableDefaultOrder', () => {
       kind: 'column',
       sorting: [{ id: 'made', direction: 'desc' }],
     })
+    // Without a column for it, ordering by the stamp would hide documents that lack it.
     expect(getDataTableDefaultOrder(resolve(columns), { createdAt: 'made' })).toEqual({
-      kind: 'field',
-      field: 'made',
-      direction: 'desc',
+      kind: 'documentId',
     })
     const dated = resolve([...columns, { field: 'updatedAt', header: 'Updated', type: 'date' }])
     expect(getDataTableDefaultOrder(dated)).toEqual({

@@ -27,9 +27,10 @@ export interface UseDataTableStateProps<Row> {
    *
    * A bound table given none starts in a default order, which it also falls back to when the
    * user clears every key: newest first on the `timestamps.createdAt` field when the
-   * `timestamps` option names one (shown on its column when there is one); else descending on
-   * a `date` column named `createdAt` or `updatedAt`; else document id order. An unbound table
-   * keeps the order of its `rows`.
+   * `timestamps` option names one and a sortable column shows it; else descending on a `date`
+   * column named `createdAt` or `updatedAt`; else document id order. (Ordering by a field no
+   * column shows would silently leave out documents without it.) An unbound table keeps the
+   * order of its `rows`.
    * @default [] (bound: the default order above)
    */
   defaultSorting?: readonly DataTableSort[]
