@@ -183,3 +183,99 @@ export { identityProps } from './normalizeProps.js'
 export type { NormalizeProps } from './normalizeProps.js'
 export { ICONS, DIRECTIONAL_ICONS, isIconName } from './icons/icons.js'
 export type { IconName } from './icons/icons.js'
+// ─── Controls: popover, text field, select, menu ───────────────────────────────────────────────
+export { initPopover, updatePopover } from './popover/popover.model.js'
+export { connectPopover, DEFAULT_POPOVER_MESSAGES } from './popover/popover.connect.js'
+export type {
+  PopoverApi,
+  PopoverConnectOptions,
+  PopoverContentProps,
+  PopoverPartProps,
+  PopoverTriggerProps,
+} from './popover/popover.connect.js'
+export { openPopover, getFocusables } from './popover/popover.service.js'
+export type { OpenPopoverOptions, PopoverHandle } from './popover/popover.service.js'
+export type {
+  PopoverCloseReason,
+  PopoverEvent,
+  PopoverMessages,
+  PopoverPlacement,
+  PopoverState,
+} from './popover/popover.types.js'
+export {
+  initTextField,
+  updateTextField,
+  isLabelFloating,
+} from './controls/text-field/textField.model.js'
+export { connectTextField, fitTextarea } from './controls/text-field/textField.connect.js'
+export type {
+  TextFieldApi,
+  TextFieldConnectOptions,
+  TextFieldInputProps,
+} from './controls/text-field/textField.connect.js'
+export {
+  connectFieldFrame,
+  DEFAULT_TEXT_FIELD_MESSAGES,
+} from './controls/text-field/field.connect.js'
+export type {
+  FieldFrameApi,
+  FieldFrameOptions,
+  FieldLabelProps,
+  FieldPartProps,
+  FieldRootProps,
+} from './controls/text-field/field.connect.js'
+export type {
+  TextFieldEvent,
+  TextFieldMessages,
+  TextFieldState,
+  TextFieldType,
+  TextFieldVariant,
+} from './controls/text-field/textField.types.js'
+export {
+  initSelect,
+  updateSelect,
+  indexOfValue,
+  checkSelectOptions,
+} from './controls/select/select.model.js'
+export { connectSelect, DEFAULT_SELECT_MESSAGES } from './controls/select/select.connect.js'
+export type {
+  SelectApi,
+  SelectConnectOptions,
+  SelectKeyEvent,
+  SelectListboxProps,
+  SelectOptionProps,
+  SelectTriggerProps,
+} from './controls/select/select.connect.js'
+export type {
+  SelectEvent,
+  SelectMessages,
+  SelectOption,
+  SelectState,
+} from './controls/select/select.types.js'
+export {
+  firstEnabled,
+  lastEnabled,
+  moveIndex,
+  typeahead,
+  isTypeaheadKey,
+  EMPTY_TYPEAHEAD,
+  TYPEAHEAD_TIMEOUT,
+} from './controls/select/listNavigation.js'
+export type { NavigableItem, TypeaheadState } from './controls/select/listNavigation.js'
+export { initMenu, updateMenu, isMenuDivider, checkMenuItems } from './controls/menu/menu.model.js'
+export { connectMenu } from './controls/menu/menu.connect.js'
+export type {
+  MenuApi,
+  MenuConnectOptions,
+  MenuContentProps,
+  MenuItemProps,
+  MenuKeyEvent,
+  MenuTriggerProps,
+} from './controls/menu/menu.connect.js'
+export type {
+  MenuActionItem,
+  MenuDivider,
+  MenuEvent,
+  MenuItem,
+  MenuState,
+} from './controls/menu/menu.types.js'
