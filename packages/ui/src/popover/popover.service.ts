@@ -110,10 +110,13 @@ export function openPopover(options: OpenPopoverOptions): PopoverHandle {
   }
   const stopFollowing = autoUpdate(anchor, floating, () => void place())
 
+  // On the document, bubbling: a control inside that handles Escape itself (a select's listbox
+  // inside a panel) prevents the default first, and then this popover stays open.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || options.closeOnEscape === false) return
+    if (event.key !== 'Escape' || event.defaultPrevented || options.closeOnEscape === false) return
+    const target = event.target as Node | null
+    if (!target || !(floating.contains(target) || anchor.contains(target))) return
     event.preventDefault()
-    event.stopPropagation()
     options.onDismiss?.('escape')
   }
   const onPointerDown = (event: Event) => {
@@ -122,7 +125,7 @@ export function openPopover(options: OpenPopoverOptions): PopoverHandle {
     if (target && (floating.contains(target) || anchor.contains(target))) return
     options.onDismiss?.('outside')
   }
-  floating.addEventListener('keydown', onKeyDown)
+  doc.addEventListener('keydown', onKeyDown)
   doc.addEventListener('pointerdown', onPointerDown, true)
 
   let closed = false
@@ -132,7 +135,7 @@ export function openPopover(options: OpenPopoverOptions): PopoverHandle {
       if (closed) return
       closed = true
       stopFollowing()
-      floating.removeEventListener('keydown', onKeyDown)
+      doc.removeEventListener('keydown', onKeyDown)
       doc.removeEventListener('pointerdown', onPointerDown, true)
       const active = doc.activeElement
       const focusWasInside = active === doc.body || active === null || floating.contains(active)
