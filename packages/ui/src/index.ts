@@ -183,6 +183,8 @@ export { identityProps } from './normalizeProps.js'
 export type { NormalizeProps } from './normalizeProps.js'
 export { ICONS, DIRECTIONAL_ICONS, isIconName } from './icons/icons.js'
 export type { IconName } from './icons/icons.js'
+export { DEFAULT_UI_MESSAGES, mergeUiMessages } from './messages.js'
+export type { UiMessages, UiMessagesInput } from './messages.js'
 // ─── Controls: popover, text field, select, menu ───────────────────────────────────────────────
 export { initPopover, updatePopover } from './popover/popover.model.js'
 export { connectPopover, DEFAULT_POPOVER_MESSAGES } from './popover/popover.connect.js'

@@ -33,6 +33,8 @@ export type {
 export { identityProps as normalizeProps } from '../normalizeProps.js'
 export { Icon } from './controls/Icon.js'
 export type { IconProps } from './controls/Icon.js'
+export { MetalUiProvider, useUiMessages, useUiDirection } from './provider/MetalUiProvider.js'
+export type { MetalUiProviderProps, UiDirection } from './provider/MetalUiProvider.js'
 // ─── Controls: popover, text field, select, menu ───────────────────────────────────────────────
 export { Popover, useAnchoredPopover } from './controls/Popover.js'
 export type { PopoverProps, UseAnchoredPopoverOptions } from './controls/Popover.js'
