@@ -281,3 +281,30 @@ export type {
   MenuItem,
   MenuState,
 } from './controls/menu/menu.types.js'
+// ─── Controls: chips ─────────────────────────────────────────────────────────────────────────────
+export {
+  initChipInput,
+  updateChipInput,
+  addChipValue,
+  removeChipValue,
+  splitChipText,
+  checkChipValues,
+} from './controls/chips/chips.model.js'
+export {
+  connectChip,
+  connectChipInput,
+  DEFAULT_CHIPS_MESSAGES,
+} from './controls/chips/chips.connect.js'
+export type {
+  ChipApi,
+  ChipConnectOptions,
+  ChipInputApi,
+  ChipInputConnectOptions,
+  ChipInputKeyEvent,
+} from './controls/chips/chips.connect.js'
+export type {
+  ChipAddRefusal,
+  ChipInputEvent,
+  ChipInputState,
+  ChipsMessages,
+} from './controls/chips/chips.types.js'

@@ -46,3 +46,8 @@ export { Menu } from './controls/Menu.js'
 export type { MenuProps, MenuTriggerRenderProps } from './controls/Menu.js'
 export type { MenuItem } from '../controls/menu/menu.types.js'
 export type { SelectOption } from '../controls/select/select.types.js'
+// ─── Controls: chips ─────────────────────────────────────────────────────────────────────────────
+export { Chip } from './controls/Chip.js'
+export type { ChipProps } from './controls/Chip.js'
+export { ChipInput } from './controls/ChipInput.js'
+export type { ChipInputProps } from './controls/ChipInput.js'
