@@ -308,3 +308,46 @@ export type {
   ChipInputState,
   ChipsMessages,
 } from './controls/chips/chips.types.js'
+// ─── Controls: date field ────────────────────────────────────────────────────────────────────────
+export {
+  addDays,
+  addMonths,
+  clampDate,
+  dayOfWeek,
+  daysInMonth,
+  endOfWeek,
+  formatDateInput,
+  formatDateLong,
+  formatDayNumber,
+  formatMonthYear,
+  getDateOrder,
+  getDatePattern,
+  getFirstDayOfWeek,
+  getMonthGrid,
+  getWeekdayNames,
+  isIsoDate,
+  isWithin,
+  parseDateInput,
+  parseIsoDate,
+  startOfWeek,
+  toIsoDate,
+  todayIso,
+} from './controls/date-field/calendar.js'
+export type { DateParts, Weekday } from './controls/date-field/calendar.js'
+export { initDateField, updateDateField } from './controls/date-field/dateField.model.js'
+export {
+  connectDateField,
+  DEFAULT_DATE_FIELD_MESSAGES,
+} from './controls/date-field/dateField.connect.js'
+export type {
+  CalendarCell,
+  DateFieldApi,
+  DateFieldConnectOptions,
+  DateFieldKeyEvent,
+} from './controls/date-field/dateField.connect.js'
+export type {
+  DateFieldError,
+  DateFieldEvent,
+  DateFieldMessages,
+  DateFieldState,
+} from './controls/date-field/dateField.types.js'

@@ -51,3 +51,6 @@ export { Chip } from './controls/Chip.js'
 export type { ChipProps } from './controls/Chip.js'
 export { ChipInput } from './controls/ChipInput.js'
 export type { ChipInputProps } from './controls/ChipInput.js'
+// ─── Controls: date field ────────────────────────────────────────────────────────────────────────
+export { DateField } from './controls/DateField.js'
+export type { DateFieldProps } from './controls/DateField.js'

@@ -19,8 +19,10 @@ export interface UseAnchoredPopoverOptions {
   closeOnEscape?: boolean
   /** Whether an outside press dismisses. @default true */
   closeOnOutside?: boolean
-  /** Return focus to the anchor on close when focus was inside. @default true */
+  /** Return focus on close when focus was inside. @default true */
   returnFocus?: boolean
+  /** Where focus returns to. @default the anchor */
+  returnFocusTo?: HTMLElement | null
   /** Runs once the floating element is shown and placed (focus something in it). */
   onOpened?: (floating: HTMLElement) => void
 }
@@ -38,7 +40,15 @@ export function useAnchoredPopover(
   const latest = useRef(options)
   latest.current = options
   const handle = useRef<PopoverHandle | null>(null)
-  const { placement, matchWidth, offset, closeOnEscape, closeOnOutside, returnFocus } = options
+  const {
+    placement,
+    matchWidth,
+    offset,
+    closeOnEscape,
+    closeOnOutside,
+    returnFocus,
+    returnFocusTo,
+  } = options
   // A passive effect: a layout effect's cleanup runs before React puts focus back where it was
   // before the commit, which would undo returning focus to the anchor.
   useEffect(() => {
@@ -52,7 +62,7 @@ export function useAnchoredPopover(
       offset,
       closeOnEscape,
       closeOnOutside,
-      returnFocus: returnFocus === false ? null : undefined,
+      returnFocus: returnFocus === false ? null : (returnFocusTo ?? undefined),
       onDismiss: (reason) => latest.current.onDismiss?.(reason),
     })
     handle.current = h
@@ -71,6 +81,7 @@ export function useAnchoredPopover(
     closeOnEscape,
     closeOnOutside,
     returnFocus,
+    returnFocusTo,
   ])
   return handle
 }
