@@ -351,3 +351,18 @@ export type {
   DateFieldMessages,
   DateFieldState,
 } from './controls/date-field/dateField.types.js'
+// ─── Controls: tooltip ───────────────────────────────────────────────────────────────────────────
+export {
+  initTooltip,
+  updateTooltip,
+  TOOLTIP_SHOW_DELAY,
+  TOOLTIP_HIDE_DELAY,
+} from './controls/tooltip/tooltip.model.js'
+export { connectTooltip } from './controls/tooltip/tooltip.connect.js'
+export type {
+  TooltipApi,
+  TooltipConnectOptions,
+  TooltipContentProps,
+  TooltipTriggerProps,
+} from './controls/tooltip/tooltip.connect.js'
+export type { TooltipEvent, TooltipState } from './controls/tooltip/tooltip.types.js'

@@ -20,8 +20,11 @@ export interface OpenPopoverOptions {
   matchWidth?: boolean
   /** Called when the user dismisses it: Escape, or a pointer press outside floating and anchor. */
   onDismiss?: (reason: Extract<PopoverCloseReason, 'escape' | 'outside'>) => void
-  /** Whether Escape dismisses it (a tooltip handles Escape itself). @default true */
-  closeOnEscape?: boolean
+  /**
+   * Whether Escape dismisses it: while focus is inside it or on the anchor (`true`), wherever
+   * focus is (`'anywhere'`, for tooltips shown on hover), or never (`false`). @default true
+   */
+  closeOnEscape?: boolean | 'anywhere'
   /** Whether a pointer press outside dismisses it. @default true */
   closeOnOutside?: boolean
   /**
@@ -115,7 +118,8 @@ export function openPopover(options: OpenPopoverOptions): PopoverHandle {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented || options.closeOnEscape === false) return
     const target = event.target as Node | null
-    if (!target || !(floating.contains(target) || anchor.contains(target))) return
+    const inside = !!target && (floating.contains(target) || anchor.contains(target))
+    if (!inside && options.closeOnEscape !== 'anywhere') return
     event.preventDefault()
     options.onDismiss?.('escape')
   }

@@ -54,3 +54,6 @@ export type { ChipInputProps } from './controls/ChipInput.js'
 // ─── Controls: date field ────────────────────────────────────────────────────────────────────────
 export { DateField } from './controls/DateField.js'
 export type { DateFieldProps } from './controls/DateField.js'
+// ─── Controls: tooltip ───────────────────────────────────────────────────────────────────────────
+export { Tooltip } from './controls/Tooltip.js'
+export type { TooltipProps } from './controls/Tooltip.js'

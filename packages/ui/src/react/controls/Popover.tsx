@@ -15,8 +15,8 @@ export interface UseAnchoredPopoverOptions {
   offset?: number
   /** Called on Escape or a pointer press outside. */
   onDismiss?: (reason: 'escape' | 'outside') => void
-  /** Whether Escape dismisses. @default true */
-  closeOnEscape?: boolean
+  /** Whether Escape dismisses (`'anywhere'`: whatever has focus). @default true */
+  closeOnEscape?: boolean | 'anywhere'
   /** Whether an outside press dismisses. @default true */
   closeOnOutside?: boolean
   /** Return focus on close when focus was inside. @default true */
