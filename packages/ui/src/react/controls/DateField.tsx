@@ -6,9 +6,22 @@ import type { DateFieldMessages } from '../../controls/date-field/dateField.type
 import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
 import { invalid } from '../../invalid.js'
 import { useUiDirection } from '../provider/MetalUiProvider.js'
-import { Icon } from './Icon.js'
+import { IconButton } from './IconButton.js'
 import { useAnchoredPopover } from './Popover.js'
 import { FieldFrame } from './TextField.js'
+
+/**
+ * A connect button's props as IconButton takes them: its accessible name becomes `label`, and
+ * IconButton sets its own styling parts.
+ */
+function asIconButton<
+  P extends { 'aria-label': string; 'data-scope': string; 'data-part': string },
+>(props: P) {
+  const { 'aria-label': label, 'data-scope': scope, 'data-part': part, ...rest } = props
+  void scope
+  void part
+  return { ...rest, label }
+}
 
 /** Props of {@link DateField}. */
 export interface DateFieldProps {
@@ -143,22 +156,20 @@ export function DateField({
         supportingText={supportingText}
         error={api.errorText}
         trailing={
-          <button {...api.getCalendarButtonProps()} ref={button}>
-            <Icon name="calendar" />
-          </button>
+          <IconButton
+            icon="calendar"
+            {...asIconButton(api.getCalendarButtonProps())}
+            ref={button}
+          />
         }
         after={
           <div {...api.getCalendarProps()} ref={calendar}>
             {api.open ? (
               <>
                 <div {...api.getCalendarHeaderProps()}>
-                  <button {...api.getPreviousMonthProps()}>
-                    <Icon name="chevronLeft" />
-                  </button>
+                  <IconButton icon="chevronLeft" {...asIconButton(api.getPreviousMonthProps())} />
                   <span {...api.getMonthTitleProps()}>{api.monthTitle}</span>
-                  <button {...api.getNextMonthProps()}>
-                    <Icon name="chevronRight" />
-                  </button>
+                  <IconButton icon="chevronRight" {...asIconButton(api.getNextMonthProps())} />
                 </div>
                 <table {...api.getGridProps()}>
                   <thead>
