@@ -17,6 +17,8 @@ export const DEFAULT_TEXT_FIELD_MESSAGES: TextFieldMessages = {
 export interface FieldFrameOptions {
   /** Base of the ids given to the parts; unique within the document. */
   id: string
+  /** Id of the control (input, combobox button). @default `${id}-control` */
+  controlId?: string
   /** Which control the frame holds (`data-control`). */
   control: 'text-field' | 'select' | 'chip-input' | 'date-field'
   /** The label text. */
@@ -135,7 +137,7 @@ export function connectFieldFrame(options: FieldFrameOptions): FieldFrameApi {
   const isInvalid = !!options.error
   const floating = options.focused || options.hasValue
   const ids = {
-    control: `${id}-control`,
+    control: options.controlId ?? `${id}-control`,
     label: `${id}-label`,
     supporting: `${id}-supporting`,
     error: `${id}-error`,

@@ -60,7 +60,8 @@ export function ChipInput({
   const [state, setState] = useState(initChipInput)
   const input = useRef<HTMLInputElement>(null)
   const api = connectChipInput(state, (event) => setState((s) => updateChipInput(s, event)), {
-    id: id ?? `metal-chip-input-${autoId}`,
+    id: `metal-chip-input-${autoId}`,
+    controlId: id,
     label,
     value,
     onValueChange,

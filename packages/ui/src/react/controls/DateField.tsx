@@ -97,7 +97,8 @@ export function DateField({
   const contextDir = useUiDirection()
   const [domDir, setDomDir] = useState<'ltr' | 'rtl'>('ltr')
   const api = connectDateField(state, send, {
-    id: id ? `${id}-field` : `metal-date-field-${autoId}`,
+    id: `metal-date-field-${autoId}`,
+    controlId: id,
     label,
     value,
     onValueChange,
@@ -142,14 +143,10 @@ export function DateField({
     doc?.getElementById(api.focusedCellId)?.focus()
   }, [api.open, api.focusedCellId])
 
-  const { id: inputId, ...input } = api.getInputProps()
-  const controlId = id ?? inputId
-  const labelProps = api.getLabelProps()
-  const frame = { ...api, getLabelProps: () => ({ ...labelProps, htmlFor: controlId }) }
   return (
     <div ref={root} style={{ display: 'contents' }}>
       <FieldFrame
-        frame={frame}
+        frame={api}
         label={label}
         variant={variant}
         required={required}
@@ -198,7 +195,7 @@ export function DateField({
           </div>
         }
       >
-        <input {...input} id={controlId} />
+        <input {...api.getInputProps()} />
         {name ? <input {...api.getHiddenInputProps(name)} /> : null}
       </FieldFrame>
     </div>

@@ -65,7 +65,8 @@ export function Select({
   const autoId = useId()
   const [state, setState] = useState(initSelect)
   const api = connectSelect(state, (event) => setState((s) => updateSelect(s, event)), {
-    id: id ?? `metal-select-${autoId}`,
+    id: `metal-select-${autoId}`,
+    controlId: id,
     label,
     value,
     options,

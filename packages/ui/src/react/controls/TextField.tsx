@@ -203,6 +203,7 @@ export function TextField({
   const [state, setState] = useState(initTextField)
   const api = connectTextField(state, (event) => setState((s) => updateTextField(s, event)), {
     id: `metal-text-field-${autoId}`,
+    controlId: id,
     label,
     value,
     onValueChange,
@@ -226,22 +227,18 @@ export function TextField({
     if (multiline && textarea.current) fitTextarea(textarea.current, rows ?? 1)
   }, [multiline, value, rows])
 
-  const { onBlur: blur, id: controlId, ...input } = api.getInputProps()
-  const inputId = id ?? controlId
+  const { onBlur: blur, ...input } = api.getInputProps()
   const common = {
     ...input,
-    id: inputId,
     onBlur: (event: FocusEvent<HTMLInputElement & HTMLTextAreaElement>) => {
       blur()
       onBlur?.(event)
     },
     onKeyDown,
   }
-  const labelProps = api.getLabelProps()
-  const frame = { ...api, getLabelProps: () => ({ ...labelProps, htmlFor: inputId }) }
   return (
     <FieldFrame
-      frame={frame}
+      frame={api}
       label={label}
       variant={variant}
       required={required}

@@ -107,3 +107,12 @@ describe('<Select>', () => {
     ).toThrow(/<Select>: onValueChange must be a function/)
   })
 })
+
+describe('<Select> ids', () => {
+  it('gives the trigger the caller id, labelled by the label', () => {
+    render(<Select id="status" label="Status" value={null} options={options} onValueChange={vi.fn()} />)
+    const combo = screen.getByRole('combobox', { name: 'Status' })
+    expect(combo.id).toBe('status')
+    expect(document.querySelector('label')?.htmlFor).toBe('status')
+  })
+})
