@@ -110,7 +110,9 @@ describe('<Select>', () => {
 
 describe('<Select> ids', () => {
   it('gives the trigger the caller id, labelled by the label', () => {
-    render(<Select id="status" label="Status" value={null} options={options} onValueChange={vi.fn()} />)
+    render(
+      <Select id="status" label="Status" value={null} options={options} onValueChange={vi.fn()} />,
+    )
     const combo = screen.getByRole('combobox', { name: 'Status' })
     expect(combo.id).toBe('status')
     expect(document.querySelector('label')?.htmlFor).toBe('status')
