@@ -53,6 +53,18 @@ const columns: DataTableColumn<User>[] = [
  * Unbound with `rows`, or bound to a Metal collection with `collection` + `query`, where it
  * stays live. The logic is the headless model in `@metal/ui` (`initDataTable`,
  * `updateDataTable`, `connectDataTable`); this view only renders it.
+ *
+ * The toolbar has quick search and icon buttons for the filter panel (a badge counts the
+ * active filters), the column panel, the density menu and CSV export; each column header has
+ * a menu (sort, filter…, hide, pin). Columns can be pinned to either edge; rows come in three
+ * densities (36/52/68 px). The default height fits a page (at most 25 rows). See the
+ * **Keyboard** story for the full keyboard map (one Tab stop; Enter or Space sorts a header;
+ * Ctrl+Arrow resizes; Alt+ArrowDown opens the column menu; Space selects a row).
+ *
+ * **Default sort of a bound table.** Without `defaultSorting`, a bound table shows newest first
+ * on the `timestamps.createdAt` field when the `timestamps` option names one and a column shows
+ * it; else descending on a `date` column named `createdAt` or `updatedAt`; else document id
+ * order. It falls back to that order when the user clears every sort.
  */
 const meta = {
   title: 'Components/DataTable',
@@ -261,13 +273,13 @@ export const Filtering: Story = {
       ]),
     )
     await expect(rangeLabel(canvasElement)).toBe('1–10 of 10')
-    await userEvent.click(p.canvas.getByText('Filters'))
+    await userEvent.click(p.canvas.getByRole('button', { name: 'Filters' }))
     await userEvent.click(p.canvas.getByRole('checkbox', { name: 'admin' }))
     await waitFor(() =>
       expect(p.firstCells()).toEqual(['User 010', 'User 013', 'User 016', 'User 019']),
     )
     await expect(rangeLabel(canvasElement)).toBe('1–4 of 4')
-    await expect(p.canvas.getByText('Filters (1)')).toBeInTheDocument()
+    await expect(p.canvas.getByRole('button', { name: 'Filters (1 active)' })).toBeInTheDocument()
   },
 }
 
@@ -314,7 +326,7 @@ export const ColumnsAndResize: Story = {
     await expect(handle).toHaveAttribute('aria-valuenow', '150')
     await expect(headerRow().style.gridTemplateColumns).toMatch(/\b150px\b/)
     await expect(headerRow().style.gridTemplateColumns).toMatch(/\b220px\b/)
-    await userEvent.click(p.canvas.getByText('Columns'))
+    await userEvent.click(p.canvas.getByRole('button', { name: 'Columns' }))
     await userEvent.click(p.canvas.getByRole('checkbox', { name: 'Email' }))
     await expect(
       within(p.grid()).queryByRole('columnheader', { name: /Email/ }),
@@ -366,15 +378,18 @@ export const Keyboard: Story = {
     const toolbarStops = [
       ...toolbar.querySelectorAll<HTMLElement>('input, button, summary, [tabindex]'),
     ].filter((el) => el.tabIndex >= 0 && !el.hasAttribute('disabled') && el.checkVisibility())
-    // From the last stop before the grid, Tab enters the grid on its one stop…
+    // From the last stop before the grid, Tab enters the grid on its one stop (the first cell)…
+    const firstCell = within(grid).getAllByRole('columnheader')[0] as HTMLElement
     ;(toolbarStops[toolbarStops.length - 1] as HTMLElement).focus()
     await userEvent.tab()
-    await expect(active()).toBe(p.header('Name'))
+    await expect(active()).toBe(firstCell)
     // …and the next Tab leaves it: no stop on the scroller, the handles or the menu buttons.
     await userEvent.tab()
     await expect(grid.contains(active())).toBe(false)
     await expect(active().closest('nav')).not.toBeNull()
     await userEvent.tab({ shift: true })
+    await expect(active()).toBe(firstCell)
+    await userEvent.keyboard('{ArrowRight}')
     await expect(active()).toBe(p.header('Name'))
 
     // Header: Space sorts, Ctrl+ArrowRight widens, Alt+ArrowDown opens the column menu.

@@ -16,15 +16,12 @@ export function DataTableHeader<Row>({
   template,
   colStart,
   colEnd,
-  onOpenFilter,
 }: {
   api: DataTableApi<Row>
   columns: readonly DataTableRowColumn<Row>[]
   template: string
   colStart: number
   colEnd: number
-  /** Opens the filter panel on a column (the column menu's "Filter…"). */
-  onOpenFilter: (columnId: string) => void
 }) {
   const { state, send, focus } = api
   const shown = columns.filter(
@@ -52,7 +49,7 @@ export function DataTableHeader<Row>({
                 {column.header}
               </span>
               <SortIndicator state={state} columnId={column.id} />
-              <ColumnMenu api={api} column={column} onOpenFilter={onOpenFilter} />
+              <ColumnMenu api={api} column={column} />
               <ResizeHandle
                 props={api.getResizeHandleProps(column.id)}
                 width={api.width(column)}

@@ -157,6 +157,7 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
             ) : editing ? (
               <CellEditor
                 type={column.type}
+                header={column.header}
                 options={column.options}
                 messages={props.messages}
                 props={getDataTableEditorProps(

@@ -1,139 +1,22 @@
-import { useId } from 'react'
-import { toDraft } from '../../data-table/dataTable.values.js'
+import { useRef, useState, type ReactNode } from 'react'
 import type { DataTableApi } from '../../data-table/dataTable.connect.js'
+import type { DataTableDensity } from '../../data-table/dataTable.types.js'
+import { Button } from '../controls/Button.js'
+import { Checkbox } from '../controls/Checkbox.js'
+import { IconButton } from '../controls/IconButton.js'
+import { Menu } from '../controls/Menu.js'
+import { Popover } from '../controls/Popover.js'
+import { TextField } from '../controls/TextField.js'
 import type { DataTableToolbarContext } from './DataTable.js'
+import { ColumnFilter } from './ColumnFilter.js'
 import type { CsvExportControl } from './useDataTableCsvExport.js'
-import type { DataTableFilter, ResolvedColumn } from '../../data-table/dataTable.types.js'
 
-const parseNumber = (text: string) => (text.trim() === '' ? undefined : Number(text))
-const parseDate = (text: string) => (text === '' ? undefined : Date.parse(text))
-const parseEndOfDay = (text: string) => (text === '' ? undefined : Date.parse(text) + 86_399_999)
-
-/** The filter control fitted to a column's type. */
-function ColumnFilter<Row>({
-  column,
-  filter,
-  onChange,
-}: {
-  column: ResolvedColumn<Row>
-  filter: DataTableFilter | undefined
-  onChange: (filter: DataTableFilter | null) => void
-}) {
-  const id = useId()
-  const label = column.header
-  switch (column.type) {
-    case 'number': {
-      const f = filter?.kind === 'range' ? filter : undefined
-      const set = (patch: { min?: number; max?: number }) => {
-        const next = { kind: 'range' as const, min: f?.min, max: f?.max, ...patch }
-        onChange(Number.isNaN(next.min) || Number.isNaN(next.max) ? null : next)
-      }
-      return (
-        <fieldset data-scope="data-table" data-part="filter" data-type="number">
-          <legend>{label}</legend>
-          <input
-            type="number"
-            aria-label={`${label} from`}
-            value={f?.min ?? ''}
-            onChange={(e) => set({ min: parseNumber(e.target.value) })}
-          />
-          <input
-            type="number"
-            aria-label={`${label} to`}
-            value={f?.max ?? ''}
-            onChange={(e) => set({ max: parseNumber(e.target.value) })}
-          />
-        </fieldset>
-      )
-    }
-    case 'date': {
-      const f = filter?.kind === 'dateRange' ? filter : undefined
-      const set = (patch: { from?: number; to?: number }) =>
-        onChange({ kind: 'dateRange', from: f?.from, to: f?.to, ...patch })
-      return (
-        <fieldset data-scope="data-table" data-part="filter" data-type="date">
-          <legend>{label}</legend>
-          <input
-            type="date"
-            aria-label={`${label} from`}
-            value={f?.from === undefined ? '' : toDraft('date', f.from)}
-            onChange={(e) => set({ from: parseDate(e.target.value) })}
-          />
-          <input
-            type="date"
-            aria-label={`${label} to`}
-            value={f?.to === undefined ? '' : toDraft('date', f.to)}
-            onChange={(e) => set({ to: parseEndOfDay(e.target.value) })}
-          />
-        </fieldset>
-      )
-    }
-    case 'enum': {
-      const values = filter?.kind === 'set' ? filter.values : []
-      return (
-        <fieldset data-scope="data-table" data-part="filter" data-type="enum">
-          <legend>{label}</legend>
-          {column.options.map((o) => (
-            <label key={o.value}>
-              <input
-                type="checkbox"
-                checked={values.includes(o.value)}
-                onChange={(e) =>
-                  onChange({
-                    kind: 'set',
-                    values: e.target.checked
-                      ? [...values, o.value]
-                      : values.filter((v) => v !== o.value),
-                  })
-                }
-              />
-              {o.label}
-            </label>
-          ))}
-        </fieldset>
-      )
-    }
-    case 'boolean': {
-      const value = filter?.kind === 'equals' ? String(filter.value) : ''
-      return (
-        <div data-scope="data-table" data-part="filter" data-type="boolean">
-          <label htmlFor={id}>{label}</label>
-          <select
-            id={id}
-            value={value}
-            onChange={(e) =>
-              onChange(
-                e.target.value === '' ? null : { kind: 'equals', value: e.target.value === 'true' },
-              )
-            }
-          >
-            <option value="">Any</option>
-            <option value="true">Yes</option>
-            <option value="false">No</option>
-          </select>
-        </div>
-      )
-    }
-    default: {
-      const text = filter?.kind === 'contains' ? filter.text : ''
-      return (
-        <div data-scope="data-table" data-part="filter" data-type="text">
-          <label htmlFor={id}>{label}</label>
-          <input
-            id={id}
-            type="text"
-            value={text}
-            onChange={(e) => onChange({ kind: 'contains', text: e.target.value })}
-          />
-        </div>
-      )
-    }
-  }
-}
+const DENSITIES: readonly DataTableDensity[] = ['compact', 'standard', 'comfortable']
 
 /**
- * Above the grid: quick search, the filter panel, the column panel (visibility), the CSV export
- * button, and the selection bar with "select all N matching".
+ * Above the grid: quick search, icon buttons for the filter panel (with the count of active
+ * filters), the column panel, the density menu and the CSV export, the caller's actions, and
+ * the selection bar with "select all N matching". The panels are popovers in the top layer.
  */
 export function DataTableToolbar<Row>({
   api,
@@ -144,82 +27,93 @@ export function DataTableToolbar<Row>({
 }: {
   api: DataTableApi<Row>
   total: number | null
-  actions?: React.ReactNode | ((context: DataTableToolbarContext) => React.ReactNode)
+  actions?: ReactNode | ((context: DataTableToolbarContext) => ReactNode)
   /** The selected rows' ids, "select all matching" resolved. */
   getSelectedIds: () => Promise<string[]>
   csvExport?: CsvExportControl | undefined
 }) {
   const { state, send, messages } = api
-  const searchId = useId()
   const filterable = state.columns.filter((c) => c.filterable)
   const activeFilters = Object.keys(state.filters).length
+  const [filtersButton, setFiltersButton] = useState<HTMLElement | null>(null)
+  const [columnsButton, setColumnsButton] = useState<HTMLElement | null>(null)
+  const focusFilter = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null)
+  const panel = state.panel
+  const filterColumn = panel?.kind === 'filters' ? panel.columnId : undefined
+  const close = (open: boolean) => {
+    if (!open) send({ type: 'CLOSE_PANEL' })
+  }
   return (
     <div data-scope="data-table" data-part="toolbar">
       <div data-scope="data-table" data-part="search">
-        <label htmlFor={searchId}>{messages.search}</label>
-        <input
-          id={searchId}
+        <TextField
+          label={messages.search}
           type="search"
+          leadingIcon="search"
           value={state.search}
-          onChange={(e) => send({ type: 'SET_SEARCH', search: e.target.value })}
+          onValueChange={(search) => send({ type: 'SET_SEARCH', search })}
         />
       </div>
-      {filterable.length > 0 && (
-        <details data-scope="data-table" data-part="filters">
-          <summary>Filters{activeFilters > 0 ? ` (${activeFilters})` : ''}</summary>
-          <div data-scope="data-table" data-part="panel">
-            {filterable.map((column) => (
-              <ColumnFilter
-                key={column.id}
-                column={column}
-                filter={state.filters[column.id]}
-                onChange={(filter) => send({ type: 'SET_FILTER', columnId: column.id, filter })}
-              />
-            ))}
-            <button type="button" onClick={() => send({ type: 'CLEAR_FILTERS' })}>
-              Clear filters
-            </button>
-          </div>
-        </details>
-      )}
-      <details data-scope="data-table" data-part="columns">
-        <summary>Columns</summary>
-        <div data-scope="data-table" data-part="panel">
-          {state.columns.map((column) => {
-            const visible = !state.layout.hidden.includes(column.id)
-            const last = visible && state.layout.hidden.length === state.columns.length - 1
-            return (
-              <label key={column.id}>
-                <input
-                  type="checkbox"
-                  checked={visible}
-                  disabled={last}
-                  onChange={(e) =>
-                    send({
-                      type: 'SET_COLUMN_VISIBLE',
-                      columnId: column.id,
-                      visible: e.target.checked,
-                    })
-                  }
-                />
-                {column.header}
-              </label>
+      <div data-scope="data-table" data-part="tools">
+        {filterable.length > 0 && (
+          <span data-scope="data-table" data-part="badged">
+            <IconButton
+              ref={setFiltersButton}
+              icon="filter"
+              label={activeFilters > 0 ? messages.filtersActive(activeFilters) : messages.filters}
+              selected={panel?.kind === 'filters'}
+              aria-haspopup="dialog"
+              aria-expanded={panel?.kind === 'filters'}
+              onClick={() =>
+                send(
+                  panel?.kind === 'filters'
+                    ? { type: 'CLOSE_PANEL' }
+                    : { type: 'OPEN_PANEL', panel: { kind: 'filters' } },
+                )
+              }
+            />
+            {activeFilters > 0 && (
+              <span data-scope="data-table" data-part="badge" aria-hidden="true">
+                {activeFilters}
+              </span>
+            )}
+          </span>
+        )}
+        <IconButton
+          ref={setColumnsButton}
+          icon="columns"
+          label={messages.columns}
+          selected={panel?.kind === 'columns'}
+          aria-haspopup="dialog"
+          aria-expanded={panel?.kind === 'columns'}
+          onClick={() =>
+            send(
+              panel?.kind === 'columns'
+                ? { type: 'CLOSE_PANEL' }
+                : { type: 'OPEN_PANEL', panel: { kind: 'columns' } },
             )
-          })}
-        </div>
-      </details>
-      {csvExport && (
-        <button
-          type="button"
-          data-scope="data-table"
-          data-part="export"
-          disabled={csvExport.busy}
-          aria-busy={csvExport.busy}
-          onClick={csvExport.start}
-        >
-          {csvExport.busy ? messages.exporting : messages.exportCsv}
-        </button>
-      )}
+          }
+        />
+        <Menu
+          label={messages.density}
+          items={DENSITIES.map((density) => ({
+            id: density,
+            label: messages.densities[density],
+            checked: state.layout.density === density,
+            onSelect: () => send({ type: 'SET_DENSITY', density }),
+          }))}
+          trigger={(props) => <IconButton {...props} icon="density" label={messages.density} />}
+        />
+        {csvExport && (
+          <IconButton
+            icon="download"
+            label={csvExport.busy ? messages.exporting : messages.exportCsv}
+            disabled={csvExport.busy}
+            aria-busy={csvExport.busy}
+            onClick={csvExport.start}
+          />
+        )}
+      </div>
       {csvExport?.error && (
         <span data-scope="data-table" data-part="export-error" role="alert">
           {csvExport.error.message}
@@ -237,15 +131,67 @@ export function DataTableToolbar<Row>({
         <div data-scope="data-table" data-part="selection-bar" role="status">
           <span>{messages.selected(api.selectedCount)}</span>
           {api.canSelectAllMatching && total !== null && (
-            <button type="button" onClick={() => send({ type: 'SELECT_ALL_MATCHING' })}>
+            <Button variant="text" onClick={() => send({ type: 'SELECT_ALL_MATCHING' })}>
               {messages.selectAllMatching(total)}
-            </button>
+            </Button>
           )}
-          <button type="button" onClick={() => send({ type: 'CLEAR_SELECTION' })}>
+          <Button variant="text" onClick={() => send({ type: 'CLEAR_SELECTION' })}>
             {messages.clearSelection}
-          </button>
+          </Button>
         </div>
       )}
+      <Popover
+        open={panel?.kind === 'filters' && filtersButton !== null}
+        onOpenChange={close}
+        anchor={filtersButton}
+        label={messages.filters}
+        initialFocus={filterColumn ? focusFilter : 'first'}
+      >
+        <div data-scope="data-table" data-part="panel">
+          {filterable.map((column) => (
+            <ColumnFilter
+              key={column.id}
+              column={column}
+              filter={state.filters[column.id]}
+              messages={messages}
+              onChange={(filter) => send({ type: 'SET_FILTER', columnId: column.id, filter })}
+              inputRef={column.id === filterColumn ? focusFilter : undefined}
+            />
+          ))}
+          <Button
+            variant="text"
+            icon="close"
+            disabled={activeFilters === 0 && state.search === ''}
+            onClick={() => send({ type: 'CLEAR_FILTERS' })}
+          >
+            {messages.clearFilters}
+          </Button>
+        </div>
+      </Popover>
+      <Popover
+        open={panel?.kind === 'columns' && columnsButton !== null}
+        onOpenChange={close}
+        anchor={columnsButton}
+        label={messages.columns}
+      >
+        <div data-scope="data-table" data-part="panel">
+          {state.columns.map((column) => {
+            const visible = !state.layout.hidden.includes(column.id)
+            const last = visible && state.layout.hidden.length === state.columns.length - 1
+            return (
+              <Checkbox
+                key={column.id}
+                label={column.header}
+                checked={visible}
+                disabled={last}
+                onCheckedChange={(checked) =>
+                  send({ type: 'SET_COLUMN_VISIBLE', columnId: column.id, visible: checked })
+                }
+              />
+            )
+          })}
+        </div>
+      </Popover>
     </div>
   )
 }

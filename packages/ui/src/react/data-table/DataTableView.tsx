@@ -338,9 +338,6 @@ export function DataTableView<Row>(
             template={template}
             colStart={colStart}
             colEnd={colEnd}
-            onOpenFilter={(columnId) =>
-              send({ type: 'OPEN_PANEL', panel: { kind: 'filters', columnId } })
-            }
           />
           <div {...api.getBodyProps()}>
             {virtual ? (

@@ -146,7 +146,7 @@ describe('<DataTable> bound to a Metal collection', () => {
     await user.click(screen.getByRole('button', { name: 'Page 2' }))
     await waitFor(() => expect(column(0)[0]).toBe('User 15'))
     expect(bodyRows()[0]?.getAttribute('aria-rowindex')).toBe('7')
-    await user.click(screen.getByText('Filters'))
+    await user.click(screen.getByRole('button', { name: 'Filters' }))
     await user.type(screen.getByRole('spinbutton', { name: 'Age to' }), '30')
     await waitFor(() => expect(range()).toBe('1–5 of 5'))
     expect(column(1)).toEqual(['29', '27', '25', '23', '21'])

@@ -53,7 +53,9 @@ describe('<DataTable csvExport>', () => {
   it('downloads every matching row of an unbound table in the sort order, not just the page', async () => {
     const user = userEvent.setup()
     render(<DataTable label="Items" rows={ITEMS} columns={columns} defaultPageSize={5} csvExport />)
+    await user.click(screen.getByRole('button', { name: 'Filters' }))
     await user.click(screen.getByRole('checkbox', { name: 'toy' }))
+    await user.keyboard('{Escape}')
     await user.click(screen.getByRole('columnheader', { name: /Price/ }))
     await user.click(screen.getByRole('columnheader', { name: /Price/ }))
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
@@ -76,7 +78,7 @@ describe('<DataTable csvExport>', () => {
         csvExport={{ values: 'raw', fileName: 'items.csv' }}
       />,
     )
-    await user.click(screen.getByText('Columns'))
+    await user.click(screen.getByRole('button', { name: 'Columns' }))
     await user.click(screen.getByRole('checkbox', { name: 'Kind' }))
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     await waitFor(() => expect(downloads).toHaveLength(1))

@@ -79,7 +79,7 @@ describe('<DataTable> unbound', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'person 1')
     expect(column(0)).toEqual(Array.from({ length: 10 }, (_, i) => `Person 1${i}`))
     await user.clear(screen.getByRole('searchbox', { name: 'Search' }))
-    await user.click(screen.getByText('Filters'))
+    await user.click(screen.getByRole('button', { name: 'Filters' }))
     await user.type(screen.getByRole('spinbutton', { name: 'Age from' }), '55')
     await user.click(screen.getByRole('checkbox', { name: 'admin' }))
     expect(column(1).every((a) => Number(a) >= 55)).toBe(true)
@@ -243,7 +243,7 @@ describe('<DataTable> unbound', () => {
         onLayoutChange={onLayoutChange}
       />,
     )
-    await user.click(screen.getByText('Columns'))
+    await user.click(screen.getByRole('button', { name: 'Columns' }))
     await user.click(screen.getByRole('checkbox', { name: 'City' }))
     expect(within(grid()).queryByRole('columnheader', { name: /City/ })).toBeNull()
     const handle = screen.getByRole('separator', { name: 'Resize Name' })
