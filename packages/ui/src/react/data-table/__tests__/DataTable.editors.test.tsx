@@ -71,3 +71,17 @@ describe('<DataTable> editors and filters', () => {
     expect(screen.getByRole('combobox', { name: 'Vaccinated' })).toBeTruthy()
   })
 })
+
+describe('<DataTable> selection checkbox', () => {
+  it('a click toggles the row and leaves focus on the cell, so Space toggles it back once', async () => {
+    const user = userEvent.setup()
+    render(<DataTable label="Pets" rows={PETS} columns={columns} selectable />)
+    const box = screen.getByRole('checkbox', { name: 'Select row a' })
+    await user.click(box)
+    const row = () => within(grid()).getAllByRole('row')[1] as HTMLElement
+    expect(row().getAttribute('aria-selected')).toBe('true')
+    expect(document.activeElement).toBe(cell(1, 0))
+    await user.keyboard(' ')
+    expect(row().getAttribute('aria-selected')).toBe('false')
+  })
+})
