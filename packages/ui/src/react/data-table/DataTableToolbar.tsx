@@ -7,6 +7,7 @@ import { IconButton } from '../controls/IconButton.js'
 import { Menu } from '../controls/Menu.js'
 import { Popover } from '../controls/Popover.js'
 import { TextField } from '../controls/TextField.js'
+import { Tooltip } from '../controls/Tooltip.js'
 import type { DataTableToolbarContext } from './DataTable.js'
 import { ColumnFilter } from './ColumnFilter.js'
 import type { CsvExportControl } from './useDataTableCsvExport.js'
@@ -39,6 +40,7 @@ export function DataTableToolbar<Row>({
   const [columnsButton, setColumnsButton] = useState<HTMLElement | null>(null)
   const focusFilter = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null)
   const panel = state.panel
+  const filtersLabel = activeFilters > 0 ? messages.filtersActive(activeFilters) : messages.filters
   const filterColumn = panel?.kind === 'filters' ? panel.columnId : undefined
   const close = (open: boolean) => {
     if (!open) send({ type: 'CLOSE_PANEL' })
@@ -57,21 +59,23 @@ export function DataTableToolbar<Row>({
       <div data-scope="data-table" data-part="tools">
         {filterable.length > 0 && (
           <span data-scope="data-table" data-part="badged">
-            <IconButton
-              ref={setFiltersButton}
-              icon="filter"
-              label={activeFilters > 0 ? messages.filtersActive(activeFilters) : messages.filters}
-              selected={panel?.kind === 'filters'}
-              aria-haspopup="dialog"
-              aria-expanded={panel?.kind === 'filters'}
-              onClick={() =>
-                send(
-                  panel?.kind === 'filters'
-                    ? { type: 'CLOSE_PANEL' }
-                    : { type: 'OPEN_PANEL', panel: { kind: 'filters' } },
-                )
-              }
-            />
+            <Tooltip content={filtersLabel} describeChild={false}>
+              <IconButton
+                ref={setFiltersButton}
+                icon="filter"
+                label={filtersLabel}
+                selected={panel?.kind === 'filters'}
+                aria-haspopup="dialog"
+                aria-expanded={panel?.kind === 'filters'}
+                onClick={() =>
+                  send(
+                    panel?.kind === 'filters'
+                      ? { type: 'CLOSE_PANEL' }
+                      : { type: 'OPEN_PANEL', panel: { kind: 'filters' } },
+                  )
+                }
+              />
+            </Tooltip>
             {activeFilters > 0 && (
               <span data-scope="data-table" data-part="badge" aria-hidden="true">
                 {activeFilters}
@@ -79,21 +83,23 @@ export function DataTableToolbar<Row>({
             )}
           </span>
         )}
-        <IconButton
-          ref={setColumnsButton}
-          icon="columns"
-          label={messages.columns}
-          selected={panel?.kind === 'columns'}
-          aria-haspopup="dialog"
-          aria-expanded={panel?.kind === 'columns'}
-          onClick={() =>
-            send(
-              panel?.kind === 'columns'
-                ? { type: 'CLOSE_PANEL' }
-                : { type: 'OPEN_PANEL', panel: { kind: 'columns' } },
-            )
-          }
-        />
+        <Tooltip content={messages.columns} describeChild={false}>
+          <IconButton
+            ref={setColumnsButton}
+            icon="columns"
+            label={messages.columns}
+            selected={panel?.kind === 'columns'}
+            aria-haspopup="dialog"
+            aria-expanded={panel?.kind === 'columns'}
+            onClick={() =>
+              send(
+                panel?.kind === 'columns'
+                  ? { type: 'CLOSE_PANEL' }
+                  : { type: 'OPEN_PANEL', panel: { kind: 'columns' } },
+              )
+            }
+          />
+        </Tooltip>
         <Menu
           label={messages.density}
           items={DENSITIES.map((density) => ({
@@ -102,16 +108,25 @@ export function DataTableToolbar<Row>({
             checked: state.layout.density === density,
             onSelect: () => send({ type: 'SET_DENSITY', density }),
           }))}
-          trigger={(props) => <IconButton {...props} icon="density" label={messages.density} />}
+          trigger={(props) => (
+            <Tooltip content={messages.density} describeChild={false}>
+              <IconButton {...props} icon="density" label={messages.density} />
+            </Tooltip>
+          )}
         />
         {csvExport && (
-          <IconButton
-            icon="download"
-            label={csvExport.busy ? messages.exporting : messages.exportCsv}
-            disabled={csvExport.busy}
-            aria-busy={csvExport.busy}
-            onClick={csvExport.start}
-          />
+          <Tooltip
+            content={csvExport.busy ? messages.exporting : messages.exportCsv}
+            describeChild={false}
+          >
+            <IconButton
+              icon="download"
+              label={csvExport.busy ? messages.exporting : messages.exportCsv}
+              disabled={csvExport.busy}
+              aria-busy={csvExport.busy}
+              onClick={csvExport.start}
+            />
+          </Tooltip>
         )}
       </div>
       {csvExport?.error && (
