@@ -457,6 +457,15 @@ export const Pinning: Story = {
     await expect(headers[1]).toBe(name)
     await expect(headers[headers.length - 1]).toBe(activeHeader)
     await expect(name).toHaveAttribute('data-pinned-edge')
+    // Moving through a pinned column keeps the scrolled columns where they are.
+    const nameCell = within(grid).getByText('User 001').closest('[role="gridcell"]') as HTMLElement
+    await userEvent.click(nameCell)
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}')
+    await expect(active().textContent).toBe('User 003')
+    await expect(grid.scrollLeft).toBe(200)
+    await userEvent.click(within(grid).getByRole('checkbox', { name: 'Select row u004' }))
+    await expect(grid.scrollLeft).toBe(200)
+    await expect(within(grid).getByRole('checkbox', { name: 'Select row u004' })).toBeChecked()
   },
 }
 

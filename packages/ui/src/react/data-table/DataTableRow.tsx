@@ -14,6 +14,7 @@ import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
 import type { NormalizeProps } from '../../normalizeProps.js'
 import { CellEditor } from './CellEditor.js'
 import { SelectionCheckbox } from './SelectionCheckbox.js'
+import { onPinnedMouseDown } from './focusCell.js'
 
 /** What {@link DataTableBaseProps.renderCell} gets: the cell's row, column, value and text. */
 export interface DataTableCellContext<Row> {
@@ -143,7 +144,11 @@ function RowView<Row>(props: DataTableRowProps<Row>) {
           normalize,
         )
         return (
-          <div key={columnId} {...cellProps}>
+          <div
+            key={columnId}
+            {...cellProps}
+            {...(pinned ? { onMouseDown: onPinnedMouseDown } : {})}
+          >
             {column === null ? (
               <SelectionCheckbox
                 {...getDataTableRowCheckboxProps(

@@ -25,15 +25,13 @@ import { DataTableHeader } from './DataTableHeader.js'
 import { DataTableRowView, type DataTableRowColumn } from './DataTableRow.js'
 import { DataTableStatus } from './DataTableStatus.js'
 import { DataTableToolbar } from './DataTableToolbar.js'
+import { focusCell, HEADER_HEIGHT } from './focusCell.js'
 import { useChangedRows } from './useChangedRows.js'
 import { useScrollAnchor } from './useScrollAnchor.js'
 import { useDataTableCsvExport } from './useDataTableCsvExport.js'
 import type { DataTableRowSource } from './useDataTableRows.js'
 
 export type { DataTableWrite }
-
-/** Height of the header row, in CSS pixels. */
-const HEADER_HEIGHT = 56
 
 /**
  * What every data table renders, whatever its rows come from: toolbar, grid (virtualized rows and
@@ -89,13 +87,15 @@ export function DataTableView<Row>(
         if (!edit || committed.current === edit) return
         committed.current = edit
         if (commitDataTableEdit(state, byId.get(edit.rowId), send, write, messages)) {
-          document.getElementById(latest.current.focusedCellId)?.focus()
+          const cell = document.getElementById(latest.current.focusedCellId)
+          if (cell) focusCell(cell)
         }
       },
       cancel: () => {
         committed.current = latest.current.state.editing // the blur as the editor goes is no commit
         send({ type: 'CANCEL_EDIT' })
-        document.getElementById(latest.current.focusedCellId)?.focus()
+        const cell = document.getElementById(latest.current.focusedCellId)
+        if (cell) focusCell(cell)
       },
     }),
   )
@@ -218,7 +218,7 @@ export function DataTableView<Row>(
       columnVirtualizer.scrollToIndex(middleIndex)
     }
     const cell = document.getElementById(focusedCellId)
-    if (cell && cell !== document.activeElement) cell.focus()
+    if (cell && cell !== document.activeElement) focusCell(cell)
     // Only a move of the focus (or the end of an edit) moves DOM focus; new rows do not.
   }, [focusedCellId, editing])
 

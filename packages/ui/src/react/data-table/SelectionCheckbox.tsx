@@ -1,4 +1,5 @@
 import { Checkbox } from '../controls/Checkbox.js'
+import { focusCell } from './focusCell.js'
 
 /** Props of a selection checkbox, as `connectDataTable` gives them. */
 export interface SelectionCheckboxProps {
@@ -23,7 +24,7 @@ export function SelectionCheckbox(props: SelectionCheckboxProps) {
         const cell = event.currentTarget.closest<HTMLElement>(
           '[role="gridcell"], [role="columnheader"]',
         )
-        if (cell && event.target !== cell) cell.focus()
+        if (cell && event.target !== cell) focusCell(cell)
       }}
     >
       <Checkbox
