@@ -466,6 +466,9 @@ export const Pinning: Story = {
     await userEvent.click(within(grid).getByRole('checkbox', { name: 'Select row u004' }))
     await expect(grid.scrollLeft).toBe(200)
     await expect(within(grid).getByRole('checkbox', { name: 'Select row u004' })).toBeChecked()
+    await userEvent.click(name) // sorts by the pinned column, still scrolled
+    await expect(name).toHaveAttribute('aria-sort', 'ascending')
+    await expect(grid.scrollLeft).toBe(200)
   },
 }
 

@@ -1,6 +1,7 @@
 import type { DataTableApi } from '../../data-table/dataTable.connect.js'
 import type { DataTableRowColumn } from './DataTableRow.js'
 import { ColumnMenu } from './ColumnMenu.js'
+import { onPinnedMouseDown } from './focusCell.js'
 import { ResizeHandle } from './ResizeHandle.js'
 import { SelectionCheckbox } from './SelectionCheckbox.js'
 import { SortIndicator } from './SortIndicator.js'
@@ -36,15 +37,16 @@ export function DataTableHeader<Row>({
       <div {...api.getHeaderRowProps()} style={{ gridTemplateColumns: template }}>
         {shown.map(({ col, column, pinned }) => {
           const placement = { gridColumn: windowed ? col + 1 : undefined, pinned }
+          const pin = pinned ? { onMouseDown: onPinnedMouseDown } : {}
           if (column === null) {
             return (
-              <div key="$select" {...api.getColumnHeaderProps('$select', placement)}>
+              <div key="$select" {...api.getColumnHeaderProps('$select', placement)} {...pin}>
                 <SelectionCheckbox {...api.getSelectPageCheckboxProps()} />
               </div>
             )
           }
           return (
-            <div key={column.id} {...api.getColumnHeaderProps(column.id, placement)}>
+            <div key={column.id} {...api.getColumnHeaderProps(column.id, placement)} {...pin}>
               <span data-scope="data-table" data-part="header-label">
                 {column.header}
               </span>

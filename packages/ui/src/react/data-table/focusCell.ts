@@ -31,7 +31,11 @@ export function onPinnedMouseDown(event: {
   currentTarget: HTMLElement
   preventDefault(): void
 }): void {
-  if ((event.target as HTMLElement).closest?.('[data-part="editor"]')) return
+  const target = event.target as HTMLElement
+  if (
+    target.closest?.('[data-part="editor"], [data-part="column-menu"], [data-part="resize-handle"]')
+  )
+    return
   event.preventDefault()
   focusCell(event.currentTarget)
 }
