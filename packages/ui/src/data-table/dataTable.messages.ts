@@ -74,6 +74,8 @@ export interface DataTableMessages {
   invalidNumber: string
   /** A date cell's draft that is no date. @default 'Enter a date as YYYY-MM-DD' */
   invalidDate: string
+  /** Placeholder of a date cell's editor. @default 'YYYY-MM-DD' */
+  datePlaceholder: string
   /** A boolean cell's draft that is neither. @default 'Choose yes or no' */
   invalidBoolean: string
   /** An enum cell's draft that is no option. @default (labels) => `Choose one of ${labels}` */
@@ -120,6 +122,7 @@ export const DEFAULT_DATA_TABLE_MESSAGES: DataTableMessages = {
   retry: 'Retry',
   invalidNumber: 'Enter a number',
   invalidDate: 'Enter a date as YYYY-MM-DD',
+  datePlaceholder: 'YYYY-MM-DD',
   invalidBoolean: 'Choose yes or no',
   invalidOption: (labels) => `Choose one of ${labels.join(', ')}`,
 }

@@ -37,7 +37,7 @@ export function CellEditor({
       {...props}
       type="text"
       inputMode={type === 'number' ? 'decimal' : undefined}
-      placeholder={type === 'date' ? 'YYYY-MM-DD' : undefined}
+      placeholder={type === 'date' ? messages.datePlaceholder : undefined}
       autoFocus
     />
   )

@@ -121,10 +121,13 @@ export type DataTableProps<Row = DataTableRow> =
   UnboundDataTableProps<Row> | BoundDataTableProps<Row>
 
 /**
- * Material 3 data table following the WAI-ARIA grid pattern: sortable (shift-click for
- * multi-sort), filterable and searchable columns, selection that survives paging ("select all
- * N matching"), hideable and resizable columns (persisted with `persistKey`), virtualized rows,
- * inline editing (Enter, double-click) and paging through `<Pagination>`.
+ * Material 3 data table following the WAI-ARIA grid pattern: one Tab stop and the full grid
+ * keyboard (see `dataTableKeyEvents`), sortable (shift-click or Shift+Enter for multi-sort),
+ * filterable and searchable columns, a menu per column header (sort, filter, hide, pin),
+ * selection that survives paging ("select all N matching"), hideable, resizable and pinnable
+ * columns and three row densities (persisted with `persistKey`), virtualized rows and columns,
+ * inline editing (Enter, double-click), loading and error states, and paging through
+ * `<Pagination>`.
  *
  * ```tsx
  * <DataTable label="Users" rows={users} columns={columns} />                 // unbound
