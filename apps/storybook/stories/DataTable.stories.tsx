@@ -279,6 +279,7 @@ export const Filtering: Story = {
       expect(p.firstCells()).toEqual(['User 010', 'User 013', 'User 016', 'User 019']),
     )
     await expect(rangeLabel(canvasElement)).toBe('1–4 of 4')
+    await expect(p.header('Role').querySelector('[data-part="filter-indicator"]')).not.toBeNull()
     await expect(p.canvas.getByRole('button', { name: 'Filters (1 active)' })).toBeInTheDocument()
   },
 }

@@ -1,5 +1,6 @@
 import type { DataTableApi } from '../../data-table/dataTable.connect.js'
 import type { DataTableRowColumn } from './DataTableRow.js'
+import { Icon } from '../controls/Icon.js'
 import { ColumnMenu } from './ColumnMenu.js'
 import { onPinnedMouseDown } from './focusCell.js'
 import { ResizeHandle } from './ResizeHandle.js'
@@ -51,6 +52,11 @@ export function DataTableHeader<Row>({
                 {column.header}
               </span>
               <SortIndicator state={state} columnId={column.id} />
+              {state.filters[column.id] && (
+                <span data-scope="data-table" data-part="filter-indicator" aria-hidden="true">
+                  <Icon name="filter" size={16} />
+                </span>
+              )}
               <ColumnMenu api={api} column={column} />
               <ResizeHandle
                 props={api.getResizeHandleProps(column.id)}
