@@ -183,3 +183,51 @@ export { identityProps } from './normalizeProps.js'
 export type { NormalizeProps } from './normalizeProps.js'
 export { ICONS, DIRECTIONAL_ICONS, isIconName } from './icons/icons.js'
 export type { IconName } from './icons/icons.js'
+
+// ─── Form: controls, services, relation combobox ──────────────────────────────────────────────
+export { getFocusPath } from './form/form.model.js'
+export { toStoredValue } from './form/form.values.js'
+export { getControlKind, getEnumOptions, MAX_RADIO_OPTIONS } from './form/form.controls.js'
+export type {
+  FieldControlBinding,
+  TextBinding,
+  ChoiceBinding,
+  ToggleBinding,
+  ChipsBinding,
+  DateBinding,
+  RelationBinding,
+  GroupBinding,
+} from './form/form.controls.js'
+export type {
+  FormFieldProps,
+  FormErrorLinkProps,
+  FormSummaryItem,
+  FormTexts,
+} from './form/form.parts.js'
+export { submitForm, getSaveInfo } from './form/form.submit.js'
+export type { FormSaveInfo, SubmitFormOptions, SubmitOutcome } from './form/form.submit.js'
+export { saveFormDocument, getUpdatePayload } from './form/form.save.js'
+export type { FormWriter, SaveFormDocumentOptions } from './form/form.save.js'
+export { getEditingKey, getEditingTrack, getEditors } from './form/form.presence.js'
+export type { EditingTrackOptions, FormPresenceMember } from './form/form.presence.js'
+export { focusFormControl } from './form/focusControl.js'
+export {
+  initRelationCombobox,
+  transitionRelationCombobox,
+  getActiveOption,
+  buildRelationQuery,
+  relationLabel,
+} from './form/relationCombobox.model.js'
+export type {
+  RelationOption,
+  RelationComboboxState,
+  RelationComboboxEvent,
+} from './form/relationCombobox.model.js'
+export { connectRelationCombobox } from './form/relationCombobox.connect.js'
+export type {
+  RelationComboboxApi,
+  RelationComboboxConnectOptions,
+  RelationInputProps,
+  RelationOptionProps,
+} from './form/relationCombobox.connect.js'
+export type { ControlKind, FieldWidget } from './form/form.types.js'

@@ -45,11 +45,7 @@ export function FormField({ form, path, label }: FormFieldProps) {
   const field = form.fieldAt(path)
   if (!field) return null
   const text = label ?? field.label ?? field.name
-  const required = field.rules?.required ? (
-    <span data-scope="form" data-part="required" aria-hidden="true">
-      {' *'}
-    </span>
-  ) : null
+  const required = field.rules?.required ? <span {...form.getRequiredProps()}>{' *'}</span> : null
   const labelEl = (
     <label {...form.getLabelProps(path)}>
       {text}
@@ -77,12 +73,12 @@ export function FormField({ form, path, label }: FormFieldProps) {
             {text}
             {required}
           </legend>
-          <ol data-scope="form" data-part="items">
+          <ol {...form.getItemsProps(path)}>
             {items.map((_, i) => (
               // Items have no identity of their own: the index is their key, as their path is.
-              <li key={i} data-scope="form" data-part="item">
+              <li key={i} {...form.getItemProps(path, i)}>
                 <FormField form={form} path={`${path}.${i}`} label={`${itemLabel} ${i + 1}`} />
-                <div data-scope="form" data-part="item-actions">
+                <div {...form.getItemActionsProps(path, i)}>
                   <button {...form.getMoveItemProps(path, i, 'up')}>↑</button>
                   <button {...form.getMoveItemProps(path, i, 'down')}>↓</button>
                   <button {...form.getRemoveItemProps(path, i)}>✕</button>
