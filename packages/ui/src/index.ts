@@ -183,6 +183,8 @@ export { identityProps } from './normalizeProps.js'
 export type { NormalizeProps } from './normalizeProps.js'
 export { ICONS, DIRECTIONAL_ICONS, isIconName } from './icons/icons.js'
 export type { IconName } from './icons/icons.js'
+export { DEFAULT_UI_MESSAGES, mergeUiMessages } from './messages.js'
+export type { UiMessages, UiMessagesInput } from './messages.js'
 
 // ─── Form: controls, services, relation combobox ──────────────────────────────────────────────
 export { getFocusPath } from './form/form.model.js'

@@ -1,3 +1,4 @@
+import { identityProps, type NormalizeProps } from '../normalizeProps.js'
 import { formatPaginationRange, getPaginationInfo } from './pagination.model.js'
 import type {
   PaginationEvent,
@@ -24,6 +25,14 @@ export interface PaginationConnectOptions {
   id: string
   /** Words to show instead of the English defaults. */
   messages?: Partial<PaginationMessages>
+  /**
+   * Accessible name of the `<nav>` landmark. Give each pagination on a page its own (axe's
+   * landmark-unique rule), e.g. "Tasks pages".
+   * @default messages.navigationLabel ('Pagination')
+   */
+  label?: string
+  /** Adapts every prop object to the view's framework. @default identityProps (React) */
+  normalizeProps?: NormalizeProps
 }
 
 /** Attributes every part carries, for styling (`[data-scope='pagination'][data-part='…']`). */
@@ -115,6 +124,7 @@ export function connectPagination(
   const messages = { ...DEFAULT_PAGINATION_MESSAGES, ...options.messages }
   const info = getPaginationInfo(state, messages.range)
   const { id } = options
+  const normalize = options.normalizeProps ?? identityProps
   const part = (name: string): PartProps => ({ 'data-scope': 'pagination', 'data-part': name })
 
   const trigger = (
@@ -122,16 +132,17 @@ export function connectPagination(
     label: string,
     enabled: boolean,
     event: PaginationEvent,
-  ): PaginationTriggerProps => ({
-    ...part(name),
-    type: 'button',
-    'aria-label': label,
-    disabled: !enabled,
-    ...(enabled ? {} : { 'data-disabled': '' as const }),
-    onClick: () => {
-      if (enabled) send(event)
-    },
-  })
+  ): PaginationTriggerProps =>
+    normalize({
+      ...part(name),
+      type: 'button',
+      'aria-label': label,
+      disabled: !enabled,
+      ...(enabled ? {} : { 'data-disabled': '' as const }),
+      onClick: () => {
+        if (enabled) send(event)
+      },
+    })
 
   return {
     state,
@@ -145,19 +156,21 @@ export function connectPagination(
     goTo: (page) => send({ type: 'GO_TO', page }),
     setPageSize: (pageSize) => send({ type: 'SET_PAGE_SIZE', pageSize }),
 
-    getRootProps: () => ({
-      ...part('root'),
-      id,
-      'aria-label': messages.navigationLabel,
-      'data-mode': state.mode,
-    }),
-    getRangeProps: () => ({
-      ...part('range'),
-      id: `${id}-range`,
-      'aria-live': 'polite',
-      'aria-atomic': 'true',
-    }),
-    getListProps: () => part('list'),
+    getRootProps: () =>
+      normalize({
+        ...part('root'),
+        id,
+        'aria-label': options.label ?? messages.navigationLabel,
+        'data-mode': state.mode,
+      }),
+    getRangeProps: () =>
+      normalize({
+        ...part('range'),
+        id: `${id}-range`,
+        'aria-live': 'polite',
+        'aria-atomic': 'true',
+      }),
+    getListProps: () => normalize(part('list')),
     getFirstTriggerProps: () =>
       trigger('first-trigger', messages.firstPage, info.canGoFirst, { type: 'FIRST' }),
     getPreviousTriggerProps: () =>
@@ -168,28 +181,32 @@ export function connectPagination(
       trigger('last-trigger', messages.lastPage, info.canGoLast, { type: 'LAST' }),
     getPageTriggerProps: (page) => {
       const current = page === state.page
-      return {
+      return normalize({
         ...trigger('page-trigger', messages.page(page), true, { type: 'GO_TO', page }),
         ...(current ? { 'aria-current': 'page' as const, 'data-current': '' as const } : {}),
-      }
+      })
     },
-    getEllipsisProps: (position) => ({
-      ...part('ellipsis'),
-      'data-position': position,
-      'aria-hidden': 'true',
-    }),
-    getPageSizeProps: () => part('page-size'),
-    getPageSizeLabelProps: () => ({ ...part('page-size-label'), id: `${id}-page-size-label` }),
-    getPageSizeSelectProps: () => ({
-      ...part('page-size-select'),
-      id: `${id}-page-size`,
-      'aria-labelledby': `${id}-page-size-label`,
-      value: String(state.pageSize),
-      onChange: (event) => send({ type: 'SET_PAGE_SIZE', pageSize: Number(event.target.value) }),
-    }),
-    getPageSizeOptionProps: (pageSize) => ({
-      ...part('page-size-option'),
-      value: String(pageSize),
-    }),
+    getEllipsisProps: (position) =>
+      normalize({
+        ...part('ellipsis'),
+        'data-position': position,
+        'aria-hidden': 'true',
+      }),
+    getPageSizeProps: () => normalize(part('page-size')),
+    getPageSizeLabelProps: () =>
+      normalize({ ...part('page-size-label'), id: `${id}-page-size-label` }),
+    getPageSizeSelectProps: () =>
+      normalize({
+        ...part('page-size-select'),
+        id: `${id}-page-size`,
+        'aria-labelledby': `${id}-page-size-label`,
+        value: String(state.pageSize),
+        onChange: (event) => send({ type: 'SET_PAGE_SIZE', pageSize: Number(event.target.value) }),
+      }),
+    getPageSizeOptionProps: (pageSize) =>
+      normalize({
+        ...part('page-size-option'),
+        value: String(pageSize),
+      }),
   }
 }

@@ -33,3 +33,5 @@ export type {
 export { identityProps as normalizeProps } from '../normalizeProps.js'
 export { Icon } from './controls/Icon.js'
 export type { IconProps } from './controls/Icon.js'
+export { MetalUiProvider, useUiMessages, useUiDirection } from './provider/MetalUiProvider.js'
+export type { MetalUiProviderProps, UiDirection } from './provider/MetalUiProvider.js'

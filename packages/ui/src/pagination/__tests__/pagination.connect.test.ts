@@ -10,6 +10,38 @@ function connect(options: PaginationOptions) {
 }
 
 describe('connectPagination', () => {
+  it('runs every part through normalizeProps, for views of other frameworks', () => {
+    const seen: string[] = []
+    const normalizeProps = <T extends object>(props: T): T => {
+      seen.push(String((props as Record<string, unknown>)['data-part']))
+      return { ...props, normalized: true }
+    }
+    const api = connectPagination(initPagination({ total: 100 }), vi.fn(), {
+      id: 'p',
+      normalizeProps,
+      label: 'Tasks pages',
+    })
+    const parts = [
+      api.getRootProps(),
+      api.getRangeProps(),
+      api.getListProps(),
+      api.getFirstTriggerProps(),
+      api.getPreviousTriggerProps(),
+      api.getNextTriggerProps(),
+      api.getLastTriggerProps(),
+      api.getPageTriggerProps(2),
+      api.getEllipsisProps('end'),
+      api.getPageSizeProps(),
+      api.getPageSizeLabelProps(),
+      api.getPageSizeSelectProps(),
+      api.getPageSizeOptionProps(20),
+    ]
+    for (const props of parts) expect(props).toMatchObject({ normalized: true })
+    expect(seen).toContain('root')
+    expect(seen).toContain('page-trigger')
+    expect(api.getRootProps()['aria-label']).toBe('Tasks pages')
+  })
+
   it('labels the navigation landmark', () => {
     const { api } = connect({ total: 100 })
     expect(api.getRootProps()).toMatchObject({

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'react'
+import { Icon } from '../controls/Icon.js'
 import { usePagination, type UsePaginationProps } from './usePagination.js'
 
 /** Props of {@link Pagination}. */
@@ -21,21 +22,6 @@ export interface PaginationProps extends UsePaginationProps {
   /** Added to the root `<nav>`'s classes. */
   className?: string
   style?: CSSProperties
-}
-
-const ICONS = {
-  first: 'M18.41 16.59 13.82 12l4.59-4.59L17 6l-6 6 6 6zM6 6h2v12H6z',
-  previous: 'M15.41 7.41 14 6l-6 6 6 6 1.41-1.41L10.83 12z',
-  next: 'M10 6 8.59 7.41 13.17 12l-4.58 4.59L10 18l6-6z',
-  last: 'M5.59 7.41 10.18 12l-4.59 4.59L7 18l6-6-6-6zM16 6h2v12h-2z',
-}
-
-function Icon({ path }: { path: string }) {
-  return (
-    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-      <path d={path} fill="currentColor" />
-    </svg>
-  )
 }
 
 /**
@@ -114,13 +100,13 @@ export function Pagination({
         {offset && showFirstLast && (
           <li>
             <button {...api.getFirstTriggerProps()}>
-              <Icon path={ICONS.first} />
+              <Icon name="firstPage" />
             </button>
           </li>
         )}
         <li>
           <button {...api.getPreviousTriggerProps()}>
-            <Icon path={ICONS.previous} />
+            <Icon name="chevronLeft" />
           </button>
         </li>
         {info.items.map((item) =>
@@ -136,13 +122,13 @@ export function Pagination({
         )}
         <li>
           <button {...api.getNextTriggerProps()}>
-            <Icon path={ICONS.next} />
+            <Icon name="chevronRight" />
           </button>
         </li>
         {offset && showFirstLast && (
           <li>
             <button {...api.getLastTriggerProps()}>
-              <Icon path={ICONS.last} />
+              <Icon name="lastPage" />
             </button>
           </li>
         )}

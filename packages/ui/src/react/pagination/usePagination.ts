@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 import { DEFAULT_PAGE_SIZE, initPagination, paginate } from '../../pagination/pagination.model.js'
 import { connectPagination, type PaginationApi } from '../../pagination/pagination.connect.js'
 import type {
@@ -36,8 +37,13 @@ export interface UsePaginationProps extends Omit<PaginationOptions, 'page' | 'pa
    * @default a `useId()` value
    */
   id?: string
-  /** Words to show instead of the English defaults. */
+  /** Words to show instead of the app's (`<MetalUiProvider>`) or the English defaults. */
   messages?: Partial<PaginationMessages>
+  /**
+   * Accessible name of the `<nav>`; give each pagination on a page its own.
+   * @default messages.navigationLabel ('Pagination')
+   */
+  label?: string
 }
 
 /**
@@ -57,11 +63,13 @@ export function usePagination(
     onPageSizeChange,
     id,
     messages,
+    label,
     ...options
   } = props
   const [ownPage, setOwnPage] = useState(defaultPage)
   const [ownPageSize, setOwnPageSize] = useState(defaultPageSize)
   const autoId = useId()
+  const words = useUiMessages('pagination', messages)
   const state = initPagination(
     { ...options, page: page ?? ownPage, pageSize: pageSize ?? ownPageSize },
     call,
@@ -82,6 +90,7 @@ export function usePagination(
   }
   return connectPagination(state, send, {
     id: id ?? `metal-pagination-${autoId}`,
-    ...(messages ? { messages } : {}),
+    messages: words,
+    ...(label === undefined ? {} : { label }),
   })
 }

@@ -10,6 +10,18 @@ const current = () => within(nav()).getByRole('button', { current: 'page' })
 const button = (name: string) => within(nav()).getByRole('button', { name })
 
 describe('<Pagination>', () => {
+  it('names each landmark with its label, so several paginations on a page stay distinct', () => {
+    render(
+      <>
+        <Pagination total={50} label="Tasks pages" />
+        <Pagination total={50} label="Users pages" />
+      </>,
+    )
+    expect(screen.getByRole('navigation', { name: 'Tasks pages' })).toBeTruthy()
+    expect(screen.getByRole('navigation', { name: 'Users pages' })).toBeTruthy()
+    expect(screen.queryByRole('navigation', { name: 'Pagination' })).toBeNull()
+  })
+
   it('renders a labelled navigation with the range and the current page', () => {
     render(<Pagination total={135} />)
     expect(range()).toBe('1–20 of 135')
