@@ -178,6 +178,7 @@ export function connectForm(
         noValidate: true as const,
         ...(entity.label ? { 'aria-labelledby': `${base}-title` } : {}),
         ...(busy ? { 'aria-busy': 'true' as const } : {}),
+        ...(options.dir ? { dir: options.dir } : {}),
         'data-status': state.status,
         onSubmit: (event?: { preventDefault?: () => void }) => {
           event?.preventDefault?.()

@@ -333,6 +333,12 @@ export function transitionForm(state: FormState, event: FormEvent): FormState {
       const next = { ...state, schemaErrors: { ...event.errors } }
       return { ...next, status: 'invalid', focusRequest: state.focusRequest + 1, focusPath: null }
     }
+    case 'SET_MESSAGES': {
+      const messages = { ...DEFAULT_FORM_MESSAGES, ...event.messages }
+      const keys = Object.keys(messages) as (keyof typeof messages)[]
+      if (keys.every((k) => messages[k] === state.messages[k])) return state
+      return { ...state, messages, errors: validateValues(state.entity, state.values, messages) }
+    }
     case 'FOCUS':
       if (!fieldAt(state.entity, event.path)) {
         throw new MetalError(

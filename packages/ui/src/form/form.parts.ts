@@ -25,6 +25,8 @@ export interface FormConnectOptions {
    * @default messages.create, or messages.save in edit mode
    */
   submitLabel?: string
+  /** The writing direction, set on the form when given (else it follows the page). */
+  dir?: 'ltr' | 'rtl'
   /** Called by the cancel button; without it `getCancelProps` is not meant to be rendered. */
   onCancel?: () => void
 }
@@ -41,6 +43,7 @@ export interface FormRootProps extends FormPartProps {
   noValidate: true
   'aria-labelledby'?: string
   'aria-busy'?: 'true'
+  dir?: 'ltr' | 'rtl'
   'data-status': FormState['status']
   onSubmit: (event?: { preventDefault?: () => void }) => void
 }

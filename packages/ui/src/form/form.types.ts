@@ -208,6 +208,7 @@ export type FormEvent =
   | { type: 'SUBMIT_FAILURE'; message: string }
   | { type: 'RESET' }
   | { type: 'FOCUS'; path: string }
+  | { type: 'SET_MESSAGES'; messages: FormMessages }
 
 /** One changed field of an edited document: its dotted path and new value (`undefined`: cleared). */
 export interface FieldChange {

@@ -13,6 +13,7 @@ import type {
 } from '../../form/form.types.js'
 import type { StandardSchema } from '../../form/validate.js'
 import { identityProps as normalizeProps } from '../../normalizeProps.js'
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 
 export type { FormSaveInfo }
 
@@ -66,13 +67,19 @@ export interface UseFormResult extends Omit<FormApi, 'submit'> {
  */
 export function useForm(props: UseFormProps, call = 'useForm()'): UseFormResult {
   const autoId = useId()
+  // Inline message objects are new on every render; follow their content, not their identity.
+  const ownKey = JSON.stringify(props.messages ?? null, (_, v: unknown) =>
+    typeof v === 'function' ? String(v) : v,
+  )
+  const own = useMemo(() => props.messages, [ownKey]) // `ownKey` stands for `props.messages`
+  const messages = useUiMessages('form', own)
   const [state, setState] = useState<FormState>(() =>
     initForm(
       {
         entity: props.schema,
         ...(props.mode ? { mode: props.mode } : {}),
         ...(props.defaultValues ? { values: props.defaultValues } : {}),
-        ...(props.messages ? { messages: props.messages } : {}),
+        messages,
       },
       call,
     ),
@@ -99,6 +106,9 @@ export function useForm(props: UseFormProps, call = 'useForm()'): UseFormResult 
       onSaveError: (error) => latest.current.onSaveError?.(error),
     })
   }, [send])
+
+  // The app's words can change (another language): errors are written again in them.
+  useEffect(() => send({ type: 'SET_MESSAGES', messages }), [messages, send])
 
   const id = props.id ?? `metal-form-${autoId.replace(/:/g, '')}`
   const { submitLabel, onCancel } = props
