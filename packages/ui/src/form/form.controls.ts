@@ -202,7 +202,11 @@ export function getFieldControl(
         ...base,
         kind,
         value: typeof value === 'string' && value !== '' ? value : null,
-        options: getEnumOptions(field),
+        // An optional select can go back to no choice; radio buttons cannot be unchecked either way.
+        options:
+          kind === 'select' && !base.required && !base.readOnly
+            ? [{ value: '', label: state.messages.choose }, ...getEnumOptions(field)]
+            : getEnumOptions(field),
         placeholder: field.placeholder ?? state.messages.choose,
         onValueChange: pick,
       })

@@ -208,3 +208,22 @@ describe('editing presence', () => {
     ).toEqual(['Ada', 'bo'])
   })
 })
+
+describe('enum choices', () => {
+  it('offers an optional select an empty choice, and a required one none', () => {
+    const entity: EntityDefinition = {
+      name: 'e',
+      fields: [
+        { name: 'a', type: 'enum', label: 'A', options: ['x'] },
+        { name: 'b', type: 'enum', label: 'B', options: ['x'], rules: { required: true } },
+      ],
+    }
+    const form = connectForm(initForm({ entity }), () => {}, { id: 'f' })
+    const options = (path: string) => {
+      const c = form.getFieldControl(path)
+      return c.kind === 'select' ? c.options.map((o) => o.value) : null
+    }
+    expect(options('a')).toEqual(['', 'x'])
+    expect(options('b')).toEqual(['x'])
+  })
+})
