@@ -185,6 +185,90 @@ export { ICONS, DIRECTIONAL_ICONS, isIconName } from './icons/icons.js'
 export type { IconName } from './icons/icons.js'
 export { DEFAULT_UI_MESSAGES, mergeUiMessages } from './messages.js'
 export type { UiMessages, UiMessagesInput } from './messages.js'
+// ─── Controls: buttons, selection, progress, dialogs ───────────────────────────────────────────
+export { connectButton, checkButtonVariant } from './controls/button/button.connect.js'
+export type {
+  ButtonApi,
+  ButtonConnectOptions,
+  ButtonIconProps,
+  ButtonRootProps,
+} from './controls/button/button.connect.js'
+export { BUTTON_VARIANTS } from './controls/button/button.types.js'
+export type { ButtonOptions, ButtonVariant } from './controls/button/button.types.js'
+export { connectIconButton } from './controls/icon-button/iconButton.connect.js'
+export type {
+  IconButtonApi,
+  IconButtonConnectOptions,
+  IconButtonRootProps,
+} from './controls/icon-button/iconButton.connect.js'
+export { ICON_BUTTON_VARIANTS } from './controls/icon-button/iconButton.types.js'
+export type {
+  IconButtonOptions,
+  IconButtonSize,
+  IconButtonVariant,
+} from './controls/icon-button/iconButton.types.js'
+export {
+  initCheckbox,
+  getCheckedState,
+  updateCheckbox,
+} from './controls/checkbox/checkbox.model.js'
+export { connectCheckbox } from './controls/checkbox/checkbox.connect.js'
+export type {
+  CheckboxApi,
+  CheckboxConnectOptions,
+  CheckboxInputProps,
+} from './controls/checkbox/checkbox.connect.js'
+export type {
+  CheckboxCheckedState,
+  CheckboxEvent,
+  CheckboxState,
+} from './controls/checkbox/checkbox.types.js'
+export { connectDialog, DEFAULT_DIALOG_MESSAGES } from './controls/dialog/dialog.connect.js'
+export type {
+  DialogApi,
+  DialogConnectOptions,
+  DialogRootProps,
+} from './controls/dialog/dialog.connect.js'
+export type {
+  DialogCloseReason,
+  DialogMessages,
+  DialogOptions,
+  DialogRole,
+} from './controls/dialog/dialog.types.js'
+export { initSwitch, updateSwitch } from './controls/switch/switch.model.js'
+export type { SwitchEvent, SwitchState } from './controls/switch/switch.model.js'
+export { connectSwitch } from './controls/switch/switch.connect.js'
+export type {
+  SwitchApi,
+  SwitchConnectOptions,
+  SwitchInputProps,
+} from './controls/switch/switch.connect.js'
+export {
+  initRadioGroup,
+  getRadioMove,
+  getRadioTabStop,
+  updateRadioGroup,
+} from './controls/radio/radio.model.js'
+export { connectRadioGroup } from './controls/radio/radio.connect.js'
+export type {
+  RadioGroupApi,
+  RadioGroupConnectOptions,
+  RadioInputProps,
+  RadioKeyEvent,
+} from './controls/radio/radio.connect.js'
+export type {
+  RadioGroupEvent,
+  RadioGroupState,
+  RadioMoveKey,
+  RadioOption,
+} from './controls/radio/radio.types.js'
+export { connectProgress } from './controls/progress/progress.connect.js'
+export type {
+  ProgressApi,
+  ProgressConnectOptions,
+  ProgressOptions,
+  ProgressRootProps,
+} from './controls/progress/progress.connect.js'
 
 // ─── Form: controls, services, relation combobox ──────────────────────────────────────────────
 export { getFocusPath } from './form/form.model.js'
