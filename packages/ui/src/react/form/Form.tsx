@@ -4,7 +4,8 @@ import type { FieldChange, FormValues } from '../../form/form.types.js'
 import { getEditingKey, getEditingTrack, getEditors } from '../../form/form.presence.js'
 import { saveFormDocument } from '../../form/form.save.js'
 import { checkTimestamps, type WriteTimestamps } from '../../timestamps.js'
-import { FormField } from './FormField.js'
+import { Button } from '../controls/Button.js'
+import { FormField, type TextFieldVariant } from './FormField.js'
 import { useForm, type UseFormProps, type UseFormResult } from './useForm.js'
 
 /** What `onSubmit` receives besides the values. */
@@ -63,6 +64,16 @@ export interface FormProps extends Omit<UseFormProps, 'onSave' | 'mode'> {
   timestamps?: WriteTimestamps
   /** Presence of editors (bound edit mode): names who changed the document in the banner. */
   presence?: FormPresenceOptions
+  /**
+   * The style of the text fields, selects, chips and date fields.
+   * @default 'outlined'
+   */
+  variant?: TextFieldVariant
+  /**
+   * Shows a reset button that puts the values back as loaded (enabled once something changed).
+   * @default false
+   */
+  resettable?: boolean
   /** Shown after the fields, before the actions. */
   children?: ReactNode
   /** Added to the `<form>`'s classes. */
@@ -77,7 +88,7 @@ function FormView({
   editors = [],
 }: {
   form: UseFormResult
-  props: Pick<FormProps, 'children' | 'className' | 'style' | 'onCancel'>
+  props: Pick<FormProps, 'children' | 'className' | 'style' | 'onCancel' | 'variant' | 'resettable'>
   /** Who else edits this document now (bound edit mode, from presence). */
   editors?: readonly string[]
 }) {
@@ -94,8 +105,12 @@ function FormView({
         <div {...form.getBannerProps()}>
           <p>{form.remote.message}</p>
           <div {...form.getBannerActionsProps()}>
-            <button {...form.getReloadProps()}>{messages.reload}</button>
-            <button {...form.getKeepMineProps()}>{messages.keepMine}</button>
+            <Button {...form.getReloadProps()} variant="text" icon="refresh">
+              {messages.reload}
+            </Button>
+            <Button {...form.getKeepMineProps()} variant="text">
+              {messages.keepMine}
+            </Button>
           </div>
         </div>
       )}
@@ -120,13 +135,29 @@ function FormView({
       {state.status === 'loading' ? (
         <p {...form.getLoadingProps()}>{messages.loading}</p>
       ) : (
-        form.fields.map((field) => <FormField key={field.name} form={form} path={field.name} />)
+        form.fields.map((field) => (
+          <FormField
+            key={field.name}
+            form={form}
+            path={field.name}
+            {...(props.variant ? { variant: props.variant } : {})}
+          />
+        ))
       )}
       {props.children}
       <div {...form.getActionsProps()}>
         <p {...form.getStatusProps()}>{texts.status}</p>
-        {props.onCancel && <button {...form.getCancelProps()}>{messages.cancel}</button>}
-        <button {...form.getSubmitProps()}>{texts.submit}</button>
+        {props.onCancel && (
+          <Button {...form.getCancelProps()} variant="text">
+            {messages.cancel}
+          </Button>
+        )}
+        {props.resettable && (
+          <Button {...form.getResetProps()} variant="outlined">
+            {messages.reset}
+          </Button>
+        )}
+        <Button {...form.getSubmitProps()}>{texts.submit}</Button>
       </div>
     </form>
   )

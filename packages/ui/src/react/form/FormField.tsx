@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react'
-import type { UseFormResult } from './useForm.js'
+/** The style of text fields (outlined or filled). */
+export type TextFieldVariant = 'outlined' | 'filled'
+import { Button } from '../controls/Button.js'
+import { Checkbox } from '../controls/Checkbox.js'
+import { IconButton } from '../controls/IconButton.js'
+import { RadioGroup } from '../controls/RadioGroup.js'
+import { Switch } from '../controls/Switch.js'
 import { RelationField } from './RelationField.js'
+import type { UseFormResult } from './useForm.js'
 
 /** Props of {@link FormField}. */
 export interface FormFieldProps {
@@ -10,8 +17,14 @@ export interface FormFieldProps {
   path: string
   /** A label instead of the field's (array items are numbered). */
   label?: string
+  /**
+   * The text fields' style.
+   * @default 'outlined'
+   */
+  variant?: TextFieldVariant
 }
 
+/** The description and error of a control that shows neither itself (switch, radio group). */
 function Message({ form, path }: { form: UseFormResult; path: string }) {
   const field = form.fieldAt(path)
   const error = form.errorAt(path)
@@ -32,111 +45,154 @@ function Field({
   path: string
   children: ReactNode
 }) {
+  return <div {...form.getFieldProps(path)}>{children}</div>
+}
+
+/** A native control, until the Material 3 text field, select and date field are in. */
+function NativeField({ form, path, label }: { form: UseFormResult; path: string; label?: string }) {
+  const field = form.fieldAt(path)
+  const c = form.getFieldControl(path, label)
+  const { type: _type, ...props } = form.getInputProps(path)
   return (
-    <div {...form.getFieldProps(path)}>
-      {children}
+    <Field form={form} path={path}>
+      <label {...form.getLabelProps(path)}>
+        {c.label}
+        {c.required && <span {...form.getRequiredProps()}>{' *'}</span>}
+      </label>
+      {field?.type === 'text' ? (
+        <textarea {...props} rows={3} />
+      ) : c.kind === 'select' ? (
+        <select {...props} disabled={c.readOnly}>
+          {c.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...form.getInputProps(path)} />
+      )}
       <Message form={form} path={path} />
-    </div>
+    </Field>
   )
 }
 
-/** Renders the control for one field of a form, by its type; objects and arrays recurse. */
-export function FormField({ form, path, label }: FormFieldProps) {
+/**
+ * Renders the Material 3 control of one field, chosen by `getControlKind` (text field, select,
+ * radio group, switch, checkbox, input chips, date field, relation combobox); objects and
+ * arrays of objects recurse.
+ */
+export function FormField({ form, path, label, variant = 'outlined' }: FormFieldProps) {
   const field = form.fieldAt(path)
   if (!field) return null
-  const text = label ?? field.label ?? field.name
-  const required = field.rules?.required ? <span {...form.getRequiredProps()}>{' *'}</span> : null
-  const labelEl = (
-    <label {...form.getLabelProps(path)}>
-      {text}
-      {required}
-    </label>
-  )
-
-  switch (field.type) {
-    case 'object':
+  const c = form.getFieldControl(path, label)
+  switch (c.kind) {
+    case 'group':
       return (
         <fieldset {...form.getGroupProps(path)}>
-          <legend {...form.getLegendProps(path)}>{text}</legend>
+          <legend {...form.getLegendProps(path)}>{c.label}</legend>
           {(field.fields ?? []).map((child) => (
-            <FormField key={child.name} form={form} path={`${path}.${child.name}`} />
+            <FormField
+              key={child.name}
+              form={form}
+              path={`${path}.${child.name}`}
+              variant={variant}
+            />
           ))}
           <Message form={form} path={path} />
         </fieldset>
       )
-    case 'array': {
+    case 'chips':
+    case 'list': {
       const items = (form.valueAt(path) as unknown[] | undefined) ?? []
-      const itemLabel = field.item?.label ?? text
+      const itemLabel = field.item?.label ?? c.label
       return (
         <fieldset {...form.getGroupProps(path)}>
           <legend {...form.getLegendProps(path)}>
-            {text}
-            {required}
+            {c.label}
+            {c.required && <span {...form.getRequiredProps()}>{' *'}</span>}
           </legend>
           <ol {...form.getItemsProps(path)}>
-            {items.map((_, i) => (
-              // Items have no identity of their own: the index is their key, as their path is.
-              <li key={i} {...form.getItemProps(path, i)}>
-                <FormField form={form} path={`${path}.${i}`} label={`${itemLabel} ${i + 1}`} />
-                <div {...form.getItemActionsProps(path, i)}>
-                  <button {...form.getMoveItemProps(path, i, 'up')}>↑</button>
-                  <button {...form.getMoveItemProps(path, i, 'down')}>↓</button>
-                  <button {...form.getRemoveItemProps(path, i)}>✕</button>
-                </div>
-              </li>
-            ))}
+            {items.map((_, i) => {
+              const up = form.getMoveItemProps(path, i, 'up')
+              const down = form.getMoveItemProps(path, i, 'down')
+              const remove = form.getRemoveItemProps(path, i)
+              return (
+                // Items have no identity of their own: the index is their key, as their path is.
+                <li key={i} {...form.getItemProps(path, i)}>
+                  <FormField
+                    form={form}
+                    path={`${path}.${i}`}
+                    label={`${itemLabel} ${i + 1}`}
+                    variant={variant}
+                  />
+                  <div {...form.getItemActionsProps(path, i)}>
+                    <IconButton {...up} icon="arrowUpward" label={up['aria-label'] ?? ''} />
+                    <IconButton {...down} icon="arrowDownward" label={down['aria-label'] ?? ''} />
+                    <IconButton {...remove} icon="delete" label={remove['aria-label'] ?? ''} />
+                  </div>
+                </li>
+              )
+            })}
           </ol>
-          <button {...form.getAddItemProps(path)}>{form.messages.addItem(itemLabel)}</button>
+          <Button {...form.getAddItemProps(path)} variant="text" icon="add">
+            {form.messages.addItem(itemLabel)}
+          </Button>
           <Message form={form} path={path} />
         </fieldset>
       )
     }
-    case 'boolean':
+    case 'text':
+    case 'select':
+    case 'date':
+      return <NativeField form={form} path={path} {...(label ? { label } : {})} />
+    case 'radio':
       return (
         <Field form={form} path={path}>
-          <input {...form.getInputProps(path)} />
-          {labelEl}
+          <RadioGroup
+            label={c.label}
+            name={c.name}
+            value={c.value}
+            options={c.options}
+            onValueChange={c.onValueChange}
+          />
+          <Message form={form} path={path} />
         </Field>
       )
-    case 'text': {
-      const { type: _type, ...props } = form.getInputProps(path)
+    case 'switch':
       return (
         <Field form={form} path={path}>
-          {labelEl}
-          <textarea {...props} rows={3} />
+          <Switch
+            checked={c.checked}
+            onCheckedChange={c.onCheckedChange}
+            label={c.label}
+            disabled={c.readOnly}
+          />
+          <Message form={form} path={path} />
         </Field>
       )
-    }
-    case 'enum': {
-      const { type: _type, readOnly, ...props } = form.getInputProps(path)
+    case 'checkbox':
       return (
         <Field form={form} path={path}>
-          {labelEl}
-          <select {...props} disabled={readOnly}>
-            {(props.value === '' || !field.rules?.required) && (
-              <option value="">{form.messages.choose}</option>
-            )}
-            {form.getEnumOptions(path).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <Checkbox
+            id={c.id}
+            name={c.name}
+            checked={c.checked}
+            onCheckedChange={c.onCheckedChange}
+            label={c.label}
+            disabled={c.readOnly}
+            invalid={c.error !== null}
+            required={c.required}
+          />
+          <Message form={form} path={path} />
         </Field>
       )
-    }
     case 'relation':
       return (
         <Field form={form} path={path}>
-          {labelEl}
+          <label {...form.getLabelProps(path)}>{c.label}</label>
           <RelationField form={form} path={path} />
-        </Field>
-      )
-    default:
-      return (
-        <Field form={form} path={path}>
-          {labelEl}
-          <input {...form.getInputProps(path)} />
+          <Message form={form} path={path} />
         </Field>
       )
   }
