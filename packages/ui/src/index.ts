@@ -269,6 +269,187 @@ export type {
   ProgressOptions,
   ProgressRootProps,
 } from './controls/progress/progress.connect.js'
+// ─── Controls: popover, text field, select, menu ───────────────────────────────────────────────
+export { initPopover, updatePopover } from './popover/popover.model.js'
+export { connectPopover, DEFAULT_POPOVER_MESSAGES } from './popover/popover.connect.js'
+export type {
+  PopoverApi,
+  PopoverConnectOptions,
+  PopoverContentProps,
+  PopoverPartProps,
+  PopoverTriggerProps,
+} from './popover/popover.connect.js'
+export { openPopover, getFocusables } from './popover/popover.service.js'
+export type { OpenPopoverOptions, PopoverHandle } from './popover/popover.service.js'
+export type {
+  PopoverCloseReason,
+  PopoverEvent,
+  PopoverMessages,
+  PopoverPlacement,
+  PopoverState,
+} from './popover/popover.types.js'
+export {
+  initTextField,
+  updateTextField,
+  isLabelFloating,
+} from './controls/text-field/textField.model.js'
+export { connectTextField, fitTextarea } from './controls/text-field/textField.connect.js'
+export type {
+  TextFieldApi,
+  TextFieldConnectOptions,
+  TextFieldInputProps,
+} from './controls/text-field/textField.connect.js'
+export {
+  connectFieldFrame,
+  DEFAULT_TEXT_FIELD_MESSAGES,
+} from './controls/text-field/field.connect.js'
+export type {
+  FieldFrameApi,
+  FieldFrameOptions,
+  FieldLabelProps,
+  FieldPartProps,
+  FieldRootProps,
+} from './controls/text-field/field.connect.js'
+export type {
+  TextFieldEvent,
+  TextFieldMessages,
+  TextFieldState,
+  TextFieldType,
+  TextFieldVariant,
+} from './controls/text-field/textField.types.js'
+export {
+  initSelect,
+  updateSelect,
+  indexOfValue,
+  checkSelectOptions,
+} from './controls/select/select.model.js'
+export { connectSelect, DEFAULT_SELECT_MESSAGES } from './controls/select/select.connect.js'
+export type {
+  SelectApi,
+  SelectConnectOptions,
+  SelectKeyEvent,
+  SelectListboxProps,
+  SelectOptionProps,
+  SelectTriggerProps,
+} from './controls/select/select.connect.js'
+export type {
+  SelectEvent,
+  SelectMessages,
+  SelectOption,
+  SelectState,
+} from './controls/select/select.types.js'
+export {
+  firstEnabled,
+  lastEnabled,
+  moveIndex,
+  typeahead,
+  isTypeaheadKey,
+  EMPTY_TYPEAHEAD,
+  TYPEAHEAD_TIMEOUT,
+} from './controls/select/listNavigation.js'
+export type { NavigableItem, TypeaheadState } from './controls/select/listNavigation.js'
+export { initMenu, updateMenu, isMenuDivider, checkMenuItems } from './controls/menu/menu.model.js'
+export { connectMenu } from './controls/menu/menu.connect.js'
+export type {
+  MenuApi,
+  MenuConnectOptions,
+  MenuContentProps,
+  MenuItemProps,
+  MenuKeyEvent,
+  MenuTriggerProps,
+} from './controls/menu/menu.connect.js'
+export type {
+  MenuActionItem,
+  MenuDivider,
+  MenuEvent,
+  MenuItem,
+  MenuState,
+} from './controls/menu/menu.types.js'
+// ─── Controls: chips ─────────────────────────────────────────────────────────────────────────────
+export {
+  initChipInput,
+  updateChipInput,
+  addChipValue,
+  removeChipValue,
+  splitChipText,
+  checkChipValues,
+} from './controls/chips/chips.model.js'
+export {
+  connectChip,
+  connectChipInput,
+  DEFAULT_CHIPS_MESSAGES,
+} from './controls/chips/chips.connect.js'
+export type {
+  ChipApi,
+  ChipConnectOptions,
+  ChipInputApi,
+  ChipInputConnectOptions,
+  ChipInputKeyEvent,
+} from './controls/chips/chips.connect.js'
+export type {
+  ChipAddRefusal,
+  ChipInputEvent,
+  ChipInputState,
+  ChipsMessages,
+} from './controls/chips/chips.types.js'
+// ─── Controls: date field ────────────────────────────────────────────────────────────────────────
+export {
+  addDays,
+  addMonths,
+  clampDate,
+  dayOfWeek,
+  daysInMonth,
+  endOfWeek,
+  formatDateInput,
+  formatDateLong,
+  formatDayNumber,
+  formatMonthYear,
+  getDateOrder,
+  getDatePattern,
+  getFirstDayOfWeek,
+  getMonthGrid,
+  getWeekdayNames,
+  isIsoDate,
+  isWithin,
+  parseDateInput,
+  parseIsoDate,
+  startOfWeek,
+  toIsoDate,
+  todayIso,
+} from './controls/date-field/calendar.js'
+export type { DateParts, Weekday } from './controls/date-field/calendar.js'
+export { initDateField, updateDateField } from './controls/date-field/dateField.model.js'
+export {
+  connectDateField,
+  DEFAULT_DATE_FIELD_MESSAGES,
+} from './controls/date-field/dateField.connect.js'
+export type {
+  CalendarCell,
+  DateFieldApi,
+  DateFieldConnectOptions,
+  DateFieldKeyEvent,
+} from './controls/date-field/dateField.connect.js'
+export type {
+  DateFieldError,
+  DateFieldEvent,
+  DateFieldMessages,
+  DateFieldState,
+} from './controls/date-field/dateField.types.js'
+// ─── Controls: tooltip ───────────────────────────────────────────────────────────────────────────
+export {
+  initTooltip,
+  updateTooltip,
+  TOOLTIP_SHOW_DELAY,
+  TOOLTIP_HIDE_DELAY,
+} from './controls/tooltip/tooltip.model.js'
+export { connectTooltip } from './controls/tooltip/tooltip.connect.js'
+export type {
+  TooltipApi,
+  TooltipConnectOptions,
+  TooltipContentProps,
+  TooltipTriggerProps,
+} from './controls/tooltip/tooltip.connect.js'
+export type { TooltipEvent, TooltipState } from './controls/tooltip/tooltip.types.js'
 
 // ─── Form: controls, services, relation combobox ──────────────────────────────────────────────
 export { getFocusPath } from './form/form.model.js'

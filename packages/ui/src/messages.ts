@@ -9,6 +9,8 @@ import {
   DEFAULT_DATA_TABLE_MESSAGES,
   type DataTableMessages,
 } from './data-table/dataTable.connect.js'
+import { DEFAULT_DIALOG_MESSAGES } from './controls/dialog/dialog.connect.js'
+import type { DialogMessages } from './controls/dialog/dialog.types.js'
 import { DEFAULT_FORM_MESSAGES } from './form/form.messages.js'
 import type { FormMessages } from './form/form.types.js'
 import { invalid } from './invalid.js'
@@ -21,6 +23,7 @@ export interface UiMessages {
   dataTable: DataTableMessages
   form: FormMessages
   collectionPage: CollectionPageMessages
+  dialog: DialogMessages
 }
 
 /** Translations for some words of some components; the rest stay English. */
@@ -32,6 +35,7 @@ export const DEFAULT_UI_MESSAGES: UiMessages = {
   dataTable: DEFAULT_DATA_TABLE_MESSAGES,
   form: DEFAULT_FORM_MESSAGES,
   collectionPage: DEFAULT_COLLECTION_PAGE_MESSAGES,
+  dialog: DEFAULT_DIALOG_MESSAGES,
 }
 
 /**

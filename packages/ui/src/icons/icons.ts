@@ -25,6 +25,7 @@ export const ICONS = {
   pin: 'M9 4h6M10 4v6l-3 4h10l-3-4V4M12 14v6',
   refresh: 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4.5h-4.5',
   remove: 'M5 12h14',
+  schedule: 'M12 3a9 9 0 1 0 0.01 0zM12 7v5l3.5 2',
   search: 'M10.5 4a6.5 6.5 0 1 0 0.01 0zM15.2 15.2L20 20',
   sort: 'M8 19V5M4 9l4-4 4 4M16 5v14M12 15l4 4 4-4',
   visibility: 'M2 12s3.5-6.5 10-6.5S22 12 22 12s-3.5 6.5-10 6.5S2 12 2 12zM12 9a3 3 0 1 0 0.01 0z',

@@ -3,6 +3,7 @@ import type {
   CollectionPageBulkAction,
   CollectionPageMessages,
 } from '../../collection-page/collectionPage.model.js'
+import { Button } from '../controls/Button.js'
 import type { DataTableToolbarContext } from '../data-table/DataTable.js'
 
 const part = (name: string) => ({ 'data-scope': 'collection-page', 'data-part': name })
@@ -36,25 +37,27 @@ export function BulkToolbar(props: {
   return (
     <div {...part('bulk-actions')} role="group" aria-label={messages.bulkActions}>
       {actions.map((action) => (
-        <button
+        <Button
           key={action.label}
-          type="button"
-          {...part('bulk-action')}
+          variant="tonal"
+          data-action="bulk-action"
           disabled={busy}
           onClick={withIds((ids) => props.onAction(action, ids))}
         >
           {action.label}
-        </button>
+        </Button>
       ))}
       {props.canDelete && (
-        <button
-          type="button"
-          {...part('delete-selected')}
+        <Button
+          variant="text"
+          danger
+          icon="delete"
+          data-action="delete-selected"
           disabled={busy}
           onClick={withIds(props.onDelete)}
         >
           {messages.deleteSelected}
-        </button>
+        </Button>
       )}
     </div>
   )

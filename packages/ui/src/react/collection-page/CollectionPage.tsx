@@ -16,6 +16,7 @@ import { DataTable, type DataTableBaseProps } from '../data-table/DataTable.js'
 import type { DataTableRenderCell } from '../data-table/DataTableRow.js'
 import { Avatar, ErrorList, RowActions, RowMarks, type PageError } from './CollectionPageParts.js'
 import { BulkFieldDialog, ConfirmDeleteDialog, EntityDialog } from './CollectionPageDialogs.js'
+import { Button } from '../controls/Button.js'
 import { BulkToolbar } from './BulkToolbar.js'
 import { useCollectionPresence, type CollectionPagePresence } from './useCollectionPresence.js'
 import { stampUpdated, type WriteTimestamps } from '../../timestamps.js'
@@ -248,13 +249,13 @@ export function CollectionPage<Row = DataTableRow>(props: CollectionPageProps<Ro
           </ul>
         )}
         {canCreate && (
-          <button
-            type="button"
-            {...part('create')}
+          <Button
+            icon="add"
+            data-action="create"
             onClick={() => setEntity({ docId: null, token: {} })}
           >
             {messages.create}
-          </button>
+          </Button>
         )}
       </header>
       <ErrorList

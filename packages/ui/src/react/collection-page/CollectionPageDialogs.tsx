@@ -6,7 +6,8 @@ import {
 } from '../../collection-page/collectionPage.model.js'
 import type { EntityDefinition, FormMessages, FormValues } from '../../form/form.types.js'
 import { Form, type FormPresenceOptions } from '../form/Form.js'
-import { PageDialog } from './PageDialog.js'
+import { Button } from '../controls/Button.js'
+import { ConfirmDialog, Dialog } from '../controls/Dialog.js'
 import type { WriteTimestamps } from '../../timestamps.js'
 
 // The page's dialogs: create or edit a document with the schema's form, confirm a delete, and
@@ -34,10 +35,11 @@ export function EntityDialog(props: {
   // The dialog's title names the form; the form's own title would repeat it.
   const untitled = useMemo(() => ({ ...schema, label: undefined }), [schema])
   return (
-    <PageDialog
-      part={docId === null ? 'create-dialog' : 'edit-dialog'}
+    <Dialog
+      open
       title={docId === null ? messages.createTitle(entity) : messages.editTitle(entity)}
       onClose={props.onClose}
+      closeOnScrim={false}
     >
       <Form
         schema={untitled}
@@ -51,17 +53,17 @@ export function EntityDialog(props: {
         onSaveError={props.onSaveError}
       >
         <div {...part('form-actions')}>
-          <button type="button" {...part('cancel')} onClick={props.onClose}>
-            {messages.cancel}
-          </button>
           {props.onDelete && (
-            <button type="button" {...part('delete')} onClick={props.onDelete}>
+            <Button variant="text" danger icon="delete" onClick={props.onDelete}>
               {messages.delete}
-            </button>
+            </Button>
           )}
+          <Button variant="text" onClick={props.onClose}>
+            {messages.cancel}
+          </Button>
         </div>
       </Form>
-    </PageDialog>
+    </Dialog>
   )
 }
 
@@ -74,23 +76,16 @@ export function ConfirmDeleteDialog(props: {
 }) {
   const { messages } = props
   return (
-    <PageDialog
-      part="confirm-dialog"
-      role="alertdialog"
+    <ConfirmDialog
+      open
+      destructive
       title={messages.confirmDeleteTitle(props.count)}
-      onClose={props.onClose}
-    >
-      <p {...part('dialog-text')}>{messages.confirmDeleteText}</p>
-      <div {...part('dialog-actions')}>
-        {/* The safe choice first, and focused first. */}
-        <button type="button" {...part('cancel')} autoFocus onClick={props.onClose}>
-          {messages.cancel}
-        </button>
-        <button type="button" {...part('confirm')} onClick={props.onConfirm}>
-          {messages.delete}
-        </button>
-      </div>
-    </PageDialog>
+      message={messages.confirmDeleteText}
+      confirmLabel={messages.delete}
+      cancelLabel={messages.cancel}
+      onConfirm={props.onConfirm}
+      onCancel={props.onClose}
+    />
   )
 }
 
@@ -108,11 +103,7 @@ export function BulkFieldDialog(props: {
   const [index, setIndex] = useState(0)
   const selectId = `${useId()}-value`
   return (
-    <PageDialog
-      part="bulk-dialog"
-      title={messages.bulkTitle(action.label, props.count)}
-      onClose={props.onClose}
-    >
+    <Dialog open title={messages.bulkTitle(action.label, props.count)} onClose={props.onClose}>
       <form
         {...part('bulk-form')}
         onSubmit={(event) => {
@@ -136,14 +127,12 @@ export function BulkFieldDialog(props: {
           ))}
         </select>
         <div {...part('dialog-actions')}>
-          <button type="button" {...part('cancel')} onClick={props.onClose}>
+          <Button variant="text" onClick={props.onClose}>
             {messages.cancel}
-          </button>
-          <button type="submit" {...part('apply')}>
-            {messages.apply}
-          </button>
+          </Button>
+          <Button type="submit">{messages.apply}</Button>
         </div>
       </form>
-    </PageDialog>
+    </Dialog>
   )
 }

@@ -1,5 +1,6 @@
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react'
-import { connectDialog, DEFAULT_DIALOG_MESSAGES } from '../../controls/dialog/dialog.connect.js'
+import { connectDialog } from '../../controls/dialog/dialog.connect.js'
 import type {
   DialogCloseReason,
   DialogMessages,
@@ -182,7 +183,7 @@ export function ConfirmDialog({
   onCancel,
   messages,
 }: ConfirmDialogProps) {
-  const words = { ...DEFAULT_DIALOG_MESSAGES, ...messages }
+  const words = useUiMessages('dialog', messages)
   return (
     <Dialog
       open={open}
