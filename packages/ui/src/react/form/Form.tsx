@@ -5,7 +5,8 @@ import { getEditingKey, getEditingTrack, getEditors } from '../../form/form.pres
 import { saveFormDocument } from '../../form/form.save.js'
 import { checkTimestamps, type WriteTimestamps } from '../../timestamps.js'
 import { Button } from '../controls/Button.js'
-import { FormField, type TextFieldVariant } from './FormField.js'
+import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
+import { FormField } from './FormField.js'
 import { useForm, type UseFormProps, type UseFormResult } from './useForm.js'
 
 /** What `onSubmit` receives besides the values. */
@@ -70,6 +71,11 @@ export interface FormProps extends Omit<UseFormProps, 'onSave' | 'mode'> {
    */
   variant?: TextFieldVariant
   /**
+   * The locale date fields are typed and shown in.
+   * @default 'en-US'
+   */
+  locale?: string
+  /**
    * Shows a reset button that puts the values back as loaded (enabled once something changed).
    * @default false
    */
@@ -88,7 +94,10 @@ function FormView({
   editors = [],
 }: {
   form: UseFormResult
-  props: Pick<FormProps, 'children' | 'className' | 'style' | 'onCancel' | 'variant' | 'resettable'>
+  props: Pick<
+    FormProps,
+    'children' | 'className' | 'style' | 'onCancel' | 'variant' | 'resettable' | 'locale'
+  >
   /** Who else edits this document now (bound edit mode, from presence). */
   editors?: readonly string[]
 }) {
@@ -141,6 +150,7 @@ function FormView({
             form={form}
             path={field.name}
             {...(props.variant ? { variant: props.variant } : {})}
+            {...(props.locale ? { locale: props.locale } : {})}
           />
         ))
       )}

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react'
-/** The style of text fields (outlined or filled). */
-export type TextFieldVariant = 'outlined' | 'filled'
+import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
 import { Button } from '../controls/Button.js'
 import { Checkbox } from '../controls/Checkbox.js'
+import { ChipInput } from '../controls/ChipInput.js'
+import { DateField } from '../controls/DateField.js'
 import { IconButton } from '../controls/IconButton.js'
 import { RadioGroup } from '../controls/RadioGroup.js'
+import { Select } from '../controls/Select.js'
 import { Switch } from '../controls/Switch.js'
+import { TextField } from '../controls/TextField.js'
 import { RelationField } from './RelationField.js'
 import type { UseFormResult } from './useForm.js'
 
@@ -22,6 +25,11 @@ export interface FormFieldProps {
    * @default 'outlined'
    */
   variant?: TextFieldVariant
+  /**
+   * The locale date fields are typed and shown in.
+   * @default 'en-US'
+   */
+  locale?: string
 }
 
 /** The description and error of a control that shows neither itself (switch, radio group). */
@@ -48,44 +56,22 @@ function Field({
   return <div {...form.getFieldProps(path)}>{children}</div>
 }
 
-/** A native control, until the Material 3 text field, select and date field are in. */
-function NativeField({ form, path, label }: { form: UseFormResult; path: string; label?: string }) {
-  const field = form.fieldAt(path)
-  const c = form.getFieldControl(path, label)
-  const { type: _type, ...props } = form.getInputProps(path)
-  return (
-    <Field form={form} path={path}>
-      <label {...form.getLabelProps(path)}>
-        {c.label}
-        {c.required && <span {...form.getRequiredProps()}>{' *'}</span>}
-      </label>
-      {field?.type === 'text' ? (
-        <textarea {...props} rows={3} />
-      ) : c.kind === 'select' ? (
-        <select {...props} disabled={c.readOnly}>
-          {c.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input {...form.getInputProps(path)} />
-      )}
-      <Message form={form} path={path} />
-    </Field>
-  )
-}
-
 /**
  * Renders the Material 3 control of one field, chosen by `getControlKind` (text field, select,
  * radio group, switch, checkbox, input chips, date field, relation combobox); objects and
  * arrays of objects recurse.
  */
-export function FormField({ form, path, label, variant = 'outlined' }: FormFieldProps) {
+export function FormField({ form, path, label, variant = 'outlined', locale }: FormFieldProps) {
   const field = form.fieldAt(path)
   if (!field) return null
   const c = form.getFieldControl(path, label)
+  const common = {
+    label: c.label,
+    ...(c.supportingText ? { supportingText: c.supportingText } : {}),
+    error: c.error,
+    required: c.required,
+  }
+
   switch (c.kind) {
     case 'group':
       return (
@@ -97,12 +83,12 @@ export function FormField({ form, path, label, variant = 'outlined' }: FormField
               form={form}
               path={`${path}.${child.name}`}
               variant={variant}
+              {...(locale ? { locale } : {})}
             />
           ))}
           <Message form={form} path={path} />
         </fieldset>
       )
-    case 'chips':
     case 'list': {
       const items = (form.valueAt(path) as unknown[] | undefined) ?? []
       const itemLabel = field.item?.label ?? c.label
@@ -125,6 +111,7 @@ export function FormField({ form, path, label, variant = 'outlined' }: FormField
                     path={`${path}.${i}`}
                     label={`${itemLabel} ${i + 1}`}
                     variant={variant}
+                    {...(locale ? { locale } : {})}
                   />
                   <div {...form.getItemActionsProps(path, i)}>
                     <IconButton {...up} icon="arrowUpward" label={up['aria-label'] ?? ''} />
@@ -143,18 +130,52 @@ export function FormField({ form, path, label, variant = 'outlined' }: FormField
       )
     }
     case 'text':
+      return (
+        <Field form={form} path={path}>
+          <TextField
+            {...common}
+            id={c.id}
+            name={c.name}
+            variant={variant}
+            type={c.type}
+            multiline={c.multiline}
+            {...(c.multiline ? { rows: 3 } : {})}
+            value={c.value}
+            onValueChange={c.onValueChange}
+            onBlur={c.onBlur}
+            readOnly={c.readOnly}
+            {...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {})}
+            {...(c.placeholder ? { placeholder: c.placeholder } : {})}
+          />
+        </Field>
+      )
     case 'select':
-    case 'date':
-      return <NativeField form={form} path={path} {...(label ? { label } : {})} />
+      return (
+        <Field form={form} path={path}>
+          <Select
+            {...common}
+            id={c.id}
+            name={c.name}
+            variant={variant}
+            value={c.value}
+            options={c.options}
+            onValueChange={c.onValueChange}
+            disabled={c.readOnly}
+            placeholder={c.placeholder}
+          />
+        </Field>
+      )
     case 'radio':
       return (
         <Field form={form} path={path}>
           <RadioGroup
+            id={c.id}
             label={c.label}
             name={c.name}
             value={c.value}
             options={c.options}
             onValueChange={c.onValueChange}
+            disabled={c.readOnly}
           />
           <Message form={form} path={path} />
         </Field>
@@ -163,6 +184,8 @@ export function FormField({ form, path, label, variant = 'outlined' }: FormField
       return (
         <Field form={form} path={path}>
           <Switch
+            id={c.id}
+            name={c.name}
             checked={c.checked}
             onCheckedChange={c.onCheckedChange}
             label={c.label}
@@ -187,12 +210,41 @@ export function FormField({ form, path, label, variant = 'outlined' }: FormField
           <Message form={form} path={path} />
         </Field>
       )
+    case 'chips':
+      return (
+        <Field form={form} path={path}>
+          <ChipInput
+            {...common}
+            id={c.id}
+            variant={variant}
+            value={c.value}
+            onValueChange={c.onValueChange}
+            {...(c.placeholder ? { placeholder: c.placeholder } : {})}
+            {...(c.maxItems !== undefined ? { maxItems: c.maxItems } : {})}
+          />
+        </Field>
+      )
+    case 'date':
+      return (
+        <Field form={form} path={path}>
+          <DateField
+            {...common}
+            id={c.id}
+            name={c.name}
+            variant={variant}
+            value={c.value}
+            onValueChange={c.onValueChange}
+            readOnly={c.readOnly}
+            {...(locale ? { locale } : {})}
+            {...(c.min ? { min: c.min } : {})}
+            {...(c.max ? { max: c.max } : {})}
+          />
+        </Field>
+      )
     case 'relation':
       return (
         <Field form={form} path={path}>
-          <label {...form.getLabelProps(path)}>{c.label}</label>
-          <RelationField form={form} path={path} />
-          <Message form={form} path={path} />
+          <RelationField form={form} path={path} variant={variant} />
         </Field>
       )
   }

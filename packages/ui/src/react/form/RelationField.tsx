@@ -1,7 +1,9 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useMetalDoc, useMetalQuery } from '@metal/react'
-import type { RelationDefinition } from '../../form/form.types.js'
+import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
 import type { RelationBinding } from '../../form/form.controls.js'
+import type { RelationDefinition } from '../../form/form.types.js'
+import { connectRelationCombobox } from '../../form/relationCombobox.connect.js'
 import {
   buildRelationQuery,
   initRelationCombobox,
@@ -9,22 +11,33 @@ import {
   transitionRelationCombobox,
   type RelationComboboxEvent,
 } from '../../form/relationCombobox.model.js'
-import { connectRelationCombobox } from '../../form/relationCombobox.connect.js'
 import { identityProps } from '../../normalizeProps.js'
+import { IconButton } from '../controls/IconButton.js'
+import { useAnchoredPopover } from '../controls/Popover.js'
+import { TextField } from '../controls/TextField.js'
 import type { UseFormResult } from './useForm.js'
 
 /**
- * A searchable select over another collection (WAI-ARIA combobox with a listbox): typing
- * searches by prefix, arrows move, Enter picks, Escape closes. The value is the document id.
- * The behaviour is `connectRelationCombobox`; this view feeds it the live matches.
+ * A searchable select over another collection (WAI-ARIA combobox with a listbox popup) in a
+ * Material 3 text field: typing searches by prefix, ↓/↑ move, Enter picks, Escape closes. The
+ * value is the document id. The behaviour is `connectRelationCombobox`; this view feeds it the
+ * live matches and shows the list in the top layer, under the field.
  */
-export function RelationField({ form, path }: { form: UseFormResult; path: string }) {
+export function RelationField({
+  form,
+  path,
+  variant = 'outlined',
+}: {
+  form: UseFormResult
+  path: string
+  variant?: TextFieldVariant
+}) {
   const relation = form.fieldAt(path)?.relation as RelationDefinition
-  const binding = form.getFieldControl(path) as RelationBinding
+  const c = form.getFieldControl(path) as RelationBinding
   const [state, setState] = useState(initRelationCombobox)
   const send = (event: RelationComboboxEvent) =>
     setState((s) => transitionRelationCombobox(s, event))
-  const selected = useMetalDoc(relation.collection, binding.value)
+  const selected = useMetalDoc(relation.collection, c.value)
   // Subscribed only while the list is open.
   const rows = useMetalQuery(
     relation.collection,
@@ -32,26 +45,83 @@ export function RelationField({ form, path }: { form: UseFormResult; path: strin
     { enabled: state.open },
   )
   const combobox = connectRelationCombobox(state, send, {
-    id: binding.id,
-    label: binding.label,
-    value: binding.value,
-    selectedLabel: relationLabel(selected.data, relation, binding.value ?? ''),
+    id: c.id,
+    label: c.label,
+    value: c.value,
+    selectedLabel: relationLabel(selected.data, relation, c.value ?? ''),
     options: (rows.data ?? []).map((row) => ({
       id: row.id,
       label: relationLabel(row, relation, row.id),
     })),
     loading: state.open && rows.isPending,
-    onValueChange: binding.onValueChange,
-    onBlur: binding.onBlur,
-    readOnly: binding.readOnly,
+    onValueChange: c.onValueChange,
+    onBlur: c.onBlur,
+    readOnly: c.readOnly,
     messages: form.messages,
     normalizeProps: identityProps,
   })
-  const control = form.getControlProps(path)
+  const [anchor, setAnchor] = useState<HTMLDivElement | null>(null)
+  const list = useRef<HTMLUListElement>(null)
+  useAnchoredPopover(combobox.open, anchor, list, {
+    matchWidth: true,
+    returnFocus: false,
+    // The text box handles Escape; a press outside (not on the box) closes the list.
+    closeOnEscape: false,
+    onDismiss: () => send({ type: 'CLOSE' }),
+  })
+  const {
+    id,
+    value,
+    onChange,
+    onKeyDown,
+    onBlur,
+    readOnly: _readOnly,
+    'data-scope': _scope,
+    'data-part': _part,
+    type: _type,
+    ...aria
+  } = combobox.getInputProps()
+  const clear = combobox.getClearProps()
+  const toggle = combobox.getToggleProps()
   return (
-    <div data-scope="form" data-part="combobox">
-      <input {...control} {...combobox.getInputProps()} data-part="control" />
-      <ul {...combobox.getListboxProps()}>
+    <div data-scope="form" data-part="combobox" ref={setAnchor}>
+      <TextField
+        label={c.label}
+        id={id}
+        name={c.name}
+        variant={variant}
+        value={value}
+        onValueChange={(text) => onChange({ target: { value: text } })}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+        readOnly={c.readOnly}
+        required={c.required}
+        error={c.error}
+        {...(c.supportingText ? { supportingText: c.supportingText } : {})}
+        inputProps={aria}
+        trailing={
+          c.readOnly ? null : (
+            <>
+              {!clear.hidden && (
+                <IconButton
+                  {...clear}
+                  hidden={false}
+                  icon="close"
+                  label={clear['aria-label']}
+                  size="small"
+                />
+              )}
+              <IconButton
+                {...toggle}
+                icon="arrowDropDown"
+                label={toggle['aria-label']}
+                size="small"
+              />
+            </>
+          )
+        }
+      />
+      <ul {...combobox.getListboxProps()} ref={list}>
         {combobox.emptyText !== null && <li {...combobox.getEmptyProps()}>{combobox.emptyText}</li>}
         {combobox.options.map((option) => (
           <li key={option.id} {...combobox.getOptionProps(option)}>
