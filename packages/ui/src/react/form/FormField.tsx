@@ -227,6 +227,8 @@ export function FormField({ form, path, label, variant = 'outlined', locale }: F
     case 'date':
       return (
         <Field form={form} path={path}>
+          {/* The form checks min and max itself (its words, focus on submit): a date field given
+              them would refuse the date without the form knowing, and save none. */}
           <DateField
             {...common}
             id={c.id}
@@ -236,8 +238,6 @@ export function FormField({ form, path, label, variant = 'outlined', locale }: F
             onValueChange={c.onValueChange}
             readOnly={c.readOnly}
             {...(locale ? { locale } : {})}
-            {...(c.min ? { min: c.min } : {})}
-            {...(c.max ? { max: c.max } : {})}
           />
         </Field>
       )
