@@ -5,6 +5,7 @@ import { MetalProvider } from '@metal/react'
 import type { EntityDefinition } from '@metal/ui'
 import { Form, MetalUiProvider } from '@metal/ui/react'
 import { closeDemoClients, demoBackend, demoClient } from './support/demoClients.js'
+import { findNativeControls } from './support/nativeControls.js'
 
 /** A task, as an entity definition: one field of most types, with rules. */
 const TASK: EntityDefinition = {
@@ -168,6 +169,7 @@ export const Validation: Story = {
 export const Submit: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
+    await expect(findNativeControls(canvasElement)).toEqual([])
     await userEvent.type(canvas.getByRole('textbox', { name: /^Title/ }), 'Ship the form')
     await userEvent.type(canvas.getByRole('spinbutton', { name: 'Estimate (hours)' }), '8')
     await userEvent.click(canvas.getByRole('radio', { name: 'Large' }))
@@ -256,10 +258,19 @@ export const DueDate: Story = {
     await userEvent.clear(due)
     await userEvent.type(due, '2026-12-24')
     await userEvent.tab()
+    // The calendar opens on the typed date; → and Enter pick the next day.
+    await userEvent.click(canvas.getByRole('button', { name: 'Choose date' }))
+    const calendar = within(document.body)
+    await expect(await calendar.findByRole('grid', { name: 'December 2026' })).toBeVisible()
+    await waitFor(() =>
+      expect(calendar.getByRole('gridcell', { name: 'Thursday, December 24, 2026' })).toHaveFocus(),
+    )
+    await userEvent.keyboard('{ArrowRight}{Enter}')
+    await expect(due).toHaveValue('12/25/2026')
     await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
     await waitFor(() => expect(formStatus(canvasElement)).toHaveTextContent('Saved'))
     await expect(args.onSubmit).toHaveBeenCalledWith(
-      expect.objectContaining({ due: '2026-12-24' }),
+      expect.objectContaining({ due: '2026-12-25' }),
       expect.anything(),
     )
   },
