@@ -8,9 +8,16 @@
 //
 // A block that is a deliberate fragment opts out on its fence line: ```ts no-check. Use it
 // sparingly; a complete snippet (imports and declarations included) is worth more.
+//
+// A block may instead be a copy of an example file, named on its fence line relative to the
+// README: ```tsx file=examples/form.tsx. The block must equal the file (which its package
+// type-checks with `npm run typecheck` and lints like any source). A README beside an
+// examples/ folder with a tsconfig.json must take every ts/tsx block from a file; --write
+// copies the files into their blocks.
 // Failures print as `README path:line: TS code: message`; any failure exits 1.
 // --skip <path> (repeatable) leaves out one README, e.g. `--skip packages/vue/README.md`.
 // --keep leaves the generated folder in place (it is otherwise removed after a clean run).
+// --write rewrites the `file=` blocks of the READMEs from their files, then checks as usual.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import ts from 'typescript'
@@ -24,10 +31,12 @@ const OPT_OUT = 'no-check'
 
 const skip = new Set()
 let keep = false
+let write = false
 const args = process.argv.slice(2)
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--skip' && args[i + 1]) skip.add(toPosix(relative(root, resolve(args[++i]))))
   else if (args[i] === '--keep') keep = true
+  else if (args[i] === '--write') write = true
   else {
     console.error(`check-readme-snippets: unknown argument '${args[i]}'`)
     process.exit(2)
@@ -80,7 +89,8 @@ function extractBlocks(markdown) {
     }
     const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text)
     if (close && close[1][0] === open.fence[0] && close[1].length >= open.fence.length) {
-      blocks.push({ lang: open.lang, info: open.info, line: open.line, code: open.body.join('\n') })
+      const { lang, info, line, body } = open
+      blocks.push({ lang, info, line, end: index + 1, code: body.join('\n') })
       open = null
     } else open.body.push(text)
   })
@@ -104,12 +114,65 @@ for (const path of skip) {
     process.exit(2)
   }
 }
+/** Blocks that differ from their example file, or should come from one: `path:line: why`. */
+const fileProblems = []
+
+/** The example file a block copies (`file=…` on its fence line), or null. */
+function exampleOf(block) {
+  const spec = block.info.split(/\s+/).find((word) => word.startsWith('file='))
+  return spec ? spec.slice('file='.length) : null
+}
+
+/**
+ * Checks (or with --write, rewrites) the blocks of a README that copy an example file; returns
+ * its blocks as they now are.
+ */
+function syncExamples(readme) {
+  const path = join(root, readme)
+  const text = readFileSync(path, 'utf8')
+  const blocks = extractBlocks(text)
+  const withExamples = existsSync(join(root, dirname(readme), 'examples', 'tsconfig.json'))
+  const lines = text.split('\n')
+  let changed = false
+  for (const block of [...blocks].reverse()) {
+    if (!CHECKED.has(block.lang)) continue
+    const file = exampleOf(block)
+    if (!file) {
+      if (withExamples) {
+        fileProblems.push(
+          `${readme}:${block.line - 1}: take this block from a file under examples/ (file=…)`,
+        )
+      }
+      continue
+    }
+    const source = join(root, dirname(readme), file)
+    if (!existsSync(source)) {
+      fileProblems.push(`${readme}:${block.line - 1}: no such example file: ${file}`)
+      continue
+    }
+    const code = readFileSync(source, 'utf8').replace(/\n$/, '')
+    if (code === block.code) continue
+    if (write) {
+      lines.splice(block.line - 1, block.end - block.line, ...code.split('\n'))
+      changed = true
+    } else {
+      fileProblems.push(
+        `${readme}:${block.line - 1}: differs from ${file} (npm run check-readmes -- --write copies it)`,
+      )
+    }
+  }
+  if (!changed) return blocks
+  writeFileSync(path, lines.join('\n'))
+  console.log(`check-readme-snippets: wrote the example blocks of ${readme}`)
+  return extractBlocks(lines.join('\n'))
+}
+
 for (const readme of readmes) {
   if (skip.has(readme)) {
     console.warn(`check-readme-snippets: skipping ${readme} (--skip; temporary, remove it)`)
     continue
   }
-  const blocks = extractBlocks(readFileSync(join(root, readme), 'utf8'))
+  const blocks = syncExamples(readme)
   for (const block of blocks) {
     if (!CHECKED.has(block.lang)) continue
     if (block.info.split(/\s+/).includes(OPT_OUT)) {
@@ -185,7 +248,14 @@ function report(list) {
   return errors.length
 }
 
+for (const problem of fileProblems) console.error(problem)
 const summary = `${origins.size} snippets from ${readmes.length - skip.size} READMEs (${optedOut} marked ${OPT_OUT})`
+if (fileProblems.length > 0) {
+  console.error(
+    `check-readme-snippets: ${fileProblems.length} README block(s) out of step with examples/`,
+  )
+  process.exit(1)
+}
 if (failures > 0) {
   console.error(
     `check-readme-snippets: ${failures} type error(s) in ${summary}; see ${relative(root, outDir)}/`,

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Conflict, ConflictResolution, DocumentData } from '@metal/core'
 import { useMetalSync } from '@metal/react'
+import { Button, Dialog } from '@metal/ui/react'
 
 interface Open {
   conflict: Conflict
@@ -28,7 +29,6 @@ function show(value: unknown): string {
 export function ConflictDialog({ collection }: { collection: string }) {
   const queue = useRef<Open[]>([])
   const [current, setCurrent] = useState<Open | null>(null)
-  const dialog = useRef<HTMLDialogElement>(null)
 
   useMetalSync(collection, {
     conflict: 'server-wins',
@@ -47,26 +47,31 @@ export function ConflictDialog({ collection }: { collection: string }) {
       }),
   })
 
-  useEffect(() => {
-    const d = dialog.current
-    if (!d) return
-    if (current && !d.open) d.showModal()
-    if (!current && d.open) d.close()
-  }, [current])
-
   const c = current?.conflict
   const fields = c ? changedFields(c.local, c.remote) : []
   const title = (c?.local?.title ?? c?.remote?.title ?? c?.id) as string | undefined
   return (
-    <dialog
-      ref={dialog}
-      className="demo-dialog"
-      aria-labelledby="demo-conflict-title"
-      onCancel={(e) => e.preventDefault()}
+    <Dialog
+      open={current !== null}
+      // Someone has to choose: neither Escape nor the scrim settles a conflict.
+      onClose={() => {}}
+      closeOnScrim={false}
+      className="demo-conflict"
+      title={c ? `Someone else changed “${title}”` : ''}
+      actions={
+        current &&
+        c && (
+          <>
+            <Button variant="text" onClick={() => current.settle(undefined)}>
+              Keep theirs
+            </Button>
+            <Button onClick={() => current.settle(c.local)}>Keep mine</Button>
+          </>
+        )
+      }
     >
       {current && c && (
         <>
-          <h2 id="demo-conflict-title">Someone else changed “{title}”</h2>
           <p>
             {c.remote === null
               ? 'It was deleted while you were offline.'
@@ -90,24 +95,8 @@ export function ConflictDialog({ collection }: { collection: string }) {
               ))}
             </tbody>
           </table>
-          <div className="demo-dialog-actions">
-            <button
-              type="button"
-              className="demo-text-button"
-              onClick={() => current.settle(undefined)}
-            >
-              Keep theirs
-            </button>
-            <button
-              type="button"
-              className="demo-filled-button"
-              onClick={() => current.settle(c.local)}
-            >
-              Keep mine
-            </button>
-          </div>
         </>
       )}
-    </dialog>
+    </Dialog>
   )
 }

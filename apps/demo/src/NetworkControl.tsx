@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useMetal, useMetalSync } from '@metal/react'
+import { Switch } from '@metal/ui/react'
 
 /**
  * The connection as the user sees it: online, offline or syncing, the number of writes waiting
@@ -33,19 +34,7 @@ export function NetworkControl() {
           </span>
         )}
       </span>
-      <label className="demo-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          checked={offline}
-          onChange={toggle}
-          aria-describedby="demo-offline-hint"
-        />
-        Work offline
-      </label>
-      <span id="demo-offline-hint" hidden>
-        Changes made while offline are queued and sent when you go back online.
-      </span>
+      <Switch checked={offline} onCheckedChange={toggle} label="Work offline" />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react'
 import type { Session } from '@metal/core'
 import { useMetalAuth, useMetalCount } from '@metal/react'
+import { Button, IconButton } from '@metal/ui/react'
 import { ConflictDialog } from './ConflictDialog.js'
 import { NetworkControl } from './NetworkControl.js'
 import { OnlineAvatars, usePagePresence } from './OnlinePresence.js'
@@ -44,21 +45,18 @@ function Frame({
         <span className="demo-brand">Metal demo</span>
         <OnlineAvatars />
         <NetworkControl />
-        <button
-          type="button"
-          className="demo-icon-button"
-          aria-label={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
-          aria-pressed={theme === 'dark'}
+        <IconButton
+          icon={theme === 'dark' ? 'lightMode' : 'darkMode'}
+          label={theme === 'dark' ? 'Use the light theme' : 'Use the dark theme'}
+          selected={theme === 'dark'}
           onClick={() => onThemeChange(theme === 'dark' ? 'light' : 'dark')}
-        >
-          {theme === 'dark' ? '☀' : '☾'}
-        </button>
+        />
         <span className="demo-viewer">
           {viewer.name} <span className="demo-chip">{viewer.role}</span>
         </span>
-        <button type="button" className="demo-text-button" onClick={() => void signOut()}>
+        <Button variant="text" onClick={() => void signOut()}>
           Sign out
-        </button>
+        </Button>
       </header>
       <nav className="demo-nav" aria-label="Pages">
         <NavLink page="tasks" current={page} go={go} count={<TaskCount />} />

@@ -1,4 +1,16 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
+import {
+  Controls,
+  Description,
+  DocsContainer,
+  Primary,
+  Stories,
+  Subtitle,
+  Title,
+  useOf,
+  type DocsContainerProps,
+} from '@storybook/addon-docs/blocks'
+import type { PropsWithChildren } from 'react'
 import '@metal/ui/theme.css'
 import './preview.css'
 
@@ -12,6 +24,39 @@ const withTheme: Decorator = (Story, { globals }) => (
     <Story />
   </div>
 )
+
+/**
+ * A docs page is one document: its content sits in a <main> landmark, as on any page, so axe's
+ * landmark rules hold for the whole page (scripts/docs-a11y.mjs checks every docs page).
+ */
+function MainDocsContainer({ children, ...props }: PropsWithChildren<DocsContainerProps>) {
+  return (
+    <main>
+      <DocsContainer {...props}>{children}</DocsContainer>
+    </main>
+  )
+}
+
+/**
+ * Storybook's autodocs page, except that the primary story is shown once, at the top, and not
+ * again under "Stories": two copies would put two landmarks of one name (two
+ * `<nav aria-label="…">`) and duplicate ids on the page.
+ */
+function MetalDocsPage() {
+  const { csfFile } = useOf('meta', ['meta'])
+  const single = Object.keys(csfFile.stories).length === 1
+  return (
+    <>
+      <Title />
+      <Subtitle />
+      <Description of="meta" />
+      {single && <Description of="story" />}
+      <Primary />
+      <Controls />
+      {!single && <Stories includePrimary={false} />}
+    </>
+  )
+}
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -37,6 +82,7 @@ const preview: Preview = {
     // axe violations fail the story test, not just show in the panel.
     a11y: { test: 'error' },
     controls: { expanded: true, matchers: { color: /(background|color)$/i } },
+    docs: { container: MainDocsContainer, page: MetalDocsPage },
   },
 }
 

@@ -4,12 +4,17 @@
 // .vitest-results.json for scripts/test-summary.mjs. The browser is Debian's Chromium: the one
 // CHROMIUM_PATH names, or else /usr/bin/chromium (or `chromium` on PATH). Nothing downloads one.
 //
+// A full run (no extra arguments) then checks the docs pages too: it builds the Storybook into a
+// temporary folder and runs scripts/docs-a11y.mjs, which opens every docs page in Chromium and
+// runs axe on the whole document; its pages count as tests in the report.
+//
 // No browser found: the tests are skipped with a notice and an empty report, unless
 // METAL_REQUIRE_BROWSER=1 (as in CI), which makes it a failure. Setting CHROMIUM_PATH turns the
 // fallbacks off, so CHROMIUM_PATH=/nonexistent shows what a machine without Chromium does.
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { CHROMIUM_HINT, findChromium } from '../../../scripts/chromium.mjs'
 
@@ -52,19 +57,58 @@ if (!chromium) {
   process.exit(0)
 }
 
+const extraArgs = process.argv.slice(2)
 const vitestArgs = [
   'run',
   '--reporter=default',
   '--reporter=json',
   '--outputFile.json=.vitest-results.json',
-  ...process.argv.slice(2),
+  ...extraArgs,
 ]
-// Vitest's own bin, so this works outside `npm run` too.
-const vitestPkg = createRequire(join(root, 'package.json')).resolve('vitest/package.json')
-const vitestBin = join(dirname(vitestPkg), JSON.parse(readFileSync(vitestPkg, 'utf8')).bin.vitest)
-const child = spawn(process.execPath, [vitestBin, ...vitestArgs], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromium },
-})
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)))
+const env = { ...process.env, CHROMIUM_PATH: chromium }
+
+/** Runs a node script to its end; resolves with its exit code (1 when killed by a signal). */
+function run(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env })
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)))
+  })
+}
+
+/** Builds the Storybook and checks its docs pages; adds them to the report as tests. */
+async function checkDocsPages() {
+  const out = mkdtempSync(join(tmpdir(), 'metal-storybook-'))
+  const summaryFile = join(out, 'docs-a11y.json')
+  try {
+    const storybookBin = binOf('storybook', 'storybook')
+    const site = join(out, 'site')
+    const built = await run([storybookBin, 'build', '--quiet', '-o', site])
+    const code =
+      built === 0 ? await run(['scripts/docs-a11y.mjs', site, '--report', summaryFile]) : built
+    const docs = existsSync(summaryFile)
+      ? JSON.parse(readFileSync(summaryFile, 'utf8'))
+      : { passed: 0, failed: 0 }
+    if (!existsSync(report)) return code || 1
+    const results = JSON.parse(readFileSync(report, 'utf8'))
+    results.numTotalTests += docs.passed + docs.failed
+    results.numPassedTests += docs.passed
+    results.numFailedTests += docs.failed
+    if (code !== 0 && docs.failed === 0) results.numFailedTestSuites += 1
+    results.success = results.success && code === 0
+    writeFileSync(report, `${JSON.stringify(results)}\n`)
+    return code
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
+/** A package's own bin, so this works outside `npm run` too. */
+function binOf(name, command) {
+  const pkgFile = createRequire(join(root, 'package.json')).resolve(`${name}/package.json`)
+  const { bin } = JSON.parse(readFileSync(pkgFile, 'utf8'))
+  return join(dirname(pkgFile), typeof bin === 'string' ? bin : bin[command])
+}
+
+const stories = await run([binOf('vitest', 'vitest'), ...vitestArgs])
+const docs = extraArgs.length === 0 ? await checkDocsPages() : 0
+process.exit(stories !== 0 ? stories : docs)

@@ -12,6 +12,9 @@ const meta = {
   title: 'Components/Pagination',
   component: Pagination,
   args: { total: 135, onPageChange: fn(), onPageSizeChange: fn() },
+  // Each story's <nav> has a name of its own: a docs page shows them all, and landmarks of one
+  // page need distinct names (axe's landmark-unique).
+  render: (args, { name }) => <Pagination label={`${name} pages`} {...args} />,
   argTypes: {
     mode: { control: 'inline-radio', options: ['offset', 'cursor'] },
   },
@@ -24,7 +27,7 @@ type Story = StoryObj<typeof meta>
 
 function parts(canvasElement: HTMLElement) {
   const canvas = within(canvasElement)
-  const nav = canvas.getByRole('navigation', { name: 'Pagination' })
+  const nav = canvas.getByRole('navigation', { name: / pages$/ })
   const inNav = within(nav)
   return {
     canvas,
@@ -137,6 +140,7 @@ function CursorDemo() {
   const onPage = Math.max(0, Math.min(20, CURSOR_ROWS - (page - 1) * 20))
   return (
     <Pagination
+      label="Cursor mode pages"
       mode="cursor"
       page={page}
       onPageChange={setPage}
@@ -199,6 +203,7 @@ function TableDemo() {
         </tbody>
       </table>
       <Pagination
+        label="People pages"
         total={PEOPLE.length}
         page={page}
         onPageChange={setPage}

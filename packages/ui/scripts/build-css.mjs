@@ -1,10 +1,12 @@
-// Writes dist/theme.css: src/theme.css with its local @import rules inlined, so the published
-// stylesheet is one file that works without a bundler.
+// Writes dist/theme.css and dist/base.css: each stylesheet of src/ with its local @import rules
+// inlined, so every published stylesheet is one file that works without a bundler.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
 const IMPORT = /^@import\s+['"](\.{1,2}\/[^'"]+)['"]\s*;\s*$/gm
+/** The stylesheets the package exports (`@metal/ui/<name>`). */
+const SHEETS = ['theme.css', 'base.css']
 
 function inline(file, seen = new Set()) {
   if (seen.has(file)) throw new Error(`build-css: ${relative(root, file)} imports itself`)
@@ -13,7 +15,9 @@ function inline(file, seen = new Set()) {
   return css.replace(IMPORT, (_, path) => inline(join(dirname(file), path), new Set(seen)).trim())
 }
 
-const out = join(root, 'dist', 'theme.css')
-mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, `${inline(join(root, 'src', 'theme.css')).trim()}\n`)
-console.log(`build-css: wrote ${relative(root, out)}`)
+for (const sheet of SHEETS) {
+  const out = join(root, 'dist', sheet)
+  mkdirSync(dirname(out), { recursive: true })
+  writeFileSync(out, `${inline(join(root, 'src', sheet)).trim()}\n`)
+  console.log(`build-css: wrote ${relative(root, out)}`)
+}

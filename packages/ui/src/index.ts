@@ -13,7 +13,7 @@ export type {
   PaginationApi,
   PaginationConnectOptions,
   PaginationEllipsisProps,
-  PaginationPageSizeSelectProps,
+  PaginationPageSizeTriggerProps,
   PaginationRangeProps,
   PaginationRootProps,
   PaginationTriggerProps,

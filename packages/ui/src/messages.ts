@@ -9,6 +9,14 @@ import {
   DEFAULT_DATA_TABLE_MESSAGES,
   type DataTableMessages,
 } from './data-table/dataTable.connect.js'
+import { DEFAULT_CHIPS_MESSAGES } from './controls/chips/chips.connect.js'
+import type { ChipsMessages } from './controls/chips/chips.types.js'
+import { DEFAULT_DATE_FIELD_MESSAGES } from './controls/date-field/dateField.connect.js'
+import type { DateFieldMessages } from './controls/date-field/dateField.types.js'
+import { DEFAULT_SELECT_MESSAGES } from './controls/select/select.connect.js'
+import type { SelectMessages } from './controls/select/select.types.js'
+import { DEFAULT_TEXT_FIELD_MESSAGES } from './controls/text-field/field.connect.js'
+import type { TextFieldMessages } from './controls/text-field/textField.types.js'
 import { DEFAULT_DIALOG_MESSAGES } from './controls/dialog/dialog.connect.js'
 import type { DialogMessages } from './controls/dialog/dialog.types.js'
 import { DEFAULT_FORM_MESSAGES } from './form/form.messages.js'
@@ -24,6 +32,10 @@ export interface UiMessages {
   form: FormMessages
   collectionPage: CollectionPageMessages
   dialog: DialogMessages
+  textField: TextFieldMessages
+  select: SelectMessages
+  chips: ChipsMessages
+  dateField: DateFieldMessages
 }
 
 /** Translations for some words of some components; the rest stay English. */
@@ -36,6 +48,10 @@ export const DEFAULT_UI_MESSAGES: UiMessages = {
   form: DEFAULT_FORM_MESSAGES,
   collectionPage: DEFAULT_COLLECTION_PAGE_MESSAGES,
   dialog: DEFAULT_DIALOG_MESSAGES,
+  textField: DEFAULT_TEXT_FIELD_MESSAGES,
+  select: DEFAULT_SELECT_MESSAGES,
+  chips: DEFAULT_CHIPS_MESSAGES,
+  dateField: DEFAULT_DATE_FIELD_MESSAGES,
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { serverTimestamp } from '@metal/core'
 import { useMetalMutation, useMetalQuery } from '@metal/react'
+import { Button, LinearProgress, Select } from '@metal/ui/react'
 import { JOB_TYPES, type Job } from '../schemas.js'
 import { useViewer } from '../viewer.js'
 
@@ -50,22 +51,18 @@ export function JobsPage() {
             start(type, false)
           }}
         >
-          <label>
-            Type{' '}
-            <select value={type} onChange={(e) => setType(e.target.value as Job['type'])}>
-              {JOB_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="demo-filled-button">
+          <Select
+            label="Type"
+            value={type}
+            options={JOB_TYPES.map((t) => ({ value: t, label: t }))}
+            onValueChange={(value) => setType(value as Job['type'])}
+          />
+          <Button type="submit" icon="add">
             Start job
-          </button>
-          <button type="button" className="demo-text-button" onClick={() => start(type, true)}>
+          </Button>
+          <Button variant="text" onClick={() => start(type, true)}>
             Start a failing job
-          </button>
+          </Button>
         </form>
       </header>
       {add.error && (
@@ -90,16 +87,11 @@ export function JobsPage() {
               </span>
               {job.hasPendingWrites && <span className="demo-chip">Not sent yet</span>}
             </div>
-            <div
+            <LinearProgress
               className="demo-progress"
-              role="progressbar"
-              aria-label={`Progress of ${job.type} job`}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={job.progress}
-            >
-              <span style={{ width: `${job.progress}%` }} />
-            </div>
+              value={job.progress / 100}
+              label={`Progress of ${job.type} job`}
+            />
             <span className="demo-job-percent">{job.progress}%</span>
             {job.error && (
               <p className="demo-error" role="alert">

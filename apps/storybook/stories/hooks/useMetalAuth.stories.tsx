@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
@@ -6,10 +7,11 @@ import { closeDemoClients, demoClient } from '../support/demoClients.js'
 
 /** Sign-in state and actions from `useMetalAuth`. */
 function Account() {
+  const accountTitleId = useId()
   const { status, session, authenticate, signOut } = useMetalAuth()
   return (
-    <section className="metal-demo-card" aria-labelledby="account-title">
-      <h2 id="account-title">Account</h2>
+    <div className="metal-demo-card" role="group" aria-labelledby={accountTitleId}>
+      <h2 id={accountTitleId}>Account</h2>
       <p role="status">
         {status === 'signed-in' && session
           ? `Signed in as ${session.userId} (${session.role ?? 'no role'})`
@@ -42,7 +44,7 @@ function Account() {
           Sign out
         </button>
       </div>
-    </section>
+    </div>
   )
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
@@ -9,14 +9,15 @@ const ROOM = 'design-review'
 
 /** Who is in the room, as this client sees it, while it tracks itself as "you". */
 function WhoIsHere() {
+  const presenceTitleId = useId()
   const [status, setStatus] = useState('online')
   const { members, others, self } = useMetalPresence({
     room: ROOM,
     track: { userId: 'you', status, metadata: { page: '/tasks' } },
   })
   return (
-    <section className="metal-demo-card" aria-labelledby="presence-title">
-      <h2 id="presence-title">
+    <div className="metal-demo-card" role="group" aria-labelledby={presenceTitleId}>
+      <h2 id={presenceTitleId}>
         In the room: {members.length} ({others.length} besides you)
       </h2>
       <ul aria-label="Members">
@@ -36,12 +37,13 @@ function WhoIsHere() {
           Set me {status === 'online' ? 'away' : 'online'}
         </button>
       </div>
-    </section>
+    </div>
   )
 }
 
 /** The second user's controls: they act through their own client on the shared backend. */
 function SimulatedUser({ client }: { client: Metal }) {
+  const adaTitleId = useId()
   const presence = client.presence(ROOM)
   const [state, setState] = useState<'online' | 'away' | 'gone'>('gone')
   const act = (next: 'online' | 'away' | 'gone') => {
@@ -50,8 +52,8 @@ function SimulatedUser({ client }: { client: Metal }) {
     setState(next)
   }
   return (
-    <section className="metal-demo-card" aria-labelledby="ada-title">
-      <h2 id="ada-title">Simulated user: ada ({state})</h2>
+    <div className="metal-demo-card" role="group" aria-labelledby={adaTitleId}>
+      <h2 id={adaTitleId}>Simulated user: ada ({state})</h2>
       <div className="metal-demo-row">
         <button className="metal-demo-button" type="button" onClick={() => act('online')}>
           Ada joins
@@ -63,7 +65,7 @@ function SimulatedUser({ client }: { client: Metal }) {
           Ada leaves
         </button>
       </div>
-    </section>
+    </div>
   )
 }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
@@ -13,6 +13,7 @@ interface Task {
 
 /** A live task list: `useMetalQuery` for the rows, `useMetalMutation` for the writes. */
 function TaskList() {
+  const tasksTitleId = useId()
   const {
     data: tasks,
     isPending,
@@ -34,8 +35,8 @@ function TaskList() {
   if (isPending) return <p>Loading…</p>
   if (error) return <p role="alert">{error.message}</p>
   return (
-    <section className="metal-demo-card" aria-labelledby="tasks-title">
-      <h2 id="tasks-title">Tasks ({openCount} open)</h2>
+    <div className="metal-demo-card" role="group" aria-labelledby={tasksTitleId}>
+      <h2 id={tasksTitleId}>Tasks ({openCount} open)</h2>
       <ul aria-label="Tasks">
         {tasks.map((task) => (
           <li key={task.id}>
@@ -62,7 +63,7 @@ function TaskList() {
         </button>
       </form>
       {writes.error && <p role="alert">{writes.error.message}</p>}
-    </section>
+    </div>
   )
 }
 

@@ -13,6 +13,7 @@ export const ICONS = {
   chevronRight: 'M9 5l7 7-7 7',
   close: 'M6 6l12 12M18 6L6 18',
   columns: 'M4 5h16v14H4zM9.33 5v14M14.67 5v14',
+  darkMode: 'M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z',
   delete: 'M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13M10.5 11v5.5M13.5 11v5.5',
   density: 'M4 6h16M4 10h16M4 14h16M4 18h16',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
@@ -21,6 +22,8 @@ export const ICONS = {
   filter: 'M4 5h16l-6 7.5V19l-4-2v-4.5z',
   firstPage: 'M17 5l-7 7 7 7M7 5v14',
   lastPage: 'M7 5l7 7-7 7M17 5v14',
+  lightMode:
+    'M12 8a4 4 0 1 0 0.01 0zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
   moreVert: 'M12 5v0.01M12 12v0.01M12 19v0.01',
   pin: 'M9 4h6M10 4v6l-3 4h10l-3-4V4M12 14v6',
   refresh: 'M19 12a7 7 0 1 1-2.05-4.95M19 4v4.5h-4.5',

@@ -1,3 +1,4 @@
+import type { MenuActionItem } from '../controls/menu/menu.types.js'
 import { identityProps, type NormalizeProps } from '../normalizeProps.js'
 import { formatPaginationRange, getPaginationInfo } from './pagination.model.js'
 import type {
@@ -72,12 +73,13 @@ export interface PaginationEllipsisProps extends PartProps {
   'data-position': 'start' | 'end'
 }
 
-/** Props of the rows-per-page `<select>`. */
-export interface PaginationPageSizeSelectProps extends PartProps {
-  id: string
+/**
+ * Props of the button that opens the rows-per-page menu, on top of the menu trigger's own. The
+ * menu's id is `<id>-page-size` (`getPageSizeMenuProps`), so its trigger is `<id>-page-size-trigger`.
+ */
+export interface PaginationPageSizeTriggerProps {
+  /** The label, then the button's own text: "Rows per page 20". */
   'aria-labelledby': string
-  value: string
-  onChange: (event: { target: { value: string } }) => void
 }
 
 /** What a view needs: the state, derived info, actions and prop getters for every part. */
@@ -104,8 +106,11 @@ export interface PaginationApi {
   getEllipsisProps(position: 'start' | 'end'): PaginationEllipsisProps
   getPageSizeProps(): PartProps
   getPageSizeLabelProps(): PartProps & { id: string }
-  getPageSizeSelectProps(): PaginationPageSizeSelectProps
-  getPageSizeOptionProps(pageSize: number): PartProps & { value: string }
+  getPageSizeTriggerProps(): PaginationPageSizeTriggerProps
+  /** Id and accessible name of the rows-per-page menu. */
+  getPageSizeMenuProps(): { id: string; label: string }
+  /** The rows-per-page choices as menu items, the current one checked. */
+  getPageSizeItems(): MenuActionItem[]
 }
 
 /**
@@ -195,18 +200,15 @@ export function connectPagination(
     getPageSizeProps: () => normalize(part('page-size')),
     getPageSizeLabelProps: () =>
       normalize({ ...part('page-size-label'), id: `${id}-page-size-label` }),
-    getPageSizeSelectProps: () =>
-      normalize({
-        ...part('page-size-select'),
-        id: `${id}-page-size`,
-        'aria-labelledby': `${id}-page-size-label`,
-        value: String(state.pageSize),
-        onChange: (event) => send({ type: 'SET_PAGE_SIZE', pageSize: Number(event.target.value) }),
-      }),
-    getPageSizeOptionProps: (pageSize) =>
-      normalize({
-        ...part('page-size-option'),
-        value: String(pageSize),
-      }),
+    getPageSizeTriggerProps: () =>
+      normalize({ 'aria-labelledby': `${id}-page-size-label ${id}-page-size-trigger` }),
+    getPageSizeMenuProps: () => ({ id: `${id}-page-size`, label: messages.rowsPerPage }),
+    getPageSizeItems: () =>
+      state.pageSizeOptions.map((size) => ({
+        id: `page-size-${size}`,
+        label: String(size),
+        checked: size === state.pageSize,
+        onSelect: () => send({ type: 'SET_PAGE_SIZE', pageSize: size }),
+      })),
   }
 }

@@ -33,8 +33,7 @@ describe('connectPagination', () => {
       api.getEllipsisProps('end'),
       api.getPageSizeProps(),
       api.getPageSizeLabelProps(),
-      api.getPageSizeSelectProps(),
-      api.getPageSizeOptionProps(20),
+      api.getPageSizeTriggerProps(),
     ]
     for (const props of parts) expect(props).toMatchObject({ normalized: true })
     expect(seen).toContain('root')
@@ -95,12 +94,20 @@ describe('connectPagination', () => {
     expect(api.info.label).toBe('1–20 of 100')
   })
 
-  it('ties the rows-per-page select to its label and sends the new size as a number', () => {
+  it('names the rows-per-page button by its label and value, and offers each size', () => {
     const { api, send } = connect({ total: 100, pageSize: 50 })
-    const select = api.getPageSizeSelectProps()
-    expect(select['aria-labelledby']).toBe(api.getPageSizeLabelProps().id)
-    expect(select.value).toBe('50')
-    select.onChange({ target: { value: '10' } })
+    const trigger = api.getPageSizeTriggerProps()
+    expect(trigger['aria-labelledby']).toBe(
+      `${api.getPageSizeLabelProps().id} ${api.getPageSizeMenuProps().id}-trigger`,
+    )
+    const items = api.getPageSizeItems()
+    expect(items.map((i) => [i.label, i.checked])).toEqual([
+      ['10', false],
+      ['20', false],
+      ['50', true],
+      ['100', false],
+    ])
+    items[0]?.onSelect()
     expect(send).toHaveBeenCalledWith({ type: 'SET_PAGE_SIZE', pageSize: 10 })
   })
 

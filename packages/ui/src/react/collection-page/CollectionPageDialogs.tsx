@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import {
   getBulkOptions,
   type CollectionPageFieldAction,
@@ -8,6 +8,7 @@ import type { EntityDefinition, FormMessages, FormValues } from '../../form/form
 import { Form, type FormPresenceOptions } from '../form/Form.js'
 import { Button } from '../controls/Button.js'
 import { ConfirmDialog, Dialog } from '../controls/Dialog.js'
+import { Select } from '../controls/Select.js'
 import type { WriteTimestamps } from '../../timestamps.js'
 
 // The page's dialogs: create or edit a document with the schema's form, confirm a delete, and
@@ -101,7 +102,6 @@ export function BulkFieldDialog(props: {
   const { action, messages } = props
   const options = useMemo(() => getBulkOptions(props.schema, action), [props.schema, action])
   const [index, setIndex] = useState(0)
-  const selectId = `${useId()}-value`
   return (
     <Dialog open title={messages.bulkTitle(action.label, props.count)} onClose={props.onClose}>
       <form
@@ -111,21 +111,12 @@ export function BulkFieldDialog(props: {
           props.onApply(options[index]?.value)
         }}
       >
-        <label {...part('bulk-label')} htmlFor={selectId}>
-          {messages.bulkValue}
-        </label>
-        <select
-          {...part('bulk-value')}
-          id={selectId}
+        <Select
+          label={messages.bulkValue}
           value={String(index)}
-          onChange={(event) => setIndex(Number(event.target.value))}
-        >
-          {options.map((o, i) => (
-            <option key={String(o.value)} value={String(i)}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+          options={options.map((o, i) => ({ value: String(i), label: o.label }))}
+          onValueChange={(value) => setIndex(Number(value))}
+        />
         <div {...part('dialog-actions')}>
           <Button variant="text" onClick={props.onClose}>
             {messages.cancel}

@@ -1,3 +1,4 @@
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 import { useId } from 'react'
 import { connectChip } from '../../controls/chips/chips.connect.js'
 import type { ChipsMessages } from '../../controls/chips/chips.types.js'
@@ -39,6 +40,7 @@ export function Chip({
   messages,
 }: ChipProps) {
   const autoId = useId()
+  const words = useUiMessages('chips', messages)
   const api = connectChip({
     id: id ?? `metal-chip-${autoId}`,
     label,
@@ -49,7 +51,7 @@ export function Chip({
     disabled,
     onClick,
     onRemove,
-    messages,
+    messages: words,
   })
   return <ChipView api={api} label={label} removable={!!onRemove} />
 }

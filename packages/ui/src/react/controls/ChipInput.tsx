@@ -1,3 +1,4 @@
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 import { useId, useRef, useState, type ReactNode } from 'react'
 import { connectChip, connectChipInput } from '../../controls/chips/chips.connect.js'
 import { initChipInput, updateChipInput } from '../../controls/chips/chips.model.js'
@@ -59,6 +60,7 @@ export function ChipInput({
   const autoId = useId()
   const [state, setState] = useState(initChipInput)
   const input = useRef<HTMLInputElement>(null)
+  const words = useUiMessages('chips', messages)
   const api = connectChipInput(state, (event) => setState((s) => updateChipInput(s, event)), {
     id: `metal-chip-input-${autoId}`,
     controlId: id,
@@ -72,7 +74,7 @@ export function ChipInput({
     maxItems,
     disabled,
     required,
-    messages,
+    messages: words,
     focusInput: () => input.current?.focus(),
   })
   return (

@@ -1,3 +1,4 @@
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { formatDateInput, todayIso } from '../../controls/date-field/calendar.js'
 import { connectDateField } from '../../controls/date-field/dateField.connect.js'
@@ -96,6 +97,7 @@ export function DateField({
   const calendar = useRef<HTMLDivElement>(null)
   const contextDir = useUiDirection()
   const [domDir, setDomDir] = useState<'ltr' | 'rtl'>('ltr')
+  const words = useUiMessages('dateField', messages)
   const api = connectDateField(state, send, {
     id: `metal-date-field-${autoId}`,
     controlId: id,
@@ -113,7 +115,7 @@ export function DateField({
     locale,
     today,
     dir: contextDir === 'rtl' || domDir === 'rtl' ? 'rtl' : 'ltr',
-    messages,
+    messages: words,
   })
   const text = format(value)
   useEffect(() => send({ type: 'SYNC', text }), [text])

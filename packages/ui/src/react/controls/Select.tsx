@@ -1,3 +1,4 @@
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { connectSelect } from '../../controls/select/select.connect.js'
 import { initSelect, updateSelect } from '../../controls/select/select.model.js'
@@ -64,6 +65,7 @@ export function Select({
     throw invalid('<Select>', 'onValueChange', 'a function', onValueChange)
   const autoId = useId()
   const [state, setState] = useState(initSelect)
+  const words = useUiMessages('select', messages)
   const api = connectSelect(state, (event) => setState((s) => updateSelect(s, event)), {
     id: `metal-select-${autoId}`,
     controlId: id,
@@ -78,7 +80,7 @@ export function Select({
     disabled,
     placeholder,
     name,
-    messages,
+    messages: words,
   })
   const trigger = useRef<HTMLButtonElement>(null)
   const listbox = useRef<HTMLDivElement>(null)

@@ -1,3 +1,4 @@
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 import {
   useId,
   useLayoutEffect,
@@ -201,6 +202,7 @@ export function TextField({
 }: TextFieldProps) {
   const autoId = useId()
   const [state, setState] = useState(initTextField)
+  const words = useUiMessages('textField', messages)
   const api = connectTextField(state, (event) => setState((s) => updateTextField(s, event)), {
     id: `metal-text-field-${autoId}`,
     controlId: id,
@@ -220,7 +222,7 @@ export function TextField({
     placeholder,
     hasLeadingIcon: !!leadingIcon,
     name,
-    messages,
+    messages: words,
   })
   const textarea = useRef<HTMLTextAreaElement | null>(null)
   useLayoutEffect(() => {

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'react'
+import { Button } from '../controls/Button.js'
 import { Icon } from '../controls/Icon.js'
+import { Menu } from '../controls/Menu.js'
 import { usePagination, type UsePaginationProps } from './usePagination.js'
 
 /** Props of {@link Pagination}. */
@@ -73,7 +75,6 @@ export function Pagination({
   }, [state.page, focusTarget])
 
   const offset = state.mode === 'offset'
-  const select = api.getPageSizeSelectProps()
   return (
     <nav
       {...api.getRootProps()}
@@ -83,16 +84,21 @@ export function Pagination({
     >
       {showPageSize && (
         <div {...api.getPageSizeProps()}>
-          <label {...api.getPageSizeLabelProps()} htmlFor={select.id}>
-            {messages.rowsPerPage}
-          </label>
-          <select {...select}>
-            {state.pageSizeOptions.map((size) => (
-              <option key={size} {...api.getPageSizeOptionProps(size)}>
-                {size}
-              </option>
-            ))}
-          </select>
+          <span {...api.getPageSizeLabelProps()}>{messages.rowsPerPage}</span>
+          <Menu
+            {...api.getPageSizeMenuProps()}
+            items={api.getPageSizeItems()}
+            trigger={(props) => (
+              <Button
+                variant="text"
+                trailingIcon="arrowDropDown"
+                {...props}
+                {...api.getPageSizeTriggerProps()}
+              >
+                {state.pageSize}
+              </Button>
+            )}
+          />
         </div>
       )}
       <p {...api.getRangeProps()}>{info.label}</p>

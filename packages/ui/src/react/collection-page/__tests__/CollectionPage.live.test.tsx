@@ -29,7 +29,8 @@ describe('<CollectionPage> pending marks', () => {
     await user.click(within(row('t1')).getByRole('checkbox'))
     await user.click(within(row('t3')).getByRole('checkbox'))
     await user.click(screen.getByRole('button', { name: 'Set status' }))
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Value' }), 'done')
+    await user.click(screen.getByRole('combobox', { name: /Value/ }))
+    await user.click(screen.getByRole('option', { name: 'done' }))
     await user.click(screen.getByRole('button', { name: 'Apply' }))
 
     await waitFor(() => expect(pendingNote()).toBe('2 rows not yet saved'))

@@ -200,7 +200,8 @@ describe('<CollectionPage> bulk actions', () => {
 
     await user.click(screen.getByRole('button', { name: 'Set status' }))
     const dialog = await screen.findByRole('dialog', { name: 'Set status of 2 items' })
-    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Value' }), 'done')
+    await user.click(within(dialog).getByRole('combobox', { name: /Value/ }))
+    await user.click(screen.getByRole('option', { name: 'done' }))
     await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
 
     await waitFor(async () => {

@@ -67,7 +67,8 @@ describe('<CollectionPage timestamps>', () => {
     await user.click(within(row('t3')!).getByRole('checkbox'))
     await user.click(screen.getByRole('button', { name: 'Set status' }))
     const bulk = await screen.findByRole('dialog', { name: /^Set status/ })
-    await user.selectOptions(within(bulk).getByRole('combobox', { name: 'Value' }), 'done')
+    await user.click(within(bulk).getByRole('combobox', { name: /Value/ }))
+    await user.click(screen.getByRole('option', { name: 'done' }))
     await user.click(within(bulk).getByRole('button', { name: 'Apply' }))
     await waitFor(async () => expect((await stored(metal)).t3?.status).toBe('done'))
 

@@ -62,8 +62,16 @@ describe('<Pagination>', () => {
     const user = userEvent.setup()
     const onPageSizeChange = vi.fn()
     render(<Pagination total={135} defaultPage={3} onPageSizeChange={onPageSizeChange} />)
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '50')
+    const trigger = screen.getByRole('button', { name: 'Rows per page 20' })
+    expect(trigger.getAttribute('aria-haspopup')).toBe('menu')
+    await user.click(trigger)
+    const menu = screen.getByRole('menu', { name: 'Rows per page' })
+    expect(
+      within(menu).getByRole('menuitemcheckbox', { name: '20' }).getAttribute('aria-checked'),
+    ).toBe('true')
+    await user.click(within(menu).getByRole('menuitemcheckbox', { name: '50' }))
     expect(onPageSizeChange).toHaveBeenCalledWith(50)
+    expect(screen.getByRole('button', { name: 'Rows per page 50' })).toBeTruthy()
     expect(range()).toBe('1–50 of 135')
   })
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import { MetalError } from '@metal/core'
 import { mergeUiMessages, DEFAULT_UI_MESSAGES } from '../../../messages.js'
 import { Pagination } from '../../pagination/Pagination.js'
+import { Select } from '../../controls/Select.js'
 import { MetalUiProvider, useUiDirection, useUiMessages } from '../MetalUiProvider.js'
 
 function Words() {
@@ -42,6 +43,22 @@ describe('<MetalUiProvider>', () => {
       </MetalUiProvider>,
     )
     expect(screen.getByRole('navigation', { name: 'Seiten' })).toBeTruthy()
+  })
+
+  it('gives the controls the app’s words', () => {
+    render(
+      <MetalUiProvider messages={{ select: { placeholder: 'Bitte wählen' } }}>
+        <Select
+          label="Status"
+          value={null}
+          options={[{ value: 'a', label: 'A' }]}
+          onValueChange={() => {}}
+        />
+      </MetalUiProvider>,
+    )
+    const select = screen.getByRole('combobox', { name: /Status/ })
+    act(() => select.focus()) // the placeholder shows while the label floats
+    expect(select.textContent).toContain('Bitte wählen')
   })
 
   it('refuses an unknown direction or section, naming it', () => {
