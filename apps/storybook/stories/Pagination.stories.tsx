@@ -123,7 +123,9 @@ export const RowsPerPage: Story = {
   play: async ({ canvasElement, args }) => {
     const p = parts(canvasElement)
     await expect(p.range()).toBe('41–60 of 135')
-    await userEvent.selectOptions(p.canvas.getByRole('combobox', { name: 'Rows per page' }), '10')
+    await userEvent.click(p.canvas.getByRole('button', { name: 'Rows per page 20' }))
+    const menu = await p.canvas.findByRole('menu', { name: 'Rows per page' })
+    await userEvent.click(within(menu).getByRole('menuitemcheckbox', { name: '10' }))
     await expect(args.onPageSizeChange).toHaveBeenCalledWith(10)
     await expect(p.range()).toBe('41–50 of 135')
     await expect(p.current()).toHaveTextContent('5')
@@ -227,9 +229,9 @@ export const KeyboardAndFocus: Story = {
     const table = p.canvas.getByRole('table', { name: 'People' })
     await expect(p.range()).toBe('1–10 of 53')
 
-    // Tab order: rows-per-page select, then the first enabled button (first/previous are disabled).
+    // Tab order: rows-per-page button, then the first enabled button (first/previous are disabled).
     await userEvent.tab()
-    await expect(p.canvas.getByRole('combobox', { name: 'Rows per page' })).toHaveFocus()
+    await expect(p.canvas.getByRole('button', { name: /^Rows per page/ })).toHaveFocus()
     await userEvent.tab()
     await expect(p.button('Page 1')).toHaveFocus()
     await userEvent.tab()
