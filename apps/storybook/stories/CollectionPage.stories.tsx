@@ -285,3 +285,31 @@ export const PendingWrites: Story = {
     await expect(within(row).getByText('done')).toBeVisible()
   },
 }
+
+/**
+ * Right to left (`dir="rtl"`): the header runs from the right, "New" sits at the left end, the
+ * table's columns start on the right, and the dialogs follow.
+ */
+export const RightToLeft: Story = {
+  render: (args, context) => {
+    const { metal } = context.loaded as Loaded
+    return (
+      <MetalProvider client={metal}>
+        <div dir="rtl">
+          <CollectionPage {...args} {...onDocsPage(args, context)} />
+        </div>
+      </MetalProvider>
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(rowCount(canvasElement)).toBe(4))
+    const heading = canvas.getByRole('heading', { name: /Tasks/ }).getBoundingClientRect()
+    const create = canvas.getByRole('button', { name: 'New' }).getBoundingClientRect()
+    await expect(create.right).toBeLessThan(heading.left)
+    const [first, second] = canvas.getAllByRole('columnheader', { name: /Title|Status/ })
+    await expect(first!.getBoundingClientRect().left).toBeGreaterThan(
+      second!.getBoundingClientRect().left,
+    )
+  },
+}

@@ -132,6 +132,29 @@ export const RowsPerPage: Story = {
   },
 }
 
+/**
+ * Right to left (`dir="rtl"`): the order flips (previous is on the right), the arrows are
+ * mirrored to point where they go, and the rows-per-page menu opens under its button.
+ */
+export const RightToLeft: Story = {
+  args: { defaultPage: 3 },
+  render: (args, { name }) => (
+    <div dir="rtl">
+      <Pagination label={`${name} pages`} {...args} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const p = parts(canvasElement)
+    const previous = p.button('Previous page').getBoundingClientRect()
+    const next = p.button('Next page').getBoundingClientRect()
+    await expect(previous.left).toBeGreaterThan(next.left)
+    const icon = p.button('Next page').querySelector('svg') as SVGElement
+    await expect(getComputedStyle(icon).transform).not.toBe('none')
+    await userEvent.click(p.button('Next page'))
+    await expect(p.range()).toBe('61–80 of 135')
+  },
+}
+
 // ─── Cursor pages ───────────────────────────────────────────────────────────────────────────────
 
 const CURSOR_ROWS = 47
