@@ -227,3 +227,13 @@ describe('enum choices', () => {
     expect(options('b')).toEqual(['x'])
   })
 })
+
+describe('changing words', () => {
+  it('rewrites the errors in the new words, and ignores the same words again', () => {
+    const state = transitionForm(initForm({ entity: TASK }), { type: 'SUBMIT' })
+    const german = { ...state.messages, required: (label: string) => `${label} fehlt` }
+    const next = transitionForm(state, { type: 'SET_MESSAGES', messages: german })
+    expect(next.errors.title).toBe('Title fehlt')
+    expect(transitionForm(next, { type: 'SET_MESSAGES', messages: { ...german } })).toBe(next)
+  })
+})
