@@ -112,18 +112,25 @@ const meta = {
     ({ id }) =>
     () =>
       closeDemoClients(id),
-  render: (args, { loaded }) => {
+  render: (args, { loaded, name, viewMode }) => {
     const { metal, ada } = loaded as Loaded
     const edit = () =>
       ada.db().collection('tasks').doc('t1').update({ title: 'Write the guide', estimate: 5 })
+    // A docs page shows every story at once: each form (named by its title) and each card get a
+    // name of their own there, as landmarks of one page must.
+    const docs = viewMode === 'docs'
+    const schema = docs ? { ...args.schema, label: `${args.schema.label} (${name})` } : args.schema
     return (
       <div style={{ display: 'grid', gap: 16, padding: 24 }}>
         <MetalProvider client={metal}>
-          <Form {...args} />
+          <Form {...args} schema={schema} />
         </MetalProvider>
         {args.docId && (
           <MetalProvider client={ada}>
-            <section className="metal-demo-card" aria-label="Simulated user">
+            <section
+              className="metal-demo-card"
+              aria-label={docs ? `Simulated user (${name})` : 'Simulated user'}
+            >
               <button className="metal-demo-button" type="button" onClick={() => void edit()}>
                 Ada edits the task
               </button>
