@@ -51,6 +51,16 @@ async function loadTasks({ id }: { id: string }): Promise<Loaded> {
 }
 
 /**
+ * A docs page shows every story at once: there each page gets its own name (its landmark and its
+ * table's) and a heading level below the story's own `<h3>`.
+ */
+function onDocsPage(args: { title: string }, context: { name: string; viewMode: string }) {
+  return context.viewMode === 'docs'
+    ? { title: `${args.title} (${context.name})`, headingLevel: 4 as const }
+    : {}
+}
+
+/**
  * `<CollectionPage collection schema columns … />` is a drop-in admin page for one collection:
  * the live bound `<DataTable>` with selection, a "New" button and row editing (Enter, a
  * double-click or the pencil) in modal `<dialog>`s holding the schema's `<Form>`, delete with a
@@ -77,11 +87,11 @@ const meta = {
     ({ id }) =>
     () =>
       closeDemoClients(id),
-  render: (args, { loaded }) => {
-    const { metal } = loaded as Loaded
+  render: (args, context) => {
+    const { metal } = context.loaded as Loaded
     return (
       <MetalProvider client={metal}>
-        <CollectionPage {...args} />
+        <CollectionPage {...args} {...onDocsPage(args, context)} />
       </MetalProvider>
     )
   },
@@ -146,7 +156,8 @@ export const BulkStatus: Story = {
     }
     await userEvent.click(canvas.getByRole('button', { name: 'Set status' }))
     const dialog = await canvas.findByRole('dialog', { name: 'Set status of 2 items' })
-    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Value' }), 'done')
+    await userEvent.click(within(dialog).getByRole('combobox', { name: /Value/ }))
+    await userEvent.click(within(dialog).getByRole('option', { name: 'done' }))
     await userEvent.click(within(dialog).getByRole('button', { name: 'Apply' }))
 
     for (const id of ['t1', 't3']) {
@@ -243,13 +254,13 @@ function NetworkSwitch({ metal }: { metal: Metal }) {
  * counts this page's pending rows. Here the client goes offline, then a bulk change is made.
  */
 export const PendingWrites: Story = {
-  render: (args, { loaded }) => {
-    const { metal } = loaded as Loaded
+  render: (args, context) => {
+    const { metal } = context.loaded as Loaded
     return (
       <MetalProvider client={metal}>
         <div style={{ display: 'grid', gap: 16 }}>
           <NetworkSwitch metal={metal} />
-          <CollectionPage {...args} />
+          <CollectionPage {...args} {...onDocsPage(args, context)} />
         </div>
       </MetalProvider>
     )
@@ -264,12 +275,41 @@ export const PendingWrites: Story = {
     }
     await userEvent.click(canvas.getByRole('button', { name: 'Set status' }))
     const dialog = await canvas.findByRole('dialog', { name: 'Set status of 2 items' })
-    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Value' }), 'done')
+    await userEvent.click(within(dialog).getByRole('combobox', { name: /Value/ }))
+    await userEvent.click(within(dialog).getByRole('option', { name: 'done' }))
     await userEvent.click(within(dialog).getByRole('button', { name: 'Apply' }))
 
     await waitFor(() => expect(canvas.getByText('2 rows not yet saved')).toBeVisible())
     const row = rowOf(canvasElement, 't1') as HTMLElement
     await expect(within(row).getByRole('img', { name: 'Saving: not yet confirmed' })).toBeVisible()
     await expect(within(row).getByText('done')).toBeVisible()
+  },
+}
+
+/**
+ * Right to left (`dir="rtl"`): the header runs from the right, "New" sits at the left end, the
+ * table's columns start on the right, and the dialogs follow.
+ */
+export const RightToLeft: Story = {
+  render: (args, context) => {
+    const { metal } = context.loaded as Loaded
+    return (
+      <MetalProvider client={metal}>
+        <div dir="rtl">
+          <CollectionPage {...args} {...onDocsPage(args, context)} />
+        </div>
+      </MetalProvider>
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await waitFor(() => expect(rowCount(canvasElement)).toBe(4))
+    const heading = canvas.getByRole('heading', { name: /Tasks/ }).getBoundingClientRect()
+    const create = canvas.getByRole('button', { name: 'New' }).getBoundingClientRect()
+    await expect(create.right).toBeLessThan(heading.left)
+    const [first, second] = canvas.getAllByRole('columnheader', { name: /Title|Status/ })
+    await expect(first!.getBoundingClientRect().left).toBeGreaterThan(
+      second!.getBoundingClientRect().left,
+    )
   },
 }

@@ -3,8 +3,9 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { MetalProvider } from '@metal/react'
 import type { EntityDefinition } from '@metal/ui'
-import { Form } from '@metal/ui/react'
+import { Form, MetalUiProvider } from '@metal/ui/react'
 import { closeDemoClients, demoBackend, demoClient } from './support/demoClients.js'
+import { findNativeControls } from './support/nativeControls.js'
 
 /** A task, as an entity definition: one field of most types, with rules. */
 const TASK: EntityDefinition = {
@@ -12,9 +13,15 @@ const TASK: EntityDefinition = {
   label: 'Task',
   fields: [
     { name: 'title', type: 'string', label: 'Title', rules: { required: true, minLength: 3 } },
-    { name: 'description', type: 'text', label: 'Description', description: 'Markdown allowed' },
+    {
+      name: 'description',
+      type: 'text',
+      label: 'Description',
+      description: 'Markdown allowed',
+      rules: { maxLength: 500 },
+    },
     { name: 'estimate', type: 'number', label: 'Estimate (hours)', rules: { min: 0, max: 100 } },
-    { name: 'due', type: 'date', label: 'Due date' },
+    { name: 'due', type: 'date', label: 'Due date', rules: { min: '2020-01-01' } },
     {
       name: 'priority',
       type: 'enum',
@@ -23,7 +30,19 @@ const TASK: EntityDefinition = {
       defaultValue: 'medium',
       rules: { required: true },
     },
+    {
+      name: 'size',
+      type: 'enum',
+      label: 'Size',
+      options: [
+        { value: 's', label: 'Small' },
+        { value: 'm', label: 'Medium' },
+        { value: 'l', label: 'Large' },
+      ],
+      widget: 'radio',
+    },
     { name: 'done', type: 'boolean', label: 'Done' },
+    { name: 'billable', type: 'boolean', label: 'Billable', widget: 'checkbox' },
     { name: 'owner', type: 'email', label: 'Owner e-mail' },
     { name: 'link', type: 'url', label: 'Link' },
     {
@@ -36,7 +55,8 @@ const TASK: EntityDefinition = {
       name: 'tags',
       type: 'array',
       label: 'Tags',
-      item: { name: 'tag', type: 'string', label: 'Tag', rules: { required: true } },
+      description: 'Enter or comma adds a tag',
+      item: { name: 'tag', type: 'string', label: 'Tag' },
       rules: { maxLength: 5 },
     },
     {
@@ -52,6 +72,12 @@ const TASK: EntityDefinition = {
 }
 
 type Loaded = { metal: Metal; ada: Metal }
+
+/** The form's own live status (chip fields have live regions of their own). */
+const formStatus = (canvasElement: HTMLElement) =>
+  within(canvasElement)
+    .getAllByRole('status')
+    .find((el) => el.dataset.scope === 'form' && el.dataset.part === 'status')
 
 /**
  * `<Form schema={entity} collection="tasks" docId? onSubmit? />` builds a form from an entity
@@ -86,18 +112,25 @@ const meta = {
     ({ id }) =>
     () =>
       closeDemoClients(id),
-  render: (args, { loaded }) => {
+  render: (args, { loaded, name, viewMode }) => {
     const { metal, ada } = loaded as Loaded
     const edit = () =>
       ada.db().collection('tasks').doc('t1').update({ title: 'Write the guide', estimate: 5 })
+    // A docs page shows every story at once: each form (named by its title) and each card get a
+    // name of their own there, as landmarks of one page must.
+    const docs = viewMode === 'docs'
+    const schema = docs ? { ...args.schema, label: `${args.schema.label} (${name})` } : args.schema
     return (
       <div style={{ display: 'grid', gap: 16, padding: 24 }}>
         <MetalProvider client={metal}>
-          <Form {...args} />
+          <Form {...args} schema={schema} />
         </MetalProvider>
         {args.docId && (
           <MetalProvider client={ada}>
-            <section className="metal-demo-card" aria-label="Simulated user">
+            <section
+              className="metal-demo-card"
+              aria-label={docs ? `Simulated user (${name})` : 'Simulated user'}
+            >
               <button className="metal-demo-button" type="button" onClick={() => void edit()}>
                 Ada edits the task
               </button>
@@ -112,7 +145,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** Create mode: submitting empty shows the errors and moves focus to the first invalid field. */
+/**
+ * Create mode: submitting empty shows the errors, lists them in a summary whose links move focus,
+ * and moves focus to the first invalid field.
+ */
 export const Validation: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
@@ -121,6 +157,8 @@ export const Validation: Story = {
     await waitFor(() => expect(title).toHaveFocus())
     await expect(title).toHaveAttribute('aria-invalid', 'true')
     await expect(title).toHaveAccessibleDescription('Title is required')
+    const summary = canvas.getByRole('region', { name: '1 field needs attention' })
+    await expect(within(summary).getByRole('link', { name: 'Title' })).toBeVisible()
 
     await userEvent.type(title, 'ab')
     await userEvent.tab()
@@ -138,16 +176,23 @@ export const Validation: Story = {
 export const Submit: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
+    await expect(findNativeControls(canvasElement)).toEqual([])
     await userEvent.type(canvas.getByRole('textbox', { name: /^Title/ }), 'Ship the form')
     await userEvent.type(canvas.getByRole('spinbutton', { name: 'Estimate (hours)' }), '8')
-    await userEvent.click(canvas.getByRole('button', { name: 'Add Tag' }))
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Tag 1' }), 'ui')
+    await userEvent.click(canvas.getByRole('radio', { name: 'Large' }))
+    await userEvent.click(canvas.getByRole('switch', { name: 'Done' }))
     await userEvent.type(canvas.getByRole('combobox', { name: 'Assignee' }), 'Gr')
     await userEvent.click(await canvas.findByRole('option', { name: 'Grace Hopper' }))
     await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Saved'))
+    await waitFor(() => expect(formStatus(canvasElement)).toHaveTextContent('Saved'))
     await expect(args.onSubmit).toHaveBeenCalledWith(
-      expect.objectContaining({ title: 'Ship the form', estimate: 8, assignee: 'grace' }),
+      expect.objectContaining({
+        title: 'Ship the form',
+        estimate: 8,
+        size: 'l',
+        done: true,
+        assignee: 'grace',
+      }),
       expect.objectContaining({ id: expect.stringMatching(/^[A-Za-z0-9]{20}$/) }),
     )
   },
@@ -163,7 +208,7 @@ export const Edit: Story = {
     await userEvent.clear(title)
     await userEvent.type(title, 'Write the docs, twice')
     await userEvent.click(canvas.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Saved'))
+    await waitFor(() => expect(formStatus(canvasElement)).toHaveTextContent('Saved'))
     await expect(args.onSubmit).toHaveBeenCalledWith(expect.anything(), {
       id: 't1',
       changes: [{ path: 'title', value: 'Write the docs, twice' }],
@@ -185,5 +230,78 @@ export const RemoteChange: Story = {
     await userEvent.click(within(banner).getByRole('button', { name: 'Keep mine' }))
     await expect(title).toHaveValue('Write the docs!')
     await expect(canvas.getByRole('spinbutton', { name: 'Estimate (hours)' })).toHaveValue(5)
+  },
+}
+
+/** Tags are input chips: Enter or a comma adds one, each chip has a remove button. */
+export const Tags: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Title/ }), 'Tag me')
+    const tags = canvas.getByRole('textbox', { name: /^Tags/ })
+    await userEvent.type(tags, 'ui{Enter}docs,urgent{Enter}')
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove docs' }))
+    await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(formStatus(canvasElement)).toHaveTextContent('Saved'))
+    await expect(args.onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ tags: ['ui', 'urgent'] }),
+      expect.anything(),
+    )
+  },
+}
+
+/** The due date is a date field: typed (ISO or the locale's order) or picked in the calendar. */
+export const DueDate: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Title/ }), 'Plan the year')
+    const due = canvas.getByRole('textbox', { name: /^Due date/ })
+    await userEvent.type(due, '2019-12-31')
+    await userEvent.tab()
+    await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(due).toHaveFocus())
+    await expect(due).toHaveAttribute('aria-invalid', 'true')
+
+    await userEvent.clear(due)
+    await userEvent.type(due, '2026-12-24')
+    await userEvent.tab()
+    // The calendar opens on the typed date; → and Enter pick the next day.
+    await userEvent.click(canvas.getByRole('button', { name: 'Choose date' }))
+    const calendar = within(document.body)
+    await expect(await calendar.findByRole('grid', { name: 'December 2026' })).toBeVisible()
+    await waitFor(() =>
+      expect(calendar.getByRole('gridcell', { name: 'Thursday, December 24, 2026' })).toHaveFocus(),
+    )
+    await userEvent.keyboard('{ArrowRight}{Enter}')
+    await expect(due).toHaveValue('12/25/2026')
+    await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
+    await waitFor(() => expect(formStatus(canvasElement)).toHaveTextContent('Saved'))
+    await expect(args.onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ due: '2026-12-25' }),
+      expect.anything(),
+    )
+  },
+}
+
+/** Filled text fields instead of outlined ones (`variant="filled"`). */
+export const Filled: Story = {
+  args: { variant: 'filled' },
+}
+
+/** Right to left: the form, its fields and its error summary mirror; focus still goes to the first error. */
+export const RightToLeft: Story = {
+  render: (args, context) => (
+    <div dir="rtl" lang="ar">
+      <MetalUiProvider dir="rtl">{meta.render(args, context)}</MetalUiProvider>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const form = canvasElement.querySelector('form') as HTMLFormElement
+    await expect(getComputedStyle(form).direction).toBe('rtl')
+    await userEvent.click(canvas.getByRole('button', { name: 'Create' }))
+    const title = canvas.getByRole('textbox', { name: /^Title/ })
+    await waitFor(() => expect(title).toHaveFocus())
+    await expect(canvas.getByRole('region', { name: '1 field needs attention' })).toBeVisible()
   },
 }

@@ -123,10 +123,35 @@ export const RowsPerPage: Story = {
   play: async ({ canvasElement, args }) => {
     const p = parts(canvasElement)
     await expect(p.range()).toBe('41–60 of 135')
-    await userEvent.selectOptions(p.canvas.getByRole('combobox', { name: 'Rows per page' }), '10')
+    await userEvent.click(p.canvas.getByRole('button', { name: 'Rows per page 20' }))
+    const menu = await p.canvas.findByRole('menu', { name: 'Rows per page' })
+    await userEvent.click(within(menu).getByRole('menuitemcheckbox', { name: '10' }))
     await expect(args.onPageSizeChange).toHaveBeenCalledWith(10)
     await expect(p.range()).toBe('41–50 of 135')
     await expect(p.current()).toHaveTextContent('5')
+  },
+}
+
+/**
+ * Right to left (`dir="rtl"`): the order flips (previous is on the right), the arrows are
+ * mirrored to point where they go, and the rows-per-page menu opens under its button.
+ */
+export const RightToLeft: Story = {
+  args: { defaultPage: 3 },
+  render: (args, { name }) => (
+    <div dir="rtl">
+      <Pagination label={`${name} pages`} {...args} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const p = parts(canvasElement)
+    const previous = p.button('Previous page').getBoundingClientRect()
+    const next = p.button('Next page').getBoundingClientRect()
+    await expect(previous.left).toBeGreaterThan(next.left)
+    const icon = p.button('Next page').querySelector('svg') as SVGElement
+    await expect(getComputedStyle(icon).transform).not.toBe('none')
+    await userEvent.click(p.button('Next page'))
+    await expect(p.range()).toBe('61–80 of 135')
   },
 }
 
@@ -227,9 +252,9 @@ export const KeyboardAndFocus: Story = {
     const table = p.canvas.getByRole('table', { name: 'People' })
     await expect(p.range()).toBe('1–10 of 53')
 
-    // Tab order: rows-per-page select, then the first enabled button (first/previous are disabled).
+    // Tab order: rows-per-page button, then the first enabled button (first/previous are disabled).
     await userEvent.tab()
-    await expect(p.canvas.getByRole('combobox', { name: 'Rows per page' })).toHaveFocus()
+    await expect(p.canvas.getByRole('button', { name: /^Rows per page/ })).toHaveFocus()
     await userEvent.tab()
     await expect(p.button('Page 1')).toHaveFocus()
     await userEvent.tab()

@@ -450,6 +450,54 @@ export type {
   TooltipTriggerProps,
 } from './controls/tooltip/tooltip.connect.js'
 export type { TooltipEvent, TooltipState } from './controls/tooltip/tooltip.types.js'
+
+// ─── Form: controls, services, relation combobox ──────────────────────────────────────────────
+export { getFocusPath } from './form/form.model.js'
+export { toStoredValue } from './form/form.values.js'
+export { getControlKind, getEnumOptions, MAX_RADIO_OPTIONS } from './form/form.controls.js'
+export type {
+  FieldControlBinding,
+  TextBinding,
+  ChoiceBinding,
+  ToggleBinding,
+  ChipsBinding,
+  DateBinding,
+  RelationBinding,
+  GroupBinding,
+} from './form/form.controls.js'
+export type {
+  FormFieldProps,
+  FormErrorLinkProps,
+  FormSummaryItem,
+  FormTexts,
+} from './form/form.parts.js'
+export { submitForm, getSaveInfo } from './form/form.submit.js'
+export type { FormSaveInfo, SubmitFormOptions, SubmitOutcome } from './form/form.submit.js'
+export { saveFormDocument, getUpdatePayload } from './form/form.save.js'
+export type { FormWriter, SaveFormDocumentOptions } from './form/form.save.js'
+export { getEditingKey, getEditingTrack, getEditors } from './form/form.presence.js'
+export type { EditingTrackOptions, FormPresenceMember } from './form/form.presence.js'
+export { focusFormControl } from './form/focusControl.js'
+export {
+  initRelationCombobox,
+  transitionRelationCombobox,
+  getActiveOption,
+  buildRelationQuery,
+  relationLabel,
+} from './form/relationCombobox.model.js'
+export type {
+  RelationOption,
+  RelationComboboxState,
+  RelationComboboxEvent,
+} from './form/relationCombobox.model.js'
+export { connectRelationCombobox } from './form/relationCombobox.connect.js'
+export type {
+  RelationComboboxApi,
+  RelationComboboxConnectOptions,
+  RelationInputProps,
+  RelationOptionProps,
+} from './form/relationCombobox.connect.js'
+export type { ControlKind, FieldWidget } from './form/form.types.js'
 // ─── Data table: parts, keyboard, column menu, store and services ───
 export {
   createDataTableHandlers,

@@ -1,138 +1,29 @@
-import { fieldAt, getFieldError, getFirstInvalidPath, getFormErrors } from './form.model.js'
-import { getChanges } from './form.values.js'
+import { invalid } from '../invalid.js'
+import { identityProps } from '../normalizeProps.js'
+import { getControlKind, getEnumOptions, getFieldControl } from './form.controls.js'
+import {
+  fieldAt,
+  getFieldError,
+  getFieldPaths,
+  getFirstInvalidPath,
+  getFocusPath,
+  getFormErrors,
+} from './form.model.js'
 import type {
-  FieldChange,
-  FieldDefinition,
-  FormEvent,
-  FormMessages,
-  FormState,
-} from './form.types.js'
+  FormApi,
+  FormButtonProps,
+  FormConnectOptions,
+  FormControlProps,
+  FormInputProps,
+  FormPartProps,
+  FormSummaryItem,
+} from './form.parts.js'
+import type { FieldDefinition, FormEvent, FormState } from './form.types.js'
+import { getChanges } from './form.values.js'
 import { getAt } from './paths.js'
 import { labelOf } from './validate.js'
 
-/** Options of {@link connectForm}. */
-export interface FormConnectOptions {
-  /** Base of the ids given to the parts; unique within the document. */
-  id: string
-}
-
-/** Attributes every part carries, for styling (`[data-scope='form'][data-part='…']`). */
-export interface FormPartProps {
-  'data-scope': 'form'
-  'data-part': string
-}
-
-/** Props of the `<form>` element. */
-export interface FormRootProps extends FormPartProps {
-  id: string
-  noValidate: true
-  'aria-labelledby'?: string
-  'aria-busy'?: 'true'
-  'data-status': FormState['status']
-  onSubmit: (event?: { preventDefault?: () => void }) => void
-}
-
-/** What every control (input, textarea, select, combobox) carries. */
-export interface FormControlProps extends FormPartProps {
-  id: string
-  name: string
-  'aria-invalid'?: 'true'
-  'aria-describedby'?: string
-  'aria-required'?: 'true'
-  readOnly?: true
-  'data-invalid'?: ''
-  onBlur: () => void
-}
-
-/** A change event, reduced to what the form reads from it. */
-export interface FormChangeEvent {
-  target: { value: string; checked?: boolean }
-}
-
-/** Props of an `<input>`, `<textarea>` or `<select>` bound to a field. */
-export interface FormInputProps extends FormControlProps {
-  /** For `<input>` only. */
-  type?: 'text' | 'email' | 'url' | 'number' | 'date' | 'checkbox'
-  value?: string
-  checked?: boolean
-  placeholder?: string
-  onChange: (event: FormChangeEvent) => void
-}
-
-/** Props of a `<fieldset>` holding a nested object or an array. */
-export interface FormGroupProps extends FormPartProps {
-  id: string
-  tabIndex: -1
-  'aria-describedby'?: string
-  'data-invalid'?: ''
-}
-
-/** Props of a button. */
-export interface FormButtonProps extends FormPartProps {
-  type: 'button' | 'submit'
-  'aria-label'?: string
-  disabled?: boolean
-  onClick?: () => void
-}
-
-/** The remote change shown in the banner. */
-export interface FormRemoteInfo {
-  message: string
-  by: readonly string[]
-}
-
-/** What a view needs: the state, derived info, actions and prop getters for every part. */
-export interface FormApi {
-  state: FormState
-  messages: FormMessages
-  /** The top-level fields, in order. */
-  fields: readonly FieldDefinition[]
-  /** The changes a save would write. */
-  changes: FieldChange[]
-  dirty: boolean
-  /** Validator errors about the form as a whole. */
-  formErrors: string[]
-  /** The id of the control focus goes to after a failed submit, or `null`. */
-  firstInvalidId: string | null
-  /** The remote change waiting for a decision, or `null`. */
-  remote: FormRemoteInfo | null
-  send: (event: FormEvent) => void
-  setValue(path: string, value: unknown): void
-  blur(path: string): void
-  submit(): void
-  reset(): void
-  reload(): void
-  keepMine(): void
-  addItem(path: string, value?: unknown): void
-  removeItem(path: string, index: number): void
-  moveItem(path: string, from: number, to: number): void
-  /** The field at a dotted path (array items get the array's label). */
-  fieldAt(path: string): FieldDefinition | undefined
-  valueAt(path: string): unknown
-  errorAt(path: string): string | null
-  /** The id of the control at a path. */
-  getControlId(path: string): string
-  getRootProps(): FormRootProps
-  getTitleProps(): FormPartProps & { id: string }
-  getFieldProps(path: string): FormPartProps & { 'data-type': string; 'data-invalid'?: '' }
-  getLabelProps(path: string): FormPartProps & { id: string; htmlFor: string }
-  getControlProps(path: string): FormControlProps
-  getInputProps(path: string): FormInputProps
-  getEnumOptions(path: string): { value: string; label: string }[]
-  getDescriptionProps(path: string): FormPartProps & { id: string }
-  getErrorProps(path: string): FormPartProps & { id: string }
-  getGroupProps(path: string): FormGroupProps
-  getLegendProps(path: string): FormPartProps & { id: string }
-  getAddItemProps(path: string): FormButtonProps
-  getRemoveItemProps(path: string, index: number): FormButtonProps
-  getMoveItemProps(path: string, index: number, direction: 'up' | 'down'): FormButtonProps
-  getSubmitProps(): FormButtonProps
-  getStatusProps(): FormPartProps & { role: 'status'; 'aria-live': 'polite' }
-  getAlertProps(): FormPartProps & { role: 'alert' }
-  getBannerProps(): FormPartProps & { role: 'alert' }
-  getReloadProps(): FormButtonProps
-  getKeepMineProps(): FormButtonProps
-}
+export type * from './form.parts.js'
 
 const INPUT_TYPES: Partial<Record<FieldDefinition['type'], FormInputProps['type']>> = {
   string: 'text',
@@ -145,9 +36,10 @@ const INPUT_TYPES: Partial<Record<FieldDefinition['type'], FormInputProps['type'
 
 /**
  * Turns a form state into prop getters with the ARIA a view needs: labelled controls,
- * `aria-invalid` and `aria-describedby` (help text and error) on each, `aria-required`, a live
- * status region, an alert for a failed save and a banner for a remote change. Framework-neutral:
- * the props are plain attributes plus `onChange`/`onBlur`/`onClick`/`onSubmit`.
+ * `aria-invalid` and `aria-describedby` (help text and error) on each, `aria-required`, the
+ * bindings of the Material 3 controls, a live status region, an error summary linking to the
+ * invalid fields, an alert for a failed save and a banner for a remote change. Framework-neutral:
+ * every prop object goes through `normalizeProps`.
  *
  * @param state - the current state (from `initForm` / `transitionForm`)
  * @param send - called with the event when the user does something
@@ -157,6 +49,10 @@ export function connectForm(
   send: (event: FormEvent) => void,
   options: FormConnectOptions,
 ): FormApi {
+  if (typeof options?.id !== 'string' || options.id === '') {
+    throw invalid('connectForm()', 'options.id', 'a non-empty string', options?.id)
+  }
+  const normalize = options.normalizeProps ?? identityProps
   const { messages, entity } = state
   const base = options.id
   const part = (name: string): FormPartProps => ({ 'data-scope': 'form', 'data-part': name })
@@ -172,7 +68,17 @@ export function connectForm(
   }
   const changes = getChanges(state)
   const firstInvalid = getFirstInvalidPath(state)
+  const focusPath = getFocusPath(state)
   const submitting = state.status === 'submitting'
+  const busy = submitting || state.status === 'loading'
+  const summary: FormSummaryItem[] =
+    state.status === 'invalid'
+      ? getFieldPaths(state).flatMap((path) => {
+          const message = errorAt(path)
+          const f = field(path)
+          return message && f ? [{ path, label: labelOf(f), message }] : []
+        })
+      : []
 
   const controlProps = (path: string): FormControlProps => {
     const f = field(path)
@@ -195,13 +101,14 @@ export function connectForm(
     label: string | undefined,
     onClick: () => void,
     disabled = false,
-  ): FormButtonProps => ({
-    ...part(name),
-    type: 'button',
-    ...(label ? { 'aria-label': label } : {}),
-    ...(disabled ? { disabled } : {}),
-    onClick,
-  })
+  ): FormButtonProps =>
+    normalize({
+      ...part(name),
+      type: 'button' as const,
+      ...(label ? { 'aria-label': label } : {}),
+      ...(disabled ? { disabled } : {}),
+      onClick,
+    })
   // Item buttons name the item ("Remove Tag 2"), falling back to the array's label.
   const itemLabelAt = (path: string) => {
     const f = field(path)
@@ -213,6 +120,8 @@ export function connectForm(
   }
   const move = (path: string, from: number, to: number) =>
     send({ type: 'ARRAY_MOVE', path, from, to })
+  const failure =
+    state.status === 'error' && state.submitError ? messages.failure(state.submitError) : null
 
   return {
     state,
@@ -221,10 +130,26 @@ export function connectForm(
     changes,
     dirty: changes.length > 0,
     formErrors: getFormErrors(state),
+    errorSummary: summary,
+    focusTargetId: focusPath === null ? null : idOf(focusPath),
     firstInvalidId: firstInvalid === null ? null : idOf(firstInvalid),
     remote: state.remote
       ? { by: state.remote.by, message: messages.remoteChanged(state.remote.by) }
       : null,
+    texts: {
+      submit: submitting
+        ? messages.submitting
+        : (options.submitLabel ?? (state.mode === 'edit' ? messages.save : messages.create)),
+      status: submitting
+        ? messages.submitting
+        : state.status === 'success'
+          ? messages.success
+          : state.status === 'invalid'
+            ? messages.invalid
+            : '',
+      failure,
+      errorSummary: summary.length > 0 ? messages.errorSummary(summary.length) : null,
+    },
     send,
     setValue: (path, value) => send({ type: 'SET_VALUE', path, value }),
     blur: (path) => send({ type: 'BLUR', path }),
@@ -239,27 +164,42 @@ export function connectForm(
     valueAt: (path) => getAt(state.values, path),
     errorAt,
     getControlId: idOf,
+    getControlKind: (path) => {
+      const f = field(path)
+      return f ? getControlKind(f) : 'text'
+    },
+    getFieldControl: (path, label) =>
+      getFieldControl(state, send, path, idOf(path), normalize, label),
 
-    getRootProps: () => ({
-      ...part('root'),
-      id: base,
-      noValidate: true,
-      ...(entity.label ? { 'aria-labelledby': `${base}-title` } : {}),
-      ...(submitting || state.status === 'loading' ? { 'aria-busy': 'true' as const } : {}),
-      'data-status': state.status,
-      onSubmit: (event) => {
-        event?.preventDefault?.()
-        send({ type: 'SUBMIT' })
-      },
-    }),
-    getTitleProps: () => ({ ...part('title'), id: `${base}-title` }),
-    getFieldProps: (path) => ({
-      ...part('field'),
-      'data-type': field(path)?.type ?? 'string',
-      ...(errorAt(path) ? { 'data-invalid': '' as const } : {}),
-    }),
-    getLabelProps: (path) => ({ ...part('label'), id: `${idOf(path)}-label`, htmlFor: idOf(path) }),
-    getControlProps: controlProps,
+    getRootProps: () =>
+      normalize({
+        ...part('root'),
+        id: base,
+        noValidate: true as const,
+        ...(entity.label ? { 'aria-labelledby': `${base}-title` } : {}),
+        ...(busy ? { 'aria-busy': 'true' as const } : {}),
+        ...(options.dir ? { dir: options.dir } : {}),
+        'data-status': state.status,
+        onSubmit: (event?: { preventDefault?: () => void }) => {
+          event?.preventDefault?.()
+          send({ type: 'SUBMIT' })
+        },
+      }),
+    getTitleProps: () => normalize({ ...part('title'), id: `${base}-title` }),
+    getFieldProps: (path) => {
+      const f = field(path)
+      return normalize({
+        ...part('field'),
+        id: `${idOf(path)}-field`,
+        'data-type': f?.type ?? 'string',
+        'data-control': f ? getControlKind(f) : 'text',
+        ...(errorAt(path) ? { 'data-invalid': '' as const } : {}),
+      })
+    },
+    getLabelProps: (path) =>
+      normalize({ ...part('label'), id: `${idOf(path)}-label`, htmlFor: idOf(path) }),
+    getRequiredProps: () => normalize({ ...part('required'), 'aria-hidden': 'true' as const }),
+    getControlProps: (path) => normalize(controlProps(path)),
     getInputProps: (path) => {
       const f = field(path)
       const value = getAt(state.values, path)
@@ -271,44 +211,47 @@ export function connectForm(
         ...(f?.placeholder ? { placeholder: f.placeholder } : {}),
       }
       if (f?.type === 'boolean') {
-        return {
+        return normalize({
           ...common,
           checked: value === true,
-          onChange: (e) => set(e.target.checked === true),
-        }
+          onChange: (e: { target: { checked?: boolean } }) => set(e.target.checked === true),
+        })
       }
       if (f?.type === 'number') {
-        return {
+        return normalize({
           ...common,
           value: typeof value === 'number' ? String(value) : '',
-          onChange: (e) => set(e.target.value.trim() === '' ? null : Number(e.target.value)),
-        }
+          onChange: (e: { target: { value: string } }) =>
+            set(e.target.value.trim() === '' ? null : Number(e.target.value)),
+        })
       }
-      return {
+      return normalize({
         ...common,
         value: typeof value === 'string' ? value : value == null ? '' : String(value),
-        onChange: (e) => set(e.target.value),
-      }
+        onChange: (e: { target: { value: string } }) => set(e.target.value),
+      })
     },
-    getEnumOptions: (path) =>
-      (field(path)?.options ?? []).map((o) =>
-        typeof o === 'string'
-          ? { value: o, label: o }
-          : { value: o.value, label: o.label ?? o.value },
-      ),
-    getDescriptionProps: (path) => ({ ...part('description'), id: `${idOf(path)}-description` }),
-    getErrorProps: (path) => ({ ...part('error'), id: `${idOf(path)}-error` }),
+    getEnumOptions: (path) => {
+      const f = field(path)
+      return f ? getEnumOptions(f) : []
+    },
+    getDescriptionProps: (path) =>
+      normalize({ ...part('description'), id: `${idOf(path)}-description` }),
+    getErrorProps: (path) => normalize({ ...part('error'), id: `${idOf(path)}-error` }),
     getGroupProps: (path) => {
       const desc = describedBy(path)
-      return {
+      return normalize({
         ...part('group'),
         id: idOf(path),
-        tabIndex: -1,
+        tabIndex: -1 as const,
         ...(desc ? { 'aria-describedby': desc } : {}),
         ...(errorAt(path) ? { 'data-invalid': '' as const } : {}),
-      }
+      })
     },
-    getLegendProps: (path) => ({ ...part('legend'), id: `${idOf(path)}-label` }),
+    getLegendProps: (path) => normalize({ ...part('legend'), id: `${idOf(path)}-label` }),
+    getItemsProps: () => normalize(part('items')),
+    getItemProps: () => normalize(part('item')),
+    getItemActionsProps: () => normalize(part('item-actions')),
     getAddItemProps: (path) => {
       const max = field(path)?.rules?.maxLength
       const full = max !== undefined && itemsAt(path).length >= max
@@ -334,14 +277,42 @@ export function connectForm(
         !possible,
       )
     },
-    getSubmitProps: () => ({
-      ...part('submit'),
-      type: 'submit',
-      ...(submitting || state.status === 'loading' ? { disabled: true } : {}),
-    }),
-    getStatusProps: () => ({ ...part('status'), role: 'status', 'aria-live': 'polite' }),
-    getAlertProps: () => ({ ...part('alert'), role: 'alert' }),
-    getBannerProps: () => ({ ...part('banner'), role: 'alert' }),
+    getActionsProps: () => normalize(part('actions')),
+    getSubmitProps: () =>
+      normalize({
+        ...part('submit'),
+        type: 'submit' as const,
+        ...(busy ? { disabled: true } : {}),
+      }),
+    getResetProps: () =>
+      button('reset', undefined, () => send({ type: 'RESET' }), busy || changes.length === 0),
+    getCancelProps: () => button('cancel', undefined, () => options.onCancel?.(), submitting),
+    getStatusProps: () =>
+      normalize({ ...part('status'), role: 'status' as const, 'aria-live': 'polite' as const }),
+    getLoadingProps: () => normalize({ ...part('loading'), role: 'status' as const }),
+    getAlertProps: () => normalize({ ...part('alert'), role: 'alert' as const }),
+    getErrorSummaryProps: () =>
+      normalize({
+        ...part('error-summary'),
+        'aria-labelledby': `${base}-error-summary-title`,
+        hidden: summary.length === 0,
+      }),
+    getErrorSummaryTitleProps: () =>
+      normalize({ ...part('error-summary-title'), id: `${base}-error-summary-title` }),
+    getErrorLinkProps: (path) =>
+      normalize({
+        ...part('error-link'),
+        href: `#${idOf(path)}`,
+        onClick: (event?: { preventDefault?: () => void }) => {
+          event?.preventDefault?.()
+          send({ type: 'FOCUS', path })
+        },
+      }),
+    getEditorsProps: (editors) =>
+      normalize({ ...part('editors'), role: 'status' as const, hidden: editors.length === 0 }),
+    getEditorsText: (editors) => (editors.length > 0 ? messages.othersEditing(editors) : ''),
+    getBannerProps: () => normalize({ ...part('banner'), role: 'alert' as const }),
+    getBannerActionsProps: () => normalize(part('banner-actions')),
     getReloadProps: () => button('reload', undefined, () => send({ type: 'RELOAD' })),
     getKeepMineProps: () => button('keep-mine', undefined, () => send({ type: 'KEEP_MINE' })),
   }

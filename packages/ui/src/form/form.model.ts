@@ -83,6 +83,11 @@ export function getFirstInvalidPath(state: FormState): string | null {
   return getFieldPaths(state).find((path) => getFieldError(state, path) !== null) ?? null
 }
 
+/** Where a view moves focus when `focusRequest` changes: the asked-for path, or the first invalid. */
+export function getFocusPath(state: FormState): string | null {
+  return state.focusPath ?? getFirstInvalidPath(state)
+}
+
 /** Errors of a validator that belong to no field of the form (about the form as a whole). */
 export function getFormErrors(state: FormState): string[] {
   const paths = new Set(getFieldPaths(state))
@@ -132,6 +137,7 @@ export function initForm(options: FormOptions, call = 'initForm()'): FormState {
     status: mode === 'edit' && !options.values ? 'loading' : 'idle',
     submitCount: 0,
     focusRequest: 0,
+    focusPath: null,
     submitError: null,
     remote: null,
   }
@@ -314,14 +320,33 @@ export function transitionForm(state: FormState, event: FormEvent): FormState {
         submitError: null,
       }
       if (getFirstInvalidPath(submitted) !== null) {
-        return { ...submitted, status: 'invalid', focusRequest: state.focusRequest + 1 }
+        return {
+          ...submitted,
+          status: 'invalid',
+          focusRequest: state.focusRequest + 1,
+          focusPath: null,
+        }
       }
       return { ...submitted, status: 'submitting' }
     }
     case 'SUBMIT_INVALID': {
       const next = { ...state, schemaErrors: { ...event.errors } }
-      return { ...next, status: 'invalid', focusRequest: state.focusRequest + 1 }
+      return { ...next, status: 'invalid', focusRequest: state.focusRequest + 1, focusPath: null }
     }
+    case 'SET_MESSAGES': {
+      const messages = { ...DEFAULT_FORM_MESSAGES, ...event.messages }
+      const keys = Object.keys(messages) as (keyof typeof messages)[]
+      if (keys.every((k) => messages[k] === state.messages[k])) return state
+      return { ...state, messages, errors: validateValues(state.entity, state.values, messages) }
+    }
+    case 'FOCUS':
+      if (!fieldAt(state.entity, event.path)) {
+        throw new MetalError(
+          'invalid-argument',
+          `${call}: path must name a field of '${state.entity.name}', got ${describeValue(event.path)}`,
+        )
+      }
+      return { ...state, focusRequest: state.focusRequest + 1, focusPath: event.path }
     case 'SUBMIT_SUCCESS':
       if (state.mode === 'create') {
         return { ...load(state, state.initial), status: 'success' }

@@ -81,7 +81,41 @@ export interface FieldDefinition {
   relation?: RelationDefinition
   /** Shown but not editable, and never written. */
   readOnly?: boolean
+  /**
+   * Which control shows the field, where a type has more than one: `'radio'` (an `enum` of at
+   * most four options as radio buttons), `'select'`, `'switch'` or `'checkbox'` (a `boolean`),
+   * `'chips'` or `'list'` (an `array` of strings: input chips, or one text field per item that
+   * can be reordered and checked one by one), `'textarea'` (a `string` on several lines).
+   * @default the type's usual control: select, switch, chips for string arrays, list otherwise
+   */
+  widget?: FieldWidget
+  /**
+   * How a `date` field is stored: `'iso-date'` strings (`'YYYY-MM-DD'`) or `'epoch-ms'`
+   * numbers (milliseconds since 1970 at UTC midnight). The form edits both as dates.
+   * @default 'iso-date'
+   */
+  storedAs?: 'iso-date' | 'epoch-ms'
 }
+
+/** The controls a field can ask for with `widget`. */
+export type FieldWidget = 'radio' | 'select' | 'switch' | 'checkbox' | 'chips' | 'list' | 'textarea'
+
+/**
+ * The control a view renders for a field (decided once, by `getControlKind`, for every view):
+ * a text field, a select, a radio group, a switch, a checkbox, input chips, a date field, the
+ * relation combobox, a list of items (array) or a group of fields (object).
+ */
+export type ControlKind =
+  | 'text'
+  | 'select'
+  | 'radio'
+  | 'switch'
+  | 'checkbox'
+  | 'chips'
+  | 'date'
+  | 'relation'
+  | 'list'
+  | 'group'
 
 /** An entity definition: what a collection's documents hold, as the form renders them. */
 export interface EntityDefinition {
@@ -128,8 +162,13 @@ export interface FormState {
   readonly touched: Readonly<Record<string, true>>
   readonly status: FormStatus
   readonly submitCount: number
-  /** Bumped by each submit that fails validation: a view moves focus when it changes. */
+  /**
+   * Bumped by each submit that fails validation and by `FOCUS`: a view moves focus when it
+   * changes, to `focusPath` or else the first invalid field.
+   */
   readonly focusRequest: number
+  /** The path a `FOCUS` event asked for (an error summary's link), or `null`. */
+  readonly focusPath: string | null
   /** Why the last save failed. */
   readonly submitError: string | null
   readonly remote: RemoteChange | null
@@ -168,6 +207,8 @@ export type FormEvent =
   | { type: 'SUBMIT_SUCCESS' }
   | { type: 'SUBMIT_FAILURE'; message: string }
   | { type: 'RESET' }
+  | { type: 'FOCUS'; path: string }
+  | { type: 'SET_MESSAGES'; messages: FormMessages }
 
 /** One changed field of an edited document: its dotted path and new value (`undefined`: cleared). */
 export interface FieldChange {
@@ -233,4 +274,24 @@ export interface FormMessages {
   choose: string
   /** @default 'No matches' */
   noMatches: string
+  /** A boolean shown as text (read-only). @default 'Yes' */
+  yes: string
+  /** @default 'No' */
+  no: string
+  /** @default 'Cancel' */
+  cancel: string
+  /** @default 'Reset' */
+  reset: string
+  /** @default 'Add' (the visible text of an array's add button; `addItem` is its name) */
+  add: string
+  /** @default 'Remove' (an item's remove button, shown as an icon; `removeItem` is its name) */
+  remove: string
+  /** Heading of the error summary after a failed submit. @default (n) => `${n} fields need attention` */
+  errorSummary: (count: number) => string
+  /** Announced while a relation's matches load. @default 'Loading…' */
+  loadingOptions: string
+  /** The relation combobox's clear button. @default (label) => `Clear ${label}` */
+  clear: (label: string) => string
+  /** The relation combobox's open button. @default (label) => `Show ${label} choices` */
+  showOptions: (label: string) => string
 }

@@ -39,7 +39,34 @@ function fromStored(field: FieldDefinition, stored: unknown): unknown {
     const item = field.item
     return stored.map((v) => fromStored(item, v))
   }
+  if (field.type === 'date' && field.storedAs === 'epoch-ms' && typeof stored === 'number') {
+    const date = new Date(stored)
+    return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10)
+  }
   return structuredClone(stored)
+}
+
+/**
+ * A form value as the document stores it: dates kept as `'YYYY-MM-DD'` in the form become
+ * epoch milliseconds (UTC midnight) on a field with `storedAs: 'epoch-ms'`.
+ */
+export function toStoredValue(field: FieldDefinition, value: unknown): unknown {
+  if (field.type === 'date' && field.storedAs === 'epoch-ms' && typeof value === 'string') {
+    const ms = Date.parse(`${value}T00:00:00Z`)
+    return Number.isNaN(ms) ? value : ms
+  }
+  if (field.type === 'array' && Array.isArray(value) && field.item) {
+    const item = field.item
+    return value.map((v) => toStoredValue(item, v))
+  }
+  if (field.type === 'object' && isRecord(value)) {
+    const out: FormValues = { ...value }
+    for (const f of field.fields ?? []) {
+      if (f.name in out) out[f.name] = toStoredValue(f, out[f.name])
+    }
+    return out
+  }
+  return value
 }
 
 function pick(fields: readonly FieldDefinition[], doc: FormValues): FormValues {
@@ -68,7 +95,7 @@ function clean(fields: readonly FieldDefinition[], values: FormValues): FormValu
     out[field.name] =
       field.type === 'object' && typeof value === 'object'
         ? clean(field.fields ?? [], value as FormValues)
-        : value
+        : toStoredValue(field, value)
   }
   return out
 }
@@ -97,7 +124,7 @@ function changesOf(
     if (field.type === 'object' && isRecord(now) && isRecord(was)) {
       changesOf(field.fields ?? [], now, was, `${path}.`, out)
     } else {
-      out.push({ path, value: now === '' || now === null ? undefined : now })
+      out.push({ path, value: now === '' || now === null ? undefined : toStoredValue(field, now) })
     }
   }
 }
@@ -106,8 +133,9 @@ const isRecord = (v: unknown): v is FormValues =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
- * The fields the user changed, as dotted paths to their new values, nested objects down to
- * their leaves (arrays as a whole). A cleared field has value `undefined`: delete it.
+ * The fields the user changed, as dotted paths to their new values as stored, nested objects
+ * down to their leaves; arrays as a whole (an index path would race with another user's insert).
+ * A cleared field has value `undefined`: delete it.
  */
 export function getChanges(state: FormState): FieldChange[] {
   const out: FieldChange[] = []

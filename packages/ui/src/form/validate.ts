@@ -4,6 +4,7 @@ import type {
   EntityDefinition,
   FieldDefinition,
   FieldType,
+  FieldWidget,
   FormErrors,
   FormMessages,
   FormValues,
@@ -30,6 +31,14 @@ function invalid(call: string, where: string, rule: string, value: unknown): Met
     'invalid-argument',
     `${call}: ${where} must be ${rule}, got ${describeValue(value)}`,
   )
+}
+
+// The widgets each type can ask for (an array's depend on its item: checked by getControlKind).
+const WIDGETS: Partial<Record<FieldType, readonly FieldWidget[]>> = {
+  string: ['textarea'],
+  enum: ['select', 'radio'],
+  boolean: ['switch', 'checkbox'],
+  array: ['chips', 'list'],
 }
 
 const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0
@@ -77,6 +86,23 @@ function checkField(call: string, field: unknown, where: string, named: boolean)
     } else if (!(rules.pattern instanceof RegExp)) {
       throw invalid(call, `${at} rule pattern`, 'a RegExp or a string', rules.pattern)
     }
+  }
+  if (f.widget !== undefined && !WIDGETS[f.type]?.includes(f.widget)) {
+    const allowed = WIDGETS[f.type]
+    throw invalid(
+      call,
+      `${at} widget`,
+      allowed
+        ? `one of ${allowed.join(', ')} for a ${f.type} field`
+        : `absent for a ${f.type} field`,
+      f.widget,
+    )
+  }
+  if (
+    f.storedAs !== undefined &&
+    (f.type !== 'date' || !['iso-date', 'epoch-ms'].includes(f.storedAs))
+  ) {
+    throw invalid(call, `${at} storedAs`, "'iso-date' or 'epoch-ms' on a date field", f.storedAs)
   }
   if (rules.custom !== undefined && typeof rules.custom !== 'function') {
     throw invalid(call, `${at} rule custom`, 'a function', rules.custom)

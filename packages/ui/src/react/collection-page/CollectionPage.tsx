@@ -59,7 +59,7 @@ export interface CollectionPageProps<Row = DataTableRow> {
    */
   getRowLabel?: (row: Row) => string
   /** The heading's level. @default 1 */
-  headingLevel?: 1 | 2 | 3
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6
   /** Words to show instead of the English defaults. */
   messages?: Partial<CollectionPageMessages>
   /** Words of the create and edit forms. */

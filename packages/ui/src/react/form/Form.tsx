@@ -1,13 +1,11 @@
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react'
-import { deleteField, type PresenceMember } from '@metal/core'
 import { useMetalDoc, useMetalMutation, useMetalPresence } from '@metal/react'
 import type { FieldChange, FormValues } from '../../form/form.types.js'
-import {
-  checkTimestamps,
-  stampCreated,
-  stampUpdated,
-  type WriteTimestamps,
-} from '../../timestamps.js'
+import { getEditingKey, getEditingTrack, getEditors } from '../../form/form.presence.js'
+import { saveFormDocument } from '../../form/form.save.js'
+import { checkTimestamps, type WriteTimestamps } from '../../timestamps.js'
+import { Button } from '../controls/Button.js'
+import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
 import { FormField } from './FormField.js'
 import { useForm, type UseFormProps, type UseFormResult } from './useForm.js'
 
@@ -67,8 +65,21 @@ export interface FormProps extends Omit<UseFormProps, 'onSave' | 'mode'> {
   timestamps?: WriteTimestamps
   /** Presence of editors (bound edit mode): names who changed the document in the banner. */
   presence?: FormPresenceOptions
-  /** The submit button's text. @default 'Create' or 'Save' */
-  submitLabel?: string
+  /**
+   * The style of the text fields, selects, chips and date fields.
+   * @default 'outlined'
+   */
+  variant?: TextFieldVariant
+  /**
+   * The locale date fields are typed and shown in.
+   * @default 'en-US'
+   */
+  locale?: string
+  /**
+   * Shows a reset button that puts the values back as loaded (enabled once something changed).
+   * @default false
+   */
+  resettable?: boolean
   /** Shown after the fields, before the actions. */
   children?: ReactNode
   /** Added to the `<form>`'s classes. */
@@ -76,22 +87,21 @@ export interface FormProps extends Omit<UseFormProps, 'onSave' | 'mode'> {
   style?: CSSProperties
 }
 
-/** The markup of a form: title, banner, fields, status and actions. */
+/** The markup of a form: title, banners, error summary, fields, status and actions. */
 function FormView({
   form,
   props,
   editors = [],
 }: {
   form: UseFormResult
-  props: Pick<FormProps, 'submitLabel' | 'children' | 'className' | 'style'>
+  props: Pick<
+    FormProps,
+    'children' | 'className' | 'style' | 'onCancel' | 'variant' | 'resettable' | 'locale'
+  >
   /** Who else edits this document now (bound edit mode, from presence). */
   editors?: readonly string[]
 }) {
-  const { state, messages } = form
-  const submitting = state.status === 'submitting'
-  const label = props.submitLabel ?? (state.mode === 'edit' ? messages.save : messages.create)
-  const failure =
-    state.status === 'error' && state.submitError ? messages.failure(state.submitError) : null
+  const { state, messages, texts } = form
   return (
     <form
       {...form.getRootProps()}
@@ -99,19 +109,21 @@ function FormView({
       style={props.style}
     >
       {state.entity.label && <h2 {...form.getTitleProps()}>{state.entity.label}</h2>}
-      <p data-scope="form" data-part="editors" role="status" hidden={editors.length === 0}>
-        {editors.length > 0 ? messages.othersEditing(editors) : ''}
-      </p>
+      <p {...form.getEditorsProps(editors)}>{form.getEditorsText(editors)}</p>
       {form.remote && (
         <div {...form.getBannerProps()}>
           <p>{form.remote.message}</p>
-          <div data-scope="form" data-part="banner-actions">
-            <button {...form.getReloadProps()}>{messages.reload}</button>
-            <button {...form.getKeepMineProps()}>{messages.keepMine}</button>
+          <div {...form.getBannerActionsProps()}>
+            <Button {...form.getReloadProps()} variant="text" icon="refresh">
+              {messages.reload}
+            </Button>
+            <Button {...form.getKeepMineProps()} variant="text">
+              {messages.keepMine}
+            </Button>
           </div>
         </div>
       )}
-      {failure && <div {...form.getAlertProps()}>{failure}</div>}
+      {texts.failure && <div {...form.getAlertProps()}>{texts.failure}</div>}
       {form.formErrors.length > 0 && (
         <ul {...form.getAlertProps()}>
           {form.formErrors.map((error) => (
@@ -119,25 +131,43 @@ function FormView({
           ))}
         </ul>
       )}
+      <section {...form.getErrorSummaryProps()}>
+        <h3 {...form.getErrorSummaryTitleProps()}>{texts.errorSummary}</h3>
+        <ul>
+          {form.errorSummary.map((item) => (
+            <li key={item.path}>
+              <a {...form.getErrorLinkProps(item.path)}>{item.label}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
       {state.status === 'loading' ? (
-        <p data-scope="form" data-part="loading">
-          {messages.loading}
-        </p>
+        <p {...form.getLoadingProps()}>{messages.loading}</p>
       ) : (
-        form.fields.map((field) => <FormField key={field.name} form={form} path={field.name} />)
+        form.fields.map((field) => (
+          <FormField
+            key={field.name}
+            form={form}
+            path={field.name}
+            {...(props.variant ? { variant: props.variant } : {})}
+            {...(props.locale ? { locale: props.locale } : {})}
+          />
+        ))
       )}
       {props.children}
-      <div data-scope="form" data-part="actions">
-        <p {...form.getStatusProps()}>
-          {submitting
-            ? messages.submitting
-            : state.status === 'success'
-              ? messages.success
-              : state.status === 'invalid'
-                ? messages.invalid
-                : ''}
-        </p>
-        <button {...form.getSubmitProps()}>{submitting ? messages.submitting : label}</button>
+      <div {...form.getActionsProps()}>
+        <p {...form.getStatusProps()}>{texts.status}</p>
+        {props.onCancel && (
+          <Button {...form.getCancelProps()} variant="text">
+            {messages.cancel}
+          </Button>
+        )}
+        {props.resettable && (
+          <Button {...form.getResetProps()} variant="outlined">
+            {messages.reset}
+          </Button>
+        )}
+        <Button {...form.getSubmitProps()}>{texts.submit}</Button>
       </div>
     </form>
   )
@@ -154,9 +184,6 @@ function UnboundForm({ onSubmit, ...props }: FormProps) {
   return <FormView form={form} props={props} />
 }
 
-const nameOf = (m: PresenceMember) =>
-  typeof m.metadata.name === 'string' && m.metadata.name ? m.metadata.name : m.userId
-
 function BoundForm({
   collection,
   docId,
@@ -167,36 +194,21 @@ function BoundForm({
 }: FormProps & { collection: string }) {
   checkTimestamps('<Form>', timestamps)
   const edit = typeof docId === 'string' && docId !== ''
-  const key = presence?.editingKey ?? `${collection}/${docId}`
+  const key = getEditingKey(collection, docId ?? '', presence?.editingKey)
   const doc = useMetalDoc(collection, edit ? docId : null)
   const writer = useMetalMutation(collection)
   const room = useMetalPresence({
     ...(presence?.room ? { room: presence.room } : {}),
-    track:
-      edit && presence?.userId && presence.publish !== false
-        ? {
-            userId: presence.userId,
-            metadata: { editing: key, ...(presence.name ? { name: presence.name } : {}) },
-          }
-        : null,
+    track: getEditingTrack(edit, key, presence),
   })
 
   const form = useForm(
     {
       ...props,
       mode: edit ? 'edit' : 'create',
-      onSave: async ({ values, document, changes }) => {
-        if (!edit) {
-          const id = await writer.add(stampCreated(timestamps, document))
-          return onSubmit?.(values, { id, changes })
-        }
-        if (changes.length > 0) {
-          const update = Object.fromEntries(
-            changes.map((c) => [c.path, c.value === undefined ? deleteField() : c.value]),
-          )
-          await writer.update(docId, stampUpdated(timestamps, update))
-        }
-        return onSubmit?.(values, { id: docId, changes })
+      onSave: async (info) => {
+        const id = await saveFormDocument(writer, info, { docId, timestamps })
+        return onSubmit?.(info.values, { id, changes: info.changes })
       },
     },
     '<Form>',
@@ -207,7 +219,7 @@ function BoundForm({
   const missing = edit && doc.isSuccess && row === null
   // Who was editing when the document changed: read at that moment, not followed on its own.
   const editors = useRef<string[]>([])
-  editors.current = room.others.filter((m) => m.metadata.editing === key).map(nameOf)
+  editors.current = getEditors(room.others, key)
   useEffect(() => {
     if (row) send({ type: 'REMOTE_CHANGE', values: row, by: editors.current })
   }, [row, send])

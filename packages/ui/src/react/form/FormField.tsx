@@ -1,6 +1,16 @@
 import type { ReactNode } from 'react'
-import type { UseFormResult } from './useForm.js'
+import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
+import { Button } from '../controls/Button.js'
+import { Checkbox } from '../controls/Checkbox.js'
+import { ChipInput } from '../controls/ChipInput.js'
+import { DateField } from '../controls/DateField.js'
+import { IconButton } from '../controls/IconButton.js'
+import { RadioGroup } from '../controls/RadioGroup.js'
+import { Select } from '../controls/Select.js'
+import { Switch } from '../controls/Switch.js'
+import { TextField } from '../controls/TextField.js'
 import { RelationField } from './RelationField.js'
+import type { UseFormResult } from './useForm.js'
 
 /** Props of {@link FormField}. */
 export interface FormFieldProps {
@@ -10,8 +20,19 @@ export interface FormFieldProps {
   path: string
   /** A label instead of the field's (array items are numbered). */
   label?: string
+  /**
+   * The text fields' style.
+   * @default 'outlined'
+   */
+  variant?: TextFieldVariant
+  /**
+   * The locale date fields are typed and shown in.
+   * @default 'en-US'
+   */
+  locale?: string
 }
 
+/** The description and error of a control that shows neither itself (switch, radio group). */
 function Message({ form, path }: { form: UseFormResult; path: string }) {
   const field = form.fieldAt(path)
   const error = form.errorAt(path)
@@ -32,115 +53,198 @@ function Field({
   path: string
   children: ReactNode
 }) {
-  return (
-    <div {...form.getFieldProps(path)}>
-      {children}
-      <Message form={form} path={path} />
-    </div>
-  )
+  return <div {...form.getFieldProps(path)}>{children}</div>
 }
 
-/** Renders the control for one field of a form, by its type; objects and arrays recurse. */
-export function FormField({ form, path, label }: FormFieldProps) {
+/**
+ * Renders the Material 3 control of one field, chosen by `getControlKind` (text field, select,
+ * radio group, switch, checkbox, input chips, date field, relation combobox); objects and
+ * arrays of objects recurse.
+ */
+export function FormField({ form, path, label, variant = 'outlined', locale }: FormFieldProps) {
   const field = form.fieldAt(path)
   if (!field) return null
-  const text = label ?? field.label ?? field.name
-  const required = field.rules?.required ? (
-    <span data-scope="form" data-part="required" aria-hidden="true">
-      {' *'}
-    </span>
-  ) : null
-  const labelEl = (
-    <label {...form.getLabelProps(path)}>
-      {text}
-      {required}
-    </label>
-  )
+  const c = form.getFieldControl(path, label)
+  const common = {
+    label: c.label,
+    ...(c.supportingText ? { supportingText: c.supportingText } : {}),
+    error: c.error,
+    required: c.required,
+  }
 
-  switch (field.type) {
-    case 'object':
+  switch (c.kind) {
+    case 'group':
       return (
         <fieldset {...form.getGroupProps(path)}>
-          <legend {...form.getLegendProps(path)}>{text}</legend>
+          <legend {...form.getLegendProps(path)}>{c.label}</legend>
           {(field.fields ?? []).map((child) => (
-            <FormField key={child.name} form={form} path={`${path}.${child.name}`} />
+            <FormField
+              key={child.name}
+              form={form}
+              path={`${path}.${child.name}`}
+              variant={variant}
+              {...(locale ? { locale } : {})}
+            />
           ))}
           <Message form={form} path={path} />
         </fieldset>
       )
-    case 'array': {
+    case 'list': {
       const items = (form.valueAt(path) as unknown[] | undefined) ?? []
-      const itemLabel = field.item?.label ?? text
+      const itemLabel = field.item?.label ?? c.label
       return (
         <fieldset {...form.getGroupProps(path)}>
           <legend {...form.getLegendProps(path)}>
-            {text}
-            {required}
+            {c.label}
+            {c.required && <span {...form.getRequiredProps()}>{' *'}</span>}
           </legend>
-          <ol data-scope="form" data-part="items">
-            {items.map((_, i) => (
-              // Items have no identity of their own: the index is their key, as their path is.
-              <li key={i} data-scope="form" data-part="item">
-                <FormField form={form} path={`${path}.${i}`} label={`${itemLabel} ${i + 1}`} />
-                <div data-scope="form" data-part="item-actions">
-                  <button {...form.getMoveItemProps(path, i, 'up')}>↑</button>
-                  <button {...form.getMoveItemProps(path, i, 'down')}>↓</button>
-                  <button {...form.getRemoveItemProps(path, i)}>✕</button>
-                </div>
-              </li>
-            ))}
+          <ol {...form.getItemsProps(path)}>
+            {items.map((_, i) => {
+              const up = form.getMoveItemProps(path, i, 'up')
+              const down = form.getMoveItemProps(path, i, 'down')
+              const remove = form.getRemoveItemProps(path, i)
+              return (
+                // Items have no identity of their own: the index is their key, as their path is.
+                <li key={i} {...form.getItemProps(path, i)}>
+                  <FormField
+                    form={form}
+                    path={`${path}.${i}`}
+                    label={`${itemLabel} ${i + 1}`}
+                    variant={variant}
+                    {...(locale ? { locale } : {})}
+                  />
+                  <div {...form.getItemActionsProps(path, i)}>
+                    <IconButton {...up} icon="arrowUpward" label={up['aria-label'] ?? ''} />
+                    <IconButton {...down} icon="arrowDownward" label={down['aria-label'] ?? ''} />
+                    <IconButton {...remove} icon="delete" label={remove['aria-label'] ?? ''} />
+                  </div>
+                </li>
+              )
+            })}
           </ol>
-          <button {...form.getAddItemProps(path)}>{form.messages.addItem(itemLabel)}</button>
+          <Button {...form.getAddItemProps(path)} variant="text" icon="add">
+            {form.messages.addItem(itemLabel)}
+          </Button>
           <Message form={form} path={path} />
         </fieldset>
       )
     }
-    case 'boolean':
+    case 'text':
       return (
         <Field form={form} path={path}>
-          <input {...form.getInputProps(path)} />
-          {labelEl}
+          <TextField
+            {...common}
+            id={c.id}
+            name={c.name}
+            variant={variant}
+            type={c.type}
+            multiline={c.multiline}
+            {...(c.multiline ? { rows: 3 } : {})}
+            value={c.value}
+            onValueChange={c.onValueChange}
+            onBlur={c.onBlur}
+            readOnly={c.readOnly}
+            {...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {})}
+            {...(c.placeholder ? { placeholder: c.placeholder } : {})}
+          />
         </Field>
       )
-    case 'text': {
-      const { type: _type, ...props } = form.getInputProps(path)
+    case 'select':
       return (
         <Field form={form} path={path}>
-          {labelEl}
-          <textarea {...props} rows={3} />
+          <Select
+            {...common}
+            id={c.id}
+            name={c.name}
+            variant={variant}
+            value={c.value}
+            options={c.options}
+            onValueChange={c.onValueChange}
+            disabled={c.readOnly}
+            placeholder={c.placeholder}
+          />
         </Field>
       )
-    }
-    case 'enum': {
-      const { type: _type, readOnly, ...props } = form.getInputProps(path)
+    case 'radio':
       return (
         <Field form={form} path={path}>
-          {labelEl}
-          <select {...props} disabled={readOnly}>
-            {(props.value === '' || !field.rules?.required) && (
-              <option value="">{form.messages.choose}</option>
-            )}
-            {form.getEnumOptions(path).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <RadioGroup
+            id={c.id}
+            label={c.label}
+            name={c.name}
+            value={c.value}
+            options={c.options}
+            onValueChange={c.onValueChange}
+            disabled={c.readOnly}
+          />
+          <Message form={form} path={path} />
         </Field>
       )
-    }
+    case 'switch':
+      return (
+        <Field form={form} path={path}>
+          <Switch
+            id={c.id}
+            name={c.name}
+            checked={c.checked}
+            onCheckedChange={c.onCheckedChange}
+            label={c.label}
+            disabled={c.readOnly}
+          />
+          <Message form={form} path={path} />
+        </Field>
+      )
+    case 'checkbox':
+      return (
+        <Field form={form} path={path}>
+          <Checkbox
+            id={c.id}
+            name={c.name}
+            checked={c.checked}
+            onCheckedChange={c.onCheckedChange}
+            label={c.label}
+            disabled={c.readOnly}
+            invalid={c.error !== null}
+            required={c.required}
+          />
+          <Message form={form} path={path} />
+        </Field>
+      )
+    case 'chips':
+      return (
+        <Field form={form} path={path}>
+          <ChipInput
+            {...common}
+            id={c.id}
+            variant={variant}
+            value={c.value}
+            onValueChange={c.onValueChange}
+            {...(c.placeholder ? { placeholder: c.placeholder } : {})}
+            {...(c.maxItems !== undefined ? { maxItems: c.maxItems } : {})}
+          />
+        </Field>
+      )
+    case 'date':
+      return (
+        <Field form={form} path={path}>
+          {/* The form checks min and max itself (its words, focus on submit): a date field given
+              them would refuse the date without the form knowing, and save none. */}
+          <DateField
+            {...common}
+            id={c.id}
+            name={c.name}
+            variant={variant}
+            value={c.value}
+            onValueChange={c.onValueChange}
+            readOnly={c.readOnly}
+            {...(locale ? { locale } : {})}
+          />
+        </Field>
+      )
     case 'relation':
       return (
         <Field form={form} path={path}>
-          {labelEl}
-          <RelationField form={form} path={path} />
-        </Field>
-      )
-    default:
-      return (
-        <Field form={form} path={path}>
-          {labelEl}
-          <input {...form.getInputProps(path)} />
+          <RelationField form={form} path={path} variant={variant} />
         </Field>
       )
   }

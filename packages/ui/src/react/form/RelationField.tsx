@@ -1,121 +1,133 @@
-import { useState, type KeyboardEvent } from 'react'
+import { useRef, useState } from 'react'
 import { useMetalDoc, useMetalQuery } from '@metal/react'
+import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
+import type { RelationBinding } from '../../form/form.controls.js'
 import type { RelationDefinition } from '../../form/form.types.js'
+import { connectRelationCombobox } from '../../form/relationCombobox.connect.js'
+import {
+  buildRelationQuery,
+  initRelationCombobox,
+  relationLabel,
+  transitionRelationCombobox,
+  type RelationComboboxEvent,
+} from '../../form/relationCombobox.model.js'
+import { identityProps } from '../../normalizeProps.js'
+import { IconButton } from '../controls/IconButton.js'
+import { useAnchoredPopover } from '../controls/Popover.js'
+import { TextField } from '../controls/TextField.js'
 import type { UseFormResult } from './useForm.js'
 
-interface Choice {
-  id: string
-  label: string
-}
-
-const labelOf = (row: Record<string, unknown> | null | undefined, field: string, id: string) => {
-  const value = row?.[field]
-  return typeof value === 'string' ? value : id
-}
-
 /**
- * A searchable select over another collection (WAI-ARIA combobox with a listbox): typing
- * searches by prefix, arrows move, Enter picks, Escape closes. The value is the document id.
+ * A searchable select over another collection (WAI-ARIA combobox with a listbox popup) in a
+ * Material 3 text field: typing searches by prefix, ↓/↑ move, Enter picks, Escape closes. The
+ * value is the document id. The behaviour is `connectRelationCombobox`; this view feeds it the
+ * live matches and shows the list in the top layer, under the field.
  */
-export function RelationField({ form, path }: { form: UseFormResult; path: string }) {
+export function RelationField({
+  form,
+  path,
+  variant = 'outlined',
+}: {
+  form: UseFormResult
+  path: string
+  variant?: TextFieldVariant
+}) {
   const relation = form.fieldAt(path)?.relation as RelationDefinition
-  const value = form.valueAt(path)
-  const id = typeof value === 'string' ? value : ''
-  const selected = useMetalDoc(relation.collection, id || null)
-  const [text, setText] = useState<string | null>(null)
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(0)
-  const control = form.getControlProps(path)
-  const listId = `${control.id}-listbox`
-  const shown = text ?? (id ? labelOf(selected.data, relation.labelField, id) : '')
-
-  const { labelField, limit = 20 } = relation
-  const search = text ?? ''
-  // Prefix search on the label field by the query engine, so it scales with the collection;
-  // subscribed only while the list is open.
+  const c = form.getFieldControl(path) as RelationBinding
+  const [state, setState] = useState(initRelationCombobox)
+  const send = (event: RelationComboboxEvent) =>
+    setState((s) => transitionRelationCombobox(s, event))
+  const selected = useMetalDoc(relation.collection, c.value)
+  // Subscribed only while the list is open.
   const rows = useMetalQuery(
     relation.collection,
-    (q) =>
-      (search ? q.where(labelField, '>=', search).where(labelField, '<', `${search}\uf8ff`) : q)
-        .orderBy(labelField)
-        .limit(limit),
-    { enabled: open },
+    (q) => buildRelationQuery(q, relation, state.query ?? ''),
+    { enabled: state.open },
   )
-  const choices: Choice[] = (rows.data ?? []).map((row) => ({
-    id: row.id,
-    label: labelOf(row, labelField, row.id),
-  }))
-  const current = choices[Math.min(active, choices.length - 1)]
-
-  const pick = (choice: Choice) => {
-    form.setValue(path, choice.id)
-    setText(null)
-    setOpen(false)
-  }
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      if (!open) return setOpen(true)
-      const step = event.key === 'ArrowDown' ? 1 : -1
-      setActive((i) => Math.max(0, Math.min(choices.length - 1, i + step)))
-    } else if (event.key === 'Enter' && open) {
-      event.preventDefault()
-      if (current) pick(current)
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault()
-      setOpen(false)
-      setText(null)
-    }
-  }
+  const combobox = connectRelationCombobox(state, send, {
+    id: c.id,
+    label: c.label,
+    value: c.value,
+    selectedLabel: relationLabel(selected.data, relation, c.value ?? ''),
+    options: (rows.data ?? []).map((row) => ({
+      id: row.id,
+      label: relationLabel(row, relation, row.id),
+    })),
+    loading: state.open && rows.isPending,
+    onValueChange: c.onValueChange,
+    onBlur: c.onBlur,
+    readOnly: c.readOnly,
+    messages: form.messages,
+    normalizeProps: identityProps,
+  })
+  const [anchor, setAnchor] = useState<HTMLDivElement | null>(null)
+  const list = useRef<HTMLUListElement>(null)
+  useAnchoredPopover(combobox.open, anchor, list, {
+    matchWidth: true,
+    returnFocus: false,
+    // The text box handles Escape; a press outside (not on the box) closes the list.
+    closeOnEscape: false,
+    onDismiss: () => send({ type: 'CLOSE' }),
+  })
+  const {
+    id,
+    value,
+    onChange,
+    onKeyDown,
+    onBlur,
+    readOnly: _readOnly,
+    'data-scope': _scope,
+    'data-part': _part,
+    type: _type,
+    ...aria
+  } = combobox.getInputProps()
+  const clear = combobox.getClearProps()
+  const toggle = combobox.getToggleProps()
   return (
-    <div data-scope="form" data-part="combobox">
-      <input
-        {...control}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open}
-        aria-controls={listId}
-        {...(open && current ? { 'aria-activedescendant': `${listId}-${current.id}` } : {})}
-        value={shown}
-        onChange={(event) => {
-          setText(event.target.value)
-          setActive(0)
-          setOpen(true)
-        }}
+    <div data-scope="form" data-part="combobox" ref={setAnchor}>
+      <TextField
+        label={c.label}
+        id={id}
+        name={c.name}
+        variant={variant}
+        value={value}
+        onValueChange={(text) => onChange({ target: { value: text } })}
         onKeyDown={onKeyDown}
-        onBlur={() => {
-          if (text === '') form.setValue(path, '')
-          setText(null)
-          setOpen(false)
-          control.onBlur()
-        }}
+        onBlur={onBlur}
+        readOnly={c.readOnly}
+        required={c.required}
+        error={c.error}
+        {...(c.supportingText ? { supportingText: c.supportingText } : {})}
+        inputProps={aria}
+        trailing={
+          c.readOnly ? null : (
+            <>
+              {!clear.hidden && (
+                <IconButton
+                  {...clear}
+                  hidden={false}
+                  icon="close"
+                  label={clear['aria-label']}
+                  size="small"
+                />
+              )}
+              <IconButton
+                {...toggle}
+                icon="arrowDropDown"
+                label={toggle['aria-label']}
+                size="small"
+              />
+            </>
+          )
+        }
       />
-      <ul id={listId} role="listbox" data-scope="form" data-part="listbox" hidden={!open}>
-        {open && choices.length === 0 && (
-          <li role="option" aria-selected={false} aria-disabled="true" data-part="empty">
-            {form.messages.noMatches}
+      <ul {...combobox.getListboxProps()} ref={list}>
+        {combobox.emptyText !== null && <li {...combobox.getEmptyProps()}>{combobox.emptyText}</li>}
+        {combobox.options.map((option) => (
+          <li key={option.id} {...combobox.getOptionProps(option)}>
+            {option.label}
           </li>
-        )}
-        {open &&
-          choices.map((choice) => (
-            <li
-              key={choice.id}
-              id={`${listId}-${choice.id}`}
-              role="option"
-              aria-selected={choice.id === id}
-              data-scope="form"
-              data-part="option"
-              {...(choice === current ? { 'data-active': '' } : {})}
-              // Picking must not blur the input first (which would close the list).
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => pick(choice)}
-            >
-              {choice.label}
-            </li>
-          ))}
+        ))}
       </ul>
     </div>
   )

@@ -1,26 +1,21 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { connectForm, type FormApi } from '../../form/form.connect.js'
+import { connectForm } from '../../form/form.connect.js'
+import type { FormApi } from '../../form/form.parts.js'
 import { initForm, transitionForm } from '../../form/form.model.js'
-import { getChanges, toDocument } from '../../form/form.values.js'
+import { submitForm, type FormSaveInfo } from '../../form/form.submit.js'
+import { focusFormControl } from '../../form/focusControl.js'
 import type {
   EntityDefinition,
-  FieldChange,
   FormEvent,
   FormMessages,
   FormState,
   FormValues,
 } from '../../form/form.types.js'
-import { validateStandard, type StandardSchema } from '../../form/validate.js'
+import type { StandardSchema } from '../../form/validate.js'
+import { identityProps as normalizeProps } from '../../normalizeProps.js'
+import { useUiMessages } from '../provider/MetalUiProvider.js'
 
-/** What a save receives: the values, the document to store and, in edit mode, the changes. */
-export interface FormSaveInfo {
-  /** Every field's value as shown. */
-  values: FormValues
-  /** The values as a document to store (empty fields left out). */
-  document: FormValues
-  /** The fields changed since the form loaded (edit mode), as dotted paths. */
-  changes: FieldChange[]
-}
+export type { FormSaveInfo }
 
 /** Props of {@link useForm}. */
 export interface UseFormProps {
@@ -46,6 +41,13 @@ export interface UseFormProps {
   /** Words to show instead of the English defaults. */
   messages?: Partial<FormMessages>
   /**
+   * The submit button's text.
+   * @default 'Create' or 'Save'
+   */
+  submitLabel?: string
+  /** Shows a cancel button that calls this. */
+  onCancel?: () => void
+  /**
    * Base of the parts' ids.
    * @default a `useId()` value
    */
@@ -60,18 +62,24 @@ export interface UseFormResult extends Omit<FormApi, 'submit'> {
 
 /**
  * The form model bound to React state: prop getters for a custom view, plus `submit`, which
- * validates and calls `onSave`. After a submit that fails validation, focus moves to the first
- * invalid control. `<Form>` is this hook plus markup.
+ * runs `submitForm` (rules, validator, `onSave`, `onSaveError`). After a submit that fails
+ * validation, focus moves to the first invalid control. `<Form>` is this hook plus markup.
  */
 export function useForm(props: UseFormProps, call = 'useForm()'): UseFormResult {
   const autoId = useId()
+  // Inline message objects are new on every render; follow their content, not their identity.
+  const ownKey = JSON.stringify(props.messages ?? null, (_, v: unknown) =>
+    typeof v === 'function' ? String(v) : v,
+  )
+  const own = useMemo(() => props.messages, [ownKey]) // `ownKey` stands for `props.messages`
+  const messages = useUiMessages('form', own)
   const [state, setState] = useState<FormState>(() =>
     initForm(
       {
         entity: props.schema,
         ...(props.mode ? { mode: props.mode } : {}),
         ...(props.defaultValues ? { values: props.defaultValues } : {}),
-        ...(props.messages ? { messages: props.messages } : {}),
+        messages,
       },
       call,
     ),
@@ -88,38 +96,40 @@ export function useForm(props: UseFormProps, call = 'useForm()'): UseFormResult 
   }, [])
 
   const submit = useCallback(async () => {
-    send({ type: 'SUBMIT' })
-    if (current.current.status !== 'submitting') return
     const { validator, onSave } = latest.current
-    try {
-      if (validator) {
-        const errors = await validateStandard(validator, toDocument(current.current))
-        if (Object.keys(errors).length > 0) return send({ type: 'SUBMIT_INVALID', errors })
-      }
-      const state = current.current
-      await onSave?.({
-        values: state.values,
-        document: toDocument(state),
-        changes: getChanges(state),
-      })
-      send({ type: 'SUBMIT_SUCCESS' })
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error))
-      send({ type: 'SUBMIT_FAILURE', message: failure.message })
-      latest.current.onSaveError?.(failure)
-    }
+    await submitForm({
+      getState: () => current.current,
+      send,
+      validator,
+      save: onSave,
+      // Read when it fails: the handler of the latest render, even after the form is gone.
+      onSaveError: (error) => latest.current.onSaveError?.(error),
+    })
   }, [send])
 
-  const id = props.id ?? `metal-form-${autoId.replace(/:/g, '')}`
-  const api = useMemo(() => connectForm(state, send, { id }), [state, send, id])
+  // The app's words can change (another language): errors are written again in them.
+  useEffect(() => send({ type: 'SET_MESSAGES', messages }), [messages, send])
 
-  // Move focus to the first invalid control after a failed submit (not on the first render).
+  const id = props.id ?? `metal-form-${autoId.replace(/:/g, '')}`
+  const { submitLabel, onCancel } = props
+  const api = useMemo(
+    () =>
+      connectForm(state, send, {
+        id,
+        normalizeProps,
+        ...(submitLabel !== undefined ? { submitLabel } : {}),
+        ...(onCancel ? { onCancel } : {}),
+      }),
+    [state, send, id, submitLabel, onCancel],
+  )
+
+  // Move focus where the model asks (a failed submit, an error summary link), not on mount.
   const focused = useRef(state.focusRequest)
   useEffect(() => {
     if (state.focusRequest === focused.current) return
     focused.current = state.focusRequest
-    if (api.firstInvalidId) document.getElementById(api.firstInvalidId)?.focus()
-  }, [state.focusRequest, api.firstInvalidId])
+    if (api.focusTargetId) focusFormControl(document, api.focusTargetId)
+  }, [state.focusRequest, api.focusTargetId])
 
   return useMemo(
     () => ({

@@ -77,7 +77,7 @@ describe('<CollectionPage> create and edit', () => {
 
     await user.click(screen.getByRole('button', { name: 'New' }))
     const dialog = screen.getByRole('dialog', { name: 'New Task' })
-    expect(within(dialog).getByRole('combobox', { name: 'Status' })).toHaveProperty('value', 'todo')
+    expect(within(dialog).getByRole('combobox', { name: 'Status' }).textContent).toBe('todo')
     await user.type(within(dialog).getByRole('textbox', { name: /^Title/ }), 'Plan sprint')
     await user.click(within(dialog).getByRole('button', { name: 'Create' }))
 

@@ -67,8 +67,9 @@ describe('<Form> create mode', () => {
     renderForm(metal, { onSubmit })
     await user.type(input('Title'), 'Write docs')
     await user.type(screen.getByRole('spinbutton', { name: 'Estimate' }), '3')
-    await user.click(screen.getByRole('checkbox', { name: 'Done' }))
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Priority' }), 'high')
+    await user.click(screen.getByRole('switch', { name: 'Done' }))
+    await user.click(screen.getByRole('combobox', { name: 'Priority' }))
+    await user.click(await screen.findByRole('option', { name: 'high' }))
     await user.type(input('City'), 'Oslo')
     await user.click(save())
 

@@ -32,6 +32,7 @@ const LIST: EntityDefinition = {
       name: 'tags',
       type: 'array',
       label: 'Tags',
+      widget: 'list',
       item: { name: 'tag', type: 'string', label: 'Tag', rules: { required: true } },
     },
   ],
