@@ -250,7 +250,7 @@ export const LiveNewRowsAbove: Story = {
 
 const rangeLabel = (canvasElement: HTMLElement) =>
   within(canvasElement)
-    .getByRole('navigation', { name: 'Pagination' })
+    .getByRole('navigation', { name: / pages$/ })
     .querySelector('[data-part="range"]')?.textContent
 
 /** Quick search narrows the rows, then a column filter from the Filters panel narrows them more. */
@@ -289,7 +289,7 @@ export const Paging: Story = {
   args: { defaultPageSize: 20 },
   play: async ({ canvasElement }) => {
     const p = parts(canvasElement)
-    const nav = within(p.canvas.getByRole('navigation', { name: 'Pagination' }))
+    const nav = within(p.canvas.getByRole('navigation', { name: / pages$/ }))
     await expect(rangeLabel(canvasElement)).toBe('1–20 of 135')
     await userEvent.click(nav.getByRole('button', { name: 'Next page' }))
     await expect(rangeLabel(canvasElement)).toBe('21–40 of 135')

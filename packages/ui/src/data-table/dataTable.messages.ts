@@ -24,6 +24,11 @@ export interface DataTableMessages {
   newRows: (count: number) => string
   /** @default 'Export CSV' */
   exportCsv: string
+  /**
+   * Name of the table's pagination landmark, from the table's `label` (each table on a page
+   * gets its own). @default (label) => label ? `${label} pages` : 'Pagination'
+   */
+  paginationLabel: (label: string | undefined) => string
   /** @default 'Exporting…' */
   exporting: string
   /** A boolean cell that holds true, and its filter choice. @default 'Yes' */
@@ -86,6 +91,7 @@ const numberFormat = new Intl.NumberFormat('en-US')
 
 /** The default English messages. */
 export const DEFAULT_DATA_TABLE_MESSAGES: DataTableMessages = {
+  paginationLabel: (label) => (label ? `${label} pages` : 'Pagination'),
   selectPage: 'Select all rows on this page',
   selectRow: (rowId) => `Select row ${rowId}`,
   resizeColumn: (header) => `Resize ${header}`,

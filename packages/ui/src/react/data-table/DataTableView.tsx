@@ -370,6 +370,7 @@ export function DataTableView<Row>(
           onPageChange={(page) => send({ type: 'SET_PAGE', page })}
           onPageSizeChange={(pageSize) => send({ type: 'SET_PAGE_SIZE', pageSize })}
           focusTarget={() => document.getElementById(focusedCellId)}
+          label={messages.paginationLabel(props.label)}
         />
       )}
     </div>

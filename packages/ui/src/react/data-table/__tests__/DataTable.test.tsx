@@ -41,7 +41,7 @@ describe('<DataTable> unbound', () => {
     expect(bodyRows()).toHaveLength(10)
     expect(bodyRows()[0]?.getAttribute('aria-rowindex')).toBe('2')
     expect(column(3)?.[1]).toBe('Lima') // dotted field
-    expect(screen.getByRole('navigation', { name: 'Pagination' })?.textContent).toContain(
+    expect(screen.getByRole('navigation', { name: 'People pages' })?.textContent).toContain(
       '1–10 of 45',
     )
   })
