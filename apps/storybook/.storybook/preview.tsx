@@ -13,6 +13,7 @@ import {
 import type { PropsWithChildren } from 'react'
 import '@metal/ui/theme.css'
 import './preview.css'
+import { findNativeControls } from '../stories/support/nativeControls.js'
 
 /** Puts every story on a themed surface, with the theme and density picked in the toolbar. */
 const withTheme: Decorator = (Story, { globals }) => (
@@ -59,6 +60,14 @@ function MetalDocsPage() {
 }
 
 const preview: Preview = {
+  // Metal draws its own Material controls: a story that shows a browser-drawn <select>, date
+  // input, checkbox or radio fails, wherever it comes from.
+  afterEach: ({ canvasElement }) => {
+    const found = findNativeControls(canvasElement)
+    if (found.length > 0) {
+      throw new Error(`browser-drawn controls in the story: ${found.join(', ')}`)
+    }
+  },
   tags: ['autodocs'],
   decorators: [withTheme],
   globalTypes: {

@@ -27,10 +27,14 @@ const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const VIEWPORT = { width: 1024, height: 720 }
 const THEMES = ['light', 'dark']
 
-/** One representative story per component, in the state its play function leaves it in. */
+/**
+ * One representative story per component, in the state its play function leaves it in; `open`
+ * for those that leave a popover or dialog open.
+ */
 const SHOTS = [
-  // Page 3 of 7 (the play function steps back from 4): every button enabled, rows-per-page select.
+  // Page 3 of 7 (the play function steps back from 4): every button enabled, rows per page.
   { name: 'pagination', story: 'components-pagination--middle-page' },
+  { name: 'pagination-rtl', story: 'components-pagination--right-to-left' },
   // Unbound rows, sorted by Name descending by the play function.
   { name: 'data-table', story: 'components-datatable--sorting' },
   // Bound to an embedded Metal collection; "User 001" renamed "Grace" by a second client.
@@ -39,12 +43,37 @@ const SHOTS = [
   { name: 'form-create', story: 'components-form--validation' },
   // Edit mode, pre-filled from the document and saved.
   { name: 'form-edit', story: 'components-form--edit' },
+  { name: 'form-tags', story: 'components-form--tags' },
+  { name: 'form-filled', story: 'components-form--filled' },
+  { name: 'form-rtl', story: 'components-form--right-to-left' },
   // A live tasks page: Ada on the page and editing a row, her banner in the open edit dialog.
   { name: 'collection-page', story: 'components-collectionpage--presence' },
   // Offline after a bulk status change: two rows marked as saving, counted in the header.
   { name: 'collection-page-pending', story: 'components-collectionpage--pending-writes' },
+  { name: 'collection-page-rtl', story: 'components-collectionpage--right-to-left' },
   // The Material 3 colour roles of theme.css.
   { name: 'tokens', story: 'tokens-colour-roles--baseline' },
+  // The controls, each in the state its play function leaves it in.
+  { name: 'button', story: 'controls-button--variants' },
+  { name: 'icon-button', story: 'controls-iconbutton--variants-and-toggles' },
+  { name: 'checkbox', story: 'controls-checkbox--states' },
+  { name: 'radio', story: 'controls-radio--click' },
+  { name: 'switch', story: 'controls-switch--icons-and-disabled' },
+  { name: 'progress', story: 'controls-progress--determinate' },
+  { name: 'text-field', story: 'controls-textfield--outlined' },
+  { name: 'text-field-filled', story: 'controls-textfield--filled' },
+  { name: 'text-field-error', story: 'controls-textfield--with-error' },
+  { name: 'text-field-counter', story: 'controls-textfield--counter' },
+  { name: 'select', open: true, story: 'controls-select--keyboard' },
+  { name: 'select-error', story: 'controls-select--with-error' },
+  { name: 'menu', open: true, story: 'controls-menu--checkable' },
+  { name: 'popover', open: true, story: 'controls-popover--basic' },
+  { name: 'chips', story: 'controls-chips--chip-kinds' },
+  { name: 'chip-input', story: 'controls-chips--input' },
+  { name: 'date-field', open: true, story: 'controls-datefield--calendar' },
+  { name: 'dialog', open: true, story: 'controls-dialog--basic' },
+  { name: 'confirm-dialog', open: true, story: 'controls-dialog--confirm-destructive' },
+  { name: 'tooltip', open: true, story: 'controls-tooltip--focus' },
 ]
 
 const TYPES = {
@@ -182,19 +211,21 @@ try {
         if (state.text === 0) throw new Error('the story rendered nothing')
         await page.locator('#storybook-root').waitFor({ state: 'visible' })
 
-        // Nothing focused, no caret: the same picture every run.
-        await page.evaluate(() => document.activeElement?.blur?.())
-        await page.mouse.move(0, 0)
-        // The themed surface only: full width, as tall as the story (the page below it is the
-        // iframe's own unthemed background).
-        await page
-          .locator('[data-metal-theme]')
-          .first()
-          .screenshot({
-            path: join(out, file),
-            animations: 'disabled',
-            caret: 'hide',
-          })
+        if (shot.open) {
+          // A popover the play function left open (listbox, menu, calendar) sits in the top
+          // layer and may reach past the story: keep its focus and take the whole viewport.
+          await page.screenshot({ path: join(out, file), animations: 'disabled', caret: 'hide' })
+        } else {
+          // Nothing focused, no caret: the same picture every run.
+          await page.evaluate(() => document.activeElement?.blur?.())
+          await page.mouse.move(0, 0)
+          // The themed surface only: full width, as tall as the story (the page below it is the
+          // iframe's own unthemed background).
+          await page
+            .locator('[data-metal-theme]')
+            .first()
+            .screenshot({ path: join(out, file), animations: 'disabled', caret: 'hide' })
+        }
 
         // A play function may check values of one theme only (the tokens story checks the light
         // primary colour): the picture is still right, so this is a warning, not a failure.

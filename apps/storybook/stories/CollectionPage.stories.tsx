@@ -52,11 +52,11 @@ async function loadTasks({ id }: { id: string }): Promise<Loaded> {
 
 /**
  * A docs page shows every story at once: there each page gets its own name (its landmark and its
- * table's) and a heading level below the story's own `<h3>`.
+ * table's) and a heading level that follows the page's own (`<h1>` title, `<h2>` sections).
  */
 function onDocsPage(args: { title: string }, context: { name: string; viewMode: string }) {
   return context.viewMode === 'docs'
-    ? { title: `${args.title} (${context.name})`, headingLevel: 4 as const }
+    ? { title: `${args.title} (${context.name})`, headingLevel: 2 as const }
     : {}
 }
 

@@ -70,6 +70,11 @@ const meta = {
   title: 'Components/DataTable',
   component: DataTable<User>,
   args: { label: 'Users', rows: USERS, columns, defaultPageSize: 10, selectable: true },
+  // A docs page shows every story at once: there each table (and its pagination landmark) is
+  // named after its story.
+  render: (args, { name, viewMode }) => (
+    <DataTable {...args} label={viewMode === 'docs' ? `${args.label} (${name})` : args.label} />
+  ),
 } satisfies Meta<typeof DataTable<User>>
 
 export default meta
@@ -162,9 +167,15 @@ export const BoundAndLive: Story = {
     ({ id }) =>
     () =>
       closeDemoClients(id),
-  render: (args, { loaded }) => (
+  render: (args, { loaded, name, viewMode }) => (
     <MetalProvider client={(loaded as Loaded).metal}>
-      <DataTable {...args} rows={undefined as never} collection="users" columns={columns} />
+      <DataTable
+        {...args}
+        label={viewMode === 'docs' ? `${args.label} (${name})` : args.label}
+        rows={undefined as never}
+        collection="users"
+        columns={columns}
+      />
     </MetalProvider>
   ),
   play: async ({ canvasElement, loaded }) => {

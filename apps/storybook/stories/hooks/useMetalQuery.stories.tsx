@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { MetalProvider, useMetalMutation, useMetalQuery } from '@metal/react'
+import { Checkbox } from '@metal/ui/react'
 import { closeDemoClients, demoBackend, demoClient } from '../support/demoClients.js'
 
 interface Task {
@@ -40,14 +41,11 @@ function TaskList() {
       <ul aria-label="Tasks">
         {tasks.map((task) => (
           <li key={task.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={task.done}
-                onChange={() => void writes.update(task.id, { done: !task.done })}
-              />{' '}
-              {task.title}
-            </label>
+            <Checkbox
+              checked={task.done}
+              onCheckedChange={() => void writes.update(task.id, { done: !task.done })}
+              label={task.title}
+            />
           </li>
         ))}
       </ul>
