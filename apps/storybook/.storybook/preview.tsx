@@ -11,7 +11,11 @@ import {
   type DocsContainerProps,
 } from '@storybook/addon-docs/blocks'
 import type { PropsWithChildren } from 'react'
+import '@fontsource/roboto/400.css'
+import '@fontsource/roboto/500.css'
+import '@fontsource/roboto/700.css'
 import '@metal/ui/theme.css'
+import '@metal/ui/base.css'
 import './preview.css'
 import { findNativeControls } from '../stories/support/nativeControls.js'
 

@@ -64,13 +64,13 @@ const SHOTS = [
   { name: 'text-field-filled', story: 'controls-textfield--filled' },
   { name: 'text-field-error', story: 'controls-textfield--with-error' },
   { name: 'text-field-counter', story: 'controls-textfield--counter' },
-  { name: 'select', open: true, story: 'controls-select--keyboard' },
+  { name: 'select', open: true, story: 'controls-select--open' },
   { name: 'select-error', story: 'controls-select--with-error' },
-  { name: 'menu', open: true, story: 'controls-menu--checkable' },
+  { name: 'menu', open: true, story: 'controls-menu--open' },
   { name: 'popover', open: true, story: 'controls-popover--basic' },
   { name: 'chips', story: 'controls-chips--chip-kinds' },
   { name: 'chip-input', story: 'controls-chips--input' },
-  { name: 'date-field', open: true, story: 'controls-datefield--calendar' },
+  { name: 'date-field', open: true, story: 'controls-datefield--german' },
   { name: 'dialog', open: true, story: 'controls-dialog--basic' },
   { name: 'confirm-dialog', open: true, story: 'controls-dialog--confirm-destructive' },
   { name: 'tooltip', open: true, story: 'controls-tooltip--focus' },
@@ -202,7 +202,10 @@ try {
           mainShown: document.body.classList.contains('sb-show-main'),
           errorText: document.querySelector('#error-message')?.textContent ?? '',
           theme: document.querySelector('[data-metal-theme]')?.getAttribute('data-metal-theme'),
-          text: document.querySelector('#storybook-root')?.textContent?.trim().length ?? 0,
+          // Text, or a drawing (icon buttons have none of the first).
+          text:
+            (document.querySelector('#storybook-root')?.textContent?.trim().length ?? 0) +
+            (document.querySelectorAll('#storybook-root svg').length ?? 0),
         }))
         if (state.errorShown || !state.mainShown) {
           throw new Error(`story did not render: ${state.errorText || 'no story shown'}`)

@@ -73,6 +73,17 @@ export const Basic: Story = {
   },
 }
 
+/** Open: the menu under its button, focus on the first item (left open for the picture). */
+export const Open: Story = {
+  play: async ({ canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Actions' }))
+    await waitFor(() => expect(menu().matches(':popover-open')).toBe(true))
+    await waitFor(() =>
+      expect(within(menu()).getByRole('menuitem', { name: 'Edit' })).toHaveFocus(),
+    )
+  },
+}
+
 /** A checkable item: aria-checked and a check mark; typeahead finds it. */
 export const Checkable: Story = {
   play: async ({ canvasElement }) => {

@@ -70,6 +70,17 @@ export const Outlined: Story = {
   },
 }
 
+/** Open: the listbox under the field, the picked option checked (left open for the picture). */
+export const Open: Story = {
+  args: { value: 'doing' },
+  play: async ({ canvasElement }) => {
+    const combo = within(canvasElement).getByRole('combobox', { name: 'Status' })
+    await userEvent.click(combo)
+    await waitFor(() => expect(listbox().matches(':popover-open')).toBe(true))
+    await expect(option('In progress')).toHaveAttribute('aria-selected', 'true')
+  },
+}
+
 /** The keyboard: arrows skip the disabled option, typeahead jumps, Enter picks, Escape closes. */
 export const Keyboard: Story = {
   args: { variant: 'filled', value: 'doing' },
