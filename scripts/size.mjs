@@ -60,7 +60,10 @@ async function measureApp(code, pkgDir, pkg, loads = []) {
   const visit = (name) => {
     if (eager.has(name)) return
     eager.add(name)
-    for (const imp of outputs[name].imports) if (imp.kind === 'import-statement') visit(imp.path)
+    for (const imp of outputs[name].imports) {
+      // Peers stay external: they are the app's, not part of any chunk.
+      if (imp.kind === 'import-statement' && !imp.external) visit(imp.path)
+    }
   }
   visit(entry)
   // Chunks the app always loads although they are imported dynamically (the embedded backend is

@@ -279,7 +279,7 @@ export type {
   PopoverPartProps,
   PopoverTriggerProps,
 } from './popover/popover.connect.js'
-export { openPopover, getFocusables } from './popover/popover.service.js'
+export { openPopover, getFocusables, preloadPopover } from './popover/popover.service.js'
 export type { OpenPopoverOptions, PopoverHandle } from './popover/popover.service.js'
 export type {
   PopoverCloseReason,

@@ -2,7 +2,8 @@
 // anchor: HTML `popover="manual"` + showPopover(), so no ancestor's overflow clips it and it still
 // inherits the theme from where it sits in the DOM; Floating UI places it (fixed strategy) and
 // keeps it placed while the page scrolls or resizes. DOM access happens only inside the functions.
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom'
+// Floating UI is loaded with the first popover (or `preloadPopover()`), not with the page: an app
+// that never opens one does not download it, and placing is asynchronous in any case.
 import { invalid } from '../invalid.js'
 import type { PopoverCloseReason, PopoverPlacement } from './popover.types.js'
 
@@ -40,6 +41,18 @@ export interface PopoverHandle {
   update(): Promise<void>
   /** Hides the floating element, stops following the anchor, and returns focus. */
   close(options?: { returnFocus?: boolean }): void
+}
+
+type FloatingUi = typeof import('@floating-ui/dom')
+let floatingUi: Promise<FloatingUi> | null = null
+
+/**
+ * Starts loading the positioning library popovers use, so the first one opens placed. Views
+ * that can open a popover call it when they mount; calling it again does nothing.
+ */
+export function preloadPopover(): Promise<FloatingUi> {
+  floatingUi ??= import('@floating-ui/dom')
+  return floatingUi
 }
 
 const PLACEMENT = /^(top|bottom|left|right)(-(start|end))?$/
@@ -87,7 +100,10 @@ export function openPopover(options: OpenPopoverOptions): PopoverHandle {
     floating.removeAttribute('popover')
   }
 
+  let closed = false
   const place = async () => {
+    const { computePosition, offset, flip, shift, size } = await preloadPopover()
+    if (closed) return
     const {
       x,
       y,
@@ -111,7 +127,10 @@ export function openPopover(options: OpenPopoverOptions): PopoverHandle {
     Object.assign(floating.style, { left: `${x}px`, top: `${y}px` })
     floating.dataset.placement = side
   }
-  const stopFollowing = autoUpdate(anchor, floating, () => void place())
+  let stopFollowing = () => {}
+  void preloadPopover().then(({ autoUpdate }) => {
+    if (!closed) stopFollowing = autoUpdate(anchor, floating, () => void place())
+  })
 
   // On the document, bubbling: a control inside that handles Escape itself (a select's listbox
   // inside a panel) prevents the default first, and then this popover stays open.
@@ -132,7 +151,6 @@ export function openPopover(options: OpenPopoverOptions): PopoverHandle {
   doc.addEventListener('keydown', onKeyDown)
   doc.addEventListener('pointerdown', onPointerDown, true)
 
-  let closed = false
   return {
     update: place,
     close({ returnFocus = true } = {}) {

@@ -1,6 +1,11 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react'
 import { connectPopover } from '../../popover/popover.connect.js'
-import { getFocusables, openPopover, type PopoverHandle } from '../../popover/popover.service.js'
+import {
+  getFocusables,
+  openPopover,
+  preloadPopover,
+  type PopoverHandle,
+} from '../../popover/popover.service.js'
 import { updatePopover } from '../../popover/popover.model.js'
 import type { PopoverPlacement } from '../../popover/popover.types.js'
 import { invalid } from '../../invalid.js'
@@ -49,6 +54,8 @@ export function useAnchoredPopover(
     returnFocus,
     returnFocusTo,
   } = options
+  // Whatever can open a popover loads the positioning library when it mounts, not when it opens.
+  useEffect(() => void preloadPopover(), [])
   // A passive effect: a layout effect's cleanup runs before React puts focus back where it was
   // before the commit, which would undo returning focus to the anchor.
   useEffect(() => {
