@@ -110,3 +110,34 @@ describe('resume over a socket (server with a change feed)', () => {
     expect(after.sort()).toEqual(['added 4', 'modified 1', 'removed 2'])
   })
 })
+
+describe('a commit whose change feed stalls (server with a change feed)', () => {
+  it('is acknowledged after feedWaitMs, the requests after it are answered, and its changes follow as pushes', async () => {
+    const storage = new FeedStorage()
+    server = await startSocketServer({ storage, feedWaitMs: 100 })
+    const writer = client(server.url)
+    const reader = client(server.url)
+    let ids: string[] = []
+    onTestFinished(
+      reader
+        .db()
+        .collection('feed')
+        .subscribe((_, snap) => (ids = snap.docs.map((d) => d.id))),
+    )
+    await writer.db().collection('feed').doc('a').set({ v: 1 })
+    await eventually(() => expect(ids).toEqual(['a']))
+
+    storage.feed.stalled = true
+    const write = writer.db().collection('feed').doc('b').set({ v: 2 })
+    // Committed in storage, not delivered: the reply must not wait for the feed for ever, and
+    // the writer's next request (queued behind it on its connection) must be answered.
+    await expect(write).resolves.toBeUndefined()
+    const read = await writer.db().collection('feed').doc('b').get()
+    expect(read.data()).toEqual({ v: 2 })
+    expect(ids).toEqual(['a'])
+
+    storage.feed.stalled = false
+    storage.feed.poke()
+    await eventually(() => expect(ids).toEqual(['a', 'b']))
+  })
+})

@@ -28,6 +28,7 @@ export class Commits {
     private readonly guard: TargetGuard,
     private readonly now: () => number,
     private readonly observer: ServerObserver,
+    private readonly feedWaitMs: number,
   ) {}
 
   async commit(
@@ -88,7 +89,13 @@ export class Commits {
       }
       if (sent) {
         this.feed?.poke()
-        await sent
+        await this.waitForFeed(sent, waitingAt as number, () => {
+          // Committed, but the feed is not delivering (an outage, or far behind): acknowledge
+          // now; its changes reach this connection's queries as pushes once the feed reads it.
+          this.observer.commit?.(conn.projectId, msg.writes.length)
+          this.remember(project, msg.mutationId, outcome.result)
+          reply({ ...outcome.result, targets: [] })
+        })
         return
       }
       this.observer.commit?.(conn.projectId, msg.writes.length)
@@ -105,6 +112,18 @@ export class Commits {
         project.lock.release(tx)
       }
     }
+  }
+
+  /** Waits for `sent`, or calls `late` (once, instead) after `feedWaitMs`. */
+  private async waitForFeed(sent: Promise<void>, at: number, late: () => void): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const expired = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        if (this.waiting.delete(at)) late()
+        resolve()
+      }, this.feedWaitMs)
+    })
+    await Promise.race([sent, expired]).finally(() => clearTimeout(timer))
   }
 
   private remember(

@@ -83,6 +83,14 @@ export interface ServerCoreOptions {
    * @default 30000
    */
   transactionTimeoutMs?: number
+  /**
+   * With a change feed, how long a commit's reply waits for the feed to deliver the commit (so
+   * the reply carries its live queries' changes) before it is sent without them; they follow
+   * as pushes. Bounds the wait when the feed cannot read (a database outage): the commit is
+   * acknowledged and the connection's later requests are not held behind it.
+   * @default 2000
+   */
+  feedWaitMs?: number
   /** Creates a relay that shares a project's presence beyond this server (tabs, processes). */
   presenceRelay?: (
     projectId: string,
@@ -119,6 +127,7 @@ export function checkServerCoreOptions(
   for (const key of [
     'presenceTimeoutMs',
     'transactionTimeoutMs',
+    'feedWaitMs',
     'maxTargetsPerConnection',
   ] as const) {
     const v = options[key]

@@ -87,6 +87,7 @@ export class ServerCore {
       this.guard,
       this.now,
       observer,
+      options.feedWaitMs ?? 2000,
     )
     this.feed?.subscribe((entry) => this.commits.deliver(entry))
   }

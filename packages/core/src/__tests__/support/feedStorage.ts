@@ -23,6 +23,8 @@ class MemoryFeed implements ChangeFeed {
   readonly log: FeedEntry[] = []
   /** Entries at or before this position are gone (a pruned log). */
   floor = 0
+  /** While true nothing is delivered (a feed that cannot read: a database outage). */
+  stalled = false
   private deliver: ((entry: FeedEntry) => void) | undefined
 
   subscribe(deliver: (entry: FeedEntry) => void): void {
@@ -30,6 +32,7 @@ class MemoryFeed implements ChangeFeed {
   }
 
   poke(): void {
+    if (this.stalled) return
     for (const entry of this.log) {
       if (entry.position <= this.position) continue
       this.position = entry.position
