@@ -1,5 +1,6 @@
 export { Metal } from './metal.js'
 export type { MetalOptions } from './metal.js'
+export type { EmbeddedOptions } from './backends/memory/embeddedOptions.js'
 export { Database } from './database.js'
 export { CollectionReference, DocumentReference } from './reference.js'
 export type { DocumentListener } from './reference.js'

@@ -1,5 +1,5 @@
 import { describe, invalidArgument, type MetalError } from './errors.js'
-import { lazyBackend } from './client/lazyBackend.js'
+import { lazyBackend } from './protocol/lazyBackend.js'
 import { Database } from './database.js'
 import { Store, type StoreOptions } from './client/store.js'
 import { Auth, type AuthOptions } from './auth/auth.js'
@@ -11,6 +11,7 @@ import { autoId, checkCollectionPath } from './engine/writeInput.js'
 import type { Backend } from './protocol/backend.js'
 import type { WebSocketConstructor } from './backends/remote/webSocket.js'
 import { checkRoom } from './protocol/presenceChecks.js'
+import { checkEmbeddedOptions, type EmbeddedOptions } from './backends/memory/embeddedOptions.js'
 
 /** Options of `new Metal()`. */
 export interface MetalOptions {
@@ -38,6 +39,8 @@ export interface MetalOptions {
    * @default a new embedded memory backend (or the server at `url`)
    */
   backend?: Backend
+  /** Without `url` or `backend`: where the embedded backend keeps data (IndexedDB, shared by tabs). */
+  embedded?: EmbeddedOptions
   /** Session persistence and refresh. */
   auth?: AuthOptions
   /** Presence throttling and heartbeat. */
@@ -144,6 +147,15 @@ export class Metal {
       )
     }
     checkOptionObject('auth', options.auth)
+    checkOptionObject('embedded', options.embedded)
+    if (options.embedded) {
+      if (url ?? backend)
+        throw invalidArgument(
+          'new Metal()',
+          `option 'embedded' is for the embedded backend: give it without 'url' or 'backend'`,
+        )
+      checkEmbeddedOptions('new Metal()', options.embedded, 'embedded.')
+    }
     checkOptionObject('presence', options.presence)
     checkSyncStoreOptions(options.sync)
     const { throttleMs, heartbeatMs } = options.presence ?? {}
@@ -167,7 +179,9 @@ export class Metal {
         ? lazyBackend(() =>
             import('./backends/remote/index.js').then((m) => m.remote({ url, WebSocket })),
           )
-        : lazyBackend(() => import('./backends/memory/index.js').then((m) => m.memory())))
+        : lazyBackend(() =>
+            import('./backends/memory/index.js').then((m) => m.memory(options.embedded)),
+          ))
     this.store = new Store(this.backend, projectId, autoId(), {
       ...options.sync,
       apiKey,

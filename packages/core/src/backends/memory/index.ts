@@ -2,6 +2,7 @@
 // `backend` loads it on demand, so apps on a Metal server never download it.
 export { MemoryBackend, memory } from './memoryBackend.js'
 export type { MemoryBackendOptions } from './memoryBackend.js'
+export type { EmbeddedOptions } from './embeddedOptions.js'
 export type {
   Rule,
   RuleContext,

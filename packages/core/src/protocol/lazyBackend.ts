@@ -5,7 +5,7 @@ import type {
   BackendRequest,
   BackendResponses,
   ConnectOptions,
-} from '../protocol/backend.js'
+} from './backend.js'
 
 /**
  * A backend whose code is loaded on first connect (a dynamic import, so bundlers put it in a
