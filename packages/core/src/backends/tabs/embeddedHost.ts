@@ -145,7 +145,10 @@ export class EmbeddedHost implements Backend {
       storage,
     })
     this.leader = this.id
-    for (const conn of [...this.conns.values()]) conn.lost()
+    for (const conn of [...this.conns.values()]) {
+      if (conn.target !== undefined) conn.lost()
+      else conn.bind(new LocalConnection(this.core, conn.options.projectId, conn.options.onPush))
+    }
   }
 
   private post(message: TabMessage): void {

@@ -104,17 +104,20 @@ export class TabConnection implements BackendConnection {
   target: string | undefined
   private readonly pending = new Map<number, Pending>()
   private queue: [number, BackendRequest][] = []
+  /** This tab's own connection, when this tab took the database before any holder was known. */
+  private local: BackendConnection | undefined
   private nextId = 1
   private ended = false
 
   constructor(
     readonly id: string,
-    private readonly options: ConnectOptions,
+    readonly options: ConnectOptions,
     private readonly post: (message: TabMessage) => void,
     private readonly forget: (conn: TabConnection) => void,
   ) {}
 
   request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
+    if (this.local) return this.local.request(message)
     if (this.ended) {
       return Promise.reject(
         new MetalError('unavailable', `${message.type}: the connection is closed`),
@@ -129,6 +132,7 @@ export class TabConnection implements BackendConnection {
   }
 
   close(): void {
+    this.local?.close()
     if (this.ended) return
     if (this.target !== undefined) this.post({ t: 'close', c: this.id, to: this.target })
     this.end('the connection was closed before the holder tab answered')
@@ -140,6 +144,22 @@ export class TabConnection implements BackendConnection {
     this.target = target
     this.post({ t: 'open', c: this.id, to: target, p: this.options.projectId })
     for (const [id, message] of this.queue.splice(0)) this.send(id, message)
+  }
+
+  /**
+   * This tab took the database while this connection still waited for a holder: what waited
+   * goes to this tab's own connection, which serves everything from now on.
+   */
+  bind(local: BackendConnection): void {
+    if (this.ended || this.target !== undefined) return
+    this.local = local
+    this.ended = true
+    this.forget(this)
+    for (const [id, message] of this.queue.splice(0)) {
+      const p = this.pending.get(id) as Pending
+      this.pending.delete(id)
+      local.request(message).then(p.resolve as (r: unknown) => void, p.reject)
+    }
   }
 
   /** A message from the holder for this connection. */
