@@ -56,6 +56,7 @@ function read(page: Page): Promise<string[]> {
 
 describe.skipIf(!browser.available)(
   'embedded database in IndexedDB shared by tabs (Chromium)',
+  { timeout: 30_000 },
   () => {
     let site: Site
     beforeAll(async () => {
