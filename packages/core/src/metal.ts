@@ -148,14 +148,7 @@ export class Metal {
     }
     checkOptionObject('auth', options.auth)
     checkOptionObject('embedded', options.embedded)
-    if (options.embedded) {
-      if (url ?? backend)
-        throw invalidArgument(
-          'new Metal()',
-          `option 'embedded' is for the embedded backend: give it without 'url' or 'backend'`,
-        )
-      checkEmbeddedOptions('new Metal()', options.embedded, 'embedded.')
-    }
+    if (options.embedded) checkEmbeddedOptions('new Metal()', options.embedded, { url, backend })
     checkOptionObject('presence', options.presence)
     checkSyncStoreOptions(options.sync)
     const { throttleMs, heartbeatMs } = options.presence ?? {}

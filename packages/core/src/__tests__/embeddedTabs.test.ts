@@ -234,7 +234,9 @@ describe('embedded options', () => {
     )
     expect(
       () => new Metal({ url: 'http://127.0.0.1:1', embedded: { persistence: false } }),
-    ).toThrow("option 'embedded' is for the embedded backend: give it without 'url' or 'backend'")
+    ).toThrow(
+      "new Metal(): option 'embedded' must be left out with 'url' or 'backend', got {\"persistence\":false}",
+    )
   })
 
   it('asks for IndexedDB only where there is one', () => {

@@ -24,15 +24,23 @@ export interface EmbeddedOptions {
 }
 
 /**
- * Checks the embedded options of `call` (named `prefix` + name in messages); throws
- * `invalid-argument` naming the bad one, or `failed-precondition` when IndexedDB is asked for
- * where there is none (Node, server rendering).
+ * Checks the embedded options of `call`; throws `invalid-argument` naming the bad one, or
+ * `failed-precondition` when IndexedDB is asked for where there is none (Node, server
+ * rendering). From `new Metal()` (`inMetal`), options are named `embedded.*`, and `embedded`
+ * must come without the `url` or `backend` that would leave it unused.
  */
-export function checkEmbeddedOptions(call: string, options: EmbeddedOptions, prefix = ''): void {
+export function checkEmbeddedOptions(
+  call: string,
+  options: EmbeddedOptions,
+  inMetal?: { url?: unknown; backend?: unknown },
+): void {
   const { persistence: p, databaseName: n, shareTabs: s } = options
   const bad = (name: string, want: string, got: unknown): never => {
-    throw invalidArgument(call, `option '${prefix}${name}' must be ${want}, got ${describe(got)}`)
+    const option = inMetal ? (name ? `embedded.${name}` : 'embedded') : name
+    throw invalidArgument(call, `option '${option}' must be ${want}, got ${describe(got)}`)
   }
+  if (inMetal && (inMetal.url ?? inMetal.backend))
+    bad('', "left out with 'url' or 'backend'", options)
   if (p !== undefined && p !== false && p !== 'indexeddb')
     bad('persistence', "'indexeddb' or false", p)
   if (n !== undefined && (typeof n !== 'string' || !n)) bad('databaseName', 'a non-empty string', n)

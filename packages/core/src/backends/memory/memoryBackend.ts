@@ -57,9 +57,8 @@ export class MemoryBackend implements Backend {
     const isBrowser = typeof (globalThis as { document?: unknown }).document === 'object'
     const name = channel ?? (isBrowser && hasBroadcastChannel() ? 'metal-presence' : false)
     const now = options.now ?? Date.now
-    const { persistence, databaseName = 'metal-embedded', shareTabs = true, ...rest } = options
     const core: Omit<ServerCoreOptions, 'storage'> = {
-      ...rest,
+      ...options,
       presenceRelay:
         name && hasBroadcastChannel()
           ? async (projectId, hub) => {
@@ -69,22 +68,15 @@ export class MemoryBackend implements Backend {
             }
           : undefined,
     }
-    if (!persistence) {
-      this.core = new ServerCore({ ...core, storage: this.storage })
-      return
-    }
-    this.persisted = lazyBackend(() =>
-      import('../tabs/index.js').then((m) => {
-        const host = new m.EmbeddedHost({
-          name: databaseName,
-          docs: m.indexedDbDocs(databaseName),
-          shareTabs,
-          core,
-        })
-        if (this.closed) host.close()
-        return (this.host = host)
-      }),
-    )
+    if (!options.persistence) this.core = new ServerCore({ ...core, storage: this.storage })
+    else
+      this.persisted = lazyBackend(() =>
+        import('../tabs/index.js').then((m) => {
+          this.host = m.persistedHost(options, core)
+          if (this.closed) this.host.close()
+          return this.host
+        }),
+      )
   }
 
   /**
@@ -108,9 +100,7 @@ export class MemoryBackend implements Backend {
    * persistence: as loaded in the tab that holds the database (0 in other tabs).
    */
   count(projectId: string, collection: string): number {
-    return this.host
-      ? this.host.count(projectId, collection)
-      : this.storage.count(projectId, collection)
+    return (this.host ?? this.storage).count(projectId, collection)
   }
 
   /** Number of live queries open on a project's collection (in the holder tab, when shared). */

@@ -2,6 +2,8 @@ import { ServerCore, type ServerCoreOptions } from '../../server/serverCore.js'
 import { LocalConnection } from '../../server/localConnection.js'
 import type { Backend, BackendConnection, ConnectOptions } from '../../protocol/backend.js'
 import { PersistedStorage, type DocStore } from './persistedStorage.js'
+import { indexedDbDocs } from './indexedDbDocs.js'
+import type { EmbeddedOptions } from '../memory/embeddedOptions.js'
 import { TabConnection, type TabChannel, type TabMessage } from './tabChannel.js'
 import { TabSession } from './tabSession.js'
 
@@ -204,4 +206,13 @@ export class EmbeddedHost implements Backend {
       }
     })
   }
+}
+
+/** The embedded backend of `memory({ persistence: 'indexeddb', databaseName?, shareTabs? })`. */
+export function persistedHost(
+  options: EmbeddedOptions,
+  core: Omit<ServerCoreOptions, 'storage'>,
+): EmbeddedHost {
+  const { databaseName: name = 'metal-embedded', shareTabs = true } = options
+  return new EmbeddedHost({ name, docs: indexedDbDocs(name), shareTabs, core })
 }
