@@ -22,8 +22,13 @@ interface Tab {
   close(): void
 }
 
-function tab(database: StandInDatabase, name: string, shareTabs = true): Tab {
-  const host = new EmbeddedHost({ name, docs: standInDocs(database), shareTabs, core: {} })
+function tab(
+  database: StandInDatabase,
+  name: string,
+  shareTabs = true,
+  docs = standInDocs(database),
+): Tab {
+  const host = new EmbeddedHost({ name, docs, shareTabs, core: {} })
   const metal = new Metal({
     backend: host,
     projectId: 'tabs',
@@ -120,6 +125,24 @@ describe('embedded database shared by the tabs of a site', () => {
     await write
     expect(b.host.holding).toBe(true)
     expect((await ref.get()).data()).toEqual({ n: 1 })
+  })
+
+  it('applies a write once when the holder committed it but closed before answering', async () => {
+    const { database, name } = site()
+    const docs = standInDocs(database)
+    const a = tab(database, name, true, docs)
+    await eventually(() => expect(a.host.holding).toBe(true))
+    const b = tab(database, name)
+    const ref = b.metal.db().collection('counters').doc('c')
+    await ref.set({ n: 0 })
+    docs.afterWrite = () => {
+      docs.afterWrite = undefined
+      a.close() // committed and stored; the answer never leaves
+    }
+    await ref.update({ n: increment(1) })
+    expect(b.host.holding).toBe(true)
+    expect((await ref.get()).data()).toEqual({ n: 1 })
+    expect(database.get('tabs')?.docs.find((d) => d.doc.id === 'c')?.doc.data).toEqual({ n: 1 })
   })
 
   it('turns field-value sentinels from a follower tab back into sentinels on the holder, and leaves look-alike maps alone', async () => {

@@ -91,9 +91,27 @@ describe.skipIf(!browser.available)(
       await start(b, 'takeover')
       await sees(b, ['n1'])
 
+      // Ten writes leave B while A, the holder, closes: each must land exactly once.
+      await b.evaluate(async () => {
+        const { state } = globalThis as unknown as CoreWindow
+        const { core } = globalThis as unknown as CoreWindow
+        const metal = state.metal as InstanceType<CoreWindow['core']['Metal']>
+        const ref = metal.db().collection('counters').doc('c')
+        await ref.set({ n: 0 })
+        state.queued = Promise.all(
+          Array.from({ length: 10 }, () => ref.update({ n: core.increment(1) })),
+        )
+      })
       await a.close()
       // Sent while the holder is gone and no other tab holds the database yet.
       await write(b, 'n2')
+      const n = await b.evaluate(async () => {
+        const { state } = globalThis as unknown as CoreWindow
+        await state.queued
+        const metal = state.metal as InstanceType<CoreWindow['core']['Metal']>
+        return (await metal.db().collection('counters').doc('c').get()).data()?.n as number
+      })
+      expect(n).toBe(10)
       await sees(b, ['n1', 'n2'])
       const c = await site.page()
       await start(c, 'takeover')

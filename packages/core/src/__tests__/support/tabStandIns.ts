@@ -44,10 +44,12 @@ export type StandInDatabase = Map<string, StoredProject>
 /**
  * A {@link DocStore} over `database`, which outlives the tabs as IndexedDB does: values are
  * copied in and out (structured clone), and a commit lands whole. `failWrites` makes the next
- * writes fail (a full disk).
+ * writes fail (a full disk); `afterWrite` runs once a commit has landed.
  */
-export function standInDocs(database: StandInDatabase): DocStore & { failWrites: boolean } {
-  const store = {
+export function standInDocs(
+  database: StandInDatabase,
+): DocStore & { failWrites: boolean; afterWrite?: () => void } {
+  const store: DocStore & { failWrites: boolean; afterWrite?: () => void } = {
     failWrites: false,
     async load(projectId: string): Promise<StoredProject> {
       await Promise.resolve()
@@ -65,6 +67,7 @@ export function standInDocs(database: StandInDatabase): DocStore & { failWrites:
       const mutations = p.mutations.filter(([id]) => !c.forget.includes(id))
       if (c.mutation) mutations.push(c.mutation)
       database.set(projectId, { version: c.version, docs, mutations })
+      store.afterWrite?.()
     },
     close(): void {},
   }

@@ -66,14 +66,17 @@ export class EmbeddedHost implements Backend {
     this.locks = locks
     const channel = new g.BroadcastChannel(`metal-embedded:${options.name}`)
     this.channel = channel
-    channel.onmessage = (event) => this.receive(event.data as TabMessage)
-    // Held for this tab's life: the holder asks for it to learn when this tab is gone.
-    this.hold(`metal-embedded-tab:${this.id}`, () => undefined)
-    this.hold(`metal-embedded:${options.name}`, () => {
-      this.lead()
-      this.post({ t: 'leader', from: this.id })
+    // First this tab's own lock, held for its life: the holder asks for it to learn when this
+    // tab is gone, so nothing of this tab may reach the holder before it is held (else the
+    // holder could get it first and end this tab's connections at once).
+    this.hold(`metal-embedded-tab:${this.id}`, () => {
+      channel.onmessage = (event) => this.receive(event.data as TabMessage)
+      this.hold(`metal-embedded:${options.name}`, () => {
+        this.lead()
+        this.post({ t: 'leader', from: this.id })
+      })
+      this.post({ t: 'who', from: this.id })
     })
-    this.post({ t: 'who', from: this.id })
   }
 
   /** True while this tab holds the database. */
