@@ -99,6 +99,16 @@ export class Store implements SyncHost {
             error,
           }),
         changed: () => this.sync.maybeChanged(),
+        adopted: (entries) => {
+          this.effects.queued(entries)
+          this.outbox.pump()
+        },
+        unreadable: (error) => {
+          // No write to name: every sync view hears it (console.error when there is none).
+          const collections = this.sync.collections
+          for (const collection of collections) this.sync.emit({ type: 'error', collection, error })
+          if (collections.length === 0) console.error('Metal:', error.message)
+        },
       },
       clientId,
       storage,
@@ -334,6 +344,7 @@ export class Store implements SyncHost {
     this.closed = true
     this.targets.closeAll()
     this.link.close()
+    void this.outbox.close() // frees this client's stored queue for the other tabs
     for (const entry of this.outbox.entries) {
       // A write queued in persistent storage is not lost: the next session sends it.
       if (entry.settle?.local && this.outbox.persistent) continue
