@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { Metal, MetalError, memoryStorage, type KeyValueStorage } from '../index.js'
+import {
+  Metal,
+  MetalError,
+  indexedDbStorage,
+  memoryStorage,
+  type KeyValueStorage,
+} from '../index.js'
 import { memory } from '../backends/memory/index.js'
 import { Outbox, type OutboxEntry, type OutboxHost } from '../client/outbox.js'
 import { mergeByTime } from '../client/queueDecode.js'
@@ -187,5 +193,19 @@ describe('merging an adopted queue', () => {
       'other-8',
       'mine-9',
     ])
+  })
+})
+
+describe('indexedDbStorage()', () => {
+  it('names a bad database name, and says where IndexedDB is missing', () => {
+    expect(() => indexedDbStorage('')).toThrow(
+      expect.objectContaining({
+        code: 'invalid-argument',
+        message: "indexedDbStorage(): 'databaseName' must be a non-empty string, got ''",
+      }),
+    )
+    expect(() => indexedDbStorage('metal')).toThrow(
+      expect.objectContaining({ code: 'failed-precondition' }),
+    )
   })
 })

@@ -56,7 +56,8 @@ export class OutboxStorage implements TabsHost {
 
   /** Stores `text` as this client's queue (null: empty); resolves to true once stored. */
   save(text: string | null): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false)
+    // A closed tab's queue may already be another tab's: nothing is written to it any more.
+    if (this.closed && this.tabs) return Promise.resolve(false)
     const next = this.chain.then(async () => {
       if (this.blocked) return false
       try {

@@ -234,5 +234,21 @@ describe.skipIf(!browser.available)(
       )
       expect(text).toBe('[{"id":')
     })
+
+    it('keeps a value in IndexedDB that another tab reads, until it is removed', async () => {
+      const [a, b] = [await site.page(), await site.page()]
+      const read = () =>
+        b.evaluate(() =>
+          (globalThis as unknown as CoreWindow).core.indexedDbStorage('metal-kv').getItem('k'),
+        )
+      await a.evaluate(() =>
+        (globalThis as unknown as CoreWindow).core.indexedDbStorage('metal-kv').setItem('k', 'v'),
+      )
+      expect(await read()).toBe('v')
+      await a.evaluate(() =>
+        (globalThis as unknown as CoreWindow).core.indexedDbStorage('metal-kv').removeItem('k'),
+      )
+      expect(await read()).toBeNull()
+    })
   },
 )
