@@ -77,15 +77,15 @@ export class Outbox {
 
   /**
    * Starts reading the stored queue at once (see {@link OutboxStorage}): `storageKey` is the
-   * project's key, `locks` the Web Locks to tell live tabs from closed ones (default: the
-   * platform's; null: one queue per storage).
+   * project's key, `locks` the Web Locks that tell live tabs from closed ones (without them: one
+   * queue per storage).
    */
   constructor(
     private readonly host: OutboxHost,
     private readonly clientId: string,
     storage: KeyValueStorage | null,
     storageKey: string,
-    locks?: LockManagerLike | null,
+    locks: LockManagerLike | null = null,
   ) {
     this.stored = storage
       ? new OutboxStorage(
@@ -99,7 +99,7 @@ export class Outbox {
                 ? host.unreadable(error)
                 : console.error('Metal: queued writes could not be read:', error),
           },
-          locks, // undefined: the default
+          locks,
         )
       : null
   }

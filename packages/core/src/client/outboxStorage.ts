@@ -45,7 +45,7 @@ export class OutboxStorage implements TabsHost {
     readonly base: string,
     readonly clientId: string,
     readonly host: QueueHost,
-    locks: LockManagerLike | null = webLocks(),
+    locks: LockManagerLike | null,
   ) {
     this.key = base
     this.chain = new Promise<void>((resolve) => (this.open = resolve))

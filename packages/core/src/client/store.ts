@@ -3,6 +3,7 @@ import { DocumentCache } from './documentCache.js'
 import { guard } from './guard.js'
 import { Link } from './link.js'
 import { Outbox, pathKey } from './outbox.js'
+import { webLocks } from './outboxStorage.js'
 import { committedLocal, type LocalDoc } from './overlay.js'
 import { SyncStatus } from './syncStatus.js'
 import { Targets, type ViewListener } from './targets.js'
@@ -113,6 +114,7 @@ export class Store implements SyncHost {
       clientId,
       storage,
       `metal:outbox:${projectId}`,
+      webLocks(),
     )
     this.link = new Link(
       backend,
