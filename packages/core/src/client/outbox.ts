@@ -102,6 +102,7 @@ export class Outbox {
           locks,
         )
       : null
+    void this.stored?.started.then(() => (this.starting = false))
   }
 
   /** True when queued writes survive a reload. */
@@ -173,7 +174,6 @@ export class Outbox {
    */
   async load(): Promise<OutboxEntry[]> {
     await this.stored?.started
-    this.starting = false
     return this.loaded
   }
 
