@@ -50,7 +50,11 @@ export class OutboxStorage implements TabsHost {
     this.key = base
     this.chain = new Promise<void>((resolve) => (this.open = resolve))
     this.started = this.start(locks)
-      .catch((error: unknown) => console.warn('Metal: could not read queued writes:', error))
+      .catch((error: unknown) => {
+        // Not knowing what is stored, write nothing: this session's queue stays in memory.
+        this.blocked = true
+        console.warn('Metal: could not read queued writes:', error)
+      })
       .finally(() => this.open())
   }
 
