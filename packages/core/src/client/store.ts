@@ -77,6 +77,8 @@ export class Store implements SyncHost {
       defaultStorage: () => KeyValueStorage | null
       /** The app's API key, sent when connecting (a Metal server checks it). */
       apiKey?: string
+      /** Requests (but the session's own) wait until this settles: see `LinkOptions.gate`. */
+      gate?: Promise<unknown> | null | undefined
     },
   ) {
     const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
@@ -122,6 +124,7 @@ export class Store implements SyncHost {
       {
         requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
         retryBaseMs: options.retryBaseMs ?? 250,
+        gate: options.gate,
       },
       {
         onPush: (m) => this.onPush(m),
