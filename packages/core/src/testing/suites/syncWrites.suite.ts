@@ -1,0 +1,127 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { Metal, MetalError } from '../../index.js'
+import type { Backend, Conflict, MetalOptions, SyncOptions } from '../../index.js'
+import { eventually, settle, type BackendHarness } from './harness.js'
+
+// What an app sees of its queued writes: a remote delete met by an offline edit (a conflict
+// like any other), the snapshot in which a write is saved, and errors that name the write.
+
+export function syncWritesSuite(harness: BackendHarness): void {
+  async function backend(): Promise<Backend> {
+    const b = await harness.create()
+    onTestFinished(() => harness.dispose?.(b))
+    return b
+  }
+  function client(b: Backend, options: Omit<MetalOptions, 'backend'> = {}): Metal {
+    const metal = new Metal({
+      backend: b,
+      projectId: 'test',
+      auth: { persistence: false },
+      ...options,
+    })
+    onTestFinished(() => metal.close())
+    return metal
+  }
+
+  /** `a` knows doc `d`, goes offline and edits it with `update()`; `b` deletes it meanwhile. */
+  async function deletedWhileOffline(options: SyncOptions) {
+    const b0 = await backend()
+    const a = client(b0)
+    const b = client(b0)
+    const docsA = a.db().collection('docs')
+    const sync = a.sync({ collection: 'docs', options })
+    await docsA.doc('d').set({ title: 'base', owner: 'a' })
+    const stop = docsA.doc('d').subscribe(() => {})
+    onTestFinished(stop)
+    await eventually(async () => expect((await docsA.doc('d').get()).version).toBeGreaterThan(0))
+    a.disableNetwork()
+    await b.db().collection('docs').doc('d').delete()
+    await settle(5)
+    const write = docsA.doc('d').update({ title: 'local' })
+    const conflicts: Conflict[] = []
+    const errors: MetalError[] = []
+    sync.on('conflict', (c) => void conflicts.push(c))
+    sync.on('error', (e) => void errors.push(e))
+    return { a, b, sync, docsA, write, conflicts, errors }
+  }
+
+  describe(`sync: queued writes (${harness.name})`, () => {
+    it('a remote delete against an offline update is a conflict with remote null (server-wins)', async () => {
+      const { a, b, sync, docsA, write, conflicts, errors } = await deletedWhileOffline({
+        conflict: 'server-wins',
+      })
+      a.enableNetwork()
+      await write
+      await eventually(() => expect(sync.pending).toBe(0))
+      expect(conflicts).toHaveLength(1)
+      expect(conflicts[0]).toMatchObject({
+        collection: 'docs',
+        id: 'd',
+        local: { title: 'local', owner: 'a' },
+        remote: null,
+        base: { title: 'base', owner: 'a' },
+      })
+      expect(errors).toEqual([])
+      expect((await b.db().collection('docs').doc('d').get()).exists).toBe(false)
+      await eventually(async () => expect((await docsA.doc('d').get()).exists).toBe(false))
+    })
+
+    it('client-wins brings a remotely deleted document back with the offline update applied', async () => {
+      const { a, b, sync, write, conflicts, errors } = await deletedWhileOffline({
+        conflict: 'client-wins',
+      })
+      a.enableNetwork()
+      await write
+      await eventually(() => expect(sync.pending).toBe(0))
+      expect(conflicts.map((c) => c.remote)).toEqual([null])
+      expect(errors).toEqual([])
+      expect((await b.db().collection('docs').doc('d').get()).data()).toEqual({
+        title: 'local',
+        owner: 'a',
+      })
+    })
+
+    it("a conflict handler's answer settles a remote delete: a document is written, null keeps it deleted", async () => {
+      const first = await deletedWhileOffline({ conflict: 'server-wins' })
+      first.sync.on('conflict', (c) => ({ ...(c.local as object), restored: true }))
+      first.a.enableNetwork()
+      await first.write
+      await eventually(() => expect(first.sync.pending).toBe(0))
+      expect((await first.b.db().collection('docs').doc('d').get()).data()).toEqual({
+        title: 'local',
+        owner: 'a',
+        restored: true,
+      })
+
+      const second = await deletedWhileOffline({ conflict: 'client-wins' })
+      second.sync.on('conflict', () => null)
+      second.a.enableNetwork()
+      await second.write
+      await eventually(() => expect(second.sync.pending).toBe(0))
+      expect(second.conflicts).toHaveLength(1)
+      expect((await second.b.db().collection('docs').doc('d').get()).exists).toBe(false)
+    })
+
+    it('an offline update of a document that never existed still fails not-found, with no conflict', async () => {
+      const b0 = await backend()
+      const a = client(b0)
+      const sync = a.sync({ collection: 'docs' })
+      const conflicts: Conflict[] = []
+      sync.on('conflict', (c) => void conflicts.push(c))
+      const errors: MetalError[] = []
+      sync.on('error', (e) => void errors.push(e))
+      const stop = a
+        .db()
+        .collection('docs')
+        .subscribe(() => {})
+      onTestFinished(stop)
+      await settle(10)
+      a.disableNetwork()
+      const write = a.db().collection('docs').doc('nope').update({ title: 'x' })
+      a.enableNetwork()
+      await expect(write).rejects.toMatchObject({ code: 'not-found' })
+      expect(conflicts).toEqual([])
+      await eventually(() => expect(errors.map((e) => e.code)).toEqual(['not-found']))
+    })
+  })
+}
