@@ -2,14 +2,11 @@ import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
 import { cloneDocument } from '../engine/documentValues.js'
 import type { MetalError } from '../errors.js'
 import type { DocumentData } from '../engine/types.js'
+import { pathKey } from './pathKey.js'
 import type { Conflict, SyncConfig } from './syncConfig.js'
 
 // How a stale offline batch is settled, document by document, against the backend's state.
-
-/** Key of a document path. */
-export function pathKey(collection: string, id: string): string {
-  return `${collection}\u0000${id}`
-}
+// Loaded with the first conflict: an app whose offline writes never conflict does not ship it.
 
 /** What settling needs of a batch and of the store. */
 export interface StaleBatch {

@@ -1,6 +1,7 @@
 import { MetalError, isTransient } from '../errors.js'
 import { FieldValue, type FieldValueKind } from '../engine/fieldValues.js'
-import { maybeDeletedRemotely, pathKey, settleBatch, type Settled } from './conflicts.js'
+import { pathKey } from './pathKey.js'
+import type { Settled } from './conflicts.js'
 import type { StoredDoc, Write } from '../engine/write.js'
 import type { KeyValueStorage } from './storage.js'
 import type { BackendResponses } from '../protocol/backend.js'
@@ -247,7 +248,7 @@ export class Outbox {
       },
       (error: unknown) => {
         const e = MetalError.is(error) ? error : new MetalError('internal', String(error))
-        if ((e.code === 'aborted' || maybeDeletedRemotely(entry, this.host, e)) && entry.offline) {
+        if ((e.code === 'aborted' || e.code === 'not-found') && entry.offline) {
           // Still `sending` while settling, so no pump resends the batch as it was meanwhile.
           void this.settleConflicts(entry, e.code === 'not-found' ? e : null).finally(() => {
             entry.sending = false
@@ -295,6 +296,8 @@ export class Outbox {
     let adopt: Settled['adopt'] = []
     let gone: Settled['gone'] = []
     try {
+      const { maybeDeletedRemotely, settleBatch } = await import('./conflicts.js')
+      if (notFound && !maybeDeletedRemotely(entry, this.host, notFound)) throw notFound
       const { next, conflicts, ...settled } = await settleBatch(entry, this.host)
       adopt = settled.adopt
       gone = settled.gone

@@ -123,5 +123,74 @@ export function syncWritesSuite(harness: BackendHarness): void {
       expect(conflicts).toEqual([])
       await eventually(() => expect(errors.map((e) => e.code)).toEqual(['not-found']))
     })
+
+    it('with includeMetadataChanges, a query delivers the snapshot in which a write is saved', async () => {
+      const a = client(await backend())
+      const tasks = a.db().collection('tasks')
+      await tasks.doc('t1').set({ title: 'first' })
+      const seen: string[] = []
+      const plain: string[] = []
+      const show = (snap: { docs: readonly { id: string; hasPendingWrites: boolean }[] }) =>
+        snap.docs.map((d) => `${d.id}${d.hasPendingWrites ? '*' : ''}`).join(',')
+      const stop = tasks
+        .orderBy('title')
+        .subscribe(
+          (changes, snap) => seen.push(`${show(snap)} ${changes.map((c) => c.type).join(',')}`),
+          { includeMetadataChanges: true },
+        )
+      const stopPlain = tasks.orderBy('title').subscribe((_, snap) => plain.push(show(snap)))
+      onTestFinished(() => (stop(), stopPlain()))
+      await eventually(() => expect(seen).toEqual(['t1 added']))
+
+      await tasks.doc('t2').set({ title: 'second' })
+
+      await eventually(() => expect(seen).toEqual(['t1 added', 't1,t2* added', 't1,t2 modified']))
+      await eventually(() => expect(plain).toEqual(['t1', 't1,t2*']))
+      await settle(10)
+      expect(plain).toEqual(['t1', 't1,t2*'])
+    })
+
+    it('with includeMetadataChanges, a document and a collection deliver the saved snapshot', async () => {
+      const a = client(await backend())
+      const tasks = a.db().collection('tasks')
+      await tasks.doc('t1').set({ title: 'first', n: 1 })
+      const doc: string[] = []
+      const all: boolean[] = []
+      const stopDoc = tasks.doc('t1').subscribe(
+        (changes, snap) =>
+          doc.push(
+            `${String(snap.data()?.n)}${snap.hasPendingWrites ? '*' : ''} ${changes[0]?.type}`,
+          ),
+        () => {},
+        { includeMetadataChanges: true },
+      )
+      const stopAll = tasks.subscribe((_, snap) => all.push(snap.hasPendingWrites), {
+        includeMetadataChanges: true,
+      })
+      onTestFinished(() => (stopDoc(), stopAll()))
+      await eventually(() => expect(doc).toEqual(['1 added']))
+      await eventually(() => expect(all).toEqual([false]))
+
+      await tasks.doc('t1').update({ n: 2 })
+
+      await eventually(() => expect(doc).toEqual(['1 added', '2* modified', '2 modified']))
+      await eventually(() => expect(all).toEqual([false, true, false]))
+    })
+
+    it('subscribe() names a bad includeMetadataChanges option', async () => {
+      const tasks = client(await backend())
+        .db()
+        .collection('tasks')
+      expect(() => tasks.subscribe(() => {}, { includeMetadataChanges: 'yes' as never })).toThrow(
+        "subscribe(): option 'includeMetadataChanges' must be a boolean, got 'yes'",
+      )
+      expect(() =>
+        tasks.doc('a').subscribe(
+          () => {},
+          () => {},
+          3 as never,
+        ),
+      ).toThrow('subscribe(): options must be an object, got 3')
+    })
   })
 }
