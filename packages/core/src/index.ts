@@ -81,7 +81,7 @@ export type { Session, SessionData, Credential } from './protocol/session.js'
 export { Presence } from './presence/presence.js'
 export type { PresenceState, PresenceOptions } from './presence/presence.js'
 export type { PresenceMember, PresenceEventType, PresenceDiff } from './protocol/presence.js'
-export { Sync } from './sync/sync.js'
+export { Sync, SyncWriteError } from './sync/sync.js'
 export type {
   SyncOptions,
   SyncStatus,

@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { Metal, MetalError } from '../../index.js'
+import { Metal, MetalError, SyncWriteError } from '../../index.js'
 import type { Backend, Conflict, MetalOptions, SyncOptions } from '../../index.js'
 import { eventually, settle, type BackendHarness } from './harness.js'
 
@@ -191,6 +191,42 @@ export function syncWritesSuite(harness: BackendHarness): void {
           3 as never,
         ),
       ).toThrow('subscribe(): options must be an object, got 3')
+    })
+
+    it('a refused write raises an error event naming its mutation id, documents and code', async () => {
+      const a = client(await backend())
+      const tasks = a.db().collection('tasks')
+      const notes = a.db().collection('notes')
+      await tasks.doc('t1').set({ n: 1 })
+      const taskErrors: MetalError[] = []
+      const noteErrors: MetalError[] = []
+      a.sync({ collection: 'tasks' }).on('error', (e) => void taskErrors.push(e))
+      a.sync({ collection: 'notes' }).on('error', (e) => void noteErrors.push(e))
+      const batch = a.db().batch()
+      batch.set(notes.doc('n1'), { text: 'x' })
+      batch.update(tasks.doc('t1'), { n: 2 })
+      batch.update(tasks.doc('missing'), { n: 3 })
+
+      await expect(batch.commit()).rejects.toMatchObject({ code: 'not-found' })
+
+      await eventually(() => expect(taskErrors).toHaveLength(1))
+      expect(noteErrors).toHaveLength(1)
+      const [taskError, noteError] = [taskErrors[0], noteErrors[0]] as SyncWriteError[]
+      expect(taskError).toBeInstanceOf(SyncWriteError)
+      expect(taskError).toMatchObject({
+        code: 'not-found',
+        collection: 'tasks',
+        id: 't1',
+        paths: ['notes/n1', 'tasks/t1', 'tasks/missing'],
+      })
+      expect(taskError?.mutationId).toMatch(/\S/)
+      expect(taskError?.cause.code).toBe('not-found')
+      expect(taskError?.message).toContain(`write ${taskError?.mutationId}: notes/n1, tasks/t1`)
+      expect(noteError).toMatchObject({
+        mutationId: taskError?.mutationId,
+        collection: 'notes',
+        id: 'n1',
+      })
     })
   })
 }
