@@ -1,12 +1,12 @@
 import { MetalError, isTransient } from '../errors.js'
-import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
-import { cloneDocument } from '../engine/documentValues.js'
 import { OutboxStorage, type LockManagerLike } from './outboxStorage.js'
 import { encodeQueue, type QueuedBatch } from './queueCodec.js'
+import { pathKey } from './pathKey.js'
+import type { Settled } from './conflicts.js'
+import type { StoredDoc, Write } from '../engine/write.js'
 import type { KeyValueStorage } from './storage.js'
 import type { BackendResponses } from '../protocol/backend.js'
-import type { Conflict, SyncConfig } from './syncConfig.js'
-import type { DocumentData } from '../engine/types.js'
+import type { SyncConfig } from './syncConfig.js'
 
 /** One queued batch of writes, sent as one atomic commit. */
 export interface OutboxEntry {
@@ -54,10 +54,7 @@ export interface OutboxHost {
   unreadable?(error: MetalError): void
 }
 
-/** Key of a document path. */
-export function pathKey(collection: string, id: string): string {
-  return `${collection}\u0000${id}`
-}
+export { pathKey }
 
 const DEFAULT_MAX_RETRIES = 3
 
@@ -244,9 +241,9 @@ export class Outbox {
       },
       (error: unknown) => {
         const e = MetalError.is(error) ? error : new MetalError('internal', String(error))
-        if (e.code === 'aborted' && entry.offline) {
+        if ((e.code === 'aborted' || e.code === 'not-found') && entry.offline) {
           // Still `sending` while settling, so no pump resends the batch as it was meanwhile.
-          void this.settleConflicts(entry).finally(() => {
+          void this.settleConflicts(entry, e.code === 'not-found' ? e : null).finally(() => {
             entry.sending = false
             this.pump()
           })
@@ -282,64 +279,22 @@ export class Outbox {
     )
   }
 
-  /** Fetches the remote state of each stale document and rewrites the batch per the strategy. */
-  private async settleConflicts(entry: OutboxEntry): Promise<void> {
+  /**
+   * Fetches the remote state of each stale document and rewrites the batch per the strategy.
+   * `notFound`: the refusal that may stand for a remote delete; when no document of the batch
+   * changed remotely it was a real one, and the batch fails with it.
+   */
+  private async settleConflicts(entry: OutboxEntry, notFound: MetalError | null): Promise<void> {
     entry.conflictRounds++
-    const adopt: { collection: string; doc: StoredDoc }[] = []
-    const gone: { collection: string; id: string; version: number }[] = []
+    let adopt: Settled['adopt'] = []
+    let gone: Settled['gone'] = []
     try {
-      const byDoc = new Map<string, Write[]>()
-      for (const w of entry.writes) {
-        const key = pathKey(w.collection, w.id)
-        const list = byDoc.get(key)
-        if (list) list.push(w)
-        else byDoc.set(key, [w])
-      }
-      const next: Write[] = []
-      for (const [key, writes] of byDoc) {
-        const { collection, id } = writes[0] as Write
-        const config = this.host.config(collection)
-        const base = entry.bases.get(key)
-        if (!config || base === undefined) {
-          next.push(...writes)
-          continue
-        }
-        const remote = await this.host.getRemote(collection, id)
-        if ((remote?.version ?? 0) === (base?.version ?? 0)) {
-          next.push(...writes)
-          continue
-        }
-        let local: DocumentData | null | undefined = base?.data
-        for (const w of writes) local = applyWrite(w, local ?? undefined, entry.createdAt)
-        const conflict: Conflict = {
-          collection,
-          id,
-          local: local ?? null,
-          remote: remote?.data ?? null,
-          base: base?.data ?? null,
-          localTime: entry.createdAt,
-          remoteTime: remote?.updateTime ?? 0,
-        }
-        const resolution = await config.resolve(conflict)
-        entry.bases.set(key, remote)
-        if (resolution !== undefined) {
-          if (resolution === null) next.push({ op: 'delete', collection, id })
-          else
-            next.push({
-              op: 'set',
-              collection,
-              id,
-              data: cloneDocument('sync conflict handler', resolution),
-            })
-          continue
-        }
-        const clientWins =
-          config.strategy === 'client-wins' ||
-          (config.strategy === 'last-write-wins' && entry.createdAt >= (remote?.updateTime ?? 0))
-        if (clientWins) next.push(...writes)
-        else if (remote) adopt.push({ collection, doc: remote })
-        else gone.push({ collection, id, version: 0 })
-      }
+      const { maybeDeletedRemotely, settleBatch } = await import('./conflicts.js')
+      if (notFound && !maybeDeletedRemotely(entry, this.host, notFound)) throw notFound
+      const { next, conflicts, ...settled } = await settleBatch(entry, this.host)
+      adopt = settled.adopt
+      gone = settled.gone
+      if (notFound && conflicts === 0) throw notFound
       const max = Math.max(
         ...entry.original.map(
           (w) => this.host.config(w.collection)?.maxRetries ?? DEFAULT_MAX_RETRIES,

@@ -19,7 +19,12 @@ import type {
   VersionCheck,
 } from '../protocol/backend.js'
 import type { KeyValueStorage } from './storage.js'
-import type { SyncConfig, SyncHost, SyncHostEvent } from './syncConfig.js'
+import {
+  syncWriteErrors,
+  type SyncConfig,
+  type SyncHost,
+  type SyncHostEvent,
+} from './syncConfig.js'
 
 export type { LocalDoc } from './overlay.js'
 export type { ViewListener } from './targets.js'
@@ -95,12 +100,10 @@ export class Store implements SyncHost {
         config: (c) => this.sync.config(c),
         committed: (entry, response) => this.effects.committed(entry, response),
         abandoned: (entry, error, adopt, gone) => this.effects.abandoned(entry, error, adopt, gone),
-        failed: (entry, error) =>
-          this.sync.emit({
-            type: 'error',
-            collection: (entry.original[0] as Write).collection,
-            error,
-          }),
+        failed: (entry, error) => {
+          for (const e of syncWriteErrors(entry.id, entry.original, error))
+            this.sync.emit({ type: 'error', ...e })
+        },
         changed: () => this.sync.maybeChanged(),
         adopted: (entries) => {
           this.effects.queued(entries)
