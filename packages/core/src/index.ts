@@ -6,6 +6,7 @@ export { CollectionReference, DocumentReference } from './reference.js'
 export type { DocumentListener } from './reference.js'
 export { Query, CompositeQuery } from './query.js'
 export type { QueryListener, QueryField } from './query.js'
+export type { SubscribeOptions } from './subscribeOptions.js'
 export { count, sum, average } from './aggregateFields.js'
 export type { AggregateData } from './aggregateFields.js'
 export type { AggregateQuerySnapshot } from './aggregateQuery.js'
@@ -81,7 +82,7 @@ export type { Session, SessionData, Credential } from './protocol/session.js'
 export { Presence } from './presence/presence.js'
 export type { PresenceState, PresenceOptions } from './presence/presence.js'
 export type { PresenceMember, PresenceEventType, PresenceDiff } from './protocol/presence.js'
-export { Sync } from './sync/sync.js'
+export { Sync, SyncWriteError } from './sync/sync.js'
 export type {
   SyncOptions,
   SyncStatus,
