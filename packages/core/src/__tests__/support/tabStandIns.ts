@@ -1,14 +1,18 @@
 import type { DocStore, StoredCommit, StoredProject } from '../../backends/tabs/index.js'
-import type { LocksLike } from '../../backends/tabs/embeddedHost.js'
 
 // Stand-ins for Node tests only (Node 20 has BroadcastChannel but neither IndexedDB nor Web
 // Locks); the real ones are tested in Chromium (browser/embeddedTabs.test.ts).
 
+/** The parts of `navigator.locks.request` the stand-in takes. */
+type LockCallback = (lock: { name: string } | null) => unknown
+
 /**
  * Exclusive Web Locks for the tabs of one test: a request waits until the lock is free, in
- * order, and holds it until its callback's promise settles.
+ * order, and holds it until its callback's promise settles; with `{ ifAvailable: true }` the
+ * callback gets null at once when the lock is held. Takes `(name, callback)` and
+ * `(name, options, callback)`, as `navigator.locks.request` does.
  */
-export function standInLocks(): LocksLike & { held(name: string): boolean } {
+export function standInLocks() {
   const queues = new Map<string, (() => void)[]>()
   const held = new Set<string>()
   const grant = (name: string): void => {
@@ -16,26 +20,39 @@ export function standInLocks(): LocksLike & { held(name: string): boolean } {
     const next = queues.get(name)?.shift()
     if (next) next()
   }
-  return {
-    held: (name) => held.has(name),
-    request(name, callback) {
-      return new Promise((resolve, reject) => {
-        const q = queues.get(name) ?? []
-        queues.set(name, q)
-        q.push(() => {
-          held.add(name)
-          void Promise.resolve()
-            .then(callback)
-            .then(resolve, reject)
-            .finally(() => {
-              held.delete(name)
-              grant(name)
-            })
-        })
-        grant(name)
+  function request(name: string, callback: LockCallback): Promise<unknown>
+  function request(
+    name: string,
+    options: { ifAvailable?: boolean },
+    callback: LockCallback,
+  ): Promise<unknown>
+  function request(
+    name: string,
+    a: LockCallback | { ifAvailable?: boolean },
+    b?: LockCallback,
+  ): Promise<unknown> {
+    const callback = (typeof a === 'function' ? a : b) as LockCallback
+    const options = typeof a === 'function' ? {} : a
+    if (options.ifAvailable && (held.has(name) || (queues.get(name)?.length ?? 0) > 0)) {
+      return Promise.resolve().then(() => callback(null))
+    }
+    return new Promise((resolve, reject) => {
+      const q = queues.get(name) ?? []
+      queues.set(name, q)
+      q.push(() => {
+        held.add(name)
+        void Promise.resolve()
+          .then(() => callback({ name }))
+          .then(resolve, reject)
+          .finally(() => {
+            held.delete(name)
+            grant(name)
+          })
       })
-    },
+      grant(name)
+    })
   }
+  return { request, held: (name: string) => held.has(name) }
 }
 
 /** What an origin's IndexedDB holds, shared by every stand-in store opened on it. */
