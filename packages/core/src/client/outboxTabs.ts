@@ -16,7 +16,7 @@ import type { KeyValueStorage } from './storage.js'
 export interface LockManagerLike {
   request(
     name: string,
-    options: { ifAvailable?: boolean; signal?: AbortSignal },
+    options: { ifAvailable?: boolean; signal?: object },
     callback: (lock: object | null) => unknown,
   ): Promise<unknown>
 }
@@ -35,6 +35,13 @@ export interface TabsHost {
   report(key: string, cause: unknown): void
 }
 
+/** The platform's AbortController, as far as the queue uses it (core's types have no DOM). */
+interface AborterLike {
+  readonly signal: object
+  abort(): void
+}
+declare const AbortController: new () => AborterLike
+
 interface ChannelLike {
   postMessage(message: unknown): void
   close(): void
@@ -44,7 +51,7 @@ interface ChannelLike {
 /** One client's part in sharing queued writes between the tabs of a site. */
 export class TabQueues {
   private release: () => void = () => {}
-  private readonly aborter = new AbortController()
+  private readonly aborter: AborterLike = new AbortController()
   private readonly watching = new Set<string>()
   private readonly work = new Set<Promise<unknown>>()
   private bus: ChannelLike | null = null
