@@ -177,7 +177,7 @@ export class Metal {
     this.auth()
     this.cleanups.push(
       this.store.onOtherPush((m) => {
-        if (m.type === 'presence') this.rooms.get(m.room)?.receive(m.event, m.member)
+        if (m.type === 'presence') this.rooms.get(m.room)?.receive(m)
       }),
     )
     const g = globalThis as {

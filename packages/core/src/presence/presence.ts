@@ -1,15 +1,32 @@
-import { describe, invalidArgument } from '../errors.js'
+import { MetalError, describe, invalidArgument } from '../errors.js'
 import {
+  checkPresenceEvent,
   checkPresenceMetadata,
+  checkPresencePayload,
   checkPresenceStatus,
   checkPresenceUserId,
 } from '../protocol/presenceChecks.js'
-import type { PresenceEventType, PresenceMember } from '../protocol/presence.js'
+import type {
+  PresenceEventType,
+  PresenceMember,
+  PresenceMessage,
+  PresenceNotice,
+} from '../protocol/presence.js'
 import type { Requester } from '../protocol/backend.js'
 import type { Unsubscribe } from '../types.js'
 import type { PresenceOptions, PresenceRoom, PresenceState, Sent } from './presenceRoom.js'
 
 export type { PresenceOptions, PresenceState }
+
+/** Options of `presence.on('join' | 'update' | 'leave', listener, options)`. */
+export interface PresenceListenOptions {
+  /**
+   * With `'join'`: the listener first gets a `join` for each current member (at once when the
+   * members are known, else as soon as they are), so a listener added late misses nobody.
+   * @default false
+   */
+  replay?: boolean
+}
 
 /**
  * Who is here: one room's members, live. `track()` publishes this client's state (throttled,
@@ -32,7 +49,10 @@ export class Presence {
     private readonly options: PresenceOptions = {},
   ) {}
 
-  /** The members as last heard, in join order. */
+  /**
+   * The members as last heard, in join order (empty until the room is followed: `subscribe()`
+   * or `on()`). Each has `isSelf` set for the user this client tracks.
+   */
   get members(): PresenceMember[] {
     return this.impl?.members ?? []
   }
@@ -76,12 +96,45 @@ export class Presence {
     return this.attach((room) => room.subscribe(listener))
   }
 
-  /** Calls `listener(member)` for each `join`, `update` or `leave`. Returns the unsubscribe. */
-  on(event: PresenceEventType, listener: (member: PresenceMember) => void): Unsubscribe {
-    if (event !== 'join' && event !== 'update' && event !== 'leave') {
+  /**
+   * Sends an ephemeral message (a cursor, "typing…") to the room's other connections that
+   * listen with `on('message')`, here and on other server processes and tabs; never stored.
+   * Throttled like `track()`: at most one message per event name per `throttleMs` (100 ms by
+   * default, so 10 a second), the last payload wins. Needs a tracked state (`track()` first):
+   * a message names its sender's `userId`.
+   */
+  broadcast(event: string, payload: Record<string, unknown>): void {
+    const name = checkPresenceEvent('presence.broadcast()', event)
+    const copy = checkPresencePayload('presence.broadcast()', payload)
+    if (!this.desired) {
+      throw new MetalError(
+        'failed-precondition',
+        `presence.broadcast(): call track() first (room ${describe(this.room)}): a message names its sender`,
+      )
+    }
+    this.use((room) => room.broadcast(name, copy))
+  }
+
+  /** Calls `listener(message)` for each message another connection broadcasts to the room. */
+  on(event: 'message', listener: (message: PresenceMessage) => void): Unsubscribe
+  /**
+   * Calls `listener(member)` for each `join`, `update` or `leave`; with `{ replay: true }` on
+   * `'join'`, first once for each current member. Returns the unsubscribe.
+   */
+  on(
+    event: PresenceEventType,
+    listener: (member: PresenceMember) => void,
+    options?: PresenceListenOptions,
+  ): Unsubscribe
+  on(
+    event: PresenceEventType | 'message',
+    listener: ((member: PresenceMember) => void) | ((message: PresenceMessage) => void),
+    options?: PresenceListenOptions,
+  ): Unsubscribe {
+    if (event !== 'join' && event !== 'update' && event !== 'leave' && event !== 'message') {
       throw invalidArgument(
         'presence.on()',
-        `event must be 'join', 'update' or 'leave', got ${describe(event)}`,
+        `event must be 'join', 'update', 'leave' or 'message', got ${describe(event)}`,
       )
     }
     if (typeof listener !== 'function') {
@@ -90,12 +143,18 @@ export class Presence {
         `listener must be a function, got ${describe(listener)}`,
       )
     }
-    return this.attach((room) => room.on(event, listener))
+    const replay = checkListenOptions(event, options)
+    if (event === 'message') {
+      const onMessage = listener as (message: PresenceMessage) => void
+      return this.attach((room) => room.onMessage(onMessage))
+    }
+    const onMember = listener as (member: PresenceMember) => void
+    return this.attach((room) => room.on(event, onMember, replay))
   }
 
-  /** @internal A member event pushed by the backend. */
-  receive(event: PresenceEventType, member: PresenceMember): void {
-    this.impl?.receive(event, member)
+  /** @internal A member event or message pushed by the backend. */
+  receive(notice: PresenceNotice): void {
+    this.impl?.receive(notice)
   }
 
   /** @internal Re-sends everything after a reconnect. */
@@ -141,4 +200,31 @@ export class Presence {
       for (const f of this.queued.splice(0)) f(room)
     })
   }
+}
+
+/** Checks `on()`'s options; returns `replay`. */
+function checkListenOptions(event: string, options: unknown): boolean {
+  if (options === undefined) return false
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidArgument('presence.on()', `options must be an object, got ${describe(options)}`)
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'replay') {
+      throw invalidArgument('presence.on()', `unknown option ${describe(key)} (expected replay)`)
+    }
+  }
+  const replay = (options as PresenceListenOptions).replay
+  if (replay !== undefined && typeof replay !== 'boolean') {
+    throw invalidArgument(
+      'presence.on()',
+      `option 'replay' must be a boolean, got ${describe(replay)}`,
+    )
+  }
+  if (replay && event !== 'join') {
+    throw invalidArgument(
+      'presence.on()',
+      `option 'replay' applies to 'join' only, got event ${describe(event)}`,
+    )
+  }
+  return replay === true
 }

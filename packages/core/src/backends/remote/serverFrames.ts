@@ -91,7 +91,16 @@ function isPush(v: unknown): v is BackendPush {
     case 'targetError':
       return isId(v.targetId) && isMetalErrorCode(v.code) && typeof v.message === 'string'
     case 'presence':
-      return typeof v.room === 'string' && typeof v.event === 'string' && isObject(v.member)
+      return (
+        typeof v.room === 'string' &&
+        (v.event === 'message'
+          ? isObject(v.message) &&
+            typeof v.message.event === 'string' &&
+            typeof v.message.userId === 'string' &&
+            typeof v.message.connectionId === 'string' &&
+            isObject(v.message.payload)
+          : typeof v.event === 'string' && isObject(v.member))
+      )
     default:
       return false
   }
