@@ -87,12 +87,7 @@ export class Presence {
 
   /** Calls `listener(members)` now (if known) and after every change. Returns the unsubscribe. */
   subscribe(listener: (members: PresenceMember[]) => void): Unsubscribe {
-    if (typeof listener !== 'function') {
-      throw invalidArgument(
-        'presence.subscribe()',
-        `listener must be a function, got ${describe(listener)}`,
-      )
-    }
+    checkListener('presence.subscribe()', listener)
     return this.attach((room) => room.subscribe(listener))
   }
 
@@ -107,10 +102,7 @@ export class Presence {
     const name = checkPresenceEvent('presence.broadcast()', event)
     const copy = checkPresencePayload('presence.broadcast()', payload)
     if (!this.desired) {
-      throw new MetalError(
-        'failed-precondition',
-        `presence.broadcast(): call track() first (room ${describe(this.room)}): a message names its sender`,
-      )
+      throw new MetalError('failed-precondition', 'presence.broadcast(): call track() first')
     }
     this.use((room) => room.broadcast(name, copy))
   }
@@ -131,25 +123,21 @@ export class Presence {
     listener: ((member: PresenceMember) => void) | ((message: PresenceMessage) => void),
     options?: PresenceListenOptions,
   ): Unsubscribe {
-    if (event !== 'join' && event !== 'update' && event !== 'leave' && event !== 'message') {
+    if (!['join', 'update', 'leave', 'message'].includes(event)) {
       throw invalidArgument(
         'presence.on()',
         `event must be 'join', 'update', 'leave' or 'message', got ${describe(event)}`,
       )
     }
-    if (typeof listener !== 'function') {
+    checkListener('presence.on()', listener)
+    const replay = options?.replay
+    if (replay !== undefined && (typeof replay !== 'boolean' || (replay && event !== 'join'))) {
       throw invalidArgument(
         'presence.on()',
-        `listener must be a function, got ${describe(listener)}`,
+        `option 'replay' must be a boolean, and true only with 'join'; got ${describe(replay)} with ${describe(event)}`,
       )
     }
-    const replay = checkListenOptions(event, options)
-    if (event === 'message') {
-      const onMessage = listener as (message: PresenceMessage) => void
-      return this.attach((room) => room.onMessage(onMessage))
-    }
-    const onMember = listener as (member: PresenceMember) => void
-    return this.attach((room) => room.on(event, onMember, replay))
+    return this.attach((room) => room.on(event, listener as never, replay))
   }
 
   /** @internal A member event or message pushed by the backend. */
@@ -202,29 +190,8 @@ export class Presence {
   }
 }
 
-/** Checks `on()`'s options; returns `replay`. */
-function checkListenOptions(event: string, options: unknown): boolean {
-  if (options === undefined) return false
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalidArgument('presence.on()', `options must be an object, got ${describe(options)}`)
+function checkListener(call: string, listener: unknown): void {
+  if (typeof listener !== 'function') {
+    throw invalidArgument(call, `listener must be a function, got ${describe(listener)}`)
   }
-  for (const key of Object.keys(options)) {
-    if (key !== 'replay') {
-      throw invalidArgument('presence.on()', `unknown option ${describe(key)} (expected replay)`)
-    }
-  }
-  const replay = (options as PresenceListenOptions).replay
-  if (replay !== undefined && typeof replay !== 'boolean') {
-    throw invalidArgument(
-      'presence.on()',
-      `option 'replay' must be a boolean, got ${describe(replay)}`,
-    )
-  }
-  if (replay && event !== 'join') {
-    throw invalidArgument(
-      'presence.on()',
-      `option 'replay' applies to 'join' only, got event ${describe(event)}`,
-    )
-  }
-  return replay === true
 }

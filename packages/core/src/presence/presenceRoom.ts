@@ -69,11 +69,8 @@ function unrefTimer(handle: unknown): void {
 export class PresenceRoom {
   private readonly memberMap = new Map<string, PresenceMember>()
   private readonly listeners = new Set<(members: PresenceMember[]) => void>()
-  private readonly eventListeners = new Map<
-    PresenceEventType,
-    Set<(member: PresenceMember) => void>
-  >()
-  private readonly messageListeners = new Set<(message: PresenceMessage) => void>()
+  /** Listeners of `join`, `update`, `leave` (members) and `message` (messages), by event. */
+  private readonly eventListeners = new Map<string, Set<(value: never) => void>>()
   /** Broadcast messages waiting for the next send, by event name: the last payload wins. */
   private readonly outgoing = new Map<string, Record<string, Value>>()
   /** True once the member list was fetched (and until it is dropped): `memberMap` is current. */
@@ -165,32 +162,23 @@ export class PresenceRoom {
   }
 
   /**
-   * Calls `listener(member)` for each `join`, `update` or `leave`; with `replay`, first a `join`
-   * for each current member (at once if they are known). Returns the unsubscribe.
+   * Calls `listener` for each `message`, or each `join`, `update` or `leave`; with `replay`,
+   * first a `join` for each current member (at once if they are known). Returns the unsubscribe.
    */
   on(
-    event: PresenceEventType,
-    listener: (member: PresenceMember) => void,
+    event: PresenceEventType | 'message',
+    listener: ((member: PresenceMember) => void) & ((message: PresenceMessage) => void),
     replay = false,
   ): Unsubscribe {
     let set = this.eventListeners.get(event)
     if (!set) this.eventListeners.set(event, (set = new Set()))
-    set.add(listener)
+    const listeners = set
+    listeners.add(listener)
     // Not yet known: the first fetch reports every member as a join to every join listener.
-    if (replay && this.known) for (const m of this.members) if (set.has(listener)) listener(m)
+    if (replay && this.known) for (const m of this.members) if (listeners.has(listener)) listener(m)
     this.open()
     return () => {
-      set.delete(listener)
-      this.maybeClose()
-    }
-  }
-
-  /** Calls `listener(message)` for each message broadcast to the room by another connection. */
-  onMessage(listener: (message: PresenceMessage) => void): Unsubscribe {
-    this.messageListeners.add(listener)
-    this.open()
-    return () => {
-      this.messageListeners.delete(listener)
+      listeners.delete(listener)
       this.maybeClose()
     }
   }
@@ -198,7 +186,9 @@ export class PresenceRoom {
   /** @internal A member event or a message pushed by the backend. */
   receive(notice: PresenceNotice): void {
     if (notice.event === 'message') {
-      for (const l of this.messageListeners) l(notice.message)
+      for (const l of this.eventListeners.get('message') ?? []) {
+        ;(l as (message: PresenceMessage) => void)(notice.message)
+      }
       return
     }
     this.apply(notice.event, notice.member)
@@ -212,7 +202,9 @@ export class PresenceRoom {
     const member = this.decorate(data)
     if (event === 'leave') this.memberMap.delete(member.userId)
     else this.memberMap.set(member.userId, member)
-    for (const l of this.eventListeners.get(event) ?? []) l(member)
+    for (const l of this.eventListeners.get(event) ?? []) {
+      ;(l as (member: PresenceMember) => void)(member)
+    }
     if (!notifyList) return
     const members = this.members
     for (const l of this.listeners) l(members)
@@ -267,7 +259,7 @@ export class PresenceRoom {
   }
 
   private listenerCount(): number {
-    let n = this.listeners.size + this.messageListeners.size
+    let n = this.listeners.size
     for (const s of this.eventListeners.values()) n += s.size
     return n
   }

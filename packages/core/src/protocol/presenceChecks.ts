@@ -2,7 +2,6 @@ import { describe, invalidArgument } from '../errors.js'
 import {
   checkFieldName,
   cloneDocument,
-  documentSize,
   isPlainObject,
   utf8Length,
 } from '../engine/documentValues.js'
@@ -47,7 +46,7 @@ export function checkPresenceStatus(call: string, status: unknown): string {
   return checkName(call, "field 'status'", status, true)
 }
 
-/** Largest payload of one `broadcast()` message, in bytes (as a document's size is counted). */
+/** Largest payload of one `broadcast()` message, in bytes of its JSON text. */
 export const MAX_PRESENCE_PAYLOAD_BYTES = 64 * 1024
 
 /** Checks a plain object of JSON-like values named `what`, and returns a frozen copy. */
@@ -76,7 +75,7 @@ export function checkPresenceEvent(call: string, event: unknown): string {
 /** Checks the payload of a broadcast message and returns a frozen copy. */
 export function checkPresencePayload(call: string, payload: unknown): Record<string, Value> {
   const copy = checkPlainData(call, 'payload', payload)
-  const bytes = documentSize(copy)
+  const bytes = utf8Length(JSON.stringify(copy))
   if (bytes > MAX_PRESENCE_PAYLOAD_BYTES) {
     throw invalidArgument(
       call,

@@ -93,13 +93,8 @@ function isPush(v: unknown): v is BackendPush {
     case 'presence':
       return (
         typeof v.room === 'string' &&
-        (v.event === 'message'
-          ? isObject(v.message) &&
-            typeof v.message.event === 'string' &&
-            typeof v.message.userId === 'string' &&
-            typeof v.message.connectionId === 'string' &&
-            isObject(v.message.payload)
-          : typeof v.event === 'string' && isObject(v.member))
+        typeof v.event === 'string' &&
+        (isObject(v.member) || isObject(v.message))
       )
     default:
       return false
