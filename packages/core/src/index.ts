@@ -5,6 +5,7 @@ export { CollectionReference, DocumentReference } from './reference.js'
 export type { DocumentListener } from './reference.js'
 export { Query, CompositeQuery } from './query.js'
 export type { QueryListener, QueryField } from './query.js'
+export type { SubscribeOptions } from './subscribeOptions.js'
 export { count, sum, average } from './aggregateFields.js'
 export type { AggregateData } from './aggregateFields.js'
 export type { AggregateQuerySnapshot } from './aggregateQuery.js'
@@ -86,7 +87,7 @@ export type {
   PresenceEventType,
   PresenceDiff,
 } from './protocol/presence.js'
-export { Sync } from './sync/sync.js'
+export { Sync, SyncWriteError } from './sync/sync.js'
 export type {
   SyncOptions,
   SyncStatus,

@@ -93,7 +93,7 @@ export class Metal {
   readonly backend: Backend
   private readonly store: Store
   private database: Database | undefined
-  private authService: Auth | undefined
+  private readonly authService: Auth
   private readonly rooms = new Map<string, Presence>()
   private readonly syncs = new Map<string, Sync>()
   private readonly options: MetalOptions
@@ -168,14 +168,19 @@ export class Metal {
             import('./backends/remote/index.js').then((m) => m.remote({ url, WebSocket })),
           )
         : lazyBackend(() => import('./backends/memory/index.js').then((m) => m.memory())))
+    // The stored session is restored (or refused) before anything else is asked: every other
+    // request, queued writes included, waits for it in the link. It is re-sent after each
+    // reconnect, before queries are re-listened and writes resent.
+    const auth = new Auth((m) => this.store.request(m), projectId, options.auth)
+    this.authService = auth
     this.store = new Store(this.backend, projectId, autoId(), {
       ...options.sync,
       apiKey,
       defaultStorage: () => (hasIndexedDb() ? indexedDbStorage(`metal-${projectId}`) : null),
+      gate: auth.restoring,
     })
-    // The session is restored (and re-sent after each reconnect) before anything else is asked.
-    this.auth()
     this.cleanups.push(
+      this.store.onReconnect(() => auth.resume()),
       this.store.onOtherPush((m) => {
         if (m.type === 'presence') this.rooms.get(m.room)?.receive(m)
       }),
@@ -207,11 +212,6 @@ export class Metal {
 
   /** Sessions: `authenticate()`, `signOut()`, `onStateChange()`. */
   auth(): Auth {
-    if (!this.authService) {
-      const auth = new Auth((m) => this.store.request(m), this.projectId, this.options.auth)
-      this.authService = auth
-      this.cleanups.push(this.store.onReconnect(() => auth.resume()))
-    }
     return this.authService
   }
 
@@ -279,7 +279,7 @@ export class Metal {
   /** Stops every subscription, presence and timer, and closes the connection to the backend. */
   close(): void {
     for (const p of this.rooms.values()) p.dispose()
-    this.authService?.dispose()
+    this.authService.dispose()
     for (const c of this.cleanups.splice(0)) c()
     this.store.close()
   }

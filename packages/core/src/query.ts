@@ -1,9 +1,11 @@
-import { describe, invalidArgument, MetalError } from './errors.js'
-import { DOCUMENT_ID, getDocField, parseFieldPath } from './engine/fieldPath.js'
+import { invalidArgument, MetalError } from './errors.js'
+import { DOCUMENT_ID, parseFieldPath } from './engine/fieldPath.js'
 import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
-import { checkCount, checkCursorValues, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
+import { checkCount, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
 import { and, or, type Filter } from './engine/filter.js'
 import { appendFilter, toFilter } from './whereInput.js'
+import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
+import { cursorBound } from './cursorBound.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
 import type { LocalDoc, Store } from './client/store.js'
@@ -20,12 +22,7 @@ import type {
 
 /** Throws unless `next` is a function and `onError` a function or undefined. */
 function checkListeners(call: string, next: unknown, onError: unknown): void {
-  if (typeof next !== 'function') {
-    throw invalidArgument(call, `listener must be a function, got ${describe(next)}`)
-  }
-  if (onError !== undefined && typeof onError !== 'function') {
-    throw invalidArgument(call, `error listener must be a function, got ${describe(onError)}`)
-  }
+  subscribeArgs(call, next, onError, undefined)
 }
 
 /** Receives a live query's changes and the full result they lead to. */
@@ -119,24 +116,8 @@ export class Query<T = DocumentData> {
   }
 
   private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
-    const order = this.spec.orderBy
-    if (at.length === 1 && at[0] instanceof DocumentSnapshot) {
-      const snap = at[0] as DocumentSnapshot<unknown>
-      if (!snap.exists)
-        throw invalidArgument(call, `snapshot of '${snap.id}' is of a document that does not exist`)
-      const values = order.map((o) => {
-        const v = getDocField(snap.id, snap.data(), parseFieldPath(call, o.field))
-        if (v === undefined) {
-          throw invalidArgument(
-            call,
-            `snapshot of '${snap.id}' has no field '${o.field}' to match orderBy('${o.field}')`,
-          )
-        }
-        return v
-      })
-      return { values, id: snap.id, inclusive }
-    }
-    return { values: checkCursorValues(call, order, at), inclusive }
+    const snap = at.length === 1 && at[0] instanceof DocumentSnapshot ? at[0] : undefined
+    return cursorBound(call, this.spec.orderBy, at, inclusive, snap as DocumentSnapshot | undefined)
   }
 
   private checkRunnable(call: string): void {
@@ -162,13 +143,22 @@ export class Query<T = DocumentData> {
 
   /**
    * Listens to the result: `onChanges` is called once with every current match as `added`
-   * (possibly `[]`), then once per write that changes the result. Returns the unsubscribe.
+   * (possibly `[]`), then once per write that changes the result. With
+   * `{ includeMetadataChanges: true }` also when only `hasPendingWrites` changed, so the snapshot
+   * in which a write is saved arrives. Returns the unsubscribe.
    */
-  subscribe(onChanges: QueryListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
-    checkListeners('subscribe()', onChanges, onError)
+  subscribe(onChanges: QueryListener<T>, options?: SubscribeOptions): Unsubscribe
+  subscribe(
+    onChanges: QueryListener<T>,
+    onError?: (error: MetalError) => void,
+    options?: SubscribeOptions,
+  ): Unsubscribe
+  subscribe(onChanges: QueryListener<T>, second?: unknown, third?: unknown): Unsubscribe {
+    const { onError, ...options } = subscribeArgs('subscribe()', onChanges, second, third)
     this.checkRunnable('subscribe()')
     const coll = this.coll
     return this.store.listen(this.spec, {
+      ...options,
       next: (changes: ViewChange<LocalDoc>[], window: LocalDoc[]) => {
         const docs = window.map((d) => snapshotOf(coll, d))
         const docChanges: DocumentChange<T>[] = changes.map((c) => ({
@@ -363,8 +353,15 @@ export class CompositeQuery<T = DocumentData> {
   }
 
   /** Listens to the result; see {@link Query.subscribe}. */
-  subscribe(onChanges: QueryListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
-    return this.query().subscribe(onChanges, onError)
+  subscribe(onChanges: QueryListener<T>, options?: SubscribeOptions): Unsubscribe
+  subscribe(
+    onChanges: QueryListener<T>,
+    onError?: (error: MetalError) => void,
+    options?: SubscribeOptions,
+  ): Unsubscribe
+  subscribe(onChanges: QueryListener<T>, second?: unknown, third?: unknown): Unsubscribe {
+    const { onError, ...options } = subscribeArgs('subscribe()', onChanges, second, third)
+    return this.query().subscribe(onChanges, onError, options)
   }
 
   /** Counts the result; see {@link Query.count}. */

@@ -1,4 +1,5 @@
-import { describe, invalidArgument, type MetalError } from './errors.js'
+import { invalidArgument, type MetalError } from './errors.js'
+import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { Query } from './query.js'
 import type { Unsubscribe } from './types.js'
 import { where } from './engine/filter.js'
@@ -143,16 +144,31 @@ export class DocumentReference<T = DocumentData> {
 
   /**
    * Listens to the document: `onChange` is called first with `[added]` (or `[]` when it does not
-   * exist) and its snapshot, then once per write that changes it. Returns the unsubscribe.
+   * exist) and its snapshot, then once per write that changes it. With
+   * `{ includeMetadataChanges: true }` also when only `hasPendingWrites` changed (the write was
+   * saved), with `[modified]`. Returns the unsubscribe.
    */
-  subscribe(onChange: DocumentListener<T>, onError?: (error: MetalError) => void): Unsubscribe {
-    if (typeof onChange !== 'function') {
-      throw invalidArgument('subscribe()', `listener must be a function, got ${describe(onChange)}`)
-    }
-    return this.parent.where(where(DOCUMENT_ID, '==', this.id)).subscribe((changes, snap) => {
-      const doc = snap.docs[0]
-      onChange(changes, doc ?? new DocumentSnapshot(this.parent, this.id, null))
-    }, onError)
+  subscribe(onChange: DocumentListener<T>, options?: SubscribeOptions): Unsubscribe
+  subscribe(
+    onChange: DocumentListener<T>,
+    onError?: (error: MetalError) => void,
+    options?: SubscribeOptions,
+  ): Unsubscribe
+  subscribe(onChange: DocumentListener<T>, second?: unknown, third?: unknown): Unsubscribe {
+    const { onError, includeMetadataChanges } = subscribeArgs(
+      'subscribe()',
+      onChange,
+      second,
+      third,
+    )
+    return this.parent.where(where(DOCUMENT_ID, '==', this.id)).subscribe(
+      (changes, snap) => {
+        const doc = snap.docs[0]
+        onChange(changes, doc ?? new DocumentSnapshot(this.parent, this.id, null))
+      },
+      onError,
+      { includeMetadataChanges },
+    )
   }
 
   /** True when both point at the same document. */

@@ -11,7 +11,7 @@ export type { UseMetalCountOptions } from './useMetalCount.js'
 export { useSuspenseMetalQuery } from './useSuspenseMetalQuery.js'
 export type { UseSuspenseMetalQueryOptions } from './useSuspenseMetalQuery.js'
 export { useMetalDoc } from './useMetalDoc.js'
-export type { UseMetalDocOptions } from './useMetalDoc.js'
+export type { UseMetalDocOptions, UseMetalDocResult } from './useMetalDoc.js'
 export { useMetalMutation } from './useMetalMutation.js'
 export type {
   MetalWriters,

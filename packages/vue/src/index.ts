@@ -5,7 +5,7 @@ export type { UseMetalQueryOptions } from './useMetalQuery.js'
 export { useMetalCount } from './useMetalCount.js'
 export type { UseMetalCountOptions } from './useMetalCount.js'
 export { useMetalDoc } from './useMetalDoc.js'
-export type { UseMetalDocOptions } from './useMetalDoc.js'
+export type { UseMetalDocOptions, UseMetalDocReturn } from './useMetalDoc.js'
 export { useMetalMutation } from './useMetalMutation.js'
 export type {
   MetalWriters,

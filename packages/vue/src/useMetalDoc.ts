@@ -1,8 +1,22 @@
-import { computed, toValue, type MaybeRefOrGetter, type Ref } from 'vue'
+import {
+  computed,
+  getCurrentScope,
+  onScopeDispose,
+  shallowRef,
+  toValue,
+  type MaybeRefOrGetter,
+  type Ref,
+} from 'vue'
 import { useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { UseQueryOptions, UseQueryReturnType } from '@tanstack/vue-query'
 import type { DocumentData, DocumentReference, MetalError } from '@metal/core'
-import { docArgs, metalDocOptions, type MetalQueryKey, type MetalRow } from '@metal/core/bindings'
+import {
+  docArgs,
+  docPendingView,
+  metalDocOptions,
+  type MetalQueryKey,
+  type MetalRow,
+} from '@metal/core/bindings'
 import { serverSuspense, useMetalContext } from './metalPlugin.js'
 
 /** TanStack options of {@link useMetalDoc}. */
@@ -16,27 +30,37 @@ export type UseMetalDocOptions<T = DocumentData, TData = MetalRow<T> | null> = O
 
 type Options<T, TData> = MaybeRefOrGetter<UseMetalDocOptions<T, TData> | undefined>
 
+/** What {@link useMetalDoc} returns: TanStack's result plus the document's pending state. */
+export type UseMetalDocReturn<TData> = UseQueryReturnType<TData, MetalError> & {
+  /**
+   * True while the document has a write of this client that the backend has not committed
+   * (whatever `select` makes of the row); false once it is saved.
+   */
+  readonly hasPendingWrites: Readonly<Ref<boolean>>
+}
+
 /**
  * One live document as a row (`{ id, ...data }`, with `hasPendingWrites`), or `null` when it
  * does not exist. Takes a typed reference (or a ref or getter of one),
  * `useMetalDoc(() => users.doc(props.id))`, or a collection path and an id. With no reference or
  * id (null or undefined) the query waits, disabled. A changed document keeps showing the
- * previous one until it arrives; a cleared one shows nothing.
+ * previous one until it arrives; a cleared one shows nothing. `hasPendingWrites` (a ref) says
+ * whether a write of this client to it is still unsaved.
  */
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
   ref: MaybeRefOrGetter<DocumentReference<T> | null | undefined>,
   options?: Options<T, TData>,
-): UseQueryReturnType<TData, MetalError>
+): UseMetalDocReturn<TData>
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
   collection: MaybeRefOrGetter<string>,
   id: MaybeRefOrGetter<string | null | undefined>,
   options?: Options<T, TData>,
-): UseQueryReturnType<TData, MetalError>
+): UseMetalDocReturn<TData>
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
   collection: MaybeRefOrGetter<string | DocumentReference<T> | null | undefined>,
   second?: MaybeRefOrGetter<string | null | undefined> | Options<T, TData>,
   third?: Options<T, TData>,
-): UseQueryReturnType<TData, MetalError> {
+): UseMetalDocReturn<TData> {
   const { metal, ssr } = useMetalContext('useMetalDoc')
   const client = useQueryClient()
   let live!: ReturnType<typeof metalDocOptions<T>>
@@ -60,5 +84,12 @@ export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
   )
   if (ssr)
     serverSuspense(result, () => (live.enabled ? client.prefetchQuery(live) : Promise.resolve()))
-  return result
+  const view = docPendingView(client, () => live.queryKey)
+  const hasPendingWrites = shallowRef(view.hasPendingWrites)
+  // Server rendering keeps no subscription: the page is rendered once.
+  if (!ssr) {
+    const stop = view.subscribe(() => (hasPendingWrites.value = view.hasPendingWrites))
+    if (getCurrentScope()) onScopeDispose(stop)
+  }
+  return Object.assign(result, { hasPendingWrites })
 }

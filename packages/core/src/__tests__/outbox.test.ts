@@ -671,4 +671,61 @@ describe('Outbox: offline conflicts', () => {
     expect(entry.stalled).toBe(true)
     expect(host.failures[0]?.message).toMatch(/conflicts kept recurring for 2 rounds/)
   })
+
+  describe('a remote delete met by an offline update (refused not-found)', () => {
+    const update: Write = { op: 'update', collection: 'tasks', id: 'a', fields: [[['n'], 'local']] }
+    const notFound = () =>
+      new MetalError('not-found', "update(): no document to update at 'tasks/a'")
+
+    it('is a conflict with remote null, settled by the strategy', async () => {
+      const seen: unknown[] = []
+      const { host, outbox } = setup()
+      host.sync('tasks', 'server-wins', {
+        resolve: async (c) => void seen.push([c.local, c.remote, c.base]),
+      })
+      const { settled } = add(outbox, [update], {
+        offline: true,
+        bases: [[key, stored('a', { n: 'base' }, 1)]],
+      })
+      outbox.pump()
+      host.sent[0]?.reject(notFound())
+      await flush()
+
+      await settled
+
+      expect(seen).toEqual([[{ n: 'local' }, null, { n: 'base' }]])
+      expect(host.abandonedCalls[0]?.gone).toEqual([{ collection: 'tasks', id: 'a', version: 0 }])
+      expect(host.sent).toHaveLength(1)
+    })
+
+    it('client-wins: sends the document as the batch leaves it, as a create', async () => {
+      const { host, outbox } = setup()
+      host.sync('tasks', 'client-wins')
+      add(outbox, [update], { offline: true, bases: [[key, stored('a', { n: 'base', m: 1 }, 1)]] })
+      outbox.pump()
+      host.sent[0]?.reject(notFound())
+      await flush()
+
+      expect(host.sent[1]?.writes).toEqual([
+        { ...setWrite('a', { n: 'local', m: 1 }), precondition: { exists: false } },
+      ])
+    })
+
+    it('fails the batch with not-found when no document of it changed remotely', async () => {
+      const { host, outbox } = setup()
+      host.sync('tasks', 'server-wins')
+      host.remote.set(key, stored('a', { n: 'base' }, 1))
+      const { settled } = add(outbox, [update], {
+        offline: true,
+        bases: [[key, stored('a', { n: 'base' }, 1)]],
+      })
+      outbox.pump()
+      host.sent[0]?.reject(notFound())
+      await flush()
+
+      await expect(settled).rejects.toMatchObject({ code: 'not-found' })
+      expect(host.abandonedCalls[0]?.error?.code).toBe('not-found')
+      expect(host.sent).toHaveLength(1)
+    })
+  })
 })

@@ -59,6 +59,22 @@ describe('typed collections', () => {
       expectTypeOf(snapshot.data()).toEqualTypeOf<DeepReadonly<User> | undefined>()
     })
   })
+
+  it('subscribe takes { includeMetadataChanges } after the listener or the error listener', () => {
+    users.subscribe(() => {}, { includeMetadataChanges: true })
+    users.where('name', '==', 'a').subscribe(() => {}, undefined, { includeMetadataChanges: true })
+    users.doc('u1').subscribe(
+      () => {},
+      () => {},
+      { includeMetadataChanges: false },
+    )
+    users
+      .composite()
+      .where('name', '==', 'a')
+      .subscribe(() => {}, { includeMetadataChanges: true })
+    // @ts-expect-error: a boolean
+    users.subscribe(() => {}, { includeMetadataChanges: 1 })
+  })
 })
 
 describe('deep-readonly data', () => {

@@ -100,7 +100,16 @@ describe('WriteEffects', () => {
     effects.abandoned(entry, denied, [], [])
 
     expect(local('tasks', 'x')).toBeNull()
-    expect(events).toContainEqual({ type: 'error', collection: 'tasks', error: denied })
+    const reported = events.find((e) => e.type === 'error')
+    expect(reported).toMatchObject({ type: 'error', collection: 'tasks' })
+    expect(reported && 'error' in reported && reported.error).toMatchObject({
+      code: 'permission-denied',
+      cause: denied,
+      mutationId: entry.id,
+      collection: 'tasks',
+      id: 'x',
+      paths: ['tasks/x'],
+    })
   })
 
   it('undoes only the document settled for the server, in its own collection', () => {

@@ -32,6 +32,11 @@ export class Auth {
   private disposed = false
   /** Resolves when the stored session has been restored (or found absent). */
   readonly ready: Promise<void>
+  /**
+   * @internal Settles when the stored session is restored or refused; null when nothing is
+   * stored (known at once with a synchronous storage such as `localStorage`), so nothing waits.
+   */
+  readonly restoring: Promise<void> | null
 
   /** @internal */
   constructor(
@@ -75,7 +80,14 @@ export class Auth {
     }
     this.storage = persistence === false ? null : (persistence ?? defaultStorage())
     this.storageKey = storageKey ?? `metal:auth:${projectId}`
-    this.ready = this.restore()
+    let text: unknown
+    try {
+      text = this.storage?.getItem(this.storageKey)
+    } catch {
+      // Unreadable: treated as nothing stored.
+    }
+    this.ready = this.restore(text)
+    this.restoring = text === null || text === undefined ? null : this.ready
   }
 
   /** The current session, or null. */
@@ -156,14 +168,9 @@ export class Auth {
     return this.engine
   }
 
-  private async restore(): Promise<void> {
+  /** Restores the session stored as `text` (read at construction, possibly still pending). */
+  private async restore(text: unknown): Promise<void> {
     await Promise.resolve() // status stays 'unknown' until after construction, even without storage
-    let text: unknown = null
-    try {
-      text = this.storage?.getItem(this.storageKey) ?? null
-    } catch {
-      text = null
-    }
     if (text === null || text === undefined) {
       // Nothing stored: signed out, unless a sign-in has already landed.
       if (this.state.status === 'unknown') this.set(null, 'signed-out', 'restored')

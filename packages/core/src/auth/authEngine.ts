@@ -11,6 +11,16 @@ import type { Requester } from '../protocol/backend.js'
 import type { AuthChangeReason, AuthOptions, AuthStatus } from './authTypes.js'
 
 const MAX_TIMER = 2 ** 31 - 1
+const DEFAULT_REFRESH_MARGIN = 60_000
+/** A refresh never runs sooner than this after a session arrives or a refresh fails. */
+const MIN_REFRESH_DELAY = 100
+/** The first retry after a failed refresh waits at most this long (less for short margins). */
+const MAX_FIRST_BACKOFF = 1_000
+/** Retries of a failing refresh wait at most this long. */
+const MAX_REFRESH_BACKOFF = 30_000
+
+/** A delay setTimeout accepts: non-negative and within its 32-bit range. */
+const timerDelay = (ms: number): number => Math.min(MAX_TIMER, Math.max(0, ms))
 
 /** What the engine needs from the {@link Auth} handle that loaded it. */
 export interface AuthHost {
@@ -32,7 +42,14 @@ export interface AuthHost {
 export class AuthEngine {
   /** The credential the session was made from. */
   credential: Credential | null = null
-  private timer: unknown
+  private refreshTimer: unknown
+  private expiryTimer: unknown
+  /** True while a refresh runs: at most one does. */
+  private refreshing = false
+  /** Failed refreshes of the current session in a row. */
+  private failures = 0
+  /** The refresh margin used for the current session, in ms. */
+  private margin = 0
   /** Bumped by every sign-in or sign-out, so a slower earlier one cannot land after it. */
   private generation = 0
 
@@ -41,16 +58,24 @@ export class AuthEngine {
   /** Signs in with `credential`; see `Auth.authenticate`. */
   async authenticate(credential: Credential): Promise<Session> {
     const checked = checkCredential('authenticate()', credential)
-    const generation = ++this.generation
-    const { session: data } = await this.host.request({ type: 'authenticate', credential: checked })
-    if (generation !== this.generation)
+    if (!(await this.signIn(checked, ++this.generation)))
       throw new MetalError('aborted', 'authenticate(): superseded by a later sign-in or sign-out')
+    return this.host.state.session as Session
+  }
+
+  /**
+   * Presents `credential` and makes its session the current one — unless a sign-in, sign-out or
+   * expiry came after `generation` (then it returns false).
+   */
+  private async signIn(credential: Credential, generation: number): Promise<boolean> {
+    const { session: data } = await this.host.request({ type: 'authenticate', credential })
+    if (generation !== this.generation) return false
     const { state } = this.host
     const wasSignedIn = state.status === 'signed-in' && state.session?.userId === data.userId
-    this.credential = checked
-    await this.persist(checked, data)
+    this.credential = credential
+    await this.persist(credential, data)
     this.set(toSession(data), 'signed-in', wasSignedIn ? 'refreshed' : 'signed-in')
-    return this.host.state.session as Session
+    return true
   }
 
   /** Signs out; see `Auth.signOut`. */
@@ -64,7 +89,8 @@ export class AuthEngine {
 
   /** Stops timers. */
   dispose(): void {
-    clearTimeout(this.timer)
+    clearTimeout(this.refreshTimer)
+    clearTimeout(this.expiryTimer)
   }
 
   private set(session: Session | null, status: AuthStatus, reason: AuthChangeReason): void {
@@ -72,37 +98,57 @@ export class AuthEngine {
     this.schedule()
   }
 
+  /**
+   * Called whenever a new session arrives (or none): the session ends at `expiresAt` unless a
+   * refresh replaces it first. The refresh margin adapts to the session's lifetime — what is
+   * left of it when it arrives — so a session shorter than twice `refreshMarginMs` is refreshed
+   * half-way through, never in a loop.
+   */
   private schedule(): void {
-    clearTimeout(this.timer)
+    clearTimeout(this.refreshTimer)
+    clearTimeout(this.expiryTimer)
+    this.failures = 0
     const session = this.host.state.session
     if (!session || session.expiresAt === null) return
-    const { refresh, refreshMarginMs = 60_000 } = this.host.options
-    const refreshAt = session.expiresAt - refreshMarginMs
-    const now = Date.now()
-    if (refresh && session.expiresAt > now) {
-      this.timer = setTimeout(
-        () => void this.refresh(session),
-        Math.min(MAX_TIMER, Math.max(0, refreshAt - now)),
-      )
-    } else {
-      this.timer = setTimeout(
-        () => this.expire(session),
-        Math.min(MAX_TIMER, Math.max(0, session.expiresAt - now)),
-      )
-    }
+    const lifetime = session.expiresAt - Date.now()
+    this.expiryTimer = setTimeout(() => this.expire(session), timerDelay(lifetime))
+    const { refresh, refreshMarginMs = DEFAULT_REFRESH_MARGIN } = this.host.options
+    if (!refresh || lifetime <= 0) return
+    this.margin = Math.min(refreshMarginMs, lifetime / 2)
+    this.refreshIn(Math.max(MIN_REFRESH_DELAY, lifetime - this.margin))
   }
 
-  private async refresh(session: Session): Promise<void> {
+  /** Refreshes the current session in `delay` ms, unless it will have expired by then. */
+  private refreshIn(delay: number): void {
+    clearTimeout(this.refreshTimer)
+    if (Date.now() + delay < (this.host.state.session?.expiresAt ?? 0))
+      this.refreshTimer = setTimeout(() => void this.refresh(), timerDelay(delay))
+  }
+
+  /**
+   * Asks the app's `refresh` for a fresh credential and signs in with it. At most one runs at a
+   * time; a failure tries again after a delay that doubles per failure (from a quarter of the
+   * margin, at most 1 s, up to 30 s), for as long as the session lasts.
+   */
+  private async refresh(): Promise<void> {
+    const session = this.host.state.session
+    const refresh = this.host.options.refresh
+    if (this.refreshing || !session || !refresh) return
+    this.refreshing = true
+    // A sign-in, sign-out or expiry meanwhile bumps the generation: this refresh then lands nowhere.
+    // A refresh does not bump it, so it never aborts the app's own sign-in.
+    const generation = this.generation
     try {
-      const refresh = this.host.options.refresh as NonNullable<AuthOptions['refresh']>
       const credential = await refresh(session)
-      if (this.host.state.session !== session) return
-      await this.authenticate(credential)
+      // Signed out meanwhile: the backend must not see this credential (it checks its shape).
+      if (generation === this.generation) await this.signIn(credential, generation)
     } catch {
-      if (this.host.state.session !== session) return
-      clearTimeout(this.timer)
-      const left = (session.expiresAt ?? 0) - Date.now()
-      this.timer = setTimeout(() => this.expire(session), Math.min(MAX_TIMER, Math.max(0, left)))
+      if (generation !== this.generation) return
+      this.failures++
+      const base = Math.max(MIN_REFRESH_DELAY, Math.min(MAX_FIRST_BACKOFF, this.margin / 4))
+      this.refreshIn(Math.min(MAX_REFRESH_BACKOFF, base * 2 ** (this.failures - 1)))
+    } finally {
+      this.refreshing = false
     }
   }
 

@@ -25,12 +25,17 @@ export interface AuthOptions {
   /** Storage key. @default 'metal:auth:<projectId>' */
   storageKey?: string
   /**
-   * Called shortly before the session expires; returns a fresh credential. Without it, or when
-   * it fails, the session ends at `expiresAt`.
+   * Called shortly before the session expires; returns a fresh credential. At most one call runs
+   * at a time. When it fails (or the backend refuses its credential) it is called again after
+   * 1 s, 2 s, 4 s… (at most 30 s; the first wait is a quarter of the margin when that is
+   * shorter) until the session expires. Without it, or when it keeps failing, the session ends
+   * at `expiresAt`.
    */
   refresh?: (session: Session) => Promise<Credential>
   /**
-   * How long before `expiresAt` to call `refresh`, in ms.
+   * How long before `expiresAt` to call `refresh`, in ms. A session whose lifetime (what is
+   * left of it when it arrives) is shorter than twice this is refreshed half-way through
+   * instead, and never sooner than 100 ms after it arrived.
    * @default 60000
    */
   refreshMarginMs?: number

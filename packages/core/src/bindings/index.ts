@@ -5,6 +5,8 @@ export { metalQueryKey, metalDocKey, normaliseQuery, hashQueryKey } from './quer
 export type { MetalQueryKey, NormalisedQuery } from './queryKey.js'
 export { toRow, toRows } from './rows.js'
 export type { MetalRow } from './rows.js'
+export { docPendingView } from './pendingView.js'
+export type { PendingCache, PendingView } from './pendingView.js'
 export { liveQueryRegistry } from './liveQueryRegistry.js'
 export type {
   LiveEntry,

@@ -8,7 +8,6 @@ import {
   type QueryClientLike,
 } from './liveQueryRegistry.js'
 import { keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
-import { followPending } from './followPending.js'
 import { metalDocKey, metalQueryKey, type MetalQueryKey } from './queryKey.js'
 import {
   resolveDoc,
@@ -19,7 +18,6 @@ import {
 import { toRow, toRows, type MetalRow } from './rows.js'
 import type { Metal } from '../metal.js'
 import type { Query } from '../query.js'
-import type { DocumentSnapshot, QuerySnapshot } from '../snapshot.js'
 import type { DocumentReference } from '../reference.js'
 import type { DocumentData } from '../types.js'
 
@@ -27,6 +25,9 @@ import type { DocumentData } from '../types.js'
 // (a stable key, a query function fed by a live Metal subscription, and the live defaults of
 // bindingDefaults.ts) that a hook or composable passes to useQuery as they are, or that
 // prefetchQuery takes directly.
+
+/** Live bindings follow each document's pending state, not only its data. */
+const PENDING_STATE = { includeMetadataChanges: true } as const
 
 /**
  * @internal A failed live entry may try again after the session changes (signing in may be what
@@ -75,14 +76,8 @@ export function liveRowsEntry<T>(
 ) {
   return liveQueryRegistry(client).entry<MetalRow<T>[]>(
     queryKey,
-    (next, error) =>
-      followPending<QuerySnapshot<T>>(
-        metal,
-        query.spec.collection,
-        (deliver, fail) => query.subscribe((_, snapshot) => deliver(snapshot), fail),
-        (snapshot) => next(toRows(snapshot)),
-        error,
-      ),
+    // Metadata changes too: a row's `hasPendingWrites` turns false when its write is saved.
+    (next, error) => query.subscribe((_, snapshot) => next(toRows(snapshot)), error, PENDING_STATE),
     { restart: sessionRestart(metal), ...(merge ? { merge } : {}) },
   )
 }
@@ -128,14 +123,7 @@ export function metalDocOptions<T = DocumentData>(
     ref &&
     liveQueryRegistry(client).entry<MetalRow<T> | null>(
       queryKey,
-      (next, error) =>
-        followPending<DocumentSnapshot<T>>(
-          metal,
-          ref.parent.path,
-          (deliver, fail) => ref.subscribe((_, snapshot) => deliver(snapshot), fail),
-          (snapshot) => next(toRow(snapshot)),
-          error,
-        ),
+      (next, error) => ref.subscribe((_, snapshot) => next(toRow(snapshot)), error, PENDING_STATE),
       { restart: sessionRestart(metal) },
     )
   entry()

@@ -13,6 +13,12 @@ export interface LinkOptions {
   requestTimeoutMs: number
   /** First reconnect delay; doubles per failed attempt (with jitter), up to 30 s. */
   retryBaseMs: number
+  /**
+   * Requests other than `authenticate` and `signOut` wait until this settles (fulfilled or
+   * rejected): the stored session is restored or refused first, so nothing is asked, listened
+   * to or replayed under a session that is not yet known.
+   */
+  gate?: Promise<unknown> | null | undefined
 }
 
 const MAX_BACKOFF = 30_000
@@ -35,6 +41,9 @@ export class Link {
   private healthy = false
   /** Until when (epoch ms) requests wait: the server said the client is sending too fast. */
   private pausedUntil = 0
+  /** Settles with `options.gate` or at `close()`; unset once open. */
+  private gate: Promise<unknown> | undefined
+  private openGate?: (value?: unknown) => void
 
   constructor(
     private readonly backend: Backend,
@@ -48,7 +57,14 @@ export class Link {
       /** The first request answered on a new connection: the network really works again. */
       onHealthy: () => void
     },
-  ) {}
+  ) {
+    const { gate } = options
+    if (gate)
+      this.gate = new Promise((open) => {
+        this.openGate = open
+        gate.then(open, open)
+      }).then(() => (this.gate = undefined))
+  }
 
   /** Opens the first connection. */
   start(): void {
@@ -60,16 +76,13 @@ export class Link {
     return this.up ? 'online' : 'offline'
   }
 
-  /** True after `disable()` until `enable()`. */
-  get disabled(): boolean {
-    return this.manualOffline
-  }
-
   /**
    * Sends a request on the current connection. Rejects `unavailable` when offline, and
    * `deadline-exceeded` (dropping the connection) when no answer comes in time. A request the
    * server's rate limit refuses (`resource-exhausted` with `retryAfter`) is sent again after
    * that wait, growing with each refusal, and every request of the client waits meanwhile.
+   * Until the gate opens, requests other than `authenticate` and `signOut` wait for it; their
+   * timeout starts when they are sent.
    */
   request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
     return this.paced(message, 0)
@@ -79,6 +92,7 @@ export class Link {
     message: T,
     refusals: number,
   ): Promise<BackendResponses[T['type']]> {
+    if (this.gate && message.type !== 'authenticate' && message.type !== 'signOut') await this.gate
     const wait = this.pausedUntil - Date.now()
     if (wait > 0) await new Promise<void>((resolve) => setTimeout(() => resolve(), wait))
     try {
@@ -165,6 +179,8 @@ export class Link {
     this.connection = null
     this.up = false
     conn?.close()
+    // Requests still waiting for the gate now fail as offline instead of waiting forever.
+    this.openGate?.()
   }
 
   private connect(): void {

@@ -1,11 +1,12 @@
 import { MetalError, isTransient } from '../errors.js'
-import { FieldValue, type FieldValueKind } from '../engine/fieldValues.js'
-import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
-import { cloneDocument } from '../engine/documentValues.js'
+import { OutboxStorage, type LockManagerLike } from './outboxStorage.js'
+import { encodeQueue, type QueuedBatch } from './queueCodec.js'
+import { pathKey } from './pathKey.js'
+import type { Settled } from './conflicts.js'
+import type { StoredDoc, Write } from '../engine/write.js'
 import type { KeyValueStorage } from './storage.js'
 import type { BackendResponses } from '../protocol/backend.js'
-import type { Conflict, SyncConfig } from './syncConfig.js'
-import type { DocumentData } from '../engine/types.js'
+import type { SyncConfig } from './syncConfig.js'
 
 /** One queued batch of writes, sent as one atomic commit. */
 export interface OutboxEntry {
@@ -47,22 +48,15 @@ export interface OutboxHost {
   ): void
   failed(entry: OutboxEntry, error: MetalError): void
   changed(): void
+  /** Batches of a tab that closed, taken into this queue after the start (not from `load()`). */
+  adopted?(entries: OutboxEntry[]): void
+  /** A stored queue could not be read; it is left as it is. @default console.error */
+  unreadable?(error: MetalError): void
 }
 
-/** Key of a document path. */
-export function pathKey(collection: string, id: string): string {
-  return `${collection}\u0000${id}`
-}
+export { pathKey }
 
 const DEFAULT_MAX_RETRIES = 3
-
-function reviveSentinels(_key: string, value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && '$metal' in value) {
-    const v = value as { $metal: FieldValueKind; operand?: unknown }
-    return new FieldValue(v.$metal, v.operand)
-  }
-  return value
-}
 
 /**
  * The ordered queue of writes not yet committed. Online writes are pipelined; writes made
@@ -74,18 +68,43 @@ function reviveSentinels(_key: string, value: unknown): unknown {
 export class Outbox {
   readonly entries: OutboxEntry[] = []
   private seq = 0
-  private persistChain: Promise<void> = Promise.resolve()
+  private readonly stored: OutboxStorage | null
+  private readonly loaded: OutboxEntry[] = []
+  private starting = true
 
+  /**
+   * Starts reading the stored queue at once (see {@link OutboxStorage}): `storageKey` is the
+   * project's key, `locks` the Web Locks that tell live tabs from closed ones (without them: one
+   * queue per storage).
+   */
   constructor(
     private readonly host: OutboxHost,
     private readonly clientId: string,
-    private readonly storage: KeyValueStorage | null,
-    private readonly storageKey: string,
-  ) {}
+    storage: KeyValueStorage | null,
+    storageKey: string,
+    locks: LockManagerLike | null = null,
+  ) {
+    this.stored = storage
+      ? new OutboxStorage(
+          storage,
+          storageKey,
+          clientId,
+          {
+            take: (entries) => this.take(entries),
+            unreadable: (error) =>
+              host.unreadable
+                ? host.unreadable(error)
+                : console.error('Metal: queued writes could not be read:', error),
+          },
+          locks,
+        )
+      : null
+    void this.stored?.started.then(() => (this.starting = false))
+  }
 
   /** True when queued writes survive a reload. */
   get persistent(): boolean {
-    return this.storage !== null
+    return this.stored !== null && !this.stored.blocked
   }
 
   /** Queues a batch; returns its entry. */
@@ -145,46 +164,30 @@ export class Outbox {
     this.pump()
   }
 
-  /** Loads batches persisted by an earlier session (they go first, in their order). */
+  /**
+   * Resolves to the batches of earlier sessions found at start (this client's stored queue, or
+   * the queues of closed tabs), merged into the queue by time. Batches of tabs that close later
+   * go to `host.adopted`.
+   */
   async load(): Promise<OutboxEntry[]> {
-    if (!this.storage) return []
-    let text: string | null | undefined
-    try {
-      text = await this.storage.getItem(this.storageKey)
-    } catch {
-      return []
-    }
-    if (!text) return []
-    let saved: {
-      id: string
-      writes: Write[]
-      createdAt: number
-      /** `[key]`: unknown base; `[key, null]`: the document did not exist. */
-      bases: ([string] | [string, StoredDoc | null])[]
-      offline: boolean
-    }[]
-    try {
-      saved = JSON.parse(text, reviveSentinels) as typeof saved
-    } catch {
-      return []
-    }
+    await this.stored?.started
+    return this.loaded
+  }
+
+  /** Stops taking other tabs' queues and lets the last writes to storage land. */
+  close(): Promise<void> {
+    return this.stored?.close() ?? Promise.resolve()
+  }
+
+  /** Merges stored batches of another session into the queue and stores it. */
+  private async take(stored: QueuedBatch[]): Promise<boolean> {
+    const { mergeByTime } = await import('./queueDecode.js') // loaded already, to read `stored`
     const known = new Set(this.entries.map((e) => e.id))
-    const loaded: OutboxEntry[] = saved
-      .filter((s) => !known.has(s.id))
-      .map((s) => ({
-        id: s.id,
-        original: s.writes,
-        writes: [...s.writes],
-        createdAt: s.createdAt,
-        bases: new Map(s.bases.map(([k, v]) => [k, v])),
-        offline: s.offline,
-        attempts: 0,
-        conflictRounds: 0,
-        stalled: false,
-        sending: false,
-      }))
-    this.entries.unshift(...loaded)
-    return loaded
+    const fresh = stored.filter((e) => !known.has(e.id))
+    mergeByTime(this.entries, fresh)
+    if (this.starting) this.loaded.push(...fresh)
+    else if (fresh.length) this.host.adopted?.(fresh)
+    return this.store()
   }
 
   private remove(entry: OutboxEntry): void {
@@ -194,26 +197,13 @@ export class Outbox {
   }
 
   private persist(): void {
-    const storage = this.storage
-    if (!storage) return
-    const data = JSON.stringify(
-      this.entries.map((e) => ({
-        id: e.id,
-        writes: e.writes,
-        createdAt: e.createdAt,
-        // JSON has no undefined: an unknown base is stored without a value, unlike null.
-        bases: [...e.bases].map(([k, v]) => (v === undefined ? [k] : [k, v])),
-        offline: e.offline,
-      })),
-    )
-    // Writes to storage are chained so an older snapshot never lands after a newer one.
-    this.persistChain = this.persistChain
-      .then(() =>
-        this.entries.length
-          ? storage.setItem(this.storageKey, data)
-          : storage.removeItem(this.storageKey),
-      )
-      .catch((error: unknown) => console.warn('Metal: could not persist queued writes:', error))
+    void this.store()
+  }
+
+  /** Stores the queue as it is now (writes land in order); resolves to true once stored. */
+  private store(): Promise<boolean> {
+    if (!this.stored) return Promise.resolve(false)
+    return this.stored.save(this.entries.length ? encodeQueue(this.entries) : null)
   }
 
   /** The writes to send: offline batches carry the version each document was read at. */
@@ -251,9 +241,9 @@ export class Outbox {
       },
       (error: unknown) => {
         const e = MetalError.is(error) ? error : new MetalError('internal', String(error))
-        if (e.code === 'aborted' && entry.offline) {
+        if ((e.code === 'aborted' || e.code === 'not-found') && entry.offline) {
           // Still `sending` while settling, so no pump resends the batch as it was meanwhile.
-          void this.settleConflicts(entry).finally(() => {
+          void this.settleConflicts(entry, e.code === 'not-found' ? e : null).finally(() => {
             entry.sending = false
             this.pump()
           })
@@ -289,64 +279,22 @@ export class Outbox {
     )
   }
 
-  /** Fetches the remote state of each stale document and rewrites the batch per the strategy. */
-  private async settleConflicts(entry: OutboxEntry): Promise<void> {
+  /**
+   * Fetches the remote state of each stale document and rewrites the batch per the strategy.
+   * `notFound`: the refusal that may stand for a remote delete; when no document of the batch
+   * changed remotely it was a real one, and the batch fails with it.
+   */
+  private async settleConflicts(entry: OutboxEntry, notFound: MetalError | null): Promise<void> {
     entry.conflictRounds++
-    const adopt: { collection: string; doc: StoredDoc }[] = []
-    const gone: { collection: string; id: string; version: number }[] = []
+    let adopt: Settled['adopt'] = []
+    let gone: Settled['gone'] = []
     try {
-      const byDoc = new Map<string, Write[]>()
-      for (const w of entry.writes) {
-        const key = pathKey(w.collection, w.id)
-        const list = byDoc.get(key)
-        if (list) list.push(w)
-        else byDoc.set(key, [w])
-      }
-      const next: Write[] = []
-      for (const [key, writes] of byDoc) {
-        const { collection, id } = writes[0] as Write
-        const config = this.host.config(collection)
-        const base = entry.bases.get(key)
-        if (!config || base === undefined) {
-          next.push(...writes)
-          continue
-        }
-        const remote = await this.host.getRemote(collection, id)
-        if ((remote?.version ?? 0) === (base?.version ?? 0)) {
-          next.push(...writes)
-          continue
-        }
-        let local: DocumentData | null | undefined = base?.data
-        for (const w of writes) local = applyWrite(w, local ?? undefined, entry.createdAt)
-        const conflict: Conflict = {
-          collection,
-          id,
-          local: local ?? null,
-          remote: remote?.data ?? null,
-          base: base?.data ?? null,
-          localTime: entry.createdAt,
-          remoteTime: remote?.updateTime ?? 0,
-        }
-        const resolution = await config.resolve(conflict)
-        entry.bases.set(key, remote)
-        if (resolution !== undefined) {
-          if (resolution === null) next.push({ op: 'delete', collection, id })
-          else
-            next.push({
-              op: 'set',
-              collection,
-              id,
-              data: cloneDocument('sync conflict handler', resolution),
-            })
-          continue
-        }
-        const clientWins =
-          config.strategy === 'client-wins' ||
-          (config.strategy === 'last-write-wins' && entry.createdAt >= (remote?.updateTime ?? 0))
-        if (clientWins) next.push(...writes)
-        else if (remote) adopt.push({ collection, doc: remote })
-        else gone.push({ collection, id, version: 0 })
-      }
+      const { maybeDeletedRemotely, settleBatch } = await import('./conflicts.js')
+      if (notFound && !maybeDeletedRemotely(entry, this.host, notFound)) throw notFound
+      const { next, conflicts, ...settled } = await settleBatch(entry, this.host)
+      adopt = settled.adopt
+      gone = settled.gone
+      if (notFound && conflicts === 0) throw notFound
       const max = Math.max(
         ...entry.original.map(
           (w) => this.host.config(w.collection)?.maxRetries ?? DEFAULT_MAX_RETRIES,

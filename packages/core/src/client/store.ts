@@ -3,6 +3,7 @@ import { DocumentCache } from './documentCache.js'
 import { guard } from './guard.js'
 import { Link } from './link.js'
 import { Outbox, pathKey } from './outbox.js'
+import { webLocks } from './outboxStorage.js'
 import { committedLocal, type LocalDoc } from './overlay.js'
 import { SyncStatus } from './syncStatus.js'
 import { Targets, type ViewListener } from './targets.js'
@@ -18,7 +19,12 @@ import type {
   VersionCheck,
 } from '../protocol/backend.js'
 import type { KeyValueStorage } from './storage.js'
-import type { SyncConfig, SyncHost, SyncHostEvent } from './syncConfig.js'
+import {
+  syncWriteErrors,
+  type SyncConfig,
+  type SyncHost,
+  type SyncHostEvent,
+} from './syncConfig.js'
 
 export type { LocalDoc } from './overlay.js'
 export type { ViewListener } from './targets.js'
@@ -76,6 +82,8 @@ export class Store implements SyncHost {
       defaultStorage: () => KeyValueStorage | null
       /** The app's API key, sent when connecting (a Metal server checks it). */
       apiKey?: string
+      /** Requests (but the session's own) wait until this settles: see `LinkOptions.gate`. */
+      gate?: Promise<unknown> | null | undefined
     },
   ) {
     const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
@@ -92,17 +100,26 @@ export class Store implements SyncHost {
         config: (c) => this.sync.config(c),
         committed: (entry, response) => this.effects.committed(entry, response),
         abandoned: (entry, error, adopt, gone) => this.effects.abandoned(entry, error, adopt, gone),
-        failed: (entry, error) =>
-          this.sync.emit({
-            type: 'error',
-            collection: (entry.original[0] as Write).collection,
-            error,
-          }),
+        failed: (entry, error) => {
+          for (const e of syncWriteErrors(entry.id, entry.original, error))
+            this.sync.emit({ type: 'error', ...e })
+        },
         changed: () => this.sync.maybeChanged(),
+        adopted: (entries) => {
+          this.effects.queued(entries)
+          this.outbox.pump()
+        },
+        unreadable: (error) => {
+          // No write to name: every sync view hears it (console.error when there is none).
+          const collections = this.sync.collections
+          for (const collection of collections) this.sync.emit({ type: 'error', collection, error })
+          if (collections.length === 0) console.error('Metal:', error.message)
+        },
       },
       clientId,
       storage,
       `metal:outbox:${projectId}`,
+      webLocks(),
     )
     this.link = new Link(
       backend,
@@ -110,6 +127,7 @@ export class Store implements SyncHost {
       {
         requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
         retryBaseMs: options.retryBaseMs ?? 250,
+        gate: options.gate,
       },
       {
         onPush: (m) => this.onPush(m),
@@ -334,6 +352,7 @@ export class Store implements SyncHost {
     this.closed = true
     this.targets.closeAll()
     this.link.close()
+    void this.outbox.close() // frees this client's stored queue for the other tabs
     for (const entry of this.outbox.entries) {
       // A write queued in persistent storage is not lost: the next session sends it.
       if (entry.settle?.local && this.outbox.persistent) continue

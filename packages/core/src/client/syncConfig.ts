@@ -1,5 +1,6 @@
-import type { MetalError } from '../errors.js'
+import { MetalError } from '../errors.js'
 import type { DocumentData } from '../engine/types.js'
+import type { Write } from '../engine/write.js'
 
 // What the store needs to know of offline sync: conflict shapes and how one collection settles them.
 
@@ -55,4 +56,41 @@ export interface SyncConfig {
   strategy: ConflictStrategy
   maxRetries: number
   resolve(conflict: Conflict): Promise<ConflictResolution>
+}
+
+/**
+ * The error of a sync `error` event: a queued write was refused (and rolled back) or gave up
+ * after `maxRetries` (and stays queued). Its `code` is the failure's; it names the write.
+ */
+export class SyncWriteError extends MetalError {
+  /** @internal */
+  constructor(
+    /** The failure as the backend (or the write queue) reported it. */
+    override readonly cause: MetalError,
+    /** The write's mutation id (the same across resends and reloads). */
+    readonly mutationId: string,
+    /** The collection of the `metal.sync()` view that receives the event. */
+    readonly collection: string,
+    /** The first document of that collection the write touches. */
+    readonly id: string,
+    /** Every document the write touches, as `collection/id`, in write order. */
+    readonly paths: readonly string[],
+  ) {
+    super(cause.code, `${cause.message} (write ${mutationId}: ${paths.join(', ')})`)
+  }
+}
+
+/** @internal One error per collection a failed write touches, for that collection's events. */
+export function syncWriteErrors(
+  mutationId: string,
+  writes: readonly Write[],
+  error: MetalError,
+): { collection: string; error: SyncWriteError }[] {
+  const paths = [...new Set(writes.map((w) => `${w.collection}/${w.id}`))]
+  const first = new Map<string, string>()
+  for (const w of writes) if (!first.has(w.collection)) first.set(w.collection, w.id)
+  return [...first].map(([collection, id]) => ({
+    collection,
+    error: new SyncWriteError(error, mutationId, collection, id, paths),
+  }))
 }

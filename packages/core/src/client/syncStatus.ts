@@ -26,6 +26,11 @@ export class SyncStatus {
     return this.configs.get(collection)
   }
 
+  /** The collections that have a sync view. */
+  get collections(): string[] {
+    return [...this.configs.keys()]
+  }
+
   configure(collection: string, config: SyncConfig | null): void {
     if (config) this.configs.set(collection, config)
     else this.configs.delete(collection)

@@ -14,6 +14,12 @@ export interface ViewListener {
   next(changes: ViewChange<LocalDoc>[], window: LocalDoc[]): void
   /** Called once if the query fails (for example when permission is denied). */
   error(error: MetalError): void
+  /**
+   * Also call `next` when only documents' `hasPendingWrites` changed (a write was saved): those
+   * documents come as `modified` at their unchanged index.
+   * @default false
+   */
+  readonly includeMetadataChanges?: boolean
 }
 
 /** A push about a listened query's result. */
@@ -219,13 +225,23 @@ export class Targets {
    */
   refresh(states: Iterable<DocState>, moved?: MovedIds): void {
     const out = new Map<ClientTarget, ViewChange<LocalDoc>[]>()
+    // Documents whose data stayed but whose pending flag flipped, for metadata listeners.
+    const flipped = new Map<ClientTarget, LocalDoc[]>()
     const visit = (target: ClientTarget, state: DocState): void => {
       if (!target.ready) return
       const include =
         state.local && (target.members.has(state.id) || state.pending.length > 0)
           ? state.local
           : null
+      const before = target.view.get(state.id)
       const changes = target.view.apply(state.id, include, sameLocal)
+      if (
+        before &&
+        include &&
+        before.hasPendingWrites !== include.hasPendingWrites &&
+        !changes.some((c) => c.entry.id === state.id)
+      )
+        flipped.set(target, [...(flipped.get(target) ?? []), include])
       if (changes.length === 0) return
       const list = out.get(target)
       if (list) list.push(...changes)
@@ -255,11 +271,20 @@ export class Targets {
       }
       this.docs.collect(state)
     }
-    for (const [target, changes] of out) {
+    for (const target of new Set([...out.keys(), ...flipped.keys()])) {
+      const changes = out.get(target) ?? []
       const window = target.view.window()
+      // Then each flipped document still in the window, as modified where the changes left it.
+      const withMetadata = [...changes]
+      for (const doc of flipped.get(target) ?? []) {
+        const i = window.indexOf(doc)
+        if (i >= 0) withMetadata.push({ type: 'modified', entry: doc, oldIndex: i, newIndex: i })
+      }
       for (const entry of target.listeners) {
-        if (entry.started)
-          guard('a subscribe() listener', () => entry.listener.next(changes, window))
+        if (!entry.started) continue
+        const list = entry.listener.includeMetadataChanges ? withMetadata : changes
+        if (list.length > 0)
+          guard('a subscribe() listener', () => entry.listener.next(list, window))
       }
     }
   }

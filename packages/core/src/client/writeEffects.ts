@@ -1,3 +1,4 @@
+import { syncWriteErrors } from './syncConfig.js'
 import type { MetalError } from '../errors.js'
 import type { DocState, DocumentCache } from './documentCache.js'
 import type { OutboxEntry } from './outbox.js'
@@ -84,8 +85,9 @@ export class WriteEffects {
     if (error || entry.writes.length === 0) this.docs.dropBatch(entry, touched)
     else this.docs.dropBatch(entry, settled)
     this.targets.refresh(touched)
-    const collection = (entry.original[0] as Write | undefined)?.collection
-    if (error && collection) this.sync.emit({ type: 'error', collection, error })
+    if (error)
+      for (const e of syncWriteErrors(entry.id, entry.original, error))
+        this.sync.emit({ type: 'error', ...e })
   }
 
   /** Takes the committed state of each written document (null in `docs`: deleted). */

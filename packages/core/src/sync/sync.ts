@@ -7,8 +7,10 @@ import type {
   SyncHost,
   SyncStatus,
 } from '../client/syncConfig.js'
+import { SyncWriteError } from '../client/syncConfig.js'
 
 export type { Conflict, ConflictResolution, ConflictStrategy, SyncStatus }
+export { SyncWriteError }
 
 /** Options of `metal.sync()`. */
 export interface SyncOptions {
@@ -34,7 +36,11 @@ export interface SyncEvents {
   synced: () => void
   /** The number of the collection's writes not yet committed changed. */
   pending: (count: number) => void
-  /** A queued write could not be sent after `maxRetries`, or was refused. */
+  /**
+   * A queued write of the collection could not be sent after `maxRetries` (it stays queued), or
+   * was refused (it is rolled back): the error is then a {@link SyncWriteError} naming the write
+   * (mutation id, documents, code).
+   */
   error: (error: MetalError) => void
 }
 

@@ -78,10 +78,11 @@ describe('hook types', () => {
     expectTypeOf(useSuspenseMetalQuery<User>('users').data).toEqualTypeOf<MetalRow<User>[]>()
   })
 
-  it('useMetalDoc gives a row or null', () => {
+  it('useMetalDoc gives a row or null, and its pending state', () => {
     expectTypeOf(useMetalDoc<User>('users', 'a').data).toEqualTypeOf<
       MetalRow<User> | null | undefined
     >()
+    expectTypeOf(useMetalDoc<User>('users', 'a').hasPendingWrites).toEqualTypeOf<boolean>()
   })
 
   it('useMetalPaginatedQuery gives pages of rows', () => {

@@ -76,6 +76,7 @@ describe('composable types', () => {
     expectTypeOf(useMetalDoc(() => users.doc('a')).data.value).toEqualTypeOf<
       MetalRow<User> | null | undefined
     >()
+    expectTypeOf(useMetalDoc(() => users.doc('a')).hasPendingWrites.value).toEqualTypeOf<boolean>()
     expectTypeOf(
       useMetalPaginatedQuery(users.orderBy('age'), { pageSize: 5 }).data.value,
     ).toEqualTypeOf<InfiniteData<MetalRow<User>[], MetalPageParam> | undefined>()

@@ -17,6 +17,8 @@ export interface BindingResult {
   readonly error: { readonly code?: string } | null
   readonly status: string
   readonly isPlaceholderData: boolean
+  /** `useMetalDoc`: whether the document has a write of this client not yet committed. */
+  readonly hasPendingWrites?: boolean
   readonly hasNextPage?: boolean
   readonly hasPreviousPage?: boolean
   fetchNextPage?(): Promise<unknown>
@@ -338,6 +340,20 @@ export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void
       await harness.act(() => write)
       await eventually(() => expect(pending()).toEqual(['b:false', 'a:false']))
       expect((q.current().data as User[])[1]).toEqual({ id: 'a', name: 'Ada', age: 37 })
+    })
+
+    test("exposes a document's pending state, whatever select makes of it, until it is saved", async (t) => {
+      await t.seed(['a'])
+      const d = t.mount('useMetalDoc', 'users', 'a', { select: (row: User | null) => row?.name })
+      await eventually(() => expect(d.current().data).toBe('Ada'))
+      expect(d.current().hasPendingWrites).toBe(false)
+      t.hold('commits')
+      const write = t.users().doc('a').update({ age: 37 })
+      await eventually(() => expect(d.current().hasPendingWrites).toBe(true))
+      t.release()
+      await harness.act(() => write)
+      await eventually(() => expect(d.current().hasPendingWrites).toBe(false))
+      expect(d.current().data).toBe('Ada')
     })
 
     test('pages forward and back in cursor mode, the first page live again', async (t) => {

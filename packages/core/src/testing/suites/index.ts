@@ -6,6 +6,7 @@ import { batchesSuite } from './batches.suite.js'
 import { authSuite } from './auth.suite.js'
 import { presenceSuite } from './presence.suite.js'
 import { syncSuite } from './sync.suite.js'
+import { syncWritesSuite } from './syncWrites.suite.js'
 import { aggregatesSuite } from './aggregates.suite.js'
 import { rulesSuite } from './rules.suite.js'
 
@@ -18,6 +19,7 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   authSuite,
   presenceSuite,
   syncSuite,
+  syncWritesSuite,
   aggregatesSuite,
   rulesSuite,
 ]

@@ -1,0 +1,38 @@
+import { invalidArgument } from './errors.js'
+import { getDocField, parseFieldPath } from './engine/fieldPath.js'
+import { checkCursorValues } from './engine/queryChecks.js'
+import type { BoundSpec, OrderSpec } from './engine/querySpec.js'
+
+/** What a cursor reads of a document snapshot. */
+interface CursorSnapshot {
+  readonly id: string
+  readonly exists: boolean
+  data(): unknown
+}
+
+/**
+ * A cursor from a document snapshot (its values of the orderBy fields, and its id) or from
+ * values given for the orderBy fields; `call` names the cursor method in errors.
+ */
+export function cursorBound(
+  call: string,
+  order: readonly OrderSpec[],
+  at: unknown[],
+  inclusive: boolean,
+  snap: CursorSnapshot | undefined,
+): BoundSpec {
+  if (!snap) return { values: checkCursorValues(call, order, at), inclusive }
+  if (!snap.exists)
+    throw invalidArgument(call, `snapshot of '${snap.id}' is of a document that does not exist`)
+  const values = order.map((o) => {
+    const v = getDocField(snap.id, snap.data(), parseFieldPath(call, o.field))
+    if (v === undefined) {
+      throw invalidArgument(
+        call,
+        `snapshot of '${snap.id}' has no field '${o.field}' to match orderBy('${o.field}')`,
+      )
+    }
+    return v
+  })
+  return { values, id: snap.id, inclusive }
+}
