@@ -80,8 +80,14 @@ export type { AuthOptions, AuthStatus, AuthChangeReason, AuthListener } from './
 export { decodeJwt } from './protocol/jwt.js'
 export type { Session, SessionData, Credential } from './protocol/session.js'
 export { Presence } from './presence/presence.js'
-export type { PresenceState, PresenceOptions } from './presence/presence.js'
-export type { PresenceMember, PresenceEventType, PresenceDiff } from './protocol/presence.js'
+export type { PresenceState, PresenceOptions, PresenceListenOptions } from './presence/presence.js'
+export type {
+  PresenceMember,
+  PresenceMemberData,
+  PresenceMessage,
+  PresenceEventType,
+  PresenceDiff,
+} from './protocol/presence.js'
 export { Sync, SyncWriteError } from './sync/sync.js'
 export type {
   SyncOptions,

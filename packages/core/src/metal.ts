@@ -189,7 +189,7 @@ export class Metal {
     this.cleanups.push(
       this.store.onReconnect(() => auth.resume()),
       this.store.onOtherPush((m) => {
-        if (m.type === 'presence') this.rooms.get(m.room)?.receive(m.event, m.member)
+        if (m.type === 'presence') this.rooms.get(m.room)?.receive(m)
       }),
     )
     const g = globalThis as {

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import type { PresenceState } from '@metal/core'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import type { PresenceMessage, PresenceState } from '@metal/core'
 import { presenceTracker, presenceView, type PresenceSnapshot } from '@metal/core/bindings'
 import { useMetalContext } from './MetalProvider.js'
 
@@ -16,6 +16,11 @@ export interface UseMetalPresenceOptions {
    * content changes.
    */
   track?: PresenceState | null
+  /**
+   * Called with each message another connection broadcasts to the room (`broadcast()`); the
+   * latest function is called, so an inline one does not resubscribe.
+   */
+  onMessage?: (message: PresenceMessage) => void
 }
 
 /** The members of a room, and this client's tracking in it. */
@@ -24,11 +29,17 @@ export interface UseMetalPresenceResult extends PresenceSnapshot {
   track(state: PresenceState): void
   /** Stops publishing this client's state. */
   untrack(): void
+  /**
+   * Sends an ephemeral message to the room's other connections (see `Presence.broadcast`):
+   * throttled per event name, never stored; needs a tracked state.
+   */
+  broadcast(event: string, payload: Record<string, unknown>): void
 }
 
 /**
- * Who is in a room, live: `members`, `others` and `self` (this client's user, one member across
- * tabs). With `track`, publishes this client's state while mounted.
+ * Who is in a room, live: `members` (each with `isSelf`), `others` and `self` (this client's
+ * user, one member across tabs). With `track`, publishes this client's state while mounted;
+ * `broadcast()` and `onMessage` send and receive ephemeral room messages.
  */
 export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMetalPresenceResult {
   const presence = useMetalContext('useMetalPresence').presence(options.room)
@@ -46,12 +57,23 @@ export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMeta
     if (track) tracker.track(track)
     else if (track === null) tracker.untrack()
   }, [tracker, presence, track])
+  const onMessage = useRef(options.onMessage)
+  useEffect(() => {
+    onMessage.current = options.onMessage
+  })
+  const listens = options.onMessage !== undefined
+  useEffect(() => {
+    if (!listens) return
+    return presence.on('message', (m) => onMessage.current?.(m))
+  }, [presence, listens])
   const actions = useMemo(
     () => ({
       track: (state: PresenceState) => tracker.track(state),
       untrack: () => tracker.untrack(),
+      broadcast: (event: string, payload: Record<string, unknown>) =>
+        presence.broadcast(event, payload),
     }),
-    [tracker],
+    [tracker, presence],
   )
   return { ...snapshot, ...actions }
 }

@@ -7,7 +7,7 @@ import {
   type ComputedRef,
   type MaybeRefOrGetter,
 } from 'vue'
-import type { PresenceMember, PresenceState } from '@metal/core'
+import type { PresenceMember, PresenceMessage, PresenceState } from '@metal/core'
 import { presenceTracker, presenceView, type PresenceSnapshot } from '@metal/core/bindings'
 import { useMetalContext } from './metalPlugin.js'
 
@@ -24,11 +24,13 @@ export interface UseMetalPresenceOptions {
    * a new object with the same content sends nothing.
    */
   track?: MaybeRefOrGetter<PresenceState | null | undefined>
+  /** Called with each message another connection broadcasts to the room (`broadcast()`). */
+  onMessage?: (message: PresenceMessage) => void
 }
 
 /** The members of a room, and this client's tracking in it. */
 export interface UseMetalPresenceResult {
-  /** Every member of the room, in join order; one per user across tabs and devices. */
+  /** Every member of the room, in join order; one per user across tabs and devices, with `isSelf`. */
   members: ComputedRef<readonly PresenceMember[]>
   /** The members other than this client's user. */
   others: ComputedRef<readonly PresenceMember[]>
@@ -38,6 +40,11 @@ export interface UseMetalPresenceResult {
   track(state: PresenceState): void
   /** Stops publishing this client's state. */
   untrack(): void
+  /**
+   * Sends an ephemeral message to the room's other connections (see `Presence.broadcast`):
+   * throttled per event name, never stored; needs a tracked state.
+   */
+  broadcast(event: string, payload: Record<string, unknown>): void
 }
 
 const EMPTY: PresenceSnapshot = { members: [], others: [], self: null }
@@ -53,6 +60,8 @@ export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMeta
   // Ownership, dedupe by value, room moves and the deferred leave live in the tracker.
   const tracker = presenceTracker()
   let read = () => {}
+  // Nothing is sent while rendering on the server, as nothing is tracked there.
+  let broadcast: UseMetalPresenceResult['broadcast'] = () => {}
   const track = (state: PresenceState) => {
     tracker.track(state)
     read()
@@ -69,10 +78,16 @@ export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMeta
         const here = metal.presence(room)
         const view = presenceView(here)
         read = () => (snapshot.value = view.getSnapshot())
+        broadcast = (event, payload) => here.broadcast(event, payload)
         tracker.attach(here)
         const stop = view.subscribe(read)
+        const { onMessage } = options
+        const stopMessages = onMessage ? here.on('message', onMessage) : undefined
         read()
-        onCleanup(stop)
+        onCleanup(() => {
+          stop()
+          stopMessages?.()
+        })
       },
       { immediate: true },
     )
@@ -94,5 +109,6 @@ export function useMetalPresence(options: UseMetalPresenceOptions = {}): UseMeta
     self: computed(() => snapshot.value.self),
     track,
     untrack,
+    broadcast: (event, payload) => broadcast(event, payload),
   }
 }

@@ -11,9 +11,11 @@ const ROOM = 'design-review'
 function WhoIsHere() {
   const presenceTitleId = useId()
   const [status, setStatus] = useState('online')
-  const { members, others, self } = useMetalPresence({
+  const [heard, setHeard] = useState('nothing yet')
+  const { members, others } = useMetalPresence({
     room: ROOM,
     track: { userId: 'you', status, metadata: { page: '/tasks' } },
+    onMessage: (m) => setHeard(`${m.userId} sent ${m.event}`),
   })
   return (
     <div className="metal-demo-card" role="group" aria-labelledby={presenceTitleId}>
@@ -23,10 +25,11 @@ function WhoIsHere() {
       <ul aria-label="Members">
         {members.map((m) => (
           <li key={m.userId}>
-            {m.userId === self?.userId ? `${m.userId} (you)` : m.userId}: {m.status}
+            {m.isSelf ? `${m.userId} (you)` : m.userId}: {m.status}
           </li>
         ))}
       </ul>
+      <p role="status" aria-label="Last message">Last message: {heard}</p>
       <div className="metal-demo-row">
         <button
           className="metal-demo-button"
@@ -64,6 +67,14 @@ function SimulatedUser({ client }: { client: Metal }) {
         <button className="metal-demo-button" type="button" onClick={() => act('gone')}>
           Ada leaves
         </button>
+        <button
+          className="metal-demo-button"
+          type="button"
+          disabled={state === 'gone'}
+          onClick={() => presence.broadcast('wave', { at: '/reports' })}
+        >
+          Ada waves
+        </button>
       </div>
     </div>
   )
@@ -72,8 +83,9 @@ function SimulatedUser({ client }: { client: Metal }) {
 type Loaded = { metal: Metal; ada: Metal }
 
 /**
- * `useMetalPresence({ room?, track? })` returns the room's `members`, the `others` and `self`,
- * live, and publishes `track` while the component is mounted.
+ * `useMetalPresence({ room?, track?, onMessage? })` returns the room's `members` (each with
+ * `isSelf`), the `others` and `self`, live, and publishes `track` while the component is mounted.
+ * `broadcast(event, payload)` sends an ephemeral message to the room; `onMessage` hears others'.
  *
  * ```tsx
  * const { members, others } = useMetalPresence({ room: 'doc-1', track: { userId, status: 'online' } })
@@ -144,5 +156,20 @@ export const ChangeOwnStatus: Story = {
     await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): online']))
     await userEvent.click(canvas.getByRole('button', { name: 'Set me away' }))
     await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): away']))
+  },
+}
+
+/** Ada broadcasts an ephemeral message; this client hears it through `onMessage`. */
+export const RoomMessage: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Ada joins' }))
+    await waitFor(() =>
+      expect(members(canvasElement)).toEqual(['you (you): online', 'ada: online']),
+    )
+    await userEvent.click(canvas.getByRole('button', { name: 'Ada waves' }))
+    await waitFor(() =>
+      expect(canvas.getByLabelText('Last message')).toHaveTextContent('ada sent wave'),
+    )
   },
 }

@@ -5,7 +5,7 @@ describe('PresenceHub', () => {
   it('tells nothing when a connection tracks the state it already has (a relay re-announcing it)', () => {
     const hub = new PresenceHub(30_000)
     const events: string[] = []
-    hub.subscribe('room', (_room, event, member) => events.push(`${event}:${member.userId}`))
+    hub.subscribe('room', (n) => events.push(`${n.event}:${'member' in n ? n.member.userId : ''}`))
     hub.track('c1', 'room', { userId: 'u', status: 'online', metadata: { page: 'a', n: [1] } }, 1)
     hub.track('c1', 'room', { userId: 'u', status: 'online', metadata: { n: [1], page: 'a' } }, 2)
     hub.track('c1', 'room', { metadata: { page: 'a' } }, 3)
@@ -55,7 +55,9 @@ describe('PresenceRelay', () => {
       () => 1,
     )
     const seenByB: string[] = []
-    hubB.subscribe('room', (_r, event, m) => seenByB.push(`${event}:${m.userId}`))
+    hubB.subscribe('room', (n) =>
+      seenByB.push(`${n.event}:${'member' in n ? n.member.userId : ''}`),
+    )
     down = true // the channel is cut: A's member never reaches B
     hubA.track('local:1', 'room', { userId: 'alice', status: 'online' }, 1)
     a.track('local:1', 'room', { userId: 'alice', status: 'online' })

@@ -1,15 +1,32 @@
-import { describe, invalidArgument } from '../errors.js'
+import { MetalError, describe, invalidArgument } from '../errors.js'
 import {
+  checkPresenceEvent,
   checkPresenceMetadata,
+  checkPresencePayload,
   checkPresenceStatus,
   checkPresenceUserId,
 } from '../protocol/presenceChecks.js'
-import type { PresenceEventType, PresenceMember } from '../protocol/presence.js'
+import type {
+  PresenceEventType,
+  PresenceMember,
+  PresenceMessage,
+  PresenceNotice,
+} from '../protocol/presence.js'
 import type { Requester } from '../protocol/backend.js'
 import type { Unsubscribe } from '../types.js'
 import type { PresenceOptions, PresenceRoom, PresenceState, Sent } from './presenceRoom.js'
 
 export type { PresenceOptions, PresenceState }
+
+/** Options of `presence.on('join' | 'update' | 'leave', listener, options)`. */
+export interface PresenceListenOptions {
+  /**
+   * With `'join'`: the listener first gets a `join` for each current member (at once when the
+   * members are known, else as soon as they are), so a listener added late misses nobody.
+   * @default false
+   */
+  replay?: boolean
+}
 
 /**
  * Who is here: one room's members, live. `track()` publishes this client's state (throttled,
@@ -32,7 +49,10 @@ export class Presence {
     private readonly options: PresenceOptions = {},
   ) {}
 
-  /** The members as last heard, in join order. */
+  /**
+   * The members as last heard, in join order (empty until the room is followed: `subscribe()`
+   * or `on()`). Each has `isSelf` set for the user this client tracks.
+   */
   get members(): PresenceMember[] {
     return this.impl?.members ?? []
   }
@@ -67,35 +87,62 @@ export class Presence {
 
   /** Calls `listener(members)` now (if known) and after every change. Returns the unsubscribe. */
   subscribe(listener: (members: PresenceMember[]) => void): Unsubscribe {
-    if (typeof listener !== 'function') {
-      throw invalidArgument(
-        'presence.subscribe()',
-        `listener must be a function, got ${describe(listener)}`,
-      )
-    }
+    checkListener('presence.subscribe()', listener)
     return this.attach((room) => room.subscribe(listener))
   }
 
-  /** Calls `listener(member)` for each `join`, `update` or `leave`. Returns the unsubscribe. */
-  on(event: PresenceEventType, listener: (member: PresenceMember) => void): Unsubscribe {
-    if (event !== 'join' && event !== 'update' && event !== 'leave') {
-      throw invalidArgument(
-        'presence.on()',
-        `event must be 'join', 'update' or 'leave', got ${describe(event)}`,
-      )
+  /**
+   * Sends an ephemeral message (a cursor, "typing…") to the room's other connections that
+   * listen with `on('message')`, here and on other server processes and tabs; never stored.
+   * Throttled like `track()`: at most one message per event name per `throttleMs` (100 ms by
+   * default, so 10 a second), the last payload wins. Needs a tracked state (`track()` first):
+   * a message names its sender's `userId`.
+   */
+  broadcast(event: string, payload: Record<string, unknown>): void {
+    const name = checkPresenceEvent('presence.broadcast()', event)
+    const copy = checkPresencePayload('presence.broadcast()', payload)
+    if (!this.desired) {
+      throw new MetalError('failed-precondition', 'presence.broadcast(): call track() first')
     }
-    if (typeof listener !== 'function') {
-      throw invalidArgument(
-        'presence.on()',
-        `listener must be a function, got ${describe(listener)}`,
-      )
-    }
-    return this.attach((room) => room.on(event, listener))
+    this.use((room) => room.broadcast(name, copy))
   }
 
-  /** @internal A member event pushed by the backend. */
-  receive(event: PresenceEventType, member: PresenceMember): void {
-    this.impl?.receive(event, member)
+  /** Calls `listener(message)` for each message another connection broadcasts to the room. */
+  on(event: 'message', listener: (message: PresenceMessage) => void): Unsubscribe
+  /**
+   * Calls `listener(member)` for each `join`, `update` or `leave`; with `{ replay: true }` on
+   * `'join'`, first once for each current member. Returns the unsubscribe.
+   */
+  on(
+    event: PresenceEventType,
+    listener: (member: PresenceMember) => void,
+    options?: PresenceListenOptions,
+  ): Unsubscribe
+  on(
+    event: PresenceEventType | 'message',
+    listener: ((member: PresenceMember) => void) | ((message: PresenceMessage) => void),
+    options?: PresenceListenOptions,
+  ): Unsubscribe {
+    if (!['join', 'update', 'leave', 'message'].includes(event)) {
+      throw invalidArgument(
+        'presence.on()',
+        `event must be 'join', 'update', 'leave' or 'message', got ${describe(event)}`,
+      )
+    }
+    checkListener('presence.on()', listener)
+    const replay = options?.replay
+    if (replay !== undefined && (typeof replay !== 'boolean' || (replay && event !== 'join'))) {
+      throw invalidArgument(
+        'presence.on()',
+        `option 'replay' must be a boolean, and true only with 'join'; got ${describe(replay)} with ${describe(event)}`,
+      )
+    }
+    return this.attach((room) => room.on(event, listener as never, replay))
+  }
+
+  /** @internal A member event or message pushed by the backend. */
+  receive(notice: PresenceNotice): void {
+    this.impl?.receive(notice)
   }
 
   /** @internal Re-sends everything after a reconnect. */
@@ -140,5 +187,11 @@ export class Presence {
       this.impl = room
       for (const f of this.queued.splice(0)) f(room)
     })
+  }
+}
+
+function checkListener(call: string, listener: unknown): void {
+  if (typeof listener !== 'function') {
+    throw invalidArgument(call, `listener must be a function, got ${describe(listener)}`)
   }
 }

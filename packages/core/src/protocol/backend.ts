@@ -1,9 +1,10 @@
 import type { MetalError, MetalErrorCode } from '../errors.js'
 import type { Credential, SessionData } from './session.js'
-import type { PresenceDiff, PresenceEventType, PresenceMember } from './presence.js'
+import type { PresenceDiff, PresenceMemberData, PresenceNotice } from './presence.js'
 import type { QuerySpec } from '../engine/querySpec.js'
 import type { AggregateSpec, AggregateValues } from '../engine/aggregateSpec.js'
 import type { StoredDoc, Write } from '../engine/write.js'
+import type { Value } from '../engine/types.js'
 
 /** A check that a document read in a transaction is unchanged at commit. */
 export interface VersionCheck {
@@ -53,7 +54,13 @@ export type BackendRequest =
   | { type: 'presenceUnsubscribe'; room: string }
   | { type: 'presenceTrack'; room: string; diff: PresenceDiff }
   | { type: 'presenceUntrack'; room: string }
-  | { type: 'presenceHeartbeat' }
+  /**
+   * The connection is alive (in every room it tracks). With `room`, the answer says whether the
+   * connection is still tracked there: a backend drops a member not heard from in time.
+   */
+  | { type: 'presenceHeartbeat'; room?: string }
+  /** An ephemeral message to the room's other connections; never stored. */
+  | { type: 'presenceBroadcast'; room: string; event: string; payload: Record<string, Value> }
 
 /** The result of each request type. */
 export interface BackendResponses {
@@ -73,11 +80,18 @@ export interface BackendResponses {
   rollback: { ok: true }
   authenticate: { session: SessionData }
   signOut: { ok: true }
-  presenceSubscribe: { members: PresenceMember[] }
+  presenceSubscribe: { members: PresenceMemberData[] }
   presenceUnsubscribe: { ok: true }
-  presenceTrack: { ok: true }
+  /**
+   * `resync: true`: the backend does not know this connection's state in the room (it timed
+   * out, say) and could not apply a diff without `userId`: the client sends its whole state.
+   */
+  presenceTrack: { ok: true; resync?: true }
   presenceUntrack: { ok: true }
-  presenceHeartbeat: { ok: true }
+  /** `resync: true`: the connection is not tracked in the `room` named (see presenceTrack). */
+  presenceHeartbeat: { ok: true; resync?: true }
+  /** `resync: true`: the sender is not tracked in the room; the message was not sent. */
+  presenceBroadcast: { ok: true; resync?: true }
 }
 
 /** How one listened query's result changed: entered or changed documents, and ids that left. */
@@ -106,7 +120,8 @@ export type BackendPush =
   /** A live aggregate's new values; sent after a commit changes them. */
   | { type: 'aggregate'; targetId: number; values: AggregateValues }
   | { type: 'targetError'; targetId: number; code: MetalErrorCode; message: string }
-  | { type: 'presence'; room: string; event: PresenceEventType; member: PresenceMember }
+  /** A presence room's member event, or a message broadcast to it. */
+  | ({ type: 'presence' } & PresenceNotice)
 
 /** Who is connecting. */
 export interface ConnectOptions {

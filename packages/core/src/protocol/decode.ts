@@ -6,7 +6,13 @@ import { own, wireArray, wireObject, type WireObject } from '../engine/wireShape
 import { isPlainObject, isStorableText, utf8Length } from '../engine/documentValues.js'
 import { checkAggregateSpec } from '../engine/aggregateSpec.js'
 import { checkCredential, type Credential } from './session.js'
-import { checkPresenceDiff, checkPresenceMetadata, checkRoom } from './presenceChecks.js'
+import {
+  checkPresenceDiff,
+  checkPresenceEvent,
+  checkPresenceMetadata,
+  checkPresencePayload,
+  checkRoom,
+} from './presenceChecks.js'
 import type { BackendRequest, VersionCheck } from './backend.js'
 import type { AggregateSpec } from '../engine/aggregateSpec.js'
 
@@ -258,7 +264,30 @@ const requests = (): RequestTable =>
         }),
       ],
     ],
-    ['presenceHeartbeat', [['type'], () => ({ type: 'presenceHeartbeat' })]],
+    [
+      'presenceHeartbeat',
+      [
+        ['type', 'room'],
+        (m, call) => {
+          const room = own(m, 'room')
+          return room === undefined
+            ? { type: 'presenceHeartbeat' }
+            : { type: 'presenceHeartbeat', room: checkRoom(call, room) }
+        },
+      ],
+    ],
+    [
+      'presenceBroadcast',
+      [
+        ['type', 'room', 'event', 'payload'],
+        (m, call) => ({
+          type: 'presenceBroadcast',
+          room: checkRoom(call, own(m, 'room')),
+          event: checkPresenceEvent(call, own(m, 'event')),
+          payload: checkPresencePayload(call, own(m, 'payload')),
+        }),
+      ],
+    ],
   ]))
 
 /**

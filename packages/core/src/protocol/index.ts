@@ -14,9 +14,19 @@ export type {
 export { checkCredential, toSession } from './session.js'
 export { decodeJwt } from './jwt.js'
 export type { Session, SessionData, Credential } from './session.js'
-export type { PresenceMember, PresenceEventType, PresenceDiff } from './presence.js'
+export type {
+  PresenceMember,
+  PresenceMemberData,
+  PresenceMessage,
+  PresenceNotice,
+  PresenceEventType,
+  PresenceDiff,
+} from './presence.js'
 export {
   MAX_PRESENCE_NAME_BYTES,
+  MAX_PRESENCE_PAYLOAD_BYTES,
+  checkPresenceEvent,
+  checkPresencePayload,
   checkRoom,
   checkPresenceUserId,
   checkPresenceStatus,

@@ -1,5 +1,10 @@
 import { describe, invalidArgument } from '../errors.js'
-import { checkFieldName, cloneDocument, utf8Length } from '../engine/documentValues.js'
+import {
+  checkFieldName,
+  cloneDocument,
+  isPlainObject,
+  utf8Length,
+} from '../engine/documentValues.js'
 import { own, wireArray, wireObject } from '../engine/wireShape.js'
 import type { Value } from '../engine/types.js'
 import type { PresenceDiff } from './presence.js'
@@ -41,9 +46,43 @@ export function checkPresenceStatus(call: string, status: unknown): string {
   return checkName(call, "field 'status'", status, true)
 }
 
+/** Largest payload of one `broadcast()` message, in bytes of its JSON text. */
+export const MAX_PRESENCE_PAYLOAD_BYTES = 64 * 1024
+
+/** Checks a plain object of JSON-like values named `what`, and returns a frozen copy. */
+function checkPlainData(call: string, what: string, value: unknown): Record<string, Value> {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !isPlainObject(value)
+  ) {
+    throw invalidArgument(call, `${what} must be a plain object, got ${describe(value)}`)
+  }
+  return cloneDocument(call, value) as Record<string, Value>
+}
+
 /** Checks tracked metadata (JSON-like values, as a document holds) and returns a frozen copy. */
 export function checkPresenceMetadata(call: string, metadata: unknown): Record<string, Value> {
-  return cloneDocument(call, metadata) as Record<string, Value>
+  return checkPlainData(call, "field 'metadata'", metadata)
+}
+
+/** Checks the event name of a broadcast message: a non-empty string. */
+export function checkPresenceEvent(call: string, event: unknown): string {
+  return checkName(call, 'event', event, false)
+}
+
+/** Checks the payload of a broadcast message and returns a frozen copy. */
+export function checkPresencePayload(call: string, payload: unknown): Record<string, Value> {
+  const copy = checkPlainData(call, 'payload', payload)
+  const bytes = utf8Length(JSON.stringify(copy))
+  if (bytes > MAX_PRESENCE_PAYLOAD_BYTES) {
+    throw invalidArgument(
+      call,
+      `payload is ${bytes} bytes; the limit is ${MAX_PRESENCE_PAYLOAD_BYTES} bytes (64 KiB)`,
+    )
+  }
+  return copy
 }
 
 /** Checks a presence diff as a client sends it in `presenceTrack`. */

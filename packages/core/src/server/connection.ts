@@ -37,8 +37,8 @@ export class ServerConnection {
   /** @internal Ends the session when it expires. */
   expiry: ReturnType<typeof setTimeout> | undefined = undefined
   /** Receives presence events of subscribed rooms. */
-  readonly presenceSink: PresenceSink = (room, event, member) => {
-    if (this.presenceRooms.has(room)) this.push({ type: 'presence', room, event, member })
+  readonly presenceSink: PresenceSink = (notice) => {
+    if (this.presenceRooms.has(notice.room)) this.push({ type: 'presence', ...notice })
   }
 
   constructor(

@@ -1,6 +1,6 @@
 import { describe, invalidArgument } from '../errors.js'
 import type { Credential, SessionData } from '../protocol/session.js'
-import type { PresenceDiff } from '../protocol/presence.js'
+import type { PresenceDiff, PresenceMessage } from '../protocol/presence.js'
 import { compileRules, type RuleOp, type Rules } from './rules.js'
 import type { PresenceHub } from './presenceHub.js'
 import type { ServerStorage } from './storage.js'
@@ -10,6 +10,8 @@ export interface PresenceRelayLike {
   track(connection: string, room: string, diff: PresenceDiff): void
   untrack(connection: string, room: string): void
   heartbeat(connection: string): void
+  /** Delivers a room's broadcast message to the connections of the other processes or tabs. */
+  message?(room: string, message: PresenceMessage): void
   close(): void
 }
 

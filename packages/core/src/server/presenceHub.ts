@@ -1,6 +1,12 @@
 import type { Value } from '../engine/types.js'
 import { valuesEqual } from '../engine/values.js'
-import type { PresenceDiff, PresenceEventType, PresenceMember } from '../protocol/presence.js'
+import type {
+  PresenceDiff,
+  PresenceEventType,
+  PresenceMemberData,
+  PresenceMessage,
+  PresenceNotice,
+} from '../protocol/presence.js'
 
 interface ConnectionState {
   userId: string
@@ -15,12 +21,12 @@ interface Room {
   /** connection key -> its tracked state */
   readonly connections: Map<string, ConnectionState>
   /** userId -> member as last published */
-  readonly members: Map<string, PresenceMember>
+  readonly members: Map<string, PresenceMemberData>
   readonly sinks: Set<PresenceSink>
 }
 
-/** Receives a room's events. */
-export type PresenceSink = (room: string, event: PresenceEventType, member: PresenceMember) => void
+/** Receives a room's member events and messages. */
+export type PresenceSink = (notice: PresenceNotice) => void
 
 let tick = 0
 
@@ -42,12 +48,12 @@ export class PresenceHub {
   }
 
   /** Current members of a room. */
-  members(room: string): PresenceMember[] {
+  members(room: string): PresenceMemberData[] {
     return [...(this.rooms.get(room)?.members.values() ?? [])]
   }
 
   /** Starts sending a room's events to `sink`; returns the current members. */
-  subscribe(room: string, sink: PresenceSink): PresenceMember[] {
+  subscribe(room: string, sink: PresenceSink): PresenceMemberData[] {
     this.room(room).sinks.add(sink)
     return this.members(room)
   }
@@ -59,11 +65,18 @@ export class PresenceHub {
     this.prune(room)
   }
 
-  /** Applies a connection's tracked-state diff (a first diff must carry `userId`). */
-  track(connection: string, room: string, diff: PresenceDiff, now: number): void {
+  /**
+   * Applies a connection's tracked-state diff. A first diff must carry `userId`: without it
+   * (the connection timed out, say) nothing is applied and this returns false, so the caller
+   * can ask for the whole state.
+   */
+  track(connection: string, room: string, diff: PresenceDiff, now: number): boolean {
     const r = this.room(room)
     const prev = r.connections.get(connection)
-    if (!prev && diff.userId === undefined) return
+    if (!prev && diff.userId === undefined) {
+      this.prune(room)
+      return false
+    }
     const next: ConnectionState = prev
       ? { ...prev, metadata: { ...prev.metadata } }
       : {
@@ -91,12 +104,25 @@ export class PresenceHub {
     ) {
       // The same state again (a relay re-announcing it): alive, but nothing to tell anyone.
       prev.lastSeen = now
-      return
+      return true
     }
     next.lastSeen = now
     next.changedAt = ++tick
     r.connections.set(connection, next)
     this.publish(room, next.userId)
+    return true
+  }
+
+  /** The user a connection tracks in a room, if it does. */
+  userOf(connection: string, room: string): string | undefined {
+    return this.rooms.get(room)?.connections.get(connection)?.userId
+  }
+
+  /** Sends a message to the room's sinks, except `except` (the sender's own). */
+  message(room: string, message: PresenceMessage, except?: PresenceSink): void {
+    for (const sink of this.rooms.get(room)?.sinks ?? []) {
+      if (sink !== except) sink({ room, event: 'message', message })
+    }
   }
 
   /** Removes a connection's state from a room. */
@@ -109,12 +135,17 @@ export class PresenceHub {
     this.prune(room)
   }
 
-  /** Marks a connection as alive in every room it tracks. */
-  heartbeat(connection: string, now: number): void {
+  /** Marks a connection as alive in every room it tracks; false if it tracks none. */
+  heartbeat(connection: string, now: number): boolean {
+    let known = false
     for (const r of this.rooms.values()) {
       const c = r.connections.get(connection)
-      if (c) c.lastSeen = now
+      if (c) {
+        c.lastSeen = now
+        known = true
+      }
     }
+    return known
   }
 
   /** Removes a connection from every room (it closed). */
@@ -173,7 +204,7 @@ export class PresenceHub {
       this.emit(r, room, 'leave', { ...before, connections: 0 })
       return
     }
-    const member: PresenceMember = Object.freeze({
+    const member: PresenceMemberData = Object.freeze({
       userId,
       status: newest.status,
       metadata: Object.freeze({ ...newest.metadata }),
@@ -184,8 +215,8 @@ export class PresenceHub {
     this.emit(r, room, before ? 'update' : 'join', member)
   }
 
-  private emit(r: Room, room: string, event: PresenceEventType, member: PresenceMember): void {
-    for (const sink of r.sinks) sink(room, event, member)
+  private emit(r: Room, room: string, event: PresenceEventType, member: PresenceMemberData): void {
+    for (const sink of r.sinks) sink({ room, event, member })
   }
 
   private prune(room: string): void {

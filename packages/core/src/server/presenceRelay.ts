@@ -1,4 +1,4 @@
-import type { PresenceDiff } from '../protocol/presence.js'
+import type { PresenceDiff, PresenceMessage } from '../protocol/presence.js'
 import type { PresenceHub } from './presenceHub.js'
 
 /** A message between tabs about their local presence connections. */
@@ -14,6 +14,9 @@ type RelayMessage =
     }
   | { kind: 'untrack'; tab: string; connection: string; room: string }
   | { kind: 'heartbeat'; tab: string; connection: string }
+  | { kind: 'message'; tab: string; room: string; message: PresenceMessage }
+  /** Asks tab `to` to announce everything it tracks (this tab lost some of its state). */
+  | { kind: 'ask'; tab: string; to: string }
   | { kind: 'bye'; tab: string }
   /** Not from a relay: the channel says messages may have been lost (it reconnected). */
   | { kind: 'missed'; tab?: undefined }
@@ -71,6 +74,11 @@ export class PresenceRelay {
     this.post({ kind: 'heartbeat', tab: this.tab, connection })
   }
 
+  /** Sends a room's broadcast message to the connections of the other tabs. */
+  message(room: string, message: PresenceMessage): void {
+    this.post({ kind: 'message', tab: this.tab, room, message })
+  }
+
   close(): void {
     this.post({ kind: 'bye', tab: this.tab })
     this.channel.close()
@@ -105,14 +113,25 @@ export class PresenceRelay {
         this.announce(hub)
         this.post({ kind: 'hello', tab: this.tab })
         return
+      case 'ask':
+        if (message.to === this.tab) this.announce(hub)
+        return
       case 'track':
-        hub.track(key(message.connection), message.room, message.diff, this.now())
+        // A diff for a connection this tab no longer knows (it timed out here): ask for it whole.
+        if (!hub.track(key(message.connection), message.room, message.diff, this.now())) {
+          this.post({ kind: 'ask', tab: this.tab, to: message.tab })
+        }
         return
       case 'untrack':
         hub.untrack(key(message.connection), message.room)
         return
       case 'heartbeat':
-        hub.heartbeat(key(message.connection), this.now())
+        if (!hub.heartbeat(key(message.connection), this.now())) {
+          this.post({ kind: 'ask', tab: this.tab, to: message.tab })
+        }
+        return
+      case 'message':
+        hub.message(message.room, message.message)
         return
       case 'bye':
         for (const c of hub.connectionsWithPrefix(`tab:${message.tab}:`)) hub.disconnect(c)

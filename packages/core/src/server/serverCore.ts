@@ -263,16 +263,24 @@ export class ServerCore {
         return
       case 'presenceTrack':
         this.access.check(conn, { op: 'presence', collection: msg.room, room: msg.room })
-        reply({ ok: true })
-        await this.presence.track(conn, msg.room, msg.diff)
+        await this.presence.track(conn, msg.room, msg.diff, (applies) =>
+          reply(applies ? { ok: true } : { ok: true, resync: true }),
+        )
+        return
+      case 'presenceBroadcast':
+        this.access.check(conn, { op: 'presence', collection: msg.room, room: msg.room })
+        reply(
+          (await this.presence.broadcast(conn, msg.room, msg.event, msg.payload))
+            ? { ok: true }
+            : { ok: true, resync: true },
+        )
         return
       case 'presenceUntrack':
         reply({ ok: true })
         this.presence.untrack(conn, msg.room)
         return
       case 'presenceHeartbeat':
-        reply({ ok: true })
-        this.presence.heartbeat(conn)
+        reply(this.presence.heartbeat(conn, msg.room) ? { ok: true } : { ok: true, resync: true })
         return
       case 'listen': {
         if (conn.targets.has(msg.targetId) || conn.aggregates.has(msg.targetId)) {

@@ -1,4 +1,5 @@
-import type { PresenceDiff, PresenceMember } from '../protocol/presence.js'
+import type { Value } from '../engine/types.js'
+import type { PresenceDiff, PresenceMemberData } from '../protocol/presence.js'
 import type { PresenceRelayLike, ServerCoreOptions } from './options.js'
 import type { PresenceHub } from './presenceHub.js'
 import type { ServerConnection } from './connection.js'
@@ -16,6 +17,8 @@ interface ProjectPresence {
 export class ServerPresence {
   private readonly projects = new Map<string, ProjectPresence>()
   private sweeper: unknown
+  /** Makes connection ids unique beyond this server (messages name their sender's). */
+  private readonly origin = Math.random().toString(36).slice(2, 10)
 
   constructor(
     private readonly timeoutMs: number,
@@ -49,7 +52,7 @@ export class ServerPresence {
   }
 
   /** Starts sending `room`'s events to `conn`; resolves with its members now. */
-  async subscribe(conn: ServerConnection, room: string): Promise<PresenceMember[]> {
+  async subscribe(conn: ServerConnection, room: string): Promise<PresenceMemberData[]> {
     conn.presenceRooms.add(room)
     return (await this.project(conn.projectId)).hub.subscribe(room, conn.presenceSink)
   }
@@ -60,11 +63,42 @@ export class ServerPresence {
     this.projects.get(conn.projectId)?.hub.unsubscribe(room, conn.presenceSink)
   }
 
-  /** Applies `conn`'s tracked state change in `room`. */
-  async track(conn: ServerConnection, room: string, diff: PresenceDiff): Promise<void> {
+  /**
+   * Applies `conn`'s tracked state change in `room`, after telling `answer` whether it can: a
+   * diff without `userId` for a connection not tracked there (it timed out) cannot be applied,
+   * and the client must send its state whole.
+   */
+  async track(
+    conn: ServerConnection,
+    room: string,
+    diff: PresenceDiff,
+    answer: (applies: boolean) => void,
+  ): Promise<void> {
     const p = await this.project(conn.projectId)
+    const applies = diff.userId !== undefined || p.hub.userOf(conn.key, room) !== undefined
+    answer(applies) // before the events the change causes, this connection's included
+    if (!applies) return
     p.hub.track(conn.key, room, diff, this.now())
     p.relay?.track(conn.key, room, diff)
+  }
+
+  /**
+   * Sends an ephemeral message from `conn` to the other connections listening to `room`, here
+   * and beyond (the relay). False when `conn` is not tracked in the room: nothing is sent.
+   */
+  async broadcast(
+    conn: ServerConnection,
+    room: string,
+    event: string,
+    payload: Record<string, Value>,
+  ): Promise<boolean> {
+    const p = await this.project(conn.projectId)
+    const userId = p.hub.userOf(conn.key, room)
+    if (userId === undefined) return false
+    const message = { event, payload, userId, connectionId: `${this.origin}.${conn.key}` }
+    p.hub.message(room, message, conn.presenceSink)
+    p.relay?.message?.(room, message)
+    return true
   }
 
   /** Removes `conn`'s state from `room`. */
@@ -74,11 +108,12 @@ export class ServerPresence {
     p?.relay?.untrack(conn.key, room)
   }
 
-  /** `conn` is alive. */
-  heartbeat(conn: ServerConnection): void {
+  /** `conn` is alive. With `room`: false if `conn` is not tracked there (it timed out). */
+  heartbeat(conn: ServerConnection, room?: string): boolean {
     const p = this.projects.get(conn.projectId)
-    p?.hub.heartbeat(conn.key, this.now())
-    p?.relay?.heartbeat(conn.key)
+    if (!p?.hub.heartbeat(conn.key, this.now())) return room === undefined
+    p.relay?.heartbeat(conn.key)
+    return room === undefined || p.hub.userOf(conn.key, room) !== undefined
   }
 
   /** Removes `conn` from every room: it leaves and hears nothing more. */

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Metal, PresenceMember } from '@metal/core'
+import type { Metal, PresenceMember, PresenceMessage } from '@metal/core'
 import { useMetalPresence, type UseMetalPresenceOptions } from '../index.js'
 import { realtime, settle } from './helpers.js'
 
@@ -179,6 +179,31 @@ describe('useMetalPresence', () => {
     reader.unmount()
     await settle(30)
     expect(seen).toEqual(['join:alice'])
+  })
+
+  it('broadcasts messages to the room and hands others to onMessage, the latest callback', async () => {
+    env = realtime()
+    const alice = env.client()
+    const bob = env.client()
+    const got: string[] = []
+    const sender = renderHook(() => useMetalPresence({ track: { userId: 'alice' } }), {
+      wrapper: alice.wrapper,
+    })
+    const receiver = renderHook(
+      ({ tag }: { tag: string }) =>
+        useMetalPresence({
+          onMessage: (m: PresenceMessage) => got.push(`${tag} ${m.userId} ${m.event}`),
+        }),
+      { wrapper: bob.wrapper, initialProps: { tag: 'first' } },
+    )
+    await waitFor(() => expect(ids(receiver.result.current.members)).toEqual(['alice']))
+    expect(sender.result.current.members[0]?.isSelf).toBe(true)
+    expect(receiver.result.current.members[0]?.isSelf).toBe(false)
+    act(() => sender.result.current.broadcast('cursor', { x: 1 }))
+    await waitFor(() => expect(got).toEqual(['first alice cursor']))
+    receiver.rerender({ tag: 'second' })
+    act(() => sender.result.current.broadcast('cursor', { x: 2 }))
+    await waitFor(() => expect(got).toEqual(['first alice cursor', 'second alice cursor']))
   })
 
   it('keeps rooms apart', async () => {

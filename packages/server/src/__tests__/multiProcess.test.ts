@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
-import { increment, type Metal, type PresenceMember } from '@metal/core'
+import { increment, type Metal, type PresenceMember, type PresenceMessage } from '@metal/core'
 import { remote } from '@metal/core/remote'
 import type { BackendConnection, BackendRequest } from '@metal/core/protocol'
 import { databases, type TestDatabase } from './databases.js'
@@ -247,6 +247,23 @@ describe.skipIf(!postgres)('two metal-server processes on one PostgreSQL', () =>
     alice.presence().track({ userId: 'alice', status: 'small', metadata: { big: 'gone' } })
     await eventually(() => expect(members[0]?.metadata).toEqual({ big: 'gone' }))
     expect(members).toHaveLength(1)
+  })
+
+  it('a broadcast message sent through one process reaches listeners on the other, whatever its size', async () => {
+    const p = project()
+    const alice = p.on(a, { presence: { throttleMs: 0 } })
+    const bob = p.on(b)
+    const got: PresenceMessage[] = []
+    onTestFinished(bob.presence().on('message', (m) => got.push(m)))
+    await linked(bob, alice)
+    alice.presence().track({ userId: 'alice' })
+    alice.presence().broadcast('cursor', { x: 1 })
+    await eventually(() => expect(got).toHaveLength(1))
+    expect(got[0]).toMatchObject({ event: 'cursor', payload: { x: 1 }, userId: 'alice' })
+    const big = 'y'.repeat(20_000) // more than one PostgreSQL notification
+    alice.presence().broadcast('note', { big })
+    await eventually(() => expect(got).toHaveLength(2))
+    expect(got[1]?.payload).toEqual({ big })
   })
 
   it('a process started later learns the members already there; a stopped one takes its own away', async () => {

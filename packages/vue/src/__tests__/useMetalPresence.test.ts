@@ -1,6 +1,6 @@
 import { reactive, ref } from 'vue'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { PresenceMember } from '@metal/core'
+import type { PresenceMember, PresenceMessage } from '@metal/core'
 import { useMetalPresence } from '../index.js'
 import { settle, setup } from './helpers.js'
 
@@ -159,6 +159,27 @@ describe('useMetalPresence', () => {
     expect(userIds(room.seen.members)).toEqual(['ada'])
     for (const stop of stops) stop()
     room.stop()
+  })
+
+  it('broadcasts messages to the room and hands the others to onMessage, with isSelf on members', async () => {
+    env = setup()
+    const got: PresenceMessage[] = []
+    const { result } = env.withSetup(() =>
+      useMetalPresence({ track: { userId: 'me' }, onMessage: (m) => got.push(m) }),
+    )
+    const theirs = env.other.presence()
+    theirs.track({ userId: 'bob' })
+    const toBob: PresenceMessage[] = []
+    theirs.on('message', (m) => toBob.push(m))
+    await vi.waitFor(() => expect(userIds(result.members.value).sort()).toEqual(['bob', 'me']))
+    expect(result.self.value?.isSelf).toBe(true)
+    expect(result.others.value.map((m) => m.isSelf)).toEqual([false])
+    theirs.broadcast('wave', { hi: 1 })
+    await vi.waitFor(() => expect(got).toHaveLength(1))
+    expect(got[0]).toMatchObject({ event: 'wave', userId: 'bob', payload: { hi: 1 } })
+    result.broadcast('wave', { hi: 2 })
+    await vi.waitFor(() => expect(toBob).toHaveLength(1))
+    expect(toBob[0]).toMatchObject({ userId: 'me', payload: { hi: 2 } })
   })
 
   it('names bad presence state', () => {

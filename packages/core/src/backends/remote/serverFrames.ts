@@ -91,7 +91,11 @@ function isPush(v: unknown): v is BackendPush {
     case 'targetError':
       return isId(v.targetId) && isMetalErrorCode(v.code) && typeof v.message === 'string'
     case 'presence':
-      return typeof v.room === 'string' && typeof v.event === 'string' && isObject(v.member)
+      return (
+        typeof v.room === 'string' &&
+        typeof v.event === 'string' &&
+        (isObject(v.member) || isObject(v.message))
+      )
     default:
       return false
   }

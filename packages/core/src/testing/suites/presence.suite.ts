@@ -3,6 +3,7 @@ import { Metal } from '../../index.js'
 import type { PresenceMember } from '../../index.js'
 import { eventually, settle, type BackendHarness, type BackendTestOptions } from './harness.js'
 import { backendFor, clientFor } from './helpers.js'
+import { presenceMessagesSuite } from './presenceMessages.suite.js'
 
 export function presenceSuite(harness: BackendHarness): void {
   const backendWith = (options?: BackendTestOptions) => backendFor(harness, options)
@@ -183,6 +184,126 @@ export function presenceSuite(harness: BackendHarness): void {
       await eventually(() => expect(seen.events).toEqual(['join:alice', 'leave:alice']))
     })
 
+    it('brings back a member removed by the heartbeat timeout when it next tracks (issue #10, case 4)', async () => {
+      let clock = Date.now()
+      const backend = await backendWith({ presenceTimeoutMs: 100, now: () => clock })
+      const alice = client(backend, { presence: { throttleMs: 0, heartbeatMs: 60_000 } })
+      const seen = watch(client(backend))
+      alice.presence().track({ userId: 'alice', status: 'online' })
+      await eventually(() => expect(seen.events).toEqual(['join:alice']))
+      clock += 1000 // alice is not heard from in time
+      await eventually(() => expect(seen.events).toEqual(['join:alice', 'leave:alice']))
+      alice.presence().track({ userId: 'alice', status: 'away' }) // a diff: only the status
+      await eventually(() =>
+        expect(seen.events).toEqual(['join:alice', 'leave:alice', 'join:alice']),
+      )
+      expect(seen.members).toMatchObject([{ userId: 'alice', status: 'away', connections: 1 }])
+    })
+
+    it('brings back a member removed by the heartbeat timeout at its next heartbeat', async () => {
+      let clock = Date.now()
+      const backend = await backendWith({ presenceTimeoutMs: 100, now: () => clock })
+      const alice = client(backend, { presence: { heartbeatMs: 20 } })
+      const seen = watch(client(backend))
+      alice.presence().track({ userId: 'alice', metadata: { page: '/a' } })
+      await eventually(() => expect(seen.events).toEqual(['join:alice']))
+      // The clock runs ahead of alice's heartbeats until the sweep removes her.
+      await eventually(() => {
+        clock += 1000
+        expect(seen.events).toContain('leave:alice')
+      })
+      await eventually(() => expect(seen.events.at(-1)).toBe('join:alice'))
+      expect(seen.members).toMatchObject([{ userId: 'alice', metadata: { page: '/a' } }])
+    })
+
+    it('marks the member this client tracks with isSelf, in every tab of the user', async () => {
+      const backend = await backendWith()
+      const tab1 = client(backend)
+      const tab2 = client(backend)
+      const mine = watch(tab1)
+      const theirs = watch(tab2)
+      tab1.presence().track({ userId: 'ada' })
+      client(backend).presence().track({ userId: 'bob' })
+      await eventually(() => expect(mine.members).toHaveLength(2))
+      const flags = (list: PresenceMember[]) =>
+        list
+          .map((m) => [m.userId, m.isSelf])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+      expect(flags(mine.members)).toEqual([
+        ['ada', true],
+        ['bob', false],
+      ])
+      await eventually(() => expect(theirs.members).toHaveLength(2))
+      expect(flags(theirs.members)).toEqual([
+        ['ada', false],
+        ['bob', false],
+      ])
+      tab2.presence().track({ userId: 'ada' }) // the same user in a second tab
+      await eventually(() => expect(flags(theirs.members)).toContainEqual(['ada', true]))
+      expect(flags(tab2.presence().members)).toEqual([
+        ['ada', true],
+        ['bob', false],
+      ])
+      tab2.presence().untrack()
+      await eventually(() => expect(flags(theirs.members)).toContainEqual(['ada', false]))
+    })
+
+    it("gives on('join', cb, { replay: true }) added late a join for each current member", async () => {
+      const backend = await backendWith()
+      client(backend).presence().track({ userId: 'a' })
+      client(backend).presence().track({ userId: 'b' })
+      const late = client(backend).presence()
+      let list: PresenceMember[] = []
+      late.subscribe((m) => (list = m))
+      await eventually(() => expect(list).toHaveLength(2))
+      const plain: string[] = []
+      const replayed: string[] = []
+      late.on('join', (m) => plain.push(m.userId))
+      late.on('join', (m) => replayed.push(m.userId), { replay: true })
+      expect(replayed).toEqual(['a', 'b'])
+      expect(late.members.map((m) => m.userId)).toEqual(['a', 'b'])
+      client(backend).presence().track({ userId: 'c' })
+      await eventually(() => expect(replayed).toEqual(['a', 'b', 'c']))
+      expect(plain).toEqual(['c'])
+    })
+
+    it('gives a replaying join listener that opens the room each member once', async () => {
+      const backend = await backendWith()
+      client(backend).presence().track({ userId: 'a' })
+      await settle(20)
+      const joins: string[] = []
+      client(backend)
+        .presence()
+        .on('join', (m) => joins.push(m.userId), { replay: true })
+      await eventually(() => expect(joins).toEqual(['a']))
+      await settle(20)
+      expect(joins).toEqual(['a'])
+    })
+
+    it("names 'metadata' when track() gets metadata that is not an object (issue #10, case 6)", () => {
+      const metal = new Metal({ auth: { persistence: false } })
+      onTestFinished(() => metal.close())
+      expect(() => metal.presence().track({ userId: 'u', metadata: 'admin' as never })).toThrow(
+        "track(): field 'metadata' must be a plain object, got 'admin'",
+      )
+      expect(() => metal.presence().track({ userId: 'u', metadata: [1] as never })).toThrow(
+        /track\(\): field 'metadata' must be a plain object/,
+      )
+      expect(metal.presence().tracked).toBeNull()
+    })
+
+    it('validates on() options', () => {
+      const metal = new Metal({ auth: { persistence: false } })
+      onTestFinished(() => metal.close())
+      const p = metal.presence()
+      expect(() => p.on('join', () => {}, { replay: 'yes' } as never)).toThrow(
+        "presence.on(): option 'replay' must be a boolean, and true only with 'join'; got 'yes' with 'join'",
+      )
+      expect(() => p.on('leave', () => {}, { replay: true })).toThrow(
+        /presence.on\(\): option 'replay' .* true only with 'join'; got true with 'leave'/,
+      )
+    })
+
     it('validates track() input', () => {
       const metal = new Metal({ auth: { persistence: false } })
       onTestFinished(() => metal.close())
@@ -195,4 +316,5 @@ export function presenceSuite(harness: BackendHarness): void {
       )
     })
   })
+  presenceMessagesSuite(harness)
 }
