@@ -29,7 +29,9 @@ function WhoIsHere() {
           </li>
         ))}
       </ul>
-      <p role="status" aria-label="Last message">Last message: {heard}</p>
+      <p role="status" aria-label="Last message">
+        Last message: {heard}
+      </p>
       <div className="metal-demo-row">
         <button
           className="metal-demo-button"
