@@ -71,12 +71,15 @@ describe('requests wait for the stored session after a reload', () => {
     expect(reloaded.auth().status).toBe('unknown')
     slow.release()
 
-    await eventually(() => expect(reloaded.sync({ collection: 'notes' }).pending).toBe(0))
+    // The stored queue is read back through a lazily loaded decoder: wait for the write itself.
     const check = client(backend, memoryStorage())
     await check.auth().authenticate({ type: 'custom', token: 'c', metadata: { userId: 'c' } })
-    expect((await check.db().collection('notes').doc('n1').get()).data()).toEqual({
-      text: 'offline',
-    })
+    await eventually(async () =>
+      expect((await check.db().collection('notes').doc('n1').get()).data()).toEqual({
+        text: 'offline',
+      }),
+    )
+    await eventually(() => expect(reloaded.sync({ collection: 'notes' }).pending).toBe(0))
     expect(writeErrors).toEqual([])
     expect(reloaded.auth().status).toBe('signed-in')
   })
