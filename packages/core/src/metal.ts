@@ -101,6 +101,7 @@ export class Metal {
   private readonly syncs = new Map<string, Sync>()
   private readonly options: MetalOptions
   private readonly cleanups: (() => void)[] = []
+  private readonly ownBackend: { close(): void } | undefined
 
   /** Creates a client. With no options it runs fully in-process on an embedded backend. */
   constructor(options: MetalOptions = {}) {
@@ -166,8 +167,8 @@ export class Metal {
     this.options = options
     this.projectId = projectId
     // The embedded backend is loaded only when it is used: apps on a server never download it.
-    this.backend =
-      backend ??
+    const own =
+      backend === undefined &&
       (url !== undefined
         ? lazyBackend(() =>
             import('./backends/remote/index.js').then((m) => m.remote({ url, WebSocket })),
@@ -175,6 +176,9 @@ export class Metal {
         : lazyBackend(() =>
             import('./backends/memory/index.js').then((m) => m.memory(options.embedded)),
           ))
+    this.backend = own || (backend as Backend)
+    // A backend this client made is closed with it (an embedded one holds the tab's database).
+    this.ownBackend = own || undefined
     // The stored session is restored (or refused) before anything else is asked: every other
     // request, queued writes included, waits for it in the link. It is re-sent after each
     // reconnect, before queries are re-listened and writes resent.
@@ -289,5 +293,6 @@ export class Metal {
     this.authService.dispose()
     for (const c of this.cleanups.splice(0)) c()
     this.store.close()
+    this.ownBackend?.close()
   }
 }

@@ -11,9 +11,16 @@ import type {
  * A backend whose code is loaded on first connect (a dynamic import, so bundlers put it in a
  * chunk of its own). Requests made before it has loaded wait for it, in order.
  */
-export function lazyBackend(load: () => Promise<Backend>): Backend {
+export function lazyBackend(load: () => Promise<Backend>): Backend & { close(): void } {
   let loading: Promise<Backend> | undefined
   return {
+    /** Closes the loaded backend, if it has a `close()` (an embedded one frees its tab lock). */
+    close(): void {
+      void loading?.then(
+        (backend) => (backend as { close?: () => void }).close?.(),
+        () => {},
+      )
+    },
     connect(options: ConnectOptions): BackendConnection {
       loading ??= load()
       let inner: BackendConnection | undefined

@@ -128,5 +128,43 @@ describe.skipIf(!browser.available)(
       })
       expect(held).toContain('metal-embedded:takeover')
     })
+
+    it('frees the database when the client that made the backend closes, without closing the tab', async () => {
+      const [a, b] = [await site.page(), await site.page()]
+      await start(a, 'closing')
+      await write(a, 'n1') // A holds the database
+      await start(b, 'closing')
+      await sees(b, ['n1'])
+      const heldBy = (page: Page) =>
+        page.evaluate(async () => {
+          const nav = (
+            globalThis as unknown as {
+              navigator: {
+                locks: { query(): Promise<{ held: { name: string; clientId: string }[] }> }
+              }
+            }
+          ).navigator
+          return (await nav.locks.query()).held
+            .filter((l) => l.name === 'metal-embedded:closing')
+            .map((l) => l.clientId)
+        })
+      const [holder] = await heldBy(a)
+      await a.evaluate(() => {
+        const { state } = globalThis as unknown as CoreWindow
+        ;(state.metal as InstanceType<CoreWindow['core']['Metal']>).close()
+      })
+      // B takes the database over (A's page stays open) and keeps working.
+      await expect
+        .poll(
+          async () => {
+            const held = await heldBy(b)
+            return held.length === 1 && held[0] !== holder
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true)
+      await write(b, 'n2')
+      await sees(b, ['n1', 'n2'])
+    })
   },
 )
