@@ -129,6 +129,28 @@ describe('remote backend faults', () => {
     expect(reader.network).toBe('online')
   })
 
+  it('reports offline, without flickering online, while reconnect attempts fail; online once one works', async () => {
+    const server = await serve()
+    const rec = recordingWebSocket()
+    const metal = client(server, { WebSocket: rec.WebSocket, sync: { retryBaseMs: 20 } })
+    const sync = metal.sync({ collection: 'feed' })
+    await metal.db().collection('feed').doc('1').set({ v: 1 })
+    expect(metal.network).toBe('online')
+    const seen: string[] = []
+    sync.on('status', (status) => seen.push(status))
+    const down = rec.opened.length
+    await server.kill()
+    await settle(400)
+    // Several attempts were made (each opened a socket the dead server refused)...
+    expect(rec.opened.length - down).toBeGreaterThanOrEqual(2)
+    // ...and none of them told the app it was online.
+    expect(seen).toEqual(['offline'])
+    expect(metal.network).toBe('offline')
+    await server.restart()
+    await eventually(() => expect(metal.network).toBe('online'), 5000)
+    expect(seen).toEqual(['offline', 'online'])
+  })
+
   it('sends a write that gave up while the server was down once it is back, with nothing else to send', async () => {
     const server = await serve()
     // No live query: nothing but the stalled write would ever be sent.

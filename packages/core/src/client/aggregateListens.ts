@@ -67,7 +67,7 @@ export class AggregateListens {
       this.byKey.set(key, target)
       this.byId.set(target.targetId, target)
       // Offline, the reconnect hook sends it.
-      if (this.store.networkStatus === 'online') this.send(target)
+      if (this.store.connected) this.send(target)
     }
     const entry: Entry = { listener, seen: undefined }
     target.entries.add(entry)
@@ -129,7 +129,7 @@ export class AggregateListens {
   private drop(target: AggregateTarget): void {
     this.byKey.delete(target.key)
     this.byId.delete(target.targetId)
-    if (!this.store.isClosed && this.store.networkStatus === 'online') {
+    if (!this.store.isClosed && this.store.connected) {
       this.store.request({ type: 'unlisten', targetId: target.targetId }).catch(() => {})
     }
   }

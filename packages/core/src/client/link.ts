@@ -39,6 +39,8 @@ export class Link {
   private timer: unknown
   private up = false
   private healthy = false
+  /** A connection was lost and no new one has worked yet. */
+  private recovering = false
   /** Until when (epoch ms) requests wait: the server said the client is sending too fast. */
   private pausedUntil = 0
   /** Settles with `options.gate` or at `close()`; unset once open. */
@@ -71,9 +73,18 @@ export class Link {
     this.connect()
   }
 
-  /** `online` while a connection is open, else `offline`. */
+  /** `online` while a connection is open, else `offline` (what the client's logic goes by). */
   get status(): 'online' | 'offline' {
     return this.up ? 'online' : 'offline'
+  }
+
+  /**
+   * What the app is told: after a lost connection, `offline` until a new one is known to work
+   * (welcomed, or a request answered), so attempts against an unreachable backend do not make
+   * the status flicker `online` between them.
+   */
+  get reportedStatus(): 'online' | 'offline' {
+    return this.up && (this.healthy || !this.recovering) ? 'online' : 'offline'
   }
 
   /**
@@ -215,12 +226,17 @@ export class Link {
   private markHealthy(conn: BackendConnection): void {
     if (this.healthy || this.connection !== conn) return
     this.healthy = true
+    if (this.recovering) {
+      this.recovering = false
+      this.events.onStatus()
+    }
     this.events.onHealthy()
   }
 
   private drop(conn: BackendConnection): void {
     if (this.connection !== conn) return
     this.connection = null
+    this.recovering = true
     this.setUp(false)
     conn.close()
     this.scheduleReconnect()

@@ -88,7 +88,7 @@ export class Store implements SyncHost {
   ) {
     const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
     this.sync = new SyncStatus({
-      networkStatus: () => this.link.status,
+      networkStatus: () => this.link.reportedStatus,
       flushing: () => this.isFlushing(),
     })
     this.outbox = new Outbox(
@@ -197,7 +197,12 @@ export class Store implements SyncHost {
 
   /** `online` or `offline`. */
   get networkStatus(): 'online' | 'offline' {
-    return this.link.status
+    return this.link.reportedStatus
+  }
+
+  /** True while a connection is open (requests are sent; it may not be known to work yet). */
+  get connected(): boolean {
+    return this.link.status === 'online'
   }
 
   /** Takes the client offline: writes queue, listeners keep their data. */
