@@ -3,8 +3,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 
-/** Files every layer may use: the error type and the ambient globals. */
-const BASE = new Set(['errors.ts', 'env.d.ts'])
+/** Files every layer may use: the error type, the ambient globals and the browser APIs. */
+const BASE = new Set(['errors.ts', 'env.d.ts', 'platform.ts'])
 
 /** Layer of each top-level folder; files at the top level (and auth/presence/sync) are the API. */
 const FOLDERS = {

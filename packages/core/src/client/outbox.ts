@@ -8,23 +8,8 @@ import type { KeyValueStorage } from './storage.js'
 import type { BackendResponses } from '../protocol/backend.js'
 import type { SyncConfig } from './syncConfig.js'
 
-/** One queued batch of writes, sent as one atomic commit. */
-export interface OutboxEntry {
-  /** Mutation id: the backend applies it once however often it is sent. */
-  readonly id: string
-  /** The writes as made (what the local overlay shows). */
-  readonly original: readonly Write[]
-  /** What will be sent (conflict resolution may rewrite it). */
-  writes: Write[]
-  readonly createdAt: number
-  /** The committed state of each written document when the batch was made (path key -> doc). */
-  readonly bases: Map<string, StoredDoc | null | undefined>
-  /** Made while offline: checked for conflicts when replayed. */
-  readonly offline: boolean
-  attempts: number
-  conflictRounds: number
-  stalled: boolean
-  sending: boolean
+/** One queued batch of writes, sent as one atomic commit; `settle` is its caller's promise. */
+export interface OutboxEntry extends QueuedBatch {
   settle?: { resolve(): void; reject(error: MetalError): void; local: boolean }
 }
 

@@ -1,21 +1,16 @@
 import { MetalError } from '../errors.js'
 import type { QueuedBatch } from './queueCodec.js'
 import type { KeyValueStorage } from './storage.js'
-import type { LockManagerLike, TabQueues, TabsHost } from './outboxTabs.js'
+import type { TabQueues, TabsHost } from './outboxTabs.js'
+import type { LockManagerLike } from '../platform.js'
 
-export type { LockManagerLike } from './outboxTabs.js'
+export type { LockManagerLike } from '../platform.js'
 
 // Where a client's queue of writes is stored. Without Web Locks (Node, React Native: one client
 // per storage at a time) it is kept under the project's key `metal:outbox:<projectId>`, as it
 // always was. With Web Locks (browsers) each tab keeps its own queue and adopts those of closed
 // tabs (outboxTabs.ts, loaded only there). Either way a stored queue that cannot be read is
 // reported and left as it is: never overwritten, never removed.
-
-/** The platform's Web Locks, or null where there are none. */
-export function webLocks(): LockManagerLike | null {
-  const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator
-  return typeof nav?.locks?.request === 'function' ? nav.locks : null
-}
 
 /** What the stored queue needs from the outbox. */
 export interface QueueHost {

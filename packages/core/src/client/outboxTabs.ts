@@ -1,3 +1,4 @@
+import { broadcastChannel, type ChannelLike, type LockManagerLike } from '../platform.js'
 import type { QueuedBatch } from './queueCodec.js'
 import type { KeyValueStorage } from './storage.js'
 
@@ -11,15 +12,6 @@ import type { KeyValueStorage } from './storage.js'
 // is: read the queue, merge it into ours, store ours, and only then remove the old key, so a write
 // is always in one stored queue or another. The single key of earlier versions (`<base>`) is
 // adopted once.
-
-/** The Web Locks API, as far as the queue uses it. */
-export interface LockManagerLike {
-  request(
-    name: string,
-    options: { ifAvailable?: boolean; signal?: object },
-    callback: (lock: object | null) => unknown,
-  ): Promise<unknown>
-}
 
 /** What the tabs' part needs of the client's stored queue (an OutboxStorage). */
 export interface TabsHost {
@@ -41,12 +33,6 @@ interface AborterLike {
   abort(): void
 }
 declare const AbortController: new () => AborterLike
-
-interface ChannelLike {
-  postMessage(message: unknown): void
-  close(): void
-  onmessage: ((event: { data: unknown }) => void) | null
-}
 
 /** One client's part in sharing queued writes between the tabs of a site. */
 export class TabQueues {
@@ -87,11 +73,9 @@ export class TabQueues {
       return false // an opaque origin or a sandboxed frame: one queue per storage
     }
     q.key = own
-    const BC = (globalThis as unknown as { BroadcastChannel?: new (name: string) => ChannelLike })
-      .BroadcastChannel
     // Listen before registering, so a tab that registers right after this one is heard.
-    if (typeof BC === 'function') {
-      this.bus = new BC(q.base)
+    this.bus = broadcastChannel(q.base)
+    if (this.bus) {
       this.bus.onmessage = (event) => {
         const tab = (event.data as { tab?: unknown } | null)?.tab
         if (typeof tab === 'string') this.watch(tab)

@@ -6,11 +6,16 @@ import type { StoredDoc, Write } from '../engine/write.js'
 
 /** A queued batch as its stored queue knows it: what is stored, and whether it is being sent. */
 export interface QueuedBatch {
+  /** Mutation id: the backend applies it once however often it is sent. */
   readonly id: string
+  /** The writes as made (what the local overlay shows). */
   readonly original: readonly Write[]
+  /** What will be sent (conflict resolution may rewrite it). */
   writes: Write[]
   readonly createdAt: number
+  /** The committed state of each written document when the batch was made (path key -> doc). */
   readonly bases: Map<string, StoredDoc | null | undefined>
+  /** Made while offline: checked for conflicts when replayed. */
   readonly offline: boolean
   attempts: number
   conflictRounds: number

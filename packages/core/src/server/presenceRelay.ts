@@ -1,3 +1,4 @@
+import { broadcastChannel, type ChannelLike } from '../platform.js'
 import type { PresenceDiff, PresenceMessage } from '../protocol/presence.js'
 import type { PresenceHub } from './presenceHub.js'
 
@@ -28,11 +29,7 @@ type RelayMessage =
 export const MISSED_MESSAGES = Object.freeze({ kind: 'missed' })
 
 /** A message channel shared by the relays of one project: a BroadcastChannel or equivalent. */
-export interface ChannelLike {
-  postMessage(message: unknown): void
-  close(): void
-  onmessage: ((event: { data: unknown }) => void) | null
-}
+export type { ChannelLike }
 
 /**
  * Shares one tab's (or server process's) presence connections with the others over a channel:
@@ -51,10 +48,8 @@ export class PresenceRelay {
     private readonly project: string,
     private readonly now: () => number,
   ) {
-    const Channel = (
-      globalThis as unknown as { BroadcastChannel: new (name: string) => ChannelLike }
-    ).BroadcastChannel
-    this.channel = typeof channel === 'string' ? new Channel(channel) : channel
+    this.channel =
+      typeof channel === 'string' ? (broadcastChannel(channel) as ChannelLike) : channel
     this.channel.onmessage = (event) => this.receive(event.data as RelayMessage)
     this.post({ kind: 'hello', tab: this.tab })
     const g = globalThis as { addEventListener?: (type: string, fn: () => void) => void }

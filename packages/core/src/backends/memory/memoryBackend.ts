@@ -1,4 +1,5 @@
 import { describe, invalidArgument } from '../../errors.js'
+import { hasBroadcastChannel } from '../../platform.js'
 import {
   ServerCore,
   checkServerCoreOptions,
@@ -116,11 +117,6 @@ export class MemoryBackend implements Backend {
   private get server(): ServerCore | undefined {
     return this.core ?? this.host?.server
   }
-}
-
-/** True where the platform has BroadcastChannel (browsers, Node 18+). */
-function hasBroadcastChannel(): boolean {
-  return typeof (globalThis as { BroadcastChannel?: unknown }).BroadcastChannel === 'function'
 }
 
 /** Creates an embedded memory backend, to share between several `Metal` clients. */

@@ -6,11 +6,12 @@ import { indexedDbDocs } from './indexedDbDocs.js'
 import type { EmbeddedOptions } from '../memory/embeddedOptions.js'
 import { TabConnection, type TabChannel, type TabMessage } from './tabChannel.js'
 import { TabSession } from './tabSession.js'
-
-/** Web Locks (`navigator.locks`), as much as is used here. */
-export interface LocksLike {
-  request(name: string, callback: () => Promise<void>): Promise<unknown>
-}
+import {
+  broadcastChannel,
+  hasBroadcastChannel,
+  webLocks,
+  type LockManagerLike,
+} from '../../platform.js'
 
 /** Options of an {@link EmbeddedHost}. */
 export interface EmbeddedHostOptions {
@@ -42,7 +43,7 @@ export class EmbeddedHost implements Backend {
   /** The holder tab, when known (this tab's id when it holds the database). */
   private leader: string | undefined
   private readonly channel: TabChannel | undefined
-  private readonly locks: LocksLike | undefined
+  private readonly locks: LockManagerLike | undefined
   /** Holder side: the sessions of other tabs' connections, by connection id. */
   private readonly sessions = new Map<string, TabSession>()
   /** Tabs whose end the holder is watching (their tab lock). */
@@ -54,17 +55,13 @@ export class EmbeddedHost implements Backend {
   private closed = false
 
   constructor(private readonly options: EmbeddedHostOptions) {
-    const g = globalThis as unknown as {
-      navigator?: { locks?: LocksLike }
-      BroadcastChannel?: new (name: string) => TabChannel
-    }
-    const locks = g.navigator?.locks
-    if (!options.shareTabs || !locks || typeof g.BroadcastChannel !== 'function') {
+    const locks = webLocks()
+    if (!options.shareTabs || !locks || !hasBroadcastChannel()) {
       this.lead()
       return
     }
     this.locks = locks
-    const channel = new g.BroadcastChannel(`metal-embedded:${options.name}`)
+    const channel = broadcastChannel<TabMessage>(`metal-embedded:${options.name}`) as TabChannel
     this.channel = channel
     // First this tab's own lock, held for its life: the holder asks for it to learn when this
     // tab is gone, so nothing of this tab may reach the holder before it is held (else the

@@ -1,3 +1,4 @@
+import type { ChannelLike } from '../../platform.js'
 import { MetalError, isMetalErrorCode, type MetalErrorCode } from '../../errors.js'
 import { FieldValue } from '../../engine/fieldValues.js'
 import type {
@@ -35,12 +36,8 @@ export type TabMessage =
   | { t: 'push'; c: string; to: string; p: BackendPush }
   | { t: 'close'; c: string; to: string }
 
-/** A BroadcastChannel, as much as is used here. */
-export interface TabChannel {
-  postMessage(message: TabMessage): void
-  close(): void
-  onmessage: ((event: { data: unknown }) => void) | null
-}
+/** A BroadcastChannel carrying the tabs' messages. */
+export type TabChannel = ChannelLike<TabMessage>
 
 /**
  * Paths of the {@link FieldValue}s in a request. Structured clone turns a sentinel into a plain

@@ -1,5 +1,6 @@
+import { onTestFinished } from 'vitest'
 import { Metal } from '../../index.js'
-import type { Backend } from '../../index.js'
+import type { Backend, MetalOptions } from '../../index.js'
 import type { MemoryBackendOptions } from '../../backends/memory/index.js'
 
 /** Backend behaviour a suite may ask for: the options every backend implementation accepts. */
@@ -33,6 +34,33 @@ export async function clients(harness: BackendHarness, n = 1, projectId = 'test'
     async close() {
       for (const c of list) c.close()
       await harness.dispose?.(backend)
+    },
+  }
+}
+
+/**
+ * A fresh backend of `harness` for the running test, and clients on it (project `test`, no
+ * stored session); each is ended when the test ends.
+ */
+export function perTest(harness: BackendHarness): {
+  backend(): Promise<Backend>
+  client(backend: Backend, options?: Omit<MetalOptions, 'backend'>): Metal
+} {
+  return {
+    async backend() {
+      const b = await harness.create()
+      onTestFinished(() => harness.dispose?.(b))
+      return b
+    },
+    client(b, options = {}) {
+      const metal = new Metal({
+        backend: b,
+        projectId: 'test',
+        auth: { persistence: false },
+        ...options,
+      })
+      onTestFinished(() => metal.close())
+      return metal
     },
   }
 }

@@ -1,25 +1,11 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { Metal, increment, memoryStorage } from '../../index.js'
+import { increment, memoryStorage } from '../../index.js'
 import { faultyBackend } from '../faultyBackend.js'
-import type { Backend, Conflict, MetalOptions, SyncOptions } from '../../index.js'
-import { eventually, settle, type BackendHarness } from './harness.js'
+import type { Conflict, SyncOptions } from '../../index.js'
+import { eventually, perTest, settle, type BackendHarness } from './harness.js'
 
 export function syncSuite(harness: BackendHarness): void {
-  async function backend(): Promise<Backend> {
-    const b = await harness.create()
-    onTestFinished(() => harness.dispose?.(b))
-    return b
-  }
-  function client(b: Backend, options: Omit<MetalOptions, 'backend'> = {}): Metal {
-    const metal = new Metal({
-      backend: b,
-      projectId: 'test',
-      auth: { persistence: false },
-      ...options,
-    })
-    onTestFinished(() => metal.close())
-    return metal
-  }
+  const { backend, client } = perTest(harness)
   const isCommit = (m: { type: string }) => m.type === 'commit'
 
   /** Two clients that both know doc `d` at version 1; `a` goes offline and edits it, `b` edits it online. */

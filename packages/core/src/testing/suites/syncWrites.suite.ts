@@ -1,27 +1,13 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { Metal, MetalError, SyncWriteError } from '../../index.js'
-import type { Backend, Conflict, MetalOptions, SyncOptions } from '../../index.js'
-import { eventually, settle, type BackendHarness } from './harness.js'
+import { MetalError, SyncWriteError } from '../../index.js'
+import type { Conflict, SyncOptions } from '../../index.js'
+import { eventually, perTest, settle, type BackendHarness } from './harness.js'
 
 // What an app sees of its queued writes: a remote delete met by an offline edit (a conflict
 // like any other), the snapshot in which a write is saved, and errors that name the write.
 
 export function syncWritesSuite(harness: BackendHarness): void {
-  async function backend(): Promise<Backend> {
-    const b = await harness.create()
-    onTestFinished(() => harness.dispose?.(b))
-    return b
-  }
-  function client(b: Backend, options: Omit<MetalOptions, 'backend'> = {}): Metal {
-    const metal = new Metal({
-      backend: b,
-      projectId: 'test',
-      auth: { persistence: false },
-      ...options,
-    })
-    onTestFinished(() => metal.close())
-    return metal
-  }
+  const { backend, client } = perTest(harness)
 
   /** `a` knows doc `d`, goes offline and edits it with `update()`; `b` deletes it meanwhile. */
   async function deletedWhileOffline(options: SyncOptions) {
