@@ -3,6 +3,8 @@ import { queriesSuite } from './queries.suite.js'
 import { liveQueriesSuite } from './liveQueries.suite.js'
 import { writesSuite } from './writes.suite.js'
 import { batchesSuite } from './batches.suite.js'
+import { transactionsSuite } from './transactions.suite.js'
+import { transactionFailuresSuite } from './transactionFailures.suite.js'
 import { authSuite } from './auth.suite.js'
 import { presenceSuite } from './presence.suite.js'
 import { syncSuite } from './sync.suite.js'
@@ -16,6 +18,8 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   liveQueriesSuite,
   writesSuite,
   batchesSuite,
+  transactionsSuite,
+  transactionFailuresSuite,
   authSuite,
   presenceSuite,
   syncSuite,
