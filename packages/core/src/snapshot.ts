@@ -1,4 +1,5 @@
 import { parseFieldPath, getDocField } from './engine/fieldPath.js'
+import { withReferences } from './referenceValues.js'
 import type { LocalDoc } from './client/store.js'
 import type { DeepReadonly, DocumentChangeType, DocumentData } from './types.js'
 import type { CollectionReference, DocumentReference } from './reference.js'
@@ -33,15 +34,25 @@ export class DocumentSnapshot<T = DocumentData> {
     return this.local?.version ?? 0
   }
 
-  /** The document's data (deep-frozen; copy it to edit), or `undefined` when it does not exist. */
+  /**
+   * The document's data (deep-frozen; copy it to edit), or `undefined` when it does not exist.
+   * Stored references come back as DocumentReferences of this client.
+   */
   data(): DeepReadonly<T> | undefined {
-    return this.local?.data as DeepReadonly<T> | undefined
+    return this.local ? (this.client(this.local.data) as DeepReadonly<T>) : undefined
   }
 
   /** The value at a dotted field path, or `undefined`. */
   get(field: string): unknown {
     if (!this.local) return undefined
-    return getDocField(this.id, this.local.data, parseFieldPath('get()', field))
+    return this.client(getDocField(this.id, this.local.data, parseFieldPath('get()', field)))
+  }
+
+  /** @internal A stored value as this client shows it (references as DocumentReferences). */
+  protected client(value: unknown): unknown {
+    return withReferences(value, this.collection.internalStore, (path) =>
+      this.collection.refAt(path),
+    )
   }
 }
 
@@ -53,7 +64,7 @@ export class QueryDocumentSnapshot<T = DocumentData> extends DocumentSnapshot<T>
 
   /** The document's data (deep-frozen; copy it to edit). */
   override data(): DeepReadonly<T> {
-    return (this.local as LocalDoc).data as DeepReadonly<T>
+    return this.client((this.local as LocalDoc).data) as DeepReadonly<T>
   }
 }
 

@@ -5,6 +5,7 @@ import { writesSuite } from './writes.suite.js'
 import { batchesSuite } from './batches.suite.js'
 import { transactionsSuite } from './transactions.suite.js'
 import { transactionFailuresSuite } from './transactionFailures.suite.js'
+import { referencesSuite } from './references.suite.js'
 import { authSuite } from './auth.suite.js'
 import { presenceSuite } from './presence.suite.js'
 import { syncSuite } from './sync.suite.js'
@@ -20,6 +21,7 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   batchesSuite,
   transactionsSuite,
   transactionFailuresSuite,
+  referencesSuite,
   authSuite,
   presenceSuite,
   syncSuite,
