@@ -13,11 +13,18 @@ export type RuleOp = 'get' | 'list' | 'create' | 'update' | 'delete' | 'presence
 
 /** Where a request points: the collection, the document and the matched pattern's parameters. */
 export interface RulePath {
-  /** The collection path (`tasks`, `users/u1/notes`). */
+  /**
+   * The collection path (`tasks`, `users/u1/notes`); for a collection group query judged as a
+   * whole, the group's collection id (`comments`).
+   */
   readonly collection: string
   /** The document id; null for a query that does not pin one down. */
   readonly id: string | null
-  /** Values of the matched pattern's `{name}` segments (`'users/{userId}'` → `{ userId }`). */
+  /**
+   * Values of the matched pattern's `{name}` segments (`'users/{userId}'` → `{ userId }`). A
+   * leading `{path=**}` gives the path of the parent document (`'posts/p1'`; `''` for a
+   * top-level collection); it is absent when a collection group query is judged as a whole.
+   */
   readonly params: Readonly<Record<string, string>>
 }
 
@@ -44,6 +51,8 @@ export interface RuleContext {
   readonly room: string | null
   /** The project the request belongs to. */
   readonly projectId: string
+  /** Set for a collection group query: see {@link RuleRequest.group}. */
+  readonly group?: 'query' | 'document'
 }
 
 /** A rule: true allows; anything else (false, a throw) refuses with `permission-denied`. */
@@ -76,6 +85,12 @@ export interface CollectionRules {
  * `'users/{userId}/notes/{noteId}'` (a `{name}` segment matches any one segment and passes its
  * value in `path.params`). A request is allowed when any matching pattern's rule allows it; a
  * path no pattern matches is refused.
+ *
+ * A pattern may start with a recursive wildcard, `'{path=**}/comments/{commentId}'`: it matches
+ * `comments` at any depth (`comments/c1`, `posts/p1/comments/c1`), with `path` the parent
+ * document's path. Only such patterns authorise collection group queries
+ * (`db.collectionGroup('comments')`), as in Firestore's rules version 2; they apply to plain
+ * reads and writes of the documents they match too.
  */
 export interface RulesConfig {
   /** Rules per document path pattern. */
@@ -90,6 +105,12 @@ export type Rules = Rule | RulesConfig
 /** A request to judge, before its path is matched. */
 export interface RuleRequest {
   readonly op: RuleOp
+  /**
+   * For a collection group query: `'query'` when the query is judged as a whole (`collection`
+   * is then the group id), `'document'` for one document of its result (`collection` is the
+   * document's own). Only recursive-wildcard patterns judge these.
+   */
+  readonly group?: 'query' | 'document'
   readonly collection: string
   readonly id: string | null
   readonly doc: DocumentData | null
@@ -112,11 +133,15 @@ const SPECIFIC: Record<Exclude<RuleOp, 'presence'>, 'read' | 'write'> = {
   delete: 'write',
 }
 const PARAM = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/
+const RECURSIVE = /^\{([A-Za-z_][A-Za-z0-9_]*)=\*\*\}$/
 
 type Segment = { literal: string } | { param: string }
 interface Pattern {
+  /** The segments after the recursive wildcard, if any. */
   readonly segments: readonly Segment[]
   readonly rules: CollectionRules
+  /** The name of a leading `{name=**}`, or null. */
+  readonly recursive: string | null
 }
 
 /** Calls a rule; a rule that throws or answers anything but `true` refuses. */
@@ -163,12 +188,16 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
   )
   // The patterns whose collection part matches, per collection path: matched once, not per request.
   const byCollection = new Map<string, Candidate[]>()
-  const candidates = (collection: string): Candidate[] => {
-    let found = byCollection.get(collection)
+  const candidates = (collection: string, group: RuleRequest['group']): Candidate[] => {
+    const key = `${group ?? ''}:${collection}`
+    let found = byCollection.get(key)
     if (!found) {
-      found = matchCollection(patterns, collection)
+      found =
+        group === 'query'
+          ? matchGroup(patterns, collection)
+          : matchCollection(patterns, collection, group === 'document')
       if (byCollection.size >= MAX_CACHED_COLLECTIONS) byCollection.clear()
-      byCollection.set(collection, found)
+      byCollection.set(key, found)
     }
     return found
   }
@@ -178,7 +207,7 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
     }
     const wanted = r.op
     const general = SPECIFIC[wanted]
-    for (const c of candidates(r.collection)) {
+    for (const c of candidates(r.collection, r.group)) {
       const rule = c.rules[wanted] ?? c.rules[general]
       if (!rule) continue
       let params = c.params
@@ -197,6 +226,7 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
         query: r.query,
         room: r.room,
         projectId: r.projectId,
+        ...(r.group ? { group: r.group } : {}),
       }
       if (run(rule, context)) return true
     }
@@ -217,20 +247,31 @@ interface Candidate {
   readonly idLiteral: string | null
 }
 
-function matchCollection(patterns: readonly Pattern[], collection: string): Candidate[] {
+/**
+ * The patterns matching a collection path; `recursiveOnly` (a document of a collection group
+ * query) keeps only those with a recursive wildcard.
+ */
+function matchCollection(
+  patterns: readonly Pattern[],
+  collection: string,
+  recursiveOnly = false,
+): Candidate[] {
   const path = collection.split('/')
   const found: Candidate[] = []
   for (const p of patterns) {
-    if (p.segments.length !== path.length + 1) continue
+    // A recursive wildcard takes a document path: an even number of leading segments.
+    const skip = path.length + 1 - p.segments.length
+    if (p.recursive === null ? recursiveOnly || skip !== 0 : skip < 0 || skip % 2 !== 0) continue
     const params: [string, string][] = []
+    if (p.recursive !== null) params.push([p.recursive, path.slice(0, skip).join('/')])
     let ok = true
-    for (let i = 0; i < path.length && ok; i++) {
-      const s = p.segments[i] as Segment
+    for (let i = skip; i < path.length && ok; i++) {
+      const s = p.segments[i - skip] as Segment
       if ('param' in s) params.push([s.param, path[i] as string])
       else ok = s.literal === path[i]
     }
     if (!ok) continue
-    const last = p.segments[path.length] as Segment
+    const last = p.segments[p.segments.length - 1] as Segment
     found.push({
       rules: p.rules,
       // fromEntries defines own properties: a parameter named __proto__ stays a parameter.
@@ -242,20 +283,51 @@ function matchCollection(patterns: readonly Pattern[], collection: string): Cand
   return found
 }
 
+/**
+ * The recursive patterns that authorise a collection group query as a whole: those whose part
+ * after the wildcard is one collection and a document (`{path=**}/comments/{id}`).
+ */
+function matchGroup(patterns: readonly Pattern[], groupId: string): Candidate[] {
+  const found: Candidate[] = []
+  for (const p of patterns) {
+    if (p.recursive === null || p.segments.length !== 2) continue
+    const [coll, last] = p.segments as [Segment, Segment]
+    if ('literal' in coll && coll.literal !== groupId) continue
+    found.push({
+      rules: p.rules,
+      params: 'param' in coll ? Object.fromEntries([[coll.param, groupId]]) : {},
+      idParam: 'param' in last ? last.param : null,
+      idLiteral: 'param' in last ? null : last.literal,
+    })
+  }
+  return found
+}
+
 function compilePattern(call: string, pattern: string, rules: unknown): Pattern {
   const where = `rules.documents[${JSON.stringify(pattern)}]`
-  const parts = pattern.split('/')
-  if (pattern === '' || parts.length % 2 !== 0 || parts.some((s) => s === '')) {
+  const all = pattern.split('/')
+  const wildcard = RECURSIVE.exec(all[0] ?? '')
+  const recursive = wildcard ? (wildcard[1] as string) : null
+  const parts = wildcard ? all.slice(1) : all
+  if (
+    pattern === '' ||
+    parts.length === 0 ||
+    parts.length % 2 !== 0 ||
+    parts.some((s) => s === '')
+  ) {
     throw invalidArgument(
       call,
-      `${where}: a pattern is a document path, collection/document pairs such as 'tasks/{taskId}'`,
+      `${where}: a pattern is a document path, collection/document pairs such as 'tasks/{taskId}', optionally after a leading '{path=**}'`,
     )
   }
   const segments = parts.map((s): Segment => {
     const m = PARAM.exec(s)
     if (m) return { param: m[1] as string }
     if (s.includes('{') || s.includes('}')) {
-      throw invalidArgument(call, `${where}: bad segment ${describe(s)} (use {name})`)
+      throw invalidArgument(
+        call,
+        `${where}: bad segment ${describe(s)} (use {name}; {name=**} only as the first segment)`,
+      )
     }
     return { literal: s }
   })
@@ -273,7 +345,7 @@ function compilePattern(call: string, pattern: string, rules: unknown): Pattern 
       throw invalidArgument(call, `${where}.${key} must be a function, got ${describe(value)}`)
     }
   }
-  return { segments, rules: rules as CollectionRules }
+  return { segments, rules: rules as CollectionRules, recursive }
 }
 
 /** A query as far as its filter pins documents down: one per OR branch. */
@@ -363,9 +435,11 @@ export function denial(request: RuleRequest): MetalError {
   const what =
     request.op === 'presence'
       ? `room '${request.collection}'`
-      : request.id !== null
-        ? `'${request.collection}/${request.id}'`
-        : `'${request.collection}'`
+      : request.group === 'query'
+        ? `collection group '${request.collection}'`
+        : request.id !== null
+          ? `'${request.collection}/${request.id}'`
+          : `'${request.collection}'`
   const op = request.op === 'list' ? 'query' : request.op
   const who = request.auth ? ` for user '${request.auth.userId}'` : ' without signing in'
   return new MetalError('permission-denied', `${op} of ${what} is not allowed${who}`)
