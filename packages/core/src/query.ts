@@ -117,14 +117,9 @@ export class Query<T = DocumentData> {
   }
 
   private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
-    const snap = at.length === 1 && at[0] instanceof DocumentSnapshot ? at[0] : undefined
-    const bound = cursorBound(
-      call,
-      this.spec.orderBy,
-      at,
-      inclusive,
-      snap as DocumentSnapshot | undefined,
-    )
+    const first = at[0]
+    const snap = at.length === 1 && first instanceof DocumentSnapshot ? first : undefined
+    const bound = cursorBound(call, this.spec.orderBy, at, inclusive, snap)
     return this.spec.group ? groupBound(call, this.spec, bound, snap?.ref.path) : bound
   }
 

@@ -6,8 +6,26 @@ import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { docPath, groupOf, inGroup, splitDocPath } from '../engine/collectionGroup.js'
 import type { StoredDoc } from '../engine/write.js'
 import type { DocState, DocumentCache } from './documentCache.js'
-import type { TargetLink, TargetPush, ViewListener } from './targets.js'
-import type { TargetChange } from '../protocol/backend.js'
+import type { Link } from './link.js'
+import type { BackendPush, TargetChange } from '../protocol/backend.js'
+
+// The shapes of targets.ts (which owns this file's instance), repeated so neither imports the other.
+
+/** Receives a listened query's results; see `ViewListener` in targets.ts. */
+interface ViewListener {
+  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[]): void
+  error(error: MetalError): void
+  readonly includeMetadataChanges?: boolean
+}
+
+/** A push about a listened query's result. */
+type TargetPush = Extract<BackendPush, { type: 'target' | 'targetError' }>
+
+/** What the targets need of the connection. */
+interface TargetLink {
+  readonly status: 'online' | 'offline'
+  request: Link['request']
+}
 
 // The listened collection group queries (`db.collectionGroup('comments')`). They work as the
 // collection queries of targets.ts, over the same document cache, but a group's documents come

@@ -4,6 +4,13 @@ import type { DocumentData } from '../engine/types.js'
 import type { Filter } from '../engine/filter.js'
 import type { QuerySpec } from '../engine/querySpec.js'
 import type { SessionData } from '../protocol/session.js'
+import {
+  compilePattern,
+  matchCollection,
+  matchGroup,
+  type Candidate,
+  type Pattern,
+} from './rulePatterns.js'
 
 /**
  * What a rule is asked about: `get` (one document), `list` (a query, a live query or an
@@ -124,24 +131,12 @@ export interface RuleRequest {
 /** Rules ready to judge requests. */
 export type RuleJudge = (request: RuleRequest) => boolean
 
-const RULE_KEYS = ['read', 'write', 'get', 'list', 'create', 'update', 'delete'] as const
 const SPECIFIC: Record<Exclude<RuleOp, 'presence'>, 'read' | 'write'> = {
   get: 'read',
   list: 'read',
   create: 'write',
   update: 'write',
   delete: 'write',
-}
-const PARAM = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/
-const RECURSIVE = /^\{([A-Za-z_][A-Za-z0-9_]*)=\*\*\}$/
-
-type Segment = { literal: string } | { param: string }
-interface Pattern {
-  /** The segments after the recursive wildcard, if any. */
-  readonly segments: readonly Segment[]
-  readonly rules: CollectionRules
-  /** The name of a leading `{name=**}`, or null. */
-  readonly recursive: string | null
 }
 
 /** Calls a rule; a rule that throws or answers anything but `true` refuses. */
@@ -183,12 +178,15 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
       `rules.documents must be an object of path patterns, got ${describe(documents)}`,
     )
   }
-  const patterns: Pattern[] = Object.entries(documents).map(([pattern, r]) =>
-    compilePattern(call, pattern, r),
+  const patterns: Pattern<CollectionRules>[] = Object.entries(documents).map(([pattern, r]) =>
+    compilePattern<CollectionRules>(call, pattern, r),
   )
   // The patterns whose collection part matches, per collection path: matched once, not per request.
-  const byCollection = new Map<string, Candidate[]>()
-  const candidates = (collection: string, group: RuleRequest['group']): Candidate[] => {
+  const byCollection = new Map<string, Candidate<CollectionRules>[]>()
+  const candidates = (
+    collection: string,
+    group: RuleRequest['group'],
+  ): Candidate<CollectionRules>[] => {
     const key = `${group ?? ''}:${collection}`
     let found = byCollection.get(key)
     if (!found) {
@@ -236,117 +234,6 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
 
 /** Most collection paths whose matching patterns a compiled rule set remembers. */
 const MAX_CACHED_COLLECTIONS = 1024
-
-/** A pattern whose collection part matches a collection path. */
-interface Candidate {
-  readonly rules: CollectionRules
-  /** Values of the collection part's parameters. */
-  readonly params: Readonly<Record<string, string>>
-  /** The document segment's parameter name, or null when the segment is a literal id. */
-  readonly idParam: string | null
-  readonly idLiteral: string | null
-}
-
-/**
- * The patterns matching a collection path; `recursiveOnly` (a document of a collection group
- * query) keeps only those with a recursive wildcard.
- */
-function matchCollection(
-  patterns: readonly Pattern[],
-  collection: string,
-  recursiveOnly = false,
-): Candidate[] {
-  const path = collection.split('/')
-  const found: Candidate[] = []
-  for (const p of patterns) {
-    // A recursive wildcard takes a document path: an even number of leading segments.
-    const skip = path.length + 1 - p.segments.length
-    if (p.recursive === null ? recursiveOnly || skip !== 0 : skip < 0 || skip % 2 !== 0) continue
-    const params: [string, string][] = []
-    if (p.recursive !== null) params.push([p.recursive, path.slice(0, skip).join('/')])
-    let ok = true
-    for (let i = skip; i < path.length && ok; i++) {
-      const s = p.segments[i - skip] as Segment
-      if ('param' in s) params.push([s.param, path[i] as string])
-      else ok = s.literal === path[i]
-    }
-    if (!ok) continue
-    const last = p.segments[p.segments.length - 1] as Segment
-    found.push({
-      rules: p.rules,
-      // fromEntries defines own properties: a parameter named __proto__ stays a parameter.
-      params: Object.fromEntries(params),
-      idParam: 'param' in last ? last.param : null,
-      idLiteral: 'param' in last ? null : last.literal,
-    })
-  }
-  return found
-}
-
-/**
- * The recursive patterns that authorise a collection group query as a whole: those whose part
- * after the wildcard is one collection and a document (`{path=**}/comments/{id}`).
- */
-function matchGroup(patterns: readonly Pattern[], groupId: string): Candidate[] {
-  const found: Candidate[] = []
-  for (const p of patterns) {
-    if (p.recursive === null || p.segments.length !== 2) continue
-    const [coll, last] = p.segments as [Segment, Segment]
-    if ('literal' in coll && coll.literal !== groupId) continue
-    found.push({
-      rules: p.rules,
-      params: 'param' in coll ? Object.fromEntries([[coll.param, groupId]]) : {},
-      idParam: 'param' in last ? last.param : null,
-      idLiteral: 'param' in last ? null : last.literal,
-    })
-  }
-  return found
-}
-
-function compilePattern(call: string, pattern: string, rules: unknown): Pattern {
-  const where = `rules.documents[${JSON.stringify(pattern)}]`
-  const all = pattern.split('/')
-  const wildcard = RECURSIVE.exec(all[0] ?? '')
-  const recursive = wildcard ? (wildcard[1] as string) : null
-  const parts = wildcard ? all.slice(1) : all
-  if (
-    pattern === '' ||
-    parts.length === 0 ||
-    parts.length % 2 !== 0 ||
-    parts.some((s) => s === '')
-  ) {
-    throw invalidArgument(
-      call,
-      `${where}: a pattern is a document path, collection/document pairs such as 'tasks/{taskId}', optionally after a leading '{path=**}'`,
-    )
-  }
-  const segments = parts.map((s): Segment => {
-    const m = PARAM.exec(s)
-    if (m) return { param: m[1] as string }
-    if (s.includes('{') || s.includes('}')) {
-      throw invalidArgument(
-        call,
-        `${where}: bad segment ${describe(s)} (use {name}; {name=**} only as the first segment)`,
-      )
-    }
-    return { literal: s }
-  })
-  if (typeof rules !== 'object' || rules === null) {
-    throw invalidArgument(call, `${where} must be an object of rules, got ${describe(rules)}`)
-  }
-  for (const [key, value] of Object.entries(rules)) {
-    if (!(RULE_KEYS as readonly string[]).includes(key)) {
-      throw invalidArgument(
-        call,
-        `${where}: unknown rule ${describe(key)} (expected ${RULE_KEYS.join(', ')})`,
-      )
-    }
-    if (typeof value !== 'function') {
-      throw invalidArgument(call, `${where}.${key} must be a function, got ${describe(value)}`)
-    }
-  }
-  return { segments, rules: rules as CollectionRules, recursive }
-}
 
 /** A query as far as its filter pins documents down: one per OR branch. */
 export interface PinnedDoc {
