@@ -169,6 +169,27 @@ export function collectionGroupsSuite(harness: BackendHarness): void {
       stop()
     })
 
+    it('catches up after a reconnect with the writes it missed', async () => {
+      const snaps: QuerySnapshot[] = []
+      const stop = db.collectionGroup('comments').subscribe((_c, snap) => snaps.push(snap))
+      await eventually(() => expect(snaps).toHaveLength(1))
+      env.metal.disableNetwork()
+      const other = env.clients[1]!.db()
+      await other.doc('posts/p1/comments/c1').delete()
+      await other.doc('x/y/comments/c1').set({ n: 7 })
+      env.metal.enableNetwork()
+      await eventually(() =>
+        expect(paths(snaps.at(-1)!)).toEqual([
+          'comments/c1',
+          'posts/p1/comments/c2',
+          'posts/p2/comments/c1',
+          'users/u1/posts/p9/comments/c7',
+          'x/y/comments/c1',
+        ]),
+      )
+      stop()
+    })
+
     it('keeps a live count of the group', async () => {
       const counts: number[] = []
       const stop = db.collectionGroup('comments').subscribeCount((n) => counts.push(n))
