@@ -4,7 +4,7 @@ import { computeLocal, type LocalDoc } from './overlay.js'
 import { LiveView, sameData, type ViewChange } from '../engine/liveView.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { TargetRouter } from '../engine/router.js'
-import { GroupTargets } from './groupTargets.js'
+import { LazyGroupTargets } from './lazyGroupTargets.js'
 import type { DocState, DocumentCache } from './documentCache.js'
 import type { Link } from './link.js'
 import type { BackendPush, TargetChange } from '../protocol/backend.js'
@@ -76,18 +76,14 @@ export class Targets {
   private nextTargetId = 1
   private closed = false
   /** The collection group queries (groupTargets.ts): same ids, documents and link. */
-  readonly groups: GroupTargets
+  readonly groups: LazyGroupTargets
 
   constructor(
     private readonly docs: DocumentCache,
     private readonly link: TargetLink,
   ) {
-    this.groups = new GroupTargets(
-      docs,
-      link,
-      () => this.newTargetId(),
-      (s) => this.refresh(s),
-    )
+    const refresh = (s: Set<DocState>) => this.refresh(s)
+    this.groups = new LazyGroupTargets(() => [docs, link, () => this.newTargetId(), refresh])
   }
 
   /** A fresh target id (live aggregates take theirs from the same sequence). */
