@@ -190,6 +190,20 @@ export function collectionGroupsSuite(harness: BackendHarness): void {
       stop()
     })
 
+    it('answers get() offline from the documents this client holds, with pending writes', async () => {
+      const snaps: QuerySnapshot[] = []
+      const stop = db.collectionGroup('comments').subscribe((_c, snap) => snaps.push(snap))
+      await eventually(() => expect(snaps).toHaveLength(1))
+      env.metal.disableNetwork()
+      const write = db.doc('z/z1/comments/c1').set({ n: 0, by: 'zed' })
+      const offline = await db.collectionGroup('comments').orderBy('n').limit(2).get()
+      expect(paths(offline)).toEqual(['z/z1/comments/c1', 'posts/p1/comments/c1'])
+      expect(offline.docs[0]!.hasPendingWrites).toBe(true)
+      env.metal.enableNetwork()
+      await write
+      stop()
+    })
+
     it('keeps a live count of the group', async () => {
       const counts: number[] = []
       const stop = db.collectionGroup('comments').subscribeCount((n) => counts.push(n))
