@@ -117,7 +117,7 @@ export class Query<T = DocumentData> {
 
   private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
     const snap = at.length === 1 && at[0] instanceof DocumentSnapshot ? at[0] : undefined
-    return cursorBound(call, this.spec.orderBy, at, inclusive, snap as DocumentSnapshot | undefined)
+    return cursorBound(call, this.spec, at, inclusive, snap as DocumentSnapshot | undefined)
   }
 
   private checkRunnable(call: string): void {

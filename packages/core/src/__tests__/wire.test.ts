@@ -400,7 +400,7 @@ describe('decodeQuerySpec', () => {
     [
       'a cursor id with too few values',
       ordered({ startAt: { values: [], id: 'u1', inclusive: true } }),
-      'needs a value for each of the 1 orderBy field(s), got 0',
+      'needs a value for each of the 1 field(s) the query orders by, got 0',
     ],
     [
       'a cursor with a bad id',

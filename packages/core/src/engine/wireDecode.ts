@@ -12,7 +12,7 @@ import {
   toUpdateWrite,
 } from './writeInput.js'
 import { own, wireArray, wireObject, within, type WireObject } from './wireShape.js'
-import type { BoundSpec, OrderSpec, QuerySpec } from './querySpec.js'
+import { effectiveOrderBy, type BoundSpec, type OrderSpec, type QuerySpec } from './querySpec.js'
 import type { DocumentData, WhereFilterOp } from './types.js'
 import type { Precondition, Write } from './write.js'
 
@@ -151,10 +151,12 @@ export function decodeQuerySpec(wire: unknown, part = 'query'): QuerySpec {
     }
     const offset = own(q, 'offset')
     if (offset !== undefined) spec.offset = checkCount('offset()', offset, 'offset')
+    // A cursor with an id holds values for every key of the order, implicit ones included.
+    const order = { orderBy, all: effectiveOrderBy(spec) }
     const startAt = own(q, 'startAt')
-    if (startAt !== undefined) spec.startAt = decodeBound(startAt, 'start', orderBy)
+    if (startAt !== undefined) spec.startAt = decodeBound(startAt, 'start', order)
     const endAt = own(q, 'endAt')
-    if (endAt !== undefined) spec.endAt = decodeBound(endAt, 'end', orderBy)
+    if (endAt !== undefined) spec.endAt = decodeBound(endAt, 'end', order)
     checkRunnable('limitToLast()', spec)
     return spec
   })
@@ -189,9 +191,13 @@ function decodeFilter(wire: unknown, depth: number): Filter {
 
 /**
  * Decodes a cursor. Given by values, it has one to orderBy-many values; taken from a snapshot it
- * has a value for every orderBy field and the snapshot's id.
+ * has a value for every field of the effective order (implicit keys too) and the snapshot's id.
  */
-function decodeBound(wire: unknown, end: 'start' | 'end', order: readonly OrderSpec[]): BoundSpec {
+function decodeBound(
+  wire: unknown,
+  end: 'start' | 'end',
+  orders: { orderBy: readonly OrderSpec[]; all: readonly OrderSpec[] },
+): BoundSpec {
   const b = wireObject(`${end}At()`, wire, `'${end}At'`, ['values', 'id', 'inclusive'])
   const inclusive = own(b, 'inclusive')
   if (typeof inclusive !== 'boolean') {
@@ -199,14 +205,15 @@ function decodeBound(wire: unknown, end: 'start' | 'end', order: readonly OrderS
   }
   const call = inclusive ? `${end}At()` : end === 'start' ? 'startAfter()' : 'endBefore()'
   const raw = wireArray(call, own(b, 'values'), "'values'")
-  const values = raw.map((v, i) => unwrapValue(call, v, order[i]?.field ?? `[${i}]`, 1))
   const id = own(b, 'id')
+  const order = id === undefined ? orders.orderBy : orders.all
+  const values = raw.map((v, i) => unwrapValue(call, v, order[i]?.field ?? `[${i}]`, 1))
   if (id === undefined) return { values: checkCursorValues(call, order, values), inclusive }
   checkDocId(call, id)
   if (values.length !== order.length) {
     throw invalidArgument(
       call,
-      `a cursor with a document id needs a value for each of the ${order.length} orderBy field(s), got ${values.length}`,
+      `a cursor with a document id needs a value for each of the ${order.length} field(s) the query orders by, got ${values.length}`,
     )
   }
   return {

@@ -1,5 +1,6 @@
 import {
   compileQuery,
+  effectiveOrderBy,
   fieldGetter,
   invalidArgument,
   parseFieldPath,
@@ -179,7 +180,8 @@ export function compileScan(projectId: string, query: QuerySpec): ScanPlan {
     `collection = ${params.text(query.collection)}`,
   ]
   if (query.filter) where.push(filterSql(params, query.filter))
-  const keys: SqlKey[] = query.orderBy.map((o) => ({
+  // The engine's order: explicit keys, then implicit ones for inequality fields.
+  const keys: SqlKey[] = effectiveOrderBy(query).map((o) => ({
     field: sqlField(params, o.field),
     sign: o.direction === 'desc' ? -1 : 1,
   }))
@@ -200,7 +202,7 @@ export function compileScan(projectId: string, query: QuerySpec): ScanPlan {
 
 /** True when SQL's first rows are the engine's first rows (see the banner). */
 function windowIsExact(compiled: CompiledQuery, docs: readonly StoredDoc[]): boolean {
-  const getters = compiled.spec.orderBy.map((o) =>
+  const getters = effectiveOrderBy(compiled.spec).map((o) =>
     fieldGetter(parseFieldPath('orderBy()', o.field)),
   )
   return docs.every(
