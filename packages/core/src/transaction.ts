@@ -1,7 +1,12 @@
 import { describe, invalidArgument, MetalError } from './errors.js'
 import { checkRef } from './batch.js'
 import { DocumentSnapshot, snapshotOf } from './snapshot.js'
-import { toDeleteWrite, toSetWrite, toUpdateWrite } from './engine/writeInput.js'
+import {
+  toDeleteWrite,
+  toSetWrite,
+  toUpdateWrite,
+  type WriteInputOptions,
+} from './engine/writeInput.js'
 import type { DocumentReference } from './reference.js'
 import type { Store } from './client/store.js'
 import type { SetOptions } from './types.js'
@@ -25,11 +30,16 @@ export class Transaction {
   private readonly writes: Write[] = []
   private readonly reads = new Map<string, VersionCheck>()
 
+  /** How writes read their data (the client's `ignoreUndefinedProperties`). */
+  private readonly input: WriteInputOptions
+
   /** @internal */
   constructor(
     private readonly store: Store,
     private readonly txId: string,
-  ) {}
+  ) {
+    this.input = { ignoreUndefined: store.ignoreUndefinedProperties }
+  }
 
   /** Reads a document inside the transaction. */
   async get<T>(ref: DocumentReference<T>): Promise<DocumentSnapshot<T>> {
@@ -48,7 +58,9 @@ export class Transaction {
   /** Buffers a set. */
   set<T>(ref: DocumentReference<T>, data: unknown, options?: SetOptions): this {
     const r = checkRef('transaction.set()', ref, this.store)
-    this.writes.push(toSetWrite('transaction.set()', r.parent.path, r.id, data, options))
+    this.writes.push(
+      toSetWrite('transaction.set()', r.parent.path, r.id, data, options, this.input),
+    )
     return this
   }
 
@@ -57,14 +69,14 @@ export class Transaction {
   update<T>(ref: DocumentReference<T>, field: string, value: unknown, ...more: unknown[]): this
   update<T>(ref: DocumentReference<T>, ...args: unknown[]): this {
     const r = checkRef('transaction.update()', ref, this.store)
-    this.writes.push(toUpdateWrite('transaction.update()', r.parent.path, r.id, args))
+    this.writes.push(toUpdateWrite('transaction.update()', r.parent.path, r.id, args, this.input))
     return this
   }
 
   /** Buffers a delete. */
   delete<T>(ref: DocumentReference<T>): this {
     const r = checkRef('transaction.delete()', ref, this.store)
-    this.writes.push(toDeleteWrite(r.parent.path, r.id))
+    this.writes.push(toDeleteWrite(r.parent.path, r.id, 'transaction.delete()'))
     return this
   }
 

@@ -1,6 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, parseFieldPath } from './fieldPath.js'
 import { cloneValueForQuery } from './documentValues.js'
+import { checkUsablePath } from './writeInput.js'
 import { effectiveOrderBy, type BoundSpec, type OrderSpec, type QuerySpec } from './querySpec.js'
 import type { OrderByDirection } from './types.js'
 
@@ -61,11 +62,13 @@ export function checkCursorValues(
 }
 
 /**
- * Checks what a query needs before it runs: `limitToLast()` needs a sort order, and a cursor
+ * Checks what a query needs before it runs: no reserved id in its collection path,
+ * `limitToLast()` needs a sort order, and a cursor
  * taken from a snapshot holds a value for each key of the query's order (an inequality filter
  * added after the cursor adds a key the cursor has no value for).
  */
 export function checkRunnable(call: string, spec: QuerySpec): void {
+  checkUsablePath(call, spec.collection)
   if (spec.limitType === 'last' && spec.orderBy.length === 0) {
     throw invalidArgument(call, 'limitToLast() needs an orderBy() clause')
   }

@@ -151,7 +151,7 @@ export function queryFiltersSuite(harness: BackendHarness): void {
             p4: { tags: 'a' },
             p5: { title: 'no tags' },
             p6: { tags: [] },
-            p7: { tags: [['a']] },
+            p7: { tags: [{ k: ['a'] }] }, // arrays nest only through a map
           })
         })
 
@@ -162,7 +162,9 @@ export function queryFiltersSuite(harness: BackendHarness): void {
 
         it('array-contains compares elements deeply and by type', async () => {
           expect(await idsOf(posts.where('tags', 'array-contains', { k: 1 }))).toEqual(['p3'])
-          expect(await idsOf(posts.where('tags', 'array-contains', ['a']))).toEqual(['p7'])
+          expect(await idsOf(posts.where('tags', 'array-contains', { k: ['a'] }))).toEqual(['p7'])
+          // No stored array holds an array (Firestore refuses nested arrays), so this matches none.
+          expect(await idsOf(posts.where('tags', 'array-contains', ['a']))).toEqual([])
           expect(await idsOf(posts.where('tags', 'array-contains', '2'))).toEqual([])
         })
 
