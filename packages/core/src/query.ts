@@ -6,7 +6,6 @@ import { and, or, type Filter } from './engine/filter.js'
 import { appendFilter, toFilter } from './whereInput.js'
 import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { cursorBound } from './cursorBound.js'
-import { failedListener, usablePathError } from './failedListener.js'
 import { checkIdOperands, groupBound } from './engine/collectionGroup.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
@@ -159,8 +158,6 @@ export class Query<T = DocumentData> {
   ): Unsubscribe
   subscribe(onChanges: QueryListener<T>, second?: unknown, third?: unknown): Unsubscribe {
     const { onError, ...options } = subscribeArgs('subscribe()', onChanges, second, third)
-    const reserved = usablePathError('subscribe()', this.spec.collection)
-    if (reserved) return failedListener(reserved, onError)
     this.checkRunnable('subscribe()')
     const coll = this.coll
     return this.store.listen(this.spec, {
@@ -231,10 +228,8 @@ export class Query<T = DocumentData> {
     onCount: (count: number) => void,
     onError?: (error: MetalError) => void,
   ): Unsubscribe {
-    checkListeners('subscribeCount()', onCount, onError)
-    const reserved = usablePathError('subscribeCount()', this.spec.collection)
-    if (reserved) return failedListener(reserved, onError)
     this.checkRunnable('subscribeCount()')
+    checkListeners('subscribeCount()', onCount, onError)
     let stop: Unsubscribe | undefined
     let active = true
     void import('./aggregateQuery.js').then(({ listenCount }) => {
