@@ -47,7 +47,9 @@ export class WriteBatch {
   set<T>(ref: DocumentReference<T>, data: unknown, options?: SetOptions): this {
     return this.add('set()', () => {
       const r = checkRef('batch.set()', ref, this.store)
-      return toSetWrite('batch.set()', r.parent.path, r.id, data, options)
+      return toSetWrite('batch.set()', r.parent.path, r.id, data, options, {
+        ignoreUndefined: this.store.ignoreUndefinedProperties,
+      })
     })
   }
 
@@ -57,7 +59,9 @@ export class WriteBatch {
   update<T>(ref: DocumentReference<T>, ...args: unknown[]): this {
     return this.add('update()', () => {
       const r = checkRef('batch.update()', ref, this.store)
-      return toUpdateWrite('batch.update()', r.parent.path, r.id, args)
+      return toUpdateWrite('batch.update()', r.parent.path, r.id, args, {
+        ignoreUndefined: this.store.ignoreUndefinedProperties,
+      })
     })
   }
 
@@ -65,7 +69,7 @@ export class WriteBatch {
   delete<T>(ref: DocumentReference<T>): this {
     return this.add('delete()', () => {
       const r = checkRef('batch.delete()', ref, this.store)
-      return toDeleteWrite(r.parent.path, r.id)
+      return toDeleteWrite(r.parent.path, r.id, 'batch.delete()')
     })
   }
 

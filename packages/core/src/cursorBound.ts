@@ -1,7 +1,7 @@
 import { invalidArgument } from './errors.js'
 import { getDocField, parseFieldPath } from './engine/fieldPath.js'
 import { checkCursorValues } from './engine/queryChecks.js'
-import type { BoundSpec, OrderSpec } from './engine/querySpec.js'
+import { effectiveOrderBy, type BoundSpec, type QuerySpec } from './engine/querySpec.js'
 
 /** What a cursor reads of a document snapshot. */
 interface CursorSnapshot {
@@ -11,20 +11,21 @@ interface CursorSnapshot {
 }
 
 /**
- * A cursor from a document snapshot (its values of the orderBy fields, and its id) or from
- * values given for the orderBy fields; `call` names the cursor method in errors.
+ * A cursor from a document snapshot (its values of every field the query orders by, implicit
+ * inequality keys included, and its id) or from values given for the explicit orderBy fields,
+ * as Cloud Firestore builds them; `call` names the cursor method in errors.
  */
 export function cursorBound(
   call: string,
-  order: readonly OrderSpec[],
+  spec: Pick<QuerySpec, 'orderBy' | 'filter'>,
   at: unknown[],
   inclusive: boolean,
   snap: CursorSnapshot | undefined,
 ): BoundSpec {
-  if (!snap) return { values: checkCursorValues(call, order, at), inclusive }
+  if (!snap) return { values: checkCursorValues(call, spec.orderBy, at), inclusive }
   if (!snap.exists)
     throw invalidArgument(call, `snapshot of '${snap.id}' is of a document that does not exist`)
-  const values = order.map((o) => {
+  const values = effectiveOrderBy(spec).map((o) => {
     const v = getDocField(snap.id, snap.data(), parseFieldPath(call, o.field))
     if (v === undefined) {
       throw invalidArgument(

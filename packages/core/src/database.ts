@@ -1,7 +1,7 @@
 import { WriteBatch } from './batch.js'
 import { CollectionReference, type DocumentReference } from './reference.js'
 import type { Transaction, TransactionOptions } from './transaction.js'
-import { checkCollectionPath, checkPath } from './engine/writeInput.js'
+import { checkRefPath } from './engine/writeInput.js'
 import { checkGroupId } from './engine/collectionGroup.js'
 import { Query } from './query.js'
 import type { QuerySpec } from './engine/querySpec.js'
@@ -13,9 +13,12 @@ export class Database {
   /** @internal */
   constructor(private readonly store: Store) {}
 
-  /** A collection by path: `'users'`, or a sub-collection such as `'users/u1/posts'`. */
+  /**
+   * A collection by path: `'users'`, or a sub-collection such as `'users/u1/posts'` (a leading
+   * or trailing `/` is ignored, as in Firestore).
+   */
   collection<T = DocumentData>(path: string): CollectionReference<T> {
-    return new CollectionReference<T>(this.store, checkCollectionPath('collection()', path))
+    return new CollectionReference<T>(this.store, checkRefPath('collection()', path, 'collection'))
   }
 
   /**
@@ -31,11 +34,11 @@ export class Database {
     return new Query<T>(this.store, new CollectionReference<T>(this.store, id), spec)
   }
 
-  /** A document by path: `'users/u1'`. */
+  /** A document by path: `'users/u1'` (a leading or trailing `/` is ignored). */
   doc<T = DocumentData>(path: string): DocumentReference<T> {
-    checkPath('doc()', path, 'document')
-    const cut = path.lastIndexOf('/')
-    return this.collection<T>(path.slice(0, cut)).doc(path.slice(cut + 1))
+    const checked = checkRefPath('doc()', path, 'document')
+    const cut = checked.lastIndexOf('/')
+    return this.collection<T>(checked.slice(0, cut)).doc(checked.slice(cut + 1))
   }
 
   /** A new write batch: operations committed atomically with `commit()`. */

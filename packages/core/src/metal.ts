@@ -52,6 +52,13 @@ export interface MetalOptions {
    * @default true
    */
   watchBrowserNetwork?: boolean
+  /**
+   * Leave out map fields whose value is `undefined` when writing (set, add, update, batches and
+   * transactions), as Firestore's `ignoreUndefinedProperties` does, instead of refusing the
+   * write. `undefined` in an array is still refused.
+   * @default false
+   */
+  ignoreUndefinedProperties?: boolean
 }
 
 const PROJECT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/
@@ -147,6 +154,13 @@ export class Metal {
         `option 'WebSocket' must be a WebSocket class, got ${describe(WebSocket)}`,
       )
     }
+    const { ignoreUndefinedProperties = false } = options
+    if (typeof ignoreUndefinedProperties !== 'boolean') {
+      throw invalidArgument(
+        'new Metal()',
+        `option 'ignoreUndefinedProperties' must be a boolean, got ${describe(ignoreUndefinedProperties)}`,
+      )
+    }
     checkOptionObject('auth', options.auth)
     checkOptionObject('embedded', options.embedded)
     if (options.embedded) checkEmbeddedOptions('new Metal()', options.embedded, { url, backend })
@@ -187,6 +201,7 @@ export class Metal {
     this.store = new Store(this.backend, projectId, autoId(), {
       ...options.sync,
       apiKey,
+      ignoreUndefinedProperties,
       defaultStorage: () => (hasIndexedDb() ? indexedDbStorage(`metal-${projectId}`) : null),
       gate: auth.restoring,
     })

@@ -119,7 +119,7 @@ export class Query<T = DocumentData> {
   private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
     const first = at[0]
     const snap = at.length === 1 && first instanceof DocumentSnapshot ? first : undefined
-    const bound = cursorBound(call, this.spec.orderBy, at, inclusive, snap)
+    const bound = cursorBound(call, this.spec, at, inclusive, snap)
     return this.spec.group ? groupBound(call, this.spec, bound, snap?.ref.path) : bound
   }
 

@@ -5,10 +5,12 @@ import type { Unsubscribe } from './types.js'
 import { where } from './engine/filter.js'
 import { DOCUMENT_ID } from './engine/fieldPath.js'
 import { DOCUMENT_PATH } from './engine/documentRef.js'
+import { failedListener, usablePathError } from './failedListener.js'
 import { DocumentSnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
 import {
   autoId,
   checkDocId,
+  checkUsablePath,
   checkWriteOptions,
   toDeleteWrite,
   toSetWrite,
@@ -50,14 +52,16 @@ export class CollectionReference<T = DocumentData> extends Query<T> {
     return new DocumentReference(
       this,
       this.store,
-      id === undefined ? autoId() : checkDocId('doc()', id),
+      id === undefined ? autoId() : checkDocId('doc()', id, false),
     )
   }
 
   /** Creates a document with a random id. Resolves with its reference once committed. */
   async add(data: WithFieldValue<T>, options?: WriteOptions): Promise<DocumentReference<T>> {
     const ref = this.doc()
-    const write = toSetWrite('add()', this.path, ref.id, data, undefined)
+    const write = toSetWrite('add()', this.path, ref.id, data, undefined, {
+      ignoreUndefined: this.store.ignoreUndefinedProperties,
+    })
     await this.store.commit(
       [{ ...write, precondition: { exists: false } }],
       checkWriteOptions('add()', options),
@@ -103,6 +107,7 @@ export class DocumentReference<T = DocumentData> {
 
   /** Reads the document once. */
   async get(): Promise<DocumentSnapshot<T>> {
+    checkUsablePath('get()', this.path)
     const local = await this.store.getDoc(this.parent.path, this.id)
     return local ? snapshotOf(this.parent, local) : new DocumentSnapshot(this.parent, this.id, null)
   }
@@ -115,7 +120,9 @@ export class DocumentReference<T = DocumentData> {
   ): Promise<void>
   set(data: unknown, options?: SetOptions & WriteOptions): Promise<void> {
     try {
-      const write = toSetWrite('set()', this.parent.path, this.id, data, options)
+      const write = toSetWrite('set()', this.parent.path, this.id, data, options, {
+        ignoreUndefined: this.store.ignoreUndefinedProperties,
+      })
       return this.store.commit([write], options)
     } catch (error) {
       return Promise.reject(error)
@@ -140,7 +147,9 @@ export class DocumentReference<T = DocumentData> {
         options = checkWriteOptions('update()', args[1])
         args = [args[0]]
       }
-      const write = toUpdateWrite('update()', this.parent.path, this.id, args)
+      const write = toUpdateWrite('update()', this.parent.path, this.id, args, {
+        ignoreUndefined: this.store.ignoreUndefinedProperties,
+      })
       return this.store.commit([write], options)
     } catch (error) {
       return Promise.reject(error)
@@ -178,6 +187,8 @@ export class DocumentReference<T = DocumentData> {
       second,
       third,
     )
+    const reserved = usablePathError('subscribe()', this.path)
+    if (reserved) return failedListener(reserved, onError)
     return this.parent.where(where(DOCUMENT_ID, '==', this.id)).subscribe(
       (changes, snap) => {
         const doc = snap.docs[0]

@@ -1,7 +1,12 @@
 import { describe, invalidArgument, MetalError } from './errors.js'
 import { checkRef } from './batch.js'
 import { DocumentSnapshot, snapshotOf } from './snapshot.js'
-import { toDeleteWrite, toSetWrite, toUpdateWrite } from './engine/writeInput.js'
+import {
+  toDeleteWrite,
+  toSetWrite,
+  toUpdateWrite,
+  type WriteInputOptions,
+} from './engine/writeInput.js'
 import type { DocumentReference } from './reference.js'
 import type { Store } from './client/store.js'
 import type { SetOptions } from './types.js'
@@ -41,11 +46,16 @@ export class Transaction {
   /** @internal Set once the attempt is over: later calls are refused. */
   ended = false
 
+  /** How writes read their data (the client's `ignoreUndefinedProperties`). */
+  private readonly input: WriteInputOptions
+
   /** @internal */
   constructor(
     private readonly store: Store,
     private readonly txId: string,
-  ) {}
+  ) {
+    this.input = { ignoreUndefined: store.ignoreUndefinedProperties }
+  }
 
   /** Reads a document inside the transaction. */
   async get<T>(ref: DocumentReference<T>): Promise<DocumentSnapshot<T>> {
@@ -78,7 +88,7 @@ export class Transaction {
   set<T>(ref: DocumentReference<T>, data: unknown, options?: SetOptions): this {
     return this.buffer('transaction.set()', ref, (r) => {
       this.missing.delete(r.path)
-      return toSetWrite('transaction.set()', r.parent.path, r.id, data, options)
+      return toSetWrite('transaction.set()', r.parent.path, r.id, data, options, this.input)
     })
   }
 
@@ -90,7 +100,7 @@ export class Transaction {
   update<T>(ref: DocumentReference<T>, field: string, value: unknown, ...more: unknown[]): this
   update<T>(ref: DocumentReference<T>, ...args: unknown[]): this {
     return this.buffer('transaction.update()', ref, (r) => {
-      const write = toUpdateWrite('transaction.update()', r.parent.path, r.id, args)
+      const write = toUpdateWrite('transaction.update()', r.parent.path, r.id, args, this.input)
       if (this.missing.has(r.path)) {
         // Firestore finds this before the commit: it spoils the transaction, never retried.
         throw this.fail(invalidArgument('transaction.update()', `'${r.path}' does not exist`))
@@ -103,7 +113,7 @@ export class Transaction {
   delete<T>(ref: DocumentReference<T>): this {
     return this.buffer('transaction.delete()', ref, (r) => {
       this.missing.add(r.path)
-      return toDeleteWrite(r.parent.path, r.id)
+      return toDeleteWrite(r.parent.path, r.id, 'transaction.delete()')
     })
   }
 

@@ -1,5 +1,11 @@
 import { describe, invalidArgument } from './errors.js'
-import { and, isFilter, where as whereFilter, type Filter } from './engine/filter.js'
+import {
+  and,
+  checkFilterNesting,
+  isFilter,
+  where as whereFilter,
+  type Filter,
+} from './engine/filter.js'
 import type { WhereFilterOp } from './types.js'
 
 // The arguments of `where()` as a filter, shared by Query and CompositeQuery.
@@ -22,7 +28,7 @@ export function toFilter(
   argc: number,
 ): Filter {
   if (argc === 1) {
-    if (isFilter(fieldOrFilter)) return fieldOrFilter
+    if (isFilter(fieldOrFilter)) return checkFilterNesting('where()', fieldOrFilter)
     if (
       typeof fieldOrFilter === 'object' &&
       fieldOrFilter !== null &&

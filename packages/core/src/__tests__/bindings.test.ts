@@ -334,6 +334,26 @@ describe('paginated options', () => {
     })
   })
 
+  it('page in the implicit order of an inequality filter (Firestore orders by that field)', () => {
+    const t = setup()
+    const options = metalPaginatedQueryOptions<User>(
+      t.client,
+      t.metal,
+      'users',
+      (q) => q.where('age', '>', 20),
+      2,
+    )
+    expect((options.queryKey[3] as { orderBy: unknown }).orderBy).toEqual([
+      { field: 'age', direction: 'asc' },
+      { field: '__name__', direction: 'asc' },
+    ])
+    const row = (id: string, age: number) => ({ id, name: id, age }) as MetalRow<User>
+    expect(options.getNextPageParam([row('x', 25), row('y', 30)])).toEqual({
+      page: 1,
+      after: [30, 'y'],
+    })
+  })
+
   it('apply a first-page change that lands while a later page loads', async () => {
     const t = setup()
     for (const [id, age] of [

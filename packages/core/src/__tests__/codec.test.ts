@@ -49,7 +49,11 @@ describe('documents', () => {
   const docs: Record<string, Record<string, unknown>> = {
     empty: {},
     scalars: { s: 'text', n: -1.5, z: 0, t: true, f: false, nil: null },
-    nested: { a: { b: { c: [1, 'two', { three: 3 }, [4, [5]]] } }, e: {}, arr: [] },
+    nested: {
+      a: { b: { c: [1, 'two', { three: 3 }, { four: [4, { five: [5] }] }] } },
+      e: {},
+      arr: [],
+    },
     unicode: { 'ключ 🔑': '值 \u0001 \ud83d\ude00', 'a.b': 'dotted key' },
     'own $metal key': { $metal: 'increment', operand: 1 },
     'nested $metal keys': {
@@ -127,7 +131,10 @@ describe('field-value sentinels', () => {
   })
 
   it('escapes $metal maps inside arrayUnion and arrayRemove elements', () => {
-    const write = setWrite({ u: arrayUnion({ $metal: 'delete' }), r: arrayRemove([{ $metal: 1 }]) })
+    const write = setWrite({
+      u: arrayUnion({ $metal: 'delete' }),
+      r: arrayRemove({ a: [{ $metal: 1 }] }),
+    })
     expect(decodeWrite(viaJson(encodeWrite(write)))).toEqual(write)
   })
 
@@ -255,7 +262,8 @@ describe('query specs', () => {
           where('role', 'in', ['admin', { $metal: 'x' }]),
           where('role', 'not-in', ['banned']),
           where('tags', 'array-contains', 'vip'),
-          where('tags', 'array-contains-any', [1, [2]]),
+          where('tags', 'array-contains-any', [1, { two: [2] }]),
+          where('pair', 'in', [[1, 2], [3]]),
           where('deleted', '!=', true),
           where('meta.score', '<=', 1.5),
           where('name', '>', 'M'),

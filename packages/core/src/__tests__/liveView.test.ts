@@ -62,7 +62,22 @@ function referenceOf(spec: QuerySpec): {
   matches: (e: Entry) => boolean
   order: (a: Entry, b: Entry) => number
 } {
-  const keys = spec.orderBy
+  // Firestore's implicit order: inequality fields follow the explicit keys, by name, in the last
+  // key's direction (the shapes here use simple field names).
+  const inequalities = new Set<string>()
+  const collect = (f: Filter): void => {
+    if (f.type !== 'where') f.filters.forEach(collect)
+    else if (['<', '<=', '>', '>=', '!=', 'not-in'].includes(f.op)) inequalities.add(f.field)
+  }
+  if (spec.filter) collect(spec.filter)
+  const direction = spec.orderBy.at(-1)?.direction ?? 'asc'
+  const keys = [
+    ...spec.orderBy,
+    ...[...inequalities]
+      .filter((field) => field !== '__name__' && !spec.orderBy.some((o) => o.field === field))
+      .sort()
+      .map((field) => ({ field, direction })),
+  ]
   const idDir = keys.length > 0 && keys[keys.length - 1]?.direction === 'desc' ? -1 : 1
   const idCmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0) * idDir
   const order = (a: Entry, b: Entry): number => {

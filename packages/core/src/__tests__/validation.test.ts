@@ -483,10 +483,21 @@ describe('document ids and collection paths', () => {
   it.each([
     ['a/b', "'a/b'", "'/'"],
     ['', "''", 'non-empty'],
-    ['__x__', "'__x__'", 'reserved'],
     ['..', "'..'", 'reserved'],
   ])('doc(%j) throws', (id, shown, why) => {
     expectThrows(() => items.doc(id), 'doc()', 'document id', shown, why)
+  })
+
+  it('builds references to reserved ids (__x__): using them fails, as in Firestore', () => {
+    expect(items.doc('__x__').path).toBe(`${items.path}/__x__`)
+    expect(metal.db().collection('users/__u__/posts').path).toBe('users/__u__/posts')
+    expect(metal.db().doc('__users__/u1').id).toBe('u1')
+  })
+
+  it('reads paths with a leading or trailing slash as Firestore does', () => {
+    expect(metal.db().collection('/users').path).toBe('users')
+    expect(metal.db().collection('users/').path).toBe('users')
+    expect(metal.db().doc('/users/u1/').path).toBe('users/u1')
   })
 
   it('doc() throws for an id longer than 1500 bytes', () => {
@@ -497,10 +508,9 @@ describe('document ids and collection paths', () => {
     ['', "''", 'non-empty'],
     ['users/u1', "'users/u1'", 'even number of segments'],
     ['a//b', "'a//b'", 'empty segment'],
-    ['/users', "'/users'", 'empty segment'],
-    ['users/', "'users/'", 'empty segment'],
-    ['__users__', "'__users__'", 'reserved'],
-    ['users/__u__/posts', "'__u__'", 'reserved'],
+    ['//users', "'/users'", 'empty segment'],
+    ['users//', "'users/'", 'empty segment'],
+    ['/', "'/'", 'names no collection'],
   ])('collection(%j) throws', (path, shown, why) => {
     expectThrows(() => metal.db().collection(path), 'collection()', 'collection path', shown, why)
   })
@@ -512,8 +522,8 @@ describe('document ids and collection paths', () => {
   it.each([
     ['users', "'users'", 'even number of segments'],
     ['a/b/c', "'a/b/c'", 'even number of segments'],
-    ['users/', "'users/'", 'empty segment'],
-    ['users/__u__', "'__u__'", 'reserved'],
+    ['users/', "'users'", 'even number of segments'],
+    ['users//u1', "'users//u1'", 'empty segment'],
   ])('db.doc(%j) throws', (path, shown, why) => {
     expectThrows(() => metal.db().doc(path), 'doc()', 'document path', shown, why)
   })

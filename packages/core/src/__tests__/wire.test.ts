@@ -41,9 +41,11 @@ function expectInvalid(fn: () => unknown, ...parts: string[]): void {
 const viaJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown
 
 /** `levels` arrays (or maps) nested around 1, built without recursion. */
+/** `levels` of maps, or of arrays and maps in turn (an array never directly holds an array). */
 function nested(levels: number, kind: 'array' | 'map'): unknown {
   let value: unknown = 1
-  for (let i = 0; i < levels; i++) value = kind === 'array' ? [value] : { k: value }
+  for (let i = levels - 1; i >= 0; i--)
+    value = kind === 'array' && i % 2 === 0 ? [value] : { k: value }
   return value
 }
 
@@ -76,7 +78,7 @@ describe('decodeDocument', () => {
     expect(decodeDocument({ a: nested(MAX_DEPTH, 'array') })).toBeTruthy()
     expectInvalid(
       () => decodeDocument({ a: nested(MAX_DEPTH + 1, 'array') }),
-      "field 'a[0]",
+      "field 'a[0].k[0]",
       `is nested ${MAX_DEPTH + 1} levels deep`,
     )
     expectInvalid(
@@ -400,7 +402,7 @@ describe('decodeQuerySpec', () => {
     [
       'a cursor id with too few values',
       ordered({ startAt: { values: [], id: 'u1', inclusive: true } }),
-      'needs a value for each of the 1 orderBy field(s), got 0',
+      'needs a value for each of the 1 field(s) the query orders by, got 0',
     ],
     [
       'a cursor with a bad id',

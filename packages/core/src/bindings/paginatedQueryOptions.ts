@@ -1,12 +1,13 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, getDocField, parseFieldPath } from '../engine/fieldPath.js'
+import { effectiveOrderBy } from '../engine/querySpec.js'
 import { type AbortSignalLike, type QueryClientLike } from './liveQueryRegistry.js'
 import { DEFAULT_PAGE_SIZE, keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
 import { metalQueryKey } from './queryKey.js'
 import { liveRowsEntry } from './queryOptions.js'
 import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
 import { toRows, type MetalRow } from './rows.js'
-import type { Query } from '../query.js'
+import type { Query, QueryField } from '../query.js'
 import type { Metal } from '../metal.js'
 import type { DocumentData } from '../types.js'
 
@@ -100,7 +101,11 @@ export function metalPaginatedQueryOptions<T = DocumentData>(
     throw invalidArgument(call, "limitToLast() cannot be paged; sort with orderBy(field, 'desc')")
   }
   if (offset) throw invalidArgument(call, 'offset() cannot be paged; pages choose their offset')
-  const last = orderBy[orderBy.length - 1]
+  // Pages follow the query's whole order (implicit inequality keys made explicit), then the id.
+  const order = effectiveOrderBy(query.spec)
+  for (const o of order.slice(orderBy.length))
+    query = query.orderBy(o.field as QueryField<T>, o.direction)
+  const last = order[order.length - 1]
   if (last?.field !== DOCUMENT_ID) query = query.orderBy(DOCUMENT_ID, last?.direction ?? 'asc')
   const fields = query.spec.orderBy.map((o) => parseFieldPath(call, o.field))
   const cursorOf = (row: MetalRow<T>): MetalCursor =>

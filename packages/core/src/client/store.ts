@@ -74,6 +74,9 @@ export class Store implements SyncHost {
   /** Resolves once writes persisted by an earlier session are queued again. */
   readonly ready: Promise<void>
 
+  /** Whether writes leave out map fields set to `undefined` (`ignoreUndefinedProperties`). */
+  readonly ignoreUndefinedProperties: boolean
+
   constructor(
     backend: Backend,
     projectId: string,
@@ -84,8 +87,11 @@ export class Store implements SyncHost {
       apiKey?: string
       /** Requests (but the session's own) wait until this settles: see `LinkOptions.gate`. */
       gate?: Promise<unknown> | null | undefined
+      /** See `MetalOptions.ignoreUndefinedProperties`. */
+      ignoreUndefinedProperties?: boolean
     },
   ) {
+    this.ignoreUndefinedProperties = options.ignoreUndefinedProperties === true
     const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
     this.sync = new SyncStatus({
       networkStatus: () => this.link.reportedStatus,

@@ -70,11 +70,28 @@ export function checkFieldName(call: string, name: string, path: string): void {
   }
 }
 
+/** How a document or value is read besides its sentinel policy. */
+export interface CloneOptions {
+  /**
+   * Leave out map fields whose value is `undefined` (Firestore's `ignoreUndefinedProperties`)
+   * instead of refusing them; `undefined` in an array is still refused.
+   * @default false
+   */
+  readonly ignoreUndefined?: boolean
+  /**
+   * Accept arrays directly inside arrays: only query operands of `in` and `not-in` (a list of
+   * array values); stored values never hold them (Firestore: "Nested arrays are not supported").
+   * @default false
+   */
+  readonly nestedArrays?: boolean
+}
+
 interface CloneState {
   call: string
   policy: SentinelPolicy
   seen: Set<object>
   bytes: number
+  options: CloneOptions
 }
 
 /**
@@ -199,8 +216,16 @@ function cloneValue(
       if (Array.isArray(value)) {
         state.seen.add(value)
         const out = new Array<unknown>(value.length)
-        for (let i = 0; i < value.length; i++)
-          out[i] = cloneValue(value[i], `${path}[${i}]`, state, 'array', level + 1)
+        for (let i = 0; i < value.length; i++) {
+          const element: unknown = value[i]
+          if (Array.isArray(element) && !state.options.nestedArrays) {
+            throw invalidArgument(
+              state.call,
+              `${fieldLabel(`${path}[${i}]`)} is an array inside an array; nested arrays are not supported (put the inner array in a map)`,
+            )
+          }
+          out[i] = cloneValue(element, `${path}[${i}]`, state, 'array', level + 1)
+        }
         state.seen.delete(value)
         return Object.freeze(out)
       }
@@ -225,6 +250,7 @@ function cloneValue(
         const childPath = path === '' ? key : `${path}.${key}`
         checkFieldName(state.call, key, childPath)
         const child = (value as Record<string, unknown>)[key]
+        if (child === undefined && state.options.ignoreUndefined) continue
         if (!isDelete(child)) state.bytes += utf8Length(key) + 1
         out[key] = cloneValue(child, childPath, state, inner, level + 1)
       }
@@ -260,11 +286,12 @@ export function cloneDocument(
   data: unknown,
   policy: SentinelPolicy = NO_SENTINELS,
   name?: string,
+  options: CloneOptions = {},
 ): DocumentData {
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !isPlainObject(data)) {
     throw invalidArgument(call, `document data must be a plain object, got ${describe(data)}`)
   }
-  const state: CloneState = { call, policy, seen: new Set(), bytes: 0 }
+  const state: CloneState = { call, policy, seen: new Set(), bytes: 0, options }
   const out = cloneValue(data, '', state, 'document', 0) as DocumentData
   checkDocumentBytes(call, documentOverhead(name) + state.bytes, name)
   return out
@@ -284,8 +311,9 @@ export function cloneFieldValue(
   field: string,
   value: unknown,
   policy: SentinelPolicy,
+  options: CloneOptions = {},
 ): { value: unknown; bytes: number } {
-  const state: CloneState = { call, policy, seen: new Set(), bytes: 0 }
+  const state: CloneState = { call, policy, seen: new Set(), bytes: 0, options }
   // A value at 'a.b' sits inside the map 'a': a map written there is at level 2.
   const level = field.split('.').length
   return { value: cloneValue(value, field, state, 'field', level), bytes: state.bytes }
@@ -299,9 +327,16 @@ export function isDelete(value: unknown): boolean {
 /**
  * Checks and deep-freezes a single value (a filter operand or cursor value). A value larger than
  * a document could hold matches nothing, so it is refused like an oversized document.
+ * `nestedArrays` lets the list of an `in`/`not-in` operand hold arrays, as Firestore's SDK does.
  */
-export function cloneValueForQuery(call: string, value: unknown, field: string): unknown {
-  const state: CloneState = { call, policy: NO_SENTINELS, seen: new Set(), bytes: 0 }
+export function cloneValueForQuery(
+  call: string,
+  value: unknown,
+  field: string,
+  nestedArrays = false,
+): unknown {
+  const options = { nestedArrays }
+  const state: CloneState = { call, policy: NO_SENTINELS, seen: new Set(), bytes: 0, options }
   const out = cloneValue(value, field, state, 'map', 1)
   if (state.bytes > MAX_DOCUMENT_BYTES) {
     throw invalidArgument(

@@ -1,7 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
 import { compareStrings, compareValues, typeRank, valuesEqual } from './values.js'
-import { cloneValueForQuery } from './documentValues.js'
+import { cloneValueForQuery, MAX_DEPTH } from './documentValues.js'
 import type { DocumentData, WhereFilterOp } from './types.js'
 
 /** Most values `in` and `array-contains-any` accept. */
@@ -66,7 +66,10 @@ export function where(field: string, op: WhereFilterOp, value: unknown): FieldFi
   }
   if (value === undefined) throw invalidArgument(call, `value ${on} is undefined`)
   if (field === DOCUMENT_ID) checkDocumentIdFilter(op, value)
-  return Object.freeze({ type: 'where', field, op, value: cloneValueForQuery(call, value, field) })
+  // `in` and `not-in` may list arrays (each a whole field value); nothing else holds nested arrays.
+  const lists = op === 'in' || op === 'not-in'
+  const operand = cloneValueForQuery(call, value, field, lists)
+  return Object.freeze({ type: 'where', field, op, value: operand })
 }
 
 /** Document ids are strings: `documentId()` compares only with ids, and holds no array. */
@@ -85,6 +88,26 @@ function checkDocumentIdFilter(op: WhereFilterOp, value: unknown): void {
   }
 }
 
+/**
+ * How many levels of or()/and() `filter` nests, walking at most `limit` levels: a result above
+ * `limit` means deeper than `limit` (so a hostile or hand-built tree never overflows the stack).
+ */
+function nesting(filter: Filter, limit: number): number {
+  if ((filter.type !== 'or' && filter.type !== 'and') || !Array.isArray(filter.filters)) return 0
+  if (limit <= 0) return 1
+  let deepest = 0
+  for (const f of filter.filters) deepest = Math.max(deepest, nesting(f, limit - 1))
+  return 1 + deepest
+}
+
+/** Throws when or()/and() nest `filter` more than {@link MAX_DEPTH} levels (as on the wire). */
+export function checkFilterNesting(call: string, filter: Filter): Filter {
+  if (nesting(filter, MAX_DEPTH) > MAX_DEPTH) {
+    throw invalidArgument(call, `filters nest at most ${MAX_DEPTH} levels deep`)
+  }
+  return filter
+}
+
 /** Builds an OR or AND of `filters` (each checked to be a filter), as `or()` and `and()` do. */
 export function composite(type: 'or' | 'and', filters: readonly unknown[]): CompositeFilter {
   filters.forEach((f, i) => {
@@ -94,7 +117,8 @@ export function composite(type: 'or' | 'and', filters: readonly unknown[]): Comp
         `argument ${i} is not a filter (use where()), got ${describe(f)}`,
       )
   })
-  return Object.freeze({ type, filters: Object.freeze([...(filters as Filter[])]) })
+  const built: CompositeFilter = { type, filters: Object.freeze([...(filters as Filter[])]) }
+  return Object.freeze(checkFilterNesting(`${type}()`, built) as CompositeFilter)
 }
 
 /** Matches documents that match any of `filters`. */

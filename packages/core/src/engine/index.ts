@@ -52,7 +52,7 @@ export {
   equalityKeys,
 } from './filter.js'
 export type { Filter, FieldFilter, CompositeFilter, Predicate } from './filter.js'
-export { compileQuery } from './querySpec.js'
+export { compileQuery, effectiveOrderBy } from './querySpec.js'
 export type { QuerySpec, OrderSpec, BoundSpec, Entry, CompiledQuery } from './querySpec.js'
 export { checkCount, checkOrderBy, checkCursorValues, checkRunnable } from './queryChecks.js'
 export { LiveView, runQuery, sameData } from './liveView.js'

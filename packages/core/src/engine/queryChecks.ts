@@ -1,7 +1,8 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, parseFieldPath } from './fieldPath.js'
 import { cloneValueForQuery } from './documentValues.js'
-import type { OrderSpec, QuerySpec } from './querySpec.js'
+import { checkUsablePath } from './writeInput.js'
+import { effectiveOrderBy, type BoundSpec, type OrderSpec, type QuerySpec } from './querySpec.js'
 import type { OrderByDirection } from './types.js'
 
 // The checks a query's parts must pass, shared by the query builder (query.ts) and the wire
@@ -60,9 +61,28 @@ export function checkCursorValues(
   })
 }
 
-/** Checks what a query needs before it runs: `limitToLast()` needs a sort order. */
+/**
+ * Checks what a query needs before it runs: no reserved id in its collection path,
+ * `limitToLast()` needs a sort order, and a cursor
+ * taken from a snapshot holds a value for each key of the query's order (an inequality filter
+ * added after the cursor adds a key the cursor has no value for).
+ */
 export function checkRunnable(call: string, spec: QuerySpec): void {
+  checkUsablePath(call, spec.collection)
   if (spec.limitType === 'last' && spec.orderBy.length === 0) {
     throw invalidArgument(call, 'limitToLast() needs an orderBy() clause')
   }
+  const check = (bound: BoundSpec | undefined) => {
+    if (bound?.id === undefined) return
+    const order = effectiveOrderBy(spec)
+    if (bound.values.length !== order.length) {
+      throw invalidArgument(
+        call,
+        `the cursor from the snapshot of '${bound.id}' holds ${bound.values.length} value(s) but the query orders by ` +
+          `${order.length} field(s) (${order.map((o) => `'${o.field}'`).join(', ')}); add inequality filters before the cursor`,
+      )
+    }
+  }
+  check(spec.startAt)
+  check(spec.endAt)
 }

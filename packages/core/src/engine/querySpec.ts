@@ -1,6 +1,7 @@
-import { fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
+import { DOCUMENT_ID, fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
 import { compareStrings, compareValues } from './values.js'
 import { compileFilter, type Filter, type Predicate } from './filter.js'
+import type { WhereFilterOp } from './types.js'
 import type { DocumentData, OrderByDirection } from './types.js'
 
 /** One sort key. */
@@ -56,10 +57,10 @@ export interface CompiledQuery {
   /** The `[start, end)` window of a sorted match list of length `n`. */
   readonly window: (n: number) => [number, number]
   /**
-   * The first sort key of a document: the first orderBy field, or the id without one. Where two
-   * entries' keys differ, `compareKeys` of the keys has the sign of `compare` of the entries; where
-   * it is 0 only `compare` decides. Lets a sorted list keep keys next to its entries and search
-   * them without touching each entry's data.
+   * The first sort key of a document: the first field of {@link effectiveOrderBy}, or the id
+   * without one. Where two entries' keys differ, `compareKeys` of the keys has the sign of
+   * `compare` of the entries; where it is 0 only `compare` decides. Lets a sorted list keep keys
+   * next to its entries and search them without touching each entry's data.
    */
   readonly key: (id: string, data: DocumentData) => unknown
   readonly compareKeys: (x: unknown, y: unknown) => number
@@ -72,10 +73,63 @@ function compareField(x: unknown, y: unknown): number {
   return compareValues(x, y)
 }
 
+/** Operators whose field Cloud Firestore orders by when no orderBy() names it. */
+const INEQUALITIES: ReadonlySet<WhereFilterOp> = new Set<WhereFilterOp>([
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '!=',
+  'not-in',
+])
+
+/** Adds the fields of every inequality in `filter` (under AND and OR alike) to `out`. */
+function inequalityFields(filter: Filter | undefined, out: Set<string>): Set<string> {
+  if (filter === undefined) return out
+  if (filter.type === 'where') {
+    if (INEQUALITIES.has(filter.op)) out.add(filter.field)
+  } else for (const f of filter.filters) inequalityFields(f, out)
+  return out
+}
+
+/** Orders field paths segment by segment, each by code point, as Cloud Firestore does. */
+function compareFieldPaths(a: string, b: string): number {
+  const x = parseFieldPath('orderBy()', a)
+  const y = parseFieldPath('orderBy()', b)
+  const n = Math.min(x.length, y.length)
+  for (let i = 0; i < n; i++) {
+    const c = compareStrings(x[i] as string, y[i] as string)
+    if (c !== 0) return c
+  }
+  return x.length - y.length
+}
+
+/**
+ * The order a query's results come in, as Cloud Firestore defines it: the explicit orderBy()
+ * keys, then each field of an inequality filter (`<, <=, >, >=, !=, not-in`, anywhere in the
+ * filter) that no orderBy() names, sorted by field path, in the direction of the last explicit
+ * key (ascending without one). Ties then break by id. The spec itself keeps only what the user
+ * built, so cache keys and the wire form do not change.
+ */
+export function effectiveOrderBy(
+  spec: Pick<QuerySpec, 'orderBy' | 'filter'>,
+): readonly OrderSpec[] {
+  const fields = inequalityFields(spec.filter, new Set())
+  if (fields.size === 0) return spec.orderBy
+  for (const o of spec.orderBy) fields.delete(o.field)
+  // The id is the last tie-break already; an inequality on it adds no key.
+  fields.delete(DOCUMENT_ID)
+  if (fields.size === 0) return spec.orderBy
+  const direction = spec.orderBy[spec.orderBy.length - 1]?.direction ?? 'asc'
+  const implicit = [...fields].sort(compareFieldPaths).map((field) => ({ field, direction }))
+  return [...spec.orderBy, ...implicit]
+}
+
 /** Compiles a spec (trusted: built by the query builder or checked by a backend). */
 export function compileQuery(spec: QuerySpec): CompiledQuery {
-  const getters = spec.orderBy.map((o) => fieldGetter(parseFieldPath('orderBy()', o.field)))
-  const signs = spec.orderBy.map((o) => (o.direction === 'desc' ? -1 : 1))
+  const order = effectiveOrderBy(spec)
+  const getters = order.map((o) => fieldGetter(parseFieldPath('orderBy()', o.field)))
+  const signs = order.map((o) => (o.direction === 'desc' ? -1 : 1))
   const nKeys = getters.length
   // Ties break by id in the direction of the last sort key, as Cloud Firestore does.
   const idSign = nKeys > 0 ? (signs[nKeys - 1] as number) : 1

@@ -12,7 +12,7 @@ import {
   toUpdateWrite,
 } from './writeInput.js'
 import { own, wireArray, wireObject, within, type WireObject } from './wireShape.js'
-import type { BoundSpec, OrderSpec, QuerySpec } from './querySpec.js'
+import { effectiveOrderBy, type BoundSpec, type OrderSpec, type QuerySpec } from './querySpec.js'
 import { checkGroupDocPath, checkGroupId, checkIdOperands } from './collectionGroup.js'
 import type { DocumentData, WhereFilterOp } from './types.js'
 import type { Precondition, Write } from './write.js'
@@ -164,11 +164,13 @@ export function decodeQuerySpec(wire: unknown, part = 'query'): QuerySpec {
     }
     const offset = own(q, 'offset')
     if (offset !== undefined) spec.offset = checkCount('offset()', offset, 'offset')
+    // A cursor with an id holds values for every key of the order, implicit ones included.
+    const order = { orderBy, all: effectiveOrderBy(spec) }
     const startAt = own(q, 'startAt')
     const groupId = group === true ? collection : undefined
-    if (startAt !== undefined) spec.startAt = decodeBound(startAt, 'start', orderBy, groupId)
+    if (startAt !== undefined) spec.startAt = decodeBound(startAt, 'start', order, groupId)
     const endAt = own(q, 'endAt')
-    if (endAt !== undefined) spec.endAt = decodeBound(endAt, 'end', orderBy, groupId)
+    if (endAt !== undefined) spec.endAt = decodeBound(endAt, 'end', order, groupId)
     checkRunnable('limitToLast()', spec)
     return spec
   })
@@ -203,12 +205,12 @@ function decodeFilter(wire: unknown, depth: number): Filter {
 
 /**
  * Decodes a cursor. Given by values, it has one to orderBy-many values; taken from a snapshot it
- * has a value for every orderBy field and the snapshot's id.
+ * has a value for every field of the effective order (implicit keys too) and the snapshot's id.
  */
 function decodeBound(
   wire: unknown,
   end: 'start' | 'end',
-  order: readonly OrderSpec[],
+  orders: { orderBy: readonly OrderSpec[]; all: readonly OrderSpec[] },
   groupId?: string,
 ): BoundSpec {
   const b = wireObject(`${end}At()`, wire, `'${end}At'`, ['values', 'id', 'inclusive'])
@@ -218,8 +220,9 @@ function decodeBound(
   }
   const call = inclusive ? `${end}At()` : end === 'start' ? 'startAfter()' : 'endBefore()'
   const raw = wireArray(call, own(b, 'values'), "'values'")
-  const values = raw.map((v, i) => unwrapValue(call, v, order[i]?.field ?? `[${i}]`, 1))
   const id = own(b, 'id')
+  const order = id === undefined ? orders.orderBy : orders.all
+  const values = raw.map((v, i) => unwrapValue(call, v, order[i]?.field ?? `[${i}]`, 1))
   if (id === undefined) return { values: checkCursorValues(call, order, values), inclusive }
   // A collection group's cursor breaks ties by the document's full path.
   if (groupId === undefined) checkDocId(call, id)
@@ -228,7 +231,7 @@ function decodeBound(
   if (values.length !== order.length) {
     throw invalidArgument(
       call,
-      `a cursor with a document id needs a value for each of the ${order.length} orderBy field(s), got ${values.length}`,
+      `a cursor with a document id needs a value for each of the ${order.length} field(s) the query orders by, got ${values.length}`,
     )
   }
   return {

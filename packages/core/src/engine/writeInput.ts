@@ -18,35 +18,84 @@ import type { DeleteWrite, SetWrite, UpdateWrite } from './write.js'
 
 const MAX_ID_BYTES = 1500
 
-/** Why `segment` cannot be a document or collection id, or undefined when it can. */
-function idProblem(segment: string): string | undefined {
+/** Ids Cloud Firestore reserves: a reference to one can be built, but not read or written. */
+const RESERVED_ID = /^__.*__$/
+
+/**
+ * Why `segment` cannot be a document or collection id, or undefined when it can. `reserved`
+ * says whether reserved ids (`__x__`) count as a problem: they do for what a backend receives,
+ * not for building a reference (Firestore reports them when the reference is used).
+ */
+function idProblem(segment: string, reserved: boolean): string | undefined {
   if (segment === '') return 'is empty'
   if (segment.includes('/')) return "contains '/'"
   if (segment === '.' || segment === '..') return 'is reserved'
-  if (/^__.*__$/.test(segment)) return 'is reserved (ids like __x__)'
+  if (reserved && RESERVED_ID.test(segment)) return 'is reserved (ids like __x__)'
   if (!isStorableText(segment)) return 'contains U+0000 or an unpaired surrogate'
   if (utf8Length(segment) > MAX_ID_BYTES) return `is longer than ${MAX_ID_BYTES} bytes`
   return undefined
 }
 
-/** Checks a document id: a non-empty string without '/', not '.' or '..', at most 1500 bytes. */
-export function checkDocId(call: string, id: unknown): string {
+/**
+ * Checks a document id: a non-empty string without '/', not '.' or '..', not reserved
+ * (`__x__`), at most 1500 bytes. `reserved: false` lets a reference to a reserved id be built.
+ */
+export function checkDocId(call: string, id: unknown, reserved = true): string {
   if (typeof id !== 'string' || id === '') {
     throw invalidArgument(call, `document id must be a non-empty string, got ${describe(id)}`)
   }
-  const problem = idProblem(id)
+  const problem = idProblem(id, reserved)
   if (problem) throw invalidArgument(call, `document id ${describe(id)} ${problem}`)
   return id
 }
 
-/** Checks a slash-separated path with an odd (collection) or even (document) number of ids. */
+/**
+ * Checks a slash-separated path with an odd (collection) or even (document) number of ids, as
+ * a backend receives it (reserved ids refused, no leading or trailing '/').
+ */
 export function checkPath(call: string, path: unknown, kind: 'collection' | 'document'): string {
+  return checkSegments(call, path, kind, true)
+}
+
+/**
+ * Checks a path given to build a reference (`db.collection()`, `db.doc()`), and returns it
+ * without a leading or trailing '/', as Cloud Firestore accepts `'/users/'`. Reserved ids are
+ * reported when the reference is used (see {@link checkUsablePath}).
+ */
+export function checkRefPath(call: string, path: unknown, kind: 'collection' | 'document'): string {
+  const trimmed = typeof path === 'string' ? path.replace(/^\/|\/$/g, '') : path
+  if (trimmed === '' && path !== '') {
+    throw invalidArgument(call, `${kind} path ${describe(path)} names no ${kind}`)
+  }
+  return checkSegments(call, trimmed, kind, false)
+}
+
+/**
+ * Throws `invalid-argument` when a path that is read, written or listened to holds a reserved
+ * id (`__x__`): Cloud Firestore lets such a reference be built and fails the call that uses it.
+ */
+export function checkUsablePath(call: string, path: string): void {
+  const reserved = path.split('/').find((segment) => RESERVED_ID.test(segment))
+  if (reserved !== undefined) {
+    throw invalidArgument(
+      call,
+      `path ${describe(path)}: id ${describe(reserved)} is reserved (ids like __x__)`,
+    )
+  }
+}
+
+function checkSegments(
+  call: string,
+  path: unknown,
+  kind: 'collection' | 'document',
+  reserved: boolean,
+): string {
   if (typeof path !== 'string' || path === '') {
     throw invalidArgument(call, `${kind} path must be a non-empty string, got ${describe(path)}`)
   }
   const segments = path.split('/')
   segments.forEach((segment, i) => {
-    const problem = idProblem(segment)
+    const problem = idProblem(segment, reserved)
     if (problem) {
       const what = i % 2 === 0 ? 'collection id' : 'document id'
       throw invalidArgument(
@@ -86,6 +135,12 @@ export function checkWriteOptions(call: string, options: unknown): WriteOptions 
   return options as WriteOptions
 }
 
+/** How a client reads write data: `ignoreUndefined` is Metal's `ignoreUndefinedProperties`. */
+export interface WriteInputOptions {
+  /** Leave out map fields set to `undefined` instead of refusing them. @default false */
+  readonly ignoreUndefined?: boolean
+}
+
 /** Builds a set write. */
 export function toSetWrite(
   call: string,
@@ -93,7 +148,9 @@ export function toSetWrite(
   id: string,
   data: unknown,
   options: unknown,
+  input: WriteInputOptions = {},
 ): SetWrite {
+  checkUsablePath(call, `${collection}/${id}`)
   const opts = checkWriteOptions(call, options) as SetOptions & WriteOptions
   const merge = opts.merge
   let mergePaths: SetWrite['merge']
@@ -115,6 +172,7 @@ export function toSetWrite(
     data,
     { transforms: true, deletes: mergePaths !== undefined },
     `${collection}/${id}`,
+    { ignoreUndefined: input.ignoreUndefined === true },
   )
   if (Array.isArray(mergePaths)) {
     mergePaths.forEach((path, i) => {
@@ -137,7 +195,9 @@ export function toUpdateWrite(
   collection: string,
   id: string,
   args: readonly unknown[],
+  input: WriteInputOptions = {},
 ): UpdateWrite {
+  checkUsablePath(call, `${collection}/${id}`)
   let pairs: [string, unknown][]
   if (typeof args[0] === 'string') {
     if (args.length % 2 !== 0)
@@ -160,6 +220,13 @@ export function toUpdateWrite(
     pairs = Object.entries(data)
   }
   if (pairs.length === 0) throw invalidArgument(call, 'update data must name at least one field')
+  const ignoreUndefined = input.ignoreUndefined === true
+  if (ignoreUndefined) {
+    pairs = pairs.filter(([, value]) => value !== undefined)
+    if (pairs.length === 0) {
+      throw invalidArgument(call, 'every field of the update is undefined; nothing to update')
+    }
+  }
   const seen: string[] = []
   const name = `${collection}/${id}`
   // A lower bound of the updated document's size: the maps and fields the paths create (each
@@ -177,7 +244,13 @@ export function toUpdateWrite(
     seen.push(field)
     if (value === undefined)
       throw invalidArgument(call, `field '${field}' is undefined; use deleteField() to remove it`)
-    const checked = cloneFieldValue(call, field, value, { transforms: true, deletes: 'top-level' })
+    const checked = cloneFieldValue(
+      call,
+      field,
+      value,
+      { transforms: true, deletes: 'top-level' },
+      { ignoreUndefined },
+    )
     if (!isDelete(value)) {
       bytes += checked.bytes
       path.forEach((segment, i) => {
@@ -202,8 +275,9 @@ function checkPathNames(
   for (const segment of segments) checkFieldName(call, segment, field)
 }
 
-/** Builds a delete write. */
-export function toDeleteWrite(collection: string, id: string): DeleteWrite {
+/** Builds a delete write; `call` names the method in errors. */
+export function toDeleteWrite(collection: string, id: string, call = 'delete()'): DeleteWrite {
+  checkUsablePath(call, `${collection}/${id}`)
   return { op: 'delete', collection, id }
 }
 

@@ -1,4 +1,5 @@
 import { describe, invalidArgument } from '../errors.js'
+import { checkPresenceMetadata } from './presenceChecks.js'
 
 /** What a backend says about a verified credential: plain data, safe to send and store. */
 export interface SessionData {
@@ -72,6 +73,10 @@ export function checkCredential(call: string, credential: unknown): Credential {
       call,
       `credential 'metadata' must be an object, got ${describe(c.metadata)}`,
     )
+  }
+  // Custom metadata is checked as the server will (depth, size, names), before it is kept.
+  if (c.type === 'custom' && typeof c.metadata === 'object' && !Array.isArray(c.metadata)) {
+    checkPresenceMetadata(call, c.metadata)
   }
   if (c.type === 'jwt' && c.token.split('.').length !== 3) {
     throw invalidArgument(

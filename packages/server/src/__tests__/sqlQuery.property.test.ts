@@ -121,6 +121,14 @@ const docs = fc
 
 type Doc = { id: string; data: Record<string, unknown> }
 
+/** True when no array directly holds an array: where() refuses other operands (Firestore). */
+const flat = (v: unknown): boolean =>
+  Array.isArray(v)
+    ? v.every((e) => !Array.isArray(e) && flat(e))
+    : typeof v === 'object' && v !== null
+      ? Object.values(v).every(flat)
+      : true
+
 /** Queries whose operands are often values that occur in `list`. */
 function queries(list: readonly Doc[], scalarsOnly: boolean): fc.Arbitrary<QuerySpec[]> {
   const seen = list.flatMap((d) => {
@@ -135,7 +143,9 @@ function queries(list: readonly Doc[], scalarsOnly: boolean): fc.Arbitrary<Query
           { arbitrary: value, weight: 1 },
         )
       : value
-  ).filter(storable)
+  )
+    .filter(storable)
+    .filter(flat)
   const nonNull = operand.filter((v) => v !== null)
   const id = fc.oneof(
     fc.constantFrom(...IDS, ...list.map((d) => d.id)),
@@ -150,7 +160,13 @@ function queries(list: readonly Doc[], scalarsOnly: boolean): fc.Arbitrary<Query
     .filter(([f, op]) => f !== DOCUMENT_ID || !op.startsWith('array'))
     .chain(([field, op]) => {
       const single = field === DOCUMENT_ID ? id : op === '==' || op === '!=' ? operand : nonNull
-      const list = field === DOCUMENT_ID ? many(id, 4) : many(operand, 4)
+      const list =
+        field === DOCUMENT_ID
+          ? many(id, 4)
+          : many(
+              op === 'array-contains-any' ? operand.filter((v) => !Array.isArray(v)) : operand,
+              4,
+            )
       const arg = op === 'in' || op === 'not-in' || op === 'array-contains-any' ? list : single
       return arg.map((v) => where(field, op, v))
     })

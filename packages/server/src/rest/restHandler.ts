@@ -3,6 +3,7 @@ import { MetalError } from '@metal/core'
 import {
   autoId,
   describe,
+  effectiveOrderBy,
   encodeDocument,
   invalidArgument,
   type StoredDoc,
@@ -334,7 +335,7 @@ export function restHandler(
         const last = docs.length === pageSize ? docs[docs.length - 1] : undefined
         sendJson(res, 200, {
           documents: docs.map(docJson),
-          ...(last ? { nextPageToken: pageToken(request.query.orderBy, last) } : {}),
+          ...(last ? { nextPageToken: pageToken(effectiveOrderBy(request.query), last) } : {}),
         })
       } else if (request.type === 'get') {
         const { doc } = await call(core, conn, request, gone)

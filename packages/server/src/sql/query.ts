@@ -1,5 +1,6 @@
 import {
   compileQuery,
+  effectiveOrderBy,
   fieldGetter,
   invalidArgument,
   parseFieldPath,
@@ -182,7 +183,8 @@ export function compileScan(projectId: string, query: QuerySpec): ScanPlan {
     ? []
     : [`project = ${params.text(projectId)}`, `collection = ${params.text(query.collection)}`]
   if (query.filter) where.push(filterSql(params, query.filter))
-  const keys: SqlKey[] = query.orderBy.map((o) => ({
+  // The engine's order: explicit keys, then implicit ones for inequality fields.
+  const keys: SqlKey[] = effectiveOrderBy(query).map((o) => ({
     field: sqlField(params, o.field),
     sign: o.direction === 'desc' ? -1 : 1,
   }))
@@ -211,7 +213,7 @@ function groupFrom(params: SqlParams, projectId: string, groupId: string): strin
 
 /** True when SQL's first rows are the engine's first rows (see the banner). */
 function windowIsExact(compiled: CompiledQuery, docs: readonly StoredDoc[]): boolean {
-  const getters = compiled.spec.orderBy.map((o) =>
+  const getters = effectiveOrderBy(compiled.spec).map((o) =>
     fieldGetter(parseFieldPath('orderBy()', o.field)),
   )
   return docs.every(

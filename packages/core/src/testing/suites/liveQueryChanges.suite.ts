@@ -340,12 +340,13 @@ export function liveQueryChangesSuite(harness: BackendHarness): void {
               .map(([id]) => id),
         },
         'no orderBy': {
+          // Ordered implicitly by n, then id (Firestore's order for an inequality filter).
           build: (c: CollectionReference) => c.where('n', '>=', 3),
           expected: (model: Map<string, DocumentData>) =>
             [...model]
               .filter(([, d]) => (d.n as number) >= 3)
-              .map(([id]) => id)
-              .sort(),
+              .sort(([a, x], [b, y]) => (x.n as number) - (y.n as number) || (a < b ? -1 : 1))
+              .map(([id]) => id),
         },
       }
 

@@ -151,7 +151,7 @@ export function queryFiltersSuite(harness: BackendHarness): void {
             p4: { tags: 'a' },
             p5: { title: 'no tags' },
             p6: { tags: [] },
-            p7: { tags: [['a']] },
+            p7: { tags: [{ k: ['a'] }] }, // arrays nest only through a map
           })
         })
 
@@ -162,7 +162,9 @@ export function queryFiltersSuite(harness: BackendHarness): void {
 
         it('array-contains compares elements deeply and by type', async () => {
           expect(await idsOf(posts.where('tags', 'array-contains', { k: 1 }))).toEqual(['p3'])
-          expect(await idsOf(posts.where('tags', 'array-contains', ['a']))).toEqual(['p7'])
+          expect(await idsOf(posts.where('tags', 'array-contains', { k: ['a'] }))).toEqual(['p7'])
+          // No stored array holds an array (Firestore refuses nested arrays), so this matches none.
+          expect(await idsOf(posts.where('tags', 'array-contains', ['a']))).toEqual([])
           expect(await idsOf(posts.where('tags', 'array-contains', '2'))).toEqual([])
         })
 
@@ -404,11 +406,17 @@ export function queryFiltersSuite(harness: BackendHarness): void {
       })
 
       it('or() with range and list operators on different fields', async () => {
-        await seed(accounts, { d7: { status: 'active', score: 10 }, d8: { score: 2 } })
+        await seed(accounts, {
+          d7: { role: 'user', score: 10 },
+          d8: { role: 'user', score: 2 },
+          d9: { role: 'guest', score: 1 },
+        })
         const q = accounts.where(
           or(where('score', '>', 5), where('role', 'not-in', ['user', 'admin'])),
         )
-        expect(await idsOf(q)).toEqual(['d6', 'd7'])
+        // Ordered implicitly by role, then score (Firestore): d6 (moderator) has no score, so the
+        // implicit orderBy('score') leaves it out.
+        expect(await idsOf(q)).toEqual(['d9', 'd7'])
       })
 
       it('or() rejects an argument that is not a filter', () => {
