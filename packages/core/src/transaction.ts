@@ -5,6 +5,8 @@ import { toDeleteWrite, toSetWrite, toUpdateWrite } from './engine/writeInput.js
 import type { DocumentReference } from './reference.js'
 import type { Store } from './client/store.js'
 import type { SetOptions } from './types.js'
+import { toStored } from './converter.js'
+import type { FieldPath } from './engine/fieldPathInput.js'
 import type { VersionCheck } from './protocol/backend.js'
 import type { Write } from './engine/write.js'
 
@@ -32,7 +34,7 @@ export class Transaction {
   ) {}
 
   /** Reads a document inside the transaction. */
-  async get<T>(ref: DocumentReference<T>): Promise<DocumentSnapshot<T>> {
+  async get<T, DbT>(ref: DocumentReference<T, DbT>): Promise<DocumentSnapshot<T>> {
     const r = checkRef('transaction.get()', ref, this.store) as unknown as DocumentReference<T>
     if (this.writes.length > 0) {
       throw invalidArgument(
@@ -46,23 +48,29 @@ export class Transaction {
   }
 
   /** Buffers a set. */
-  set<T>(ref: DocumentReference<T>, data: unknown, options?: SetOptions): this {
+  set<T, DbT>(ref: DocumentReference<T, DbT>, data: unknown, options?: SetOptions): this {
     const r = checkRef('transaction.set()', ref, this.store)
-    this.writes.push(toSetWrite('transaction.set()', r.parent.path, r.id, data, options))
+    const stored = toStored(r.parent.converter, data, options)
+    this.writes.push(toSetWrite('transaction.set()', r.parent.path, r.id, stored, options))
     return this
   }
 
   /** Buffers an update. */
-  update<T>(ref: DocumentReference<T>, data: Record<string, unknown>): this
-  update<T>(ref: DocumentReference<T>, field: string, value: unknown, ...more: unknown[]): this
-  update<T>(ref: DocumentReference<T>, ...args: unknown[]): this {
+  update<T, DbT>(ref: DocumentReference<T, DbT>, data: Record<string, unknown>): this
+  update<T, DbT>(
+    ref: DocumentReference<T, DbT>,
+    field: string | FieldPath,
+    value: unknown,
+    ...more: unknown[]
+  ): this
+  update<T, DbT>(ref: DocumentReference<T, DbT>, ...args: unknown[]): this {
     const r = checkRef('transaction.update()', ref, this.store)
     this.writes.push(toUpdateWrite('transaction.update()', r.parent.path, r.id, args))
     return this
   }
 
   /** Buffers a delete. */
-  delete<T>(ref: DocumentReference<T>): this {
+  delete<T, DbT>(ref: DocumentReference<T, DbT>): this {
     const r = checkRef('transaction.delete()', ref, this.store)
     this.writes.push(toDeleteWrite(r.parent.path, r.id))
     return this

@@ -7,7 +7,7 @@ import type {
   DeepReadonly,
   DocumentData,
   DocumentSnapshot,
-  FieldPath,
+  FieldPathString,
   FieldPathValue,
   Query,
   QueryDocumentSnapshot,
@@ -151,8 +151,8 @@ describe('deep-readonly data', () => {
 })
 
 describe('field paths', () => {
-  it('FieldPath<User> lists every dotted path, without undefined', () => {
-    expectTypeOf<FieldPath<User>>().toEqualTypeOf<
+  it('FieldPathString<User> lists every dotted path, without undefined', () => {
+    expectTypeOf<FieldPathString<User>>().toEqualTypeOf<
       | 'name'
       | 'email'
       | 'age'
@@ -202,7 +202,7 @@ describe('field paths', () => {
     expectTypeOf(things.where('any.path.at.all', '==', 1)).toEqualTypeOf<Query<DocumentData>>()
     expectTypeOf(things.orderBy('whatever')).toEqualTypeOf<Query<DocumentData>>()
     expectTypeOf(things.where({ 'a.b': 1 })).toEqualTypeOf<Query<DocumentData>>()
-    expectTypeOf<FieldPath<DocumentData>>().toEqualTypeOf<string>()
+    expectTypeOf<FieldPathString<DocumentData>>().toEqualTypeOf<string>()
   })
 
   it('functional filters take any string path', () => {

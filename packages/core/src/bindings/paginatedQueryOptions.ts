@@ -2,10 +2,10 @@ import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, getDocField, parseFieldPath } from '../engine/fieldPath.js'
 import { type AbortSignalLike, type QueryClientLike } from './liveQueryRegistry.js'
 import { DEFAULT_PAGE_SIZE, keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
-import { metalQueryKey } from './queryKey.js'
+import { converterKey, metalQueryKey } from './queryKey.js'
 import { liveRowsEntry } from './queryOptions.js'
 import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
-import { toRows, type MetalRow } from './rows.js'
+import { storedData, toRows, type MetalRow } from './rows.js'
 import type { Query } from '../query.js'
 import type { Metal } from '../metal.js'
 import type { DocumentData } from '../types.js'
@@ -104,9 +104,10 @@ export function metalPaginatedQueryOptions<T = DocumentData>(
   if (last?.field !== DOCUMENT_ID) query = query.orderBy(DOCUMENT_ID, last?.direction ?? 'asc')
   const fields = query.spec.orderBy.map((o) => parseFieldPath(call, o.field))
   const cursorOf = (row: MetalRow<T>): MetalCursor =>
-    fields.map((path) => getDocField(row.id, row, path))
+    fields.map((path) => getDocField(row.id, storedData(row), path))
 
-  const pageQuery = (param: MetalPageParam): Query<T> => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any stored shape
+  const pageQuery = (param: MetalPageParam): Query<T, any> => {
     if (param.before) return query.endBefore(...param.before).limitToLast(pageSize)
     if (param.after) return query.startAfter(...param.after).limit(pageSize)
     const at = param.page * pageSize
@@ -117,6 +118,7 @@ export function metalPaginatedQueryOptions<T = DocumentData>(
   const isLive = (param: MetalPageParam | undefined) =>
     param !== undefined && param.page === start && !param.after && !param.before
   const queryKey = metalQueryKey(metal.projectId, live.spec, {
+    ...converterKey(live.coll.converter),
     paginated: mode === 'cursor' ? true : 'offset',
   })
   // The live page may have moved (pages fetched before it) or gone (`maxPages`).
