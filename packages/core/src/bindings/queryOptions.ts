@@ -19,7 +19,6 @@ import {
 import { toRow, toRows, type MetalRow } from './rows.js'
 import type { Metal } from '../metal.js'
 import type { Query } from '../query.js'
-import type { DocumentReference } from '../reference.js'
 import type { DocumentData } from '../types.js'
 
 // Option builders shared by every framework binding: each returns plain TanStack query options
