@@ -41,7 +41,8 @@ export interface CompositeFilter {
 export type Filter = FieldFilter | CompositeFilter
 
 /**
- * Builds a field filter for `query.where(filter)`, `or()` and `and()`. Throws `invalid-argument`
+ * Builds a field filter for `query.where(filter)`, `or()` and `and()`; the field is a dotted
+ * string or a `FieldPath` (kept in the filter in its canonical form). Throws `invalid-argument`
  * for an unknown operator, a bad field path or a value the operator cannot take.
  */
 export function where(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { FieldPath, average, documentId, increment, sum } from '../../index.js'
 import { eventually, type BackendHarness } from './harness.js'
-import { open, rejection, dataOf, seed } from './helpers.js'
+import { backendFor, clientFor, open, rejection, dataOf, seed } from './helpers.js'
+import type { RulesConfig } from '../../server/rules.js'
 
 // Field paths as Cloud Firestore documents them: `new FieldPath(...names)` names fields whose
 // names hold any character (dots, spaces, backticks), wherever a dotted string is taken: where,
@@ -122,6 +123,31 @@ export function fieldPathsSuite(harness: BackendHarness): void {
       // Map keys are not paths: any character may be written, and read back through a FieldPath.
       expect((await ref.get()).get(new FieldPath('a~b'))).toBe(1)
       expect(await ids(coll.where(new FieldPath('a~b'), '==', 1))).toEqual(['d'])
+    })
+
+    it('access rules see the fields a query fixes, whatever their names hold', async () => {
+      type Data = { 'owner-id'?: unknown; m?: Record<string, unknown> } | null
+      const rules: RulesConfig = {
+        documents: {
+          'notes/{id}': {
+            read: ({ auth, doc }) =>
+              auth !== null &&
+              ((doc as Data)?.['owner-id'] === auth.userId ||
+                (doc as Data)?.m?.['a.b'] === auth.userId),
+            write: () => true,
+          },
+        },
+      }
+      const backend = await backendFor(harness, { rules })
+      const metal = clientFor(backend)
+      await metal.auth().ready
+      await metal.auth().authenticate({ type: 'custom', token: 'u1', metadata: { userId: 'u1' } })
+      const notes = metal.db().collection('notes')
+      await notes.doc('n1').set({ 'owner-id': 'u1', m: { 'a.b': 'u1' } })
+
+      expect(await ids(notes.where('owner-id', '==', 'u1'))).toEqual(['n1'])
+      expect(await ids(notes.where(new FieldPath('m', 'a.b'), '==', 'u1'))).toEqual(['n1'])
+      expect((await rejection(notes.get())).code).toBe('permission-denied')
     })
 
     it('update() naming one field twice keeps the last value', async () => {
