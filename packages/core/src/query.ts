@@ -7,6 +7,7 @@ import { and, or, type Filter } from './engine/filter.js'
 import { appendFilter, toFilter } from './whereInput.js'
 import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { cursorBound } from './cursorBound.js'
+import { checkIdOperands, groupBound } from './engine/collectionGroup.js'
 import type { BoundSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
 import type { LocalDoc, Store } from './client/store.js'
@@ -62,9 +63,9 @@ export class Query<T = DocumentData, DbT = T> {
   where(filter: Filter): Query<T, DbT>
   where(equalities: Partial<Record<FieldPathString<DbT> | DocumentIdName, unknown>>): Query<T, DbT>
   where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): Query<T, DbT> {
-    return this.with({
-      filter: appendFilter(this.spec.filter, toFilter(fieldOrFilter, op, value, arguments.length)),
-    })
+    const filter = toFilter(fieldOrFilter, op, value, arguments.length)
+    checkIdOperands('where()', this.spec, filter)
+    return this.with({ filter: appendFilter(this.spec.filter, filter) })
   }
 
   /** Sorts by a field (`'asc'` by default); call again for secondary keys. */
@@ -119,9 +120,9 @@ export class Query<T = DocumentData, DbT = T> {
 
   private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
     const snap = at.length === 1 && at[0] instanceof DocumentSnapshot ? at[0] : undefined
-    // A cursor reads the stored fields, not a converter's model (`raw`: see ConvertedSnapshot).
-    const raw = (snap as { raw?: DocumentSnapshot } | undefined)?.raw ?? snap
-    return cursorBound(call, this.spec.orderBy, at, inclusive, raw)
+    const raw = (snap as { raw?: DocumentSnapshot } | undefined)?.raw ?? (snap as DocumentSnapshot) // stored data
+    const bound = cursorBound(call, this.spec.orderBy, at, inclusive, raw)
+    return this.spec.group ? groupBound(call, this.spec, bound, snap?.ref.path) : bound
   }
 
   private checkRunnable(call: string): void {

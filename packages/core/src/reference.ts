@@ -106,6 +106,11 @@ export class CollectionReference<T = DocumentData, DbT = T> extends Query<T, DbT
     return ref
   }
 
+  /** @internal The collection at `path` of the same client (a collection group's results). */
+  at(path: string): CollectionReference<T> {
+    return new CollectionReference<T>(this.store, path)
+  }
+
   /** @internal */
   get internalStore(): Store {
     return this.store

@@ -113,7 +113,9 @@ export function snapshotOf<T>(
   if (converted) return converted
   const cached = local.snapshot as QueryDocumentSnapshot<T> | undefined
   if (cached) return cached
-  const snap = new QueryDocumentSnapshot(collection, local.id, local)
+  // A collection group query's documents each come from their own collection.
+  const parent = local.collection === collection.path ? collection : collection.at(local.collection)
+  const snap = new QueryDocumentSnapshot(parent, local.id, local)
   local.snapshot = snap
   return snap
 }

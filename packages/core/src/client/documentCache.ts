@@ -47,6 +47,11 @@ export class DocumentCache {
     return this.docs.get(pathKey(collection, id))
   }
 
+  /** Every kept document. */
+  all(): Iterable<DocState> {
+    return this.docs.values()
+  }
+
   /** Every kept document of a collection. */
   *inCollection(collection: string): Iterable<DocState> {
     for (const state of this.docs.values()) if (state.collection === collection) yield state

@@ -324,6 +324,7 @@ export class Store implements SyncHost {
 
   /** Runs a query on the backend once, with pending local writes on top. */
   async runQuery(spec: QuerySpec): Promise<LocalDoc[]> {
+    if (spec.group) return this.targets.groups.query(spec)
     if (this.link.status === 'offline') {
       const view = new LiveView<LocalDoc>(compileQuery(spec))
       view.reset(this.docs.localDocs(spec.collection))

@@ -4,6 +4,7 @@ import { computeLocal, type LocalDoc } from './overlay.js'
 import { LiveView, sameData, type ViewChange } from '../engine/liveView.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { TargetRouter } from '../engine/router.js'
+import { LazyGroupTargets } from './lazyGroupTargets.js'
 import type { DocState, DocumentCache } from './documentCache.js'
 import type { Link } from './link.js'
 import type { BackendPush, TargetChange } from '../protocol/backend.js'
@@ -74,11 +75,16 @@ export class Targets {
   private readonly routers = new Map<string, TargetRouter<ClientTarget>>()
   private nextTargetId = 1
   private closed = false
+  /** The collection group queries (groupTargets.ts): same ids, documents and link. */
+  readonly groups: LazyGroupTargets
 
   constructor(
     private readonly docs: DocumentCache,
     private readonly link: TargetLink,
-  ) {}
+  ) {
+    const refresh = (s: Set<DocState>) => this.refresh(s)
+    this.groups = new LazyGroupTargets(() => [docs, link, () => this.newTargetId(), refresh])
+  }
 
   /** A fresh target id (live aggregates take theirs from the same sequence). */
   newTargetId(): number {
@@ -87,12 +93,12 @@ export class Targets {
 
   /** True while a query listens under `targetId`. */
   has(targetId: number): boolean {
-    return this.byId.has(targetId)
+    return this.byId.has(targetId) || this.groups.has(targetId)
   }
 
   /** Number of distinct queries listened to. */
   get size(): number {
-    return this.byId.size
+    return this.byId.size + this.groups.size
   }
 
   /**
@@ -100,6 +106,7 @@ export class Targets {
    * own first callback with the whole result. Returns the function that stops listening.
    */
   listen(spec: QuerySpec, listener: ViewListener): () => void {
+    if (spec.group) return this.groups.listen(spec, listener)
     const key = JSON.stringify(spec)
     let target = this.byKey.get(key)
     if (!target) {
@@ -133,6 +140,7 @@ export class Targets {
   /** Listens to every query again on a new connection. */
   relistenAll(): void {
     for (const target of this.byId.values()) this.sendListen(target)
+    this.groups.relistenAll()
   }
 
   /** Stops every listen without telling the backend (the connection is closing). */
@@ -142,10 +150,12 @@ export class Targets {
       target.listeners.clear()
       this.drop(target)
     }
+    this.groups.closeAll()
   }
 
   /** Takes a pushed result (or failure) of a listened query. */
   onPush(message: TargetPush): void {
+    if (this.groups.has(message.targetId)) return this.groups.onPush(message)
     const target = this.byId.get(message.targetId)
     if (!target) return
     if (message.type === 'targetError') {
@@ -187,6 +197,7 @@ export class Targets {
    * the ids whose membership changed.
    */
   applyChanges(changes: readonly TargetChange[], touched: Set<DocState>): MovedIds {
+    this.groups.applyChanges(changes, touched)
     const moved: MovedIds = new Map()
     for (const change of changes) {
       const target = this.byId.get(change.targetId)
@@ -271,6 +282,7 @@ export class Targets {
       }
       this.docs.collect(state)
     }
+    this.groups.refresh(states)
     for (const target of new Set([...out.keys(), ...flipped.keys()])) {
       const changes = out.get(target) ?? []
       const window = target.view.window()
