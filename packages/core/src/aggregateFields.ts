@@ -1,5 +1,5 @@
 import { describe, invalidArgument } from './errors.js'
-import { parseFieldPath } from './engine/fieldPath.js'
+import { FieldPath, specField } from './engine/fieldPathInput.js'
 import type {
   AggregateSpec,
   AverageAggregate,
@@ -19,7 +19,7 @@ export function count(): CountAggregate {
  * Adds up a field's numeric values over a query's result (other types and missing fields are
  * skipped; no values sum to 0): `query.aggregate({ revenue: sum('price') })`.
  */
-export function sum(field: string): SumAggregate {
+export function sum(field: string | FieldPath): SumAggregate {
   return Object.freeze({ op: 'sum', field: checkField('sum()', field) })
 }
 
@@ -27,17 +27,16 @@ export function sum(field: string): SumAggregate {
  * Averages a field's numeric values over a query's result (other types and missing fields are
  * skipped; the average of no values is null): `query.aggregate({ avg: average('price') })`.
  */
-export function average(field: string): AverageAggregate {
+export function average(field: string | FieldPath): AverageAggregate {
   return Object.freeze({ op: 'average', field: checkField('average()', field) })
 }
 
-/** The checks `checkAggregate` makes of a field, kept here so the factories stay small. */
+/** The checks `checkAggregate` makes of a field, as the spec's canonical field string. */
 function checkField(call: string, field: unknown): string {
-  if (typeof field !== 'string' || field === '') {
+  if (!(field instanceof FieldPath) && (typeof field !== 'string' || field === '')) {
     throw invalidArgument(call, `field must be a non-empty string, got ${describe(field)}`)
   }
-  parseFieldPath(call, field)
-  return field
+  return specField(call, field)
 }
 
 /** The results of an aggregate spec, by alias: averages may be null, the rest are numbers. */

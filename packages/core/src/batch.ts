@@ -2,11 +2,17 @@ import { describe, invalidArgument, MetalError } from './errors.js'
 import { DocumentReference } from './reference.js'
 import { checkWriteOptions, toDeleteWrite, toSetWrite, toUpdateWrite } from './engine/writeInput.js'
 import type { Store } from './client/store.js'
-import type { SetOptions, WriteOptions } from './types.js'
+import { toStored } from './converter.js'
+import type { PartialWithFieldValue, SetOptions, WithFieldValue, WriteOptions } from './types.js'
+import type { FieldPath } from './engine/fieldPathInput.js'
 import type { Write } from './engine/write.js'
 
 /** Checks that `ref` is a document reference of this client. */
-export function checkRef(call: string, ref: unknown, store: Store): DocumentReference<unknown> {
+export function checkRef(
+  call: string,
+  ref: unknown,
+  store: Store,
+): DocumentReference<unknown, unknown> {
   if (!(ref instanceof DocumentReference)) {
     throw invalidArgument(call, `expected a DocumentReference, got ${describe(ref)}`)
   }
@@ -43,20 +49,32 @@ export class WriteBatch {
     return this
   }
 
-  /** Replaces (or merges into) a document. */
-  set<T>(ref: DocumentReference<T>, data: unknown, options?: SetOptions): this {
+  /** Replaces (or merges into) a document; a reference with a converter stores `toFirestore(data)`. */
+  set<T, DbT>(ref: DocumentReference<T, DbT>, data: WithFieldValue<T>, options?: SetOptions): this
+  set<T, DbT>(
+    ref: DocumentReference<T, DbT>,
+    data: PartialWithFieldValue<T>,
+    options: SetOptions & { merge: true | SetOptions['merge'] },
+  ): this
+  set<T, DbT>(ref: DocumentReference<T, DbT>, data: unknown, options?: SetOptions): this {
     return this.add('set()', () => {
       const r = checkRef('batch.set()', ref, this.store)
-      return toSetWrite('batch.set()', r.parent.path, r.id, data, options, {
+      const stored = toStored(r.parent.converter, data, options)
+      return toSetWrite('batch.set()', r.parent.path, r.id, stored, options, {
         ignoreUndefined: this.store.ignoreUndefinedProperties,
       })
     })
   }
 
   /** Updates fields of an existing document; the whole batch fails if it does not exist. */
-  update<T>(ref: DocumentReference<T>, data: Record<string, unknown>): this
-  update<T>(ref: DocumentReference<T>, field: string, value: unknown, ...more: unknown[]): this
-  update<T>(ref: DocumentReference<T>, ...args: unknown[]): this {
+  update<T, DbT>(ref: DocumentReference<T, DbT>, data: Record<string, unknown>): this
+  update<T, DbT>(
+    ref: DocumentReference<T, DbT>,
+    field: string | FieldPath,
+    value: unknown,
+    ...more: unknown[]
+  ): this
+  update<T, DbT>(ref: DocumentReference<T, DbT>, ...args: unknown[]): this {
     return this.add('update()', () => {
       const r = checkRef('batch.update()', ref, this.store)
       return toUpdateWrite('batch.update()', r.parent.path, r.id, args, {
@@ -66,7 +84,7 @@ export class WriteBatch {
   }
 
   /** Deletes a document. */
-  delete<T>(ref: DocumentReference<T>): this {
+  delete<T, DbT>(ref: DocumentReference<T, DbT>): this {
     return this.add('delete()', () => {
       const r = checkRef('batch.delete()', ref, this.store)
       return toDeleteWrite(r.parent.path, r.id, 'batch.delete()')

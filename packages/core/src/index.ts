@@ -3,9 +3,8 @@ export type { MetalOptions } from './metal.js'
 export type { EmbeddedOptions } from './backends/memory/embeddedOptions.js'
 export { Database } from './database.js'
 export { CollectionReference, DocumentReference } from './reference.js'
-export type { DocumentListener } from './reference.js'
+export type { DocumentListener, QueryListener } from './reference.js'
 export { Query, CompositeQuery } from './query.js'
-export type { QueryListener, QueryField } from './query.js'
 export type { SubscribeOptions } from './subscribeOptions.js'
 export { count, sum, average } from './aggregateFields.js'
 export type { AggregateData } from './aggregateFields.js'
@@ -36,7 +35,8 @@ export {
   deleteField,
 } from './engine/fieldValues.js'
 export type { FieldValueKind } from './engine/fieldValues.js'
-export { documentId } from './engine/fieldPath.js'
+export { documentId, FieldPath } from './engine/fieldPathInput.js'
+export type { MetalDataConverter } from './reference.js'
 export { MetalError, isMetalErrorCode } from './errors.js'
 export type { MetalErrorCode } from './errors.js'
 export type {
@@ -65,8 +65,9 @@ export type {
   WhereFilterOp,
   OrderByDirection,
   DocumentChangeType,
-  FieldPath,
+  FieldPathString,
   FieldPathValue,
+  QueryField,
   WithFieldValue,
   PartialWithFieldValue,
   UpdateData,

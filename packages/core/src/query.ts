@@ -1,125 +1,127 @@
 import { invalidArgument, MetalError } from './errors.js'
-import { DOCUMENT_ID, parseFieldPath } from './engine/fieldPath.js'
+import { fieldName, specField } from './engine/fieldPathInput.js'
 import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
+import { guardedListen, lazyListen } from './listenGuard.js'
 import { checkCount, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
 import { and, or, type Filter } from './engine/filter.js'
 import { appendFilter, toFilter } from './whereInput.js'
 import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { cursorBound } from './cursorBound.js'
 import { checkIdOperands, groupBound } from './engine/collectionGroup.js'
-import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
+import type { BoundSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
 import type { LocalDoc, Store } from './client/store.js'
 import type { AggregateQuerySnapshot } from './aggregateQuery.js'
 import type { AggregateSpec } from './engine/aggregateSpec.js'
-import type { CollectionReference } from './reference.js'
+import type { CollectionReference, MetalDataConverter, QueryListener } from './reference.js'
 import type {
   DocumentData,
-  FieldPath,
+  DocumentIdName,
+  FieldPathString,
   OrderByDirection,
+  QueryField,
   Unsubscribe,
   WhereFilterOp,
 } from './types.js'
 
-/** Throws unless `next` is a function and `onError` a function or undefined. */
-function checkListeners(call: string, next: unknown, onError: unknown): void {
-  subscribeArgs(call, next, onError, undefined)
-}
-
-/** Receives a live query's changes and the full result they lead to. */
-export type QueryListener<T> = (changes: DocumentChange<T>[], snapshot: QuerySnapshot<T>) => void
-
-/** A field path of `T`, or `documentId()`. */
-export type QueryField<T> = FieldPath<T> | typeof DOCUMENT_ID
-
 /**
  * An immutable query over one collection. Builder methods return a new query and throw
- * `invalid-argument` synchronously; `get()` reads once, `subscribe()` stays live.
+ * `invalid-argument` synchronously; `get()` reads once, `subscribe()` stays live. Documents read
+ * as `T`; field paths name the stored shape `DbT` (not `T` only with {@link Query.withConverter}).
  */
-export class Query<T = DocumentData> {
+export class Query<T = DocumentData, DbT = T> {
   /** @internal */
   constructor(
     /** @internal */ protected readonly store: Store,
-    /** @internal */ private readonly collectionRef: CollectionReference<T> | null,
+    /** @internal */ private readonly collectionRef: CollectionReference<T, DbT> | null,
     /** The query as plain data (what is sent to a backend). */
     readonly spec: QuerySpec,
   ) {}
 
-  /** @internal The collection this query reads. */
-  protected get coll(): CollectionReference<T> {
-    return this.collectionRef ?? (this as unknown as CollectionReference<T>)
+  /** @internal The collection this query reads (with the converter its results go through). */
+  get coll(): CollectionReference<T, DbT> {
+    return this.collectionRef ?? (this as unknown as CollectionReference<T, DbT>)
   }
 
-  private with(patch: Partial<QuerySpec>): Query<T> {
-    return new Query<T>(this.store, this.coll, { ...this.spec, ...patch })
+  private with(patch: Partial<QuerySpec>): Query<T, DbT> {
+    return new Query<T, DbT>(this.store, this.coll, { ...this.spec, ...patch })
+  }
+
+  /** This query with results read through `converter`; see {@link CollectionReference.withConverter}. */
+  withConverter(converter: null): Query<DbT, DbT>
+  withConverter<U, D = DbT>(converter: MetalDataConverter<U, D>): Query<U, D>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads give the types
+  withConverter(converter: unknown): Query<any, any> {
+    return new Query(this.store, this.coll.withConverter(converter as null), this.spec)
   }
 
   /**
    * Narrows the query. Takes `(field, op, value)`, a filter built with `where()`/`or()`/`and()`,
    * or an object whose every key must equal its value (`where({ status: 'active' })`).
    */
-  where(field: QueryField<T>, op: WhereFilterOp, value: unknown): Query<T>
-  where(filter: Filter): Query<T>
-  where(equalities: Partial<Record<QueryField<T>, unknown>>): Query<T>
-  where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): Query<T> {
+  where(field: QueryField<DbT>, op: WhereFilterOp, value: unknown): Query<T, DbT>
+  where(filter: Filter): Query<T, DbT>
+  where(equalities: Partial<Record<FieldPathString<DbT> | DocumentIdName, unknown>>): Query<T, DbT>
+  where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): Query<T, DbT> {
     const filter = toFilter(fieldOrFilter, op, value, arguments.length)
     checkIdOperands('where()', this.spec, filter)
     return this.with({ filter: appendFilter(this.spec.filter, filter) })
   }
 
   /** Sorts by a field (`'asc'` by default); call again for secondary keys. */
-  orderBy(field: QueryField<T>, direction: OrderByDirection = 'asc'): Query<T> {
-    parseFieldPath('orderBy()', field)
+  orderBy(fieldPath: QueryField<DbT>, direction: OrderByDirection = 'asc'): Query<T, DbT> {
+    const field = specField('orderBy()', fieldPath)
     // A cursor holds values for the orderBy keys it was built with; a later key would not line up.
     if (this.spec.startAt || this.spec.endAt) {
       throw invalidArgument(
         'orderBy()',
-        `orderBy('${field}') must come before startAt(), startAfter(), endAt() and endBefore()`,
+        `orderBy('${fieldName(fieldPath)}') must come before startAt(), startAfter(), endAt() and endBefore()`,
       )
     }
-    const order: OrderSpec = checkOrderBy('orderBy()', field, direction)
-    return this.with({ orderBy: [...this.spec.orderBy, order] })
+    return this.with({
+      orderBy: [...this.spec.orderBy, checkOrderBy('orderBy()', field, direction)],
+    })
   }
 
   /** Keeps only the first `n` results. */
-  limit(n: number): Query<T> {
+  limit(n: number): Query<T, DbT> {
     return this.with({ limit: checkCount('limit()', n, 'limit'), limitType: 'first' })
   }
 
   /** Keeps only the last `n` results (needs an `orderBy()`). */
-  limitToLast(n: number): Query<T> {
+  limitToLast(n: number): Query<T, DbT> {
     return this.with({ limit: checkCount('limitToLast()', n, 'limit'), limitType: 'last' })
   }
 
   /** Skips the first `n` results (the last `n` with `limitToLast()`). */
-  offset(n: number): Query<T> {
+  offset(n: number): Query<T, DbT> {
     return this.with({ offset: checkCount('offset()', n, 'offset') })
   }
 
   /** Starts at a document snapshot, or at these values of the orderBy fields (inclusive). */
-  startAt(...at: unknown[]): Query<T> {
+  startAt(...at: unknown[]): Query<T, DbT> {
     return this.with({ startAt: this.bound('startAt()', at, true) })
   }
 
   /** Starts after a document snapshot, or after these values of the orderBy fields. */
-  startAfter(...at: unknown[]): Query<T> {
+  startAfter(...at: unknown[]): Query<T, DbT> {
     return this.with({ startAt: this.bound('startAfter()', at, false) })
   }
 
   /** Ends at a document snapshot, or at these values of the orderBy fields (inclusive). */
-  endAt(...at: unknown[]): Query<T> {
+  endAt(...at: unknown[]): Query<T, DbT> {
     return this.with({ endAt: this.bound('endAt()', at, true) })
   }
 
   /** Ends before a document snapshot, or before these values of the orderBy fields. */
-  endBefore(...at: unknown[]): Query<T> {
+  endBefore(...at: unknown[]): Query<T, DbT> {
     return this.with({ endAt: this.bound('endBefore()', at, false) })
   }
 
   private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
-    const first = at[0]
-    const snap = at.length === 1 && first instanceof DocumentSnapshot ? first : undefined
-    const bound = cursorBound(call, this.spec, at, inclusive, snap)
+    const snap = at.length === 1 && at[0] instanceof DocumentSnapshot ? at[0] : undefined
+    const raw = (snap as { raw?: DocumentSnapshot } | undefined)?.raw ?? (snap as DocumentSnapshot) // stored data
+    const bound = cursorBound(call, this.spec, at, inclusive, raw)
     return this.spec.group ? groupBound(call, this.spec, bound, snap?.ref.path) : bound
   }
 
@@ -133,7 +135,7 @@ export class Query<T = DocumentData> {
     const docs = await this.store.runQuery(this.spec)
     const snaps = docs.map((d) => snapshotOf(this.coll, d))
     return new QuerySnapshot(
-      this,
+      this as unknown as Query<T>,
       snaps,
       snaps.map((doc, i) => ({ type: 'added', id: doc.id, doc, oldIndex: -1, newIndex: i })),
     )
@@ -160,9 +162,10 @@ export class Query<T = DocumentData> {
     const { onError, ...options } = subscribeArgs('subscribe()', onChanges, second, third)
     this.checkRunnable('subscribe()')
     const coll = this.coll
-    return this.store.listen(this.spec, {
-      ...options,
-      next: (changes: ViewChange<LocalDoc>[], window: LocalDoc[]) => {
+    return guardedListen(
+      (next, error) => this.store.listen(this.spec, { ...options, next, error }),
+      // Every document is converted before the listener hears of any (a converter may throw).
+      (changes: ViewChange<LocalDoc>[], window: LocalDoc[]) => {
         const docs = window.map((d) => snapshotOf(coll, d))
         const docChanges: DocumentChange<T>[] = changes.map((c) => ({
           type: c.type,
@@ -171,20 +174,18 @@ export class Query<T = DocumentData> {
           oldIndex: c.oldIndex,
           newIndex: c.newIndex,
         }))
-        onChanges(docChanges, new QuerySnapshot(this, docs, [...docChanges]))
+        return new QuerySnapshot(this as unknown as Query<T>, docs, docChanges)
       },
-      error: (error) => {
+      (snapshot) => onChanges([...snapshot.changes], snapshot),
+      (error) => {
         if (onError) onError(error)
         else console.error(`Metal: subscription to '${this.spec.collection}' failed:`, error)
       },
-    })
+    )
   }
 
   // Aggregations run on the backend over committed data, after offset/limit/limitToLast (pending
-  // local writes are not included), as Cloud Firestore's do.
-
-  // The code that runs them loads on first use (a dynamic import): apps that never aggregate do
-  // not ship it.
+  // local writes are not included), as Cloud Firestore's do. Their code loads on first use.
 
   /** Counts the documents of the result. */
   async count(): Promise<number> {
@@ -194,7 +195,7 @@ export class Query<T = DocumentData> {
   }
 
   /** Adds up `field`'s numeric values over the result (others are skipped; none sum to 0). */
-  async sum(field: QueryField<T>): Promise<number> {
+  async sum(field: QueryField<DbT>): Promise<number> {
     const { sum, runOne } = await import('./aggregateQuery.js')
     const aggregate = sum(field)
     this.checkRunnable('sum()')
@@ -202,7 +203,7 @@ export class Query<T = DocumentData> {
   }
 
   /** Averages `field`'s numeric values over the result (others are skipped; none give null). */
-  async average(field: QueryField<T>): Promise<number | null> {
+  async average(field: QueryField<DbT>): Promise<number | null> {
     const { average, runOne } = await import('./aggregateQuery.js')
     const aggregate = average(field)
     this.checkRunnable('average()')
@@ -229,20 +230,15 @@ export class Query<T = DocumentData> {
     onError?: (error: MetalError) => void,
   ): Unsubscribe {
     this.checkRunnable('subscribeCount()')
-    checkListeners('subscribeCount()', onCount, onError)
-    let stop: Unsubscribe | undefined
-    let active = true
-    void import('./aggregateQuery.js').then(({ listenCount }) => {
-      if (active) stop = listenCount(this.store, this.spec, onCount, onError)
+    subscribeArgs('subscribeCount()', onCount, onError, undefined)
+    return lazyListen(async () => {
+      const { listenCount } = await import('./aggregateQuery.js')
+      return () => listenCount(this.store, this.spec, onCount, onError)
     })
-    return () => {
-      active = false
-      stop?.()
-    }
   }
 
   /** Starts a composite chain on this query: `.where(A).or(B).and(C)` means `(A OR B) AND C`. */
-  composite(): CompositeQuery<T> {
+  composite(): CompositeQuery<T, DbT> {
     return new CompositeQuery(this, undefined)
   }
 
@@ -252,7 +248,7 @@ export class Query<T = DocumentData> {
   }
 
   /** True when both queries read the same collection with the same constraints. */
-  isEqual(other: Query<T>): boolean {
+  isEqual(other: Query<T, DbT>): boolean {
     return other instanceof Query && JSON.stringify(other.spec) === JSON.stringify(this.spec)
   }
 }
@@ -261,87 +257,93 @@ export class Query<T = DocumentData> {
  * A left-to-right filter chain: `where(A).or(B).and(C)` is `(A OR B) AND C`. Ordering, limits
  * and cursors pass through; `execute()`, `get()` and `subscribe()` run it.
  */
-export class CompositeQuery<T = DocumentData> {
+export class CompositeQuery<T = DocumentData, DbT = T> {
   /** @internal */
   constructor(
-    private readonly base: Query<T>,
+    private readonly base: Query<T, DbT>,
     private readonly filter: Filter | undefined,
   ) {}
 
-  private next(filter: Filter): CompositeQuery<T> {
+  private next(filter: Filter): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base, filter)
   }
 
   /** Starts the chain, or ANDs a condition onto it. */
-  where(field: QueryField<T>, op: WhereFilterOp, value: unknown): CompositeQuery<T>
-  where(filter: Filter): CompositeQuery<T>
-  where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T> {
+  where(field: QueryField<DbT>, op: WhereFilterOp, value: unknown): CompositeQuery<T, DbT>
+  where(filter: Filter): CompositeQuery<T, DbT>
+  where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T, DbT> {
     const f = toFilter(fieldOrFilter, op, value, arguments.length)
     return this.next(this.filter ? and(this.filter, f) : f)
   }
 
   /** ORs a condition with everything before it. */
-  or(field: QueryField<T>, op: WhereFilterOp, value: unknown): CompositeQuery<T>
-  or(filter: Filter): CompositeQuery<T>
-  or(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T> {
+  or(field: QueryField<DbT>, op: WhereFilterOp, value: unknown): CompositeQuery<T, DbT>
+  or(filter: Filter): CompositeQuery<T, DbT>
+  or(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T, DbT> {
     const f = toFilter(fieldOrFilter, op, value, arguments.length)
     if (!this.filter) throw invalidArgument('composite().or()', 'needs a where() before it')
     return this.next(this.filter.type === 'or' ? or(...this.filter.filters, f) : or(this.filter, f))
   }
 
   /** ANDs a condition with everything before it. */
-  and(field: QueryField<T>, op: WhereFilterOp, value: unknown): CompositeQuery<T>
-  and(filter: Filter): CompositeQuery<T>
-  and(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T> {
+  and(field: QueryField<DbT>, op: WhereFilterOp, value: unknown): CompositeQuery<T, DbT>
+  and(filter: Filter): CompositeQuery<T, DbT>
+  and(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): CompositeQuery<T, DbT> {
     const f = toFilter(fieldOrFilter, op, value, arguments.length)
     if (!this.filter) throw invalidArgument('composite().and()', 'needs a where() before it')
-    return this.next(
-      this.filter.type === 'and' ? and(...this.filter.filters, f) : and(this.filter, f),
-    )
+    return this.next(and(...(this.filter.type === 'and' ? this.filter.filters : [this.filter]), f))
   }
 
   /** See {@link Query.orderBy}. */
-  orderBy(field: QueryField<T>, direction?: OrderByDirection): CompositeQuery<T> {
+  orderBy(field: QueryField<DbT>, direction?: OrderByDirection): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.orderBy(field, direction), this.filter)
   }
 
   /** See {@link Query.limit}. */
-  limit(n: number): CompositeQuery<T> {
+  limit(n: number): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.limit(n), this.filter)
   }
 
   /** See {@link Query.limitToLast}. */
-  limitToLast(n: number): CompositeQuery<T> {
+  limitToLast(n: number): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.limitToLast(n), this.filter)
   }
 
   /** See {@link Query.offset}. */
-  offset(n: number): CompositeQuery<T> {
+  offset(n: number): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.offset(n), this.filter)
   }
 
   /** See {@link Query.startAt}. */
-  startAt(...at: unknown[]): CompositeQuery<T> {
+  startAt(...at: unknown[]): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.startAt(...at), this.filter)
   }
 
   /** See {@link Query.startAfter}. */
-  startAfter(...at: unknown[]): CompositeQuery<T> {
+  startAfter(...at: unknown[]): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.startAfter(...at), this.filter)
   }
 
   /** See {@link Query.endAt}. */
-  endAt(...at: unknown[]): CompositeQuery<T> {
+  endAt(...at: unknown[]): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.endAt(...at), this.filter)
   }
 
   /** See {@link Query.endBefore}. */
-  endBefore(...at: unknown[]): CompositeQuery<T> {
+  endBefore(...at: unknown[]): CompositeQuery<T, DbT> {
     return new CompositeQuery(this.base.endBefore(...at), this.filter)
   }
 
+  /** The same chain with its results read through `converter`; see {@link Query.withConverter}. */
+  withConverter(converter: null): CompositeQuery<DbT, DbT>
+  withConverter<U, D = DbT>(converter: MetalDataConverter<U, D>): CompositeQuery<U, D>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads give the types
+  withConverter(converter: unknown): CompositeQuery<any, any> {
+    return new CompositeQuery(this.base.withConverter(converter as null), this.filter)
+  }
+
   /** The chain as a plain {@link Query}. */
-  query(): Query<T> {
+  query(): Query<T, DbT> {
     return this.filter ? this.base.where(this.filter) : this.base
   }
 
@@ -373,12 +375,12 @@ export class CompositeQuery<T = DocumentData> {
   }
 
   /** Sums a field over the result; see {@link Query.sum}. */
-  sum(field: QueryField<T>): Promise<number> {
+  sum(field: QueryField<DbT>): Promise<number> {
     return this.query().sum(field)
   }
 
   /** Averages a field over the result; see {@link Query.average}. */
-  average(field: QueryField<T>): Promise<number | null> {
+  average(field: QueryField<DbT>): Promise<number | null> {
     return this.query().average(field)
   }
 

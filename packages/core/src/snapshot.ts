@@ -1,4 +1,5 @@
-import { parseFieldPath, getDocField } from './engine/fieldPath.js'
+import { getDocField } from './engine/fieldPath.js'
+import { userFieldSegments, type FieldPath } from './engine/fieldPathInput.js'
 import { withReferences } from './referenceValues.js'
 import type { LocalDoc } from './client/store.js'
 import type { DeepReadonly, DocumentChangeType, DocumentData } from './types.js'
@@ -9,7 +10,8 @@ import type { Query } from './query.js'
 export class DocumentSnapshot<T = DocumentData> {
   /** @internal */
   constructor(
-    /** @internal */ protected readonly collection: CollectionReference<T>,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any stored shape
+    /** @internal */ protected readonly collection: CollectionReference<T, any>,
     /** The document id. */ readonly id: string,
     /** @internal */ protected readonly local: LocalDoc | null,
   ) {}
@@ -42,10 +44,10 @@ export class DocumentSnapshot<T = DocumentData> {
     return this.local ? (this.client(this.local.data) as DeepReadonly<T>) : undefined
   }
 
-  /** The value at a dotted field path, or `undefined`. */
-  get(field: string): unknown {
+  /** The value at a dotted field path or a {@link FieldPath}, or `undefined`. */
+  get(field: string | FieldPath): unknown {
     if (!this.local) return undefined
-    return this.client(getDocField(this.id, this.local.data, parseFieldPath('get()', field)))
+    return this.client(getDocField(this.id, this.local.data, userFieldSegments('get()', field)))
   }
 
   /** @internal A stored value as this client shows it (references as DocumentReferences). */
@@ -114,9 +116,12 @@ export class QuerySnapshot<T = DocumentData> {
 
 /** The snapshot object of a local document, made once per state. */
 export function snapshotOf<T>(
-  collection: CollectionReference<T>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any stored shape
+  collection: CollectionReference<T, any>,
   local: LocalDoc,
 ): QueryDocumentSnapshot<T> {
+  const converted = collection.convertedSnapshot(local)
+  if (converted) return converted
   const cached = local.snapshot as QueryDocumentSnapshot<T> | undefined
   if (cached) return cached
   // A collection group query's documents each come from their own collection.

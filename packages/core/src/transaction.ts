@@ -10,6 +10,8 @@ import {
 import type { DocumentReference } from './reference.js'
 import type { Store } from './client/store.js'
 import type { SetOptions } from './types.js'
+import { toStored } from './converter.js'
+import type { FieldPath } from './engine/fieldPathInput.js'
 import type { VersionCheck } from './protocol/backend.js'
 import type { Write } from './engine/write.js'
 
@@ -58,7 +60,7 @@ export class Transaction {
   }
 
   /** Reads a document inside the transaction. */
-  async get<T>(ref: DocumentReference<T>): Promise<DocumentSnapshot<T>> {
+  async get<T, DbT>(ref: DocumentReference<T, DbT>): Promise<DocumentSnapshot<T>> {
     // A bad argument is the caller's mistake, thrown to it; a read that fails spoils the
     // transaction (as in Firestore, where argument checks run before the read).
     const r = this.check('transaction.get()', ref) as unknown as DocumentReference<T>
@@ -85,10 +87,11 @@ export class Transaction {
   }
 
   /** Buffers a set. */
-  set<T>(ref: DocumentReference<T>, data: unknown, options?: SetOptions): this {
+  set<T, DbT>(ref: DocumentReference<T, DbT>, data: unknown, options?: SetOptions): this {
     return this.buffer('transaction.set()', ref, (r) => {
       this.missing.delete(r.path)
-      return toSetWrite('transaction.set()', r.parent.path, r.id, data, options, this.input)
+      const stored = toStored(r.parent.converter, data, options)
+      return toSetWrite('transaction.set()', r.parent.path, r.id, stored, options, this.input)
     })
   }
 
@@ -96,9 +99,14 @@ export class Transaction {
    * Buffers an update. Throws `invalid-argument` at once when the document does not exist in
    * this transaction (it read it as missing, or deleted it), as Firestore does.
    */
-  update<T>(ref: DocumentReference<T>, data: Record<string, unknown>): this
-  update<T>(ref: DocumentReference<T>, field: string, value: unknown, ...more: unknown[]): this
-  update<T>(ref: DocumentReference<T>, ...args: unknown[]): this {
+  update<T, DbT>(ref: DocumentReference<T, DbT>, data: Record<string, unknown>): this
+  update<T, DbT>(
+    ref: DocumentReference<T, DbT>,
+    field: string | FieldPath,
+    value: unknown,
+    ...more: unknown[]
+  ): this
+  update<T, DbT>(ref: DocumentReference<T, DbT>, ...args: unknown[]): this {
     return this.buffer('transaction.update()', ref, (r) => {
       const write = toUpdateWrite('transaction.update()', r.parent.path, r.id, args, this.input)
       if (this.missing.has(r.path)) {
@@ -110,7 +118,7 @@ export class Transaction {
   }
 
   /** Buffers a delete. */
-  delete<T>(ref: DocumentReference<T>): this {
+  delete<T, DbT>(ref: DocumentReference<T, DbT>): this {
     return this.buffer('transaction.delete()', ref, (r) => {
       this.missing.add(r.path)
       return toDeleteWrite(r.parent.path, r.id, 'transaction.delete()')

@@ -1,10 +1,12 @@
 import type { FieldValue } from './engine/fieldValues.js'
 import type { DocumentPathCarrier } from './engine/documentRef.js'
+import type { FieldPath } from './engine/fieldPathInput.js'
+import type { DOCUMENT_ID } from './engine/fieldPath.js'
 import type {
   DocumentData,
   DocumentChangeType,
   OrderByDirection,
-  SetOptions,
+  SetOptions as EngineSetOptions,
   Value,
   WhereFilterOp,
   WriteOptions,
@@ -14,10 +16,19 @@ export type {
   DocumentData,
   DocumentChangeType,
   OrderByDirection,
-  SetOptions,
   Value,
   WhereFilterOp,
   WriteOptions,
+}
+
+/** Options for `set()`. */
+export interface SetOptions extends Omit<EngineSetOptions, 'merge'> {
+  /**
+   * Merge into the existing document instead of replacing it: `true` merges every given field,
+   * an array merges only those field paths (dotted strings or {@link FieldPath}s).
+   * @default false
+   */
+  merge?: boolean | readonly (string | FieldPath)[]
 }
 
 /** Stops a subscription or listener; calling it again does nothing. */
@@ -30,17 +41,23 @@ type Prev = [never, 0, 1, 2, 3, 4]
 
 /**
  * Dotted field paths of `T`, up to four levels deep: `'name' | 'metadata' | 'metadata.lastLogin'`.
- * For untyped collections this is `string`.
+ * For untyped collections this is `string`. (Named `FieldPath<T>` before the `FieldPath` class.)
  */
-export type FieldPath<T, Depth extends number = 4> = [Depth] extends [never]
+export type FieldPathString<T, Depth extends number = 4> = [Depth] extends [never]
   ? never
   : string extends keyof T
     ? string
     : {
         [K in keyof T & string]: NonNullable<T[K]> extends Leaf | readonly unknown[]
           ? K
-          : K | `${K}.${FieldPath<NonNullable<T[K]>, Prev[Depth]>}`
+          : K | `${K}.${FieldPathString<NonNullable<T[K]>, Prev[Depth]>}`
       }[keyof T & string]
+
+/** A field a query names: a dotted field path of `T`, a {@link FieldPath}, or `documentId()`. */
+export type QueryField<T> = FieldPathString<T> | DocumentIdName | FieldPath
+
+/** The field name `'__name__'` that stands for the document id, as `documentId()` does. */
+export type DocumentIdName = typeof DOCUMENT_ID
 
 /** The type of the value at dotted path `P` in `T`. */
 export type FieldPathValue<T, P extends string> = string extends keyof T
@@ -82,4 +99,4 @@ export type PartialWithFieldValue<T> = T extends Leaf
 /** The argument of `update()`: dotted paths mapped to new values or sentinels. */
 export type UpdateData<T> = string extends keyof T
   ? { [path: string]: unknown }
-  : { [P in FieldPath<T>]?: FieldPathValue<T, P> | FieldValue }
+  : { [P in FieldPathString<T>]?: FieldPathValue<T, P> | FieldValue }

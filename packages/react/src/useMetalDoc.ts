@@ -1,9 +1,10 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { UseQueryOptions, UseQueryResult } from '@tanstack/react-query'
-import { type DocumentData, type DocumentReference, type MetalError } from '@metal/core'
+import { type DocumentData, type MetalError } from '@metal/core'
 import {
   docArgs,
+  type MetalDocSource,
   docPendingView,
   metalDocOptions,
   type MetalQueryKey,
@@ -34,7 +35,7 @@ export type UseMetalDocResult<TData> = UseQueryResult<TData, MetalError> & {
  * `hasPendingWrites` says whether a write of this client to it is still unsaved.
  */
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
-  ref: DocumentReference<T> | null | undefined,
+  ref: MetalDocSource<T> | null | undefined,
   options?: UseMetalDocOptions<T, TData>,
 ): UseMetalDocResult<TData>
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
@@ -43,7 +44,7 @@ export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
   options?: UseMetalDocOptions<T, TData>,
 ): UseMetalDocResult<TData>
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
-  collection: string | DocumentReference<T> | null | undefined,
+  collection: string | MetalDocSource<T> | null | undefined,
   second?: string | null | UseMetalDocOptions<T, TData>,
   third?: UseMetalDocOptions<T, TData>,
 ): UseMetalDocResult<TData> {

@@ -9,9 +9,10 @@ import {
 } from 'vue'
 import { useQuery, useQueryClient } from '@tanstack/vue-query'
 import type { UseQueryOptions, UseQueryReturnType } from '@tanstack/vue-query'
-import type { DocumentData, DocumentReference, MetalError } from '@metal/core'
+import type { DocumentData, MetalError } from '@metal/core'
 import {
   docArgs,
+  type MetalDocSource,
   docPendingView,
   metalDocOptions,
   type MetalQueryKey,
@@ -48,7 +49,7 @@ export type UseMetalDocReturn<TData> = UseQueryReturnType<TData, MetalError> & {
  * whether a write of this client to it is still unsaved.
  */
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
-  ref: MaybeRefOrGetter<DocumentReference<T> | null | undefined>,
+  ref: MaybeRefOrGetter<MetalDocSource<T> | null | undefined>,
   options?: Options<T, TData>,
 ): UseMetalDocReturn<TData>
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
@@ -57,7 +58,7 @@ export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
   options?: Options<T, TData>,
 ): UseMetalDocReturn<TData>
 export function useMetalDoc<T = DocumentData, TData = MetalRow<T> | null>(
-  collection: MaybeRefOrGetter<string | DocumentReference<T> | null | undefined>,
+  collection: MaybeRefOrGetter<string | MetalDocSource<T> | null | undefined>,
   second?: MaybeRefOrGetter<string | null | undefined> | Options<T, TData>,
   third?: Options<T, TData>,
 ): UseMetalDocReturn<TData> {

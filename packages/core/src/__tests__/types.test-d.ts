@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { Metal, average, count, documentId, increment, sum, where } from '../index.js'
+import { FieldPath, Metal, average, count, documentId, increment, sum, where } from '../index.js'
 import { toRow, toRows, type MetalRow } from '../bindings/index.js'
 import type {
   CollectionReference,
@@ -7,11 +7,13 @@ import type {
   DeepReadonly,
   DocumentData,
   DocumentSnapshot,
-  FieldPath,
+  FieldPathString,
   FieldPathValue,
+  MetalDataConverter,
   Query,
   QueryDocumentSnapshot,
   QuerySnapshot,
+  SumAggregate,
 } from '../index.js'
 
 interface User {
@@ -151,8 +153,8 @@ describe('deep-readonly data', () => {
 })
 
 describe('field paths', () => {
-  it('FieldPath<User> lists every dotted path, without undefined', () => {
-    expectTypeOf<FieldPath<User>>().toEqualTypeOf<
+  it('FieldPathString<User> lists every dotted path, without undefined', () => {
+    expectTypeOf<FieldPathString<User>>().toEqualTypeOf<
       | 'name'
       | 'email'
       | 'age'
@@ -202,7 +204,7 @@ describe('field paths', () => {
     expectTypeOf(things.where('any.path.at.all', '==', 1)).toEqualTypeOf<Query<DocumentData>>()
     expectTypeOf(things.orderBy('whatever')).toEqualTypeOf<Query<DocumentData>>()
     expectTypeOf(things.where({ 'a.b': 1 })).toEqualTypeOf<Query<DocumentData>>()
-    expectTypeOf<FieldPath<DocumentData>>().toEqualTypeOf<string>()
+    expectTypeOf<FieldPathString<DocumentData>>().toEqualTypeOf<string>()
   })
 
   it('functional filters take any string path', () => {
@@ -237,5 +239,52 @@ describe('aggregations', () => {
     // @ts-expect-error: not a field of User
     void users.sum('nope')
     expectTypeOf(users.subscribeCount).parameter(0).toEqualTypeOf<(count: number) => void>()
+  })
+})
+
+describe('converters and FieldPath objects', () => {
+  class Person {
+    constructor(
+      readonly label: string,
+      readonly years: number,
+    ) {}
+  }
+  const converter: MetalDataConverter<Person, User> = {
+    toFirestore: (p: Person) => ({ name: p.label, age: p.years }),
+    fromFirestore: (s: QueryDocumentSnapshot<User>) => new Person(s.data().name, s.data().age ?? 0),
+  } as MetalDataConverter<Person, User>
+  const people = users.withConverter(converter)
+
+  it('reads models and writes models; field paths name the stored fields', async () => {
+    expectTypeOf(people).toEqualTypeOf<CollectionReference<Person, User>>()
+    expectTypeOf((await people.doc('a').get()).data()).toEqualTypeOf<
+      DeepReadonly<Person> | undefined
+    >()
+    expectTypeOf((await people.where('age', '>', 3).get()).docs[0]!.data()).toEqualTypeOf<
+      DeepReadonly<Person>
+    >()
+    void people.doc('a').set(new Person('x', 1))
+    void people.add(new Person('x', 1))
+    void people.doc('a').update({ age: 2 })
+    void people.orderBy('metadata.lastLogin').composite().where('name', '==', 'x')
+    // @ts-expect-error: 'years' is a model field, not a stored one
+    void people.where('years', '>', 3)
+    // @ts-expect-error: a stored document is not a model
+    void people.doc('a').set({ name: 'x', age: 1 })
+    // @ts-expect-error: update() names stored fields
+    void people.doc('a').update({ years: 2 })
+    expectTypeOf(people.doc('a').parent).toEqualTypeOf<CollectionReference<Person, User>>()
+    expectTypeOf(people.withConverter(null)).toEqualTypeOf<CollectionReference<User, User>>()
+    expectTypeOf(users.where('age', '>', 1).withConverter(converter)).toEqualTypeOf<
+      Query<Person, User>
+    >()
+  })
+
+  it('takes FieldPath objects wherever a field path is named', () => {
+    const path = new FieldPath('metadata', 'last.login')
+    void users.where(path, '==', 1).orderBy(path).sum(path)
+    void users.doc('a').update(path, 1, 'age', 2)
+    expectTypeOf(documentId()).toEqualTypeOf<FieldPath>()
+    expectTypeOf(sum(path)).toEqualTypeOf<SumAggregate>()
   })
 })

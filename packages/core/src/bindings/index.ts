@@ -1,9 +1,15 @@
 // Framework-neutral pieces the React and Vue bindings share, published as `@metal/core/bindings`.
 // The policy (defaults, retry, keep-previous-data, presence ownership) lives here once; the
 // framework adapters only add reactivity.
-export { metalQueryKey, metalDocKey, normaliseQuery, hashQueryKey } from './queryKey.js'
+export {
+  metalQueryKey,
+  metalDocKey,
+  converterKey,
+  normaliseQuery,
+  hashQueryKey,
+} from './queryKey.js'
 export type { MetalQueryKey, NormalisedQuery } from './queryKey.js'
-export { toRow, toRows } from './rows.js'
+export { toRow, toRows, storedData } from './rows.js'
 export type { MetalRow } from './rows.js'
 export { docPendingView } from './pendingView.js'
 export type { PendingCache, PendingView } from './pendingView.js'
@@ -32,7 +38,7 @@ export {
   shareResults,
 } from './bindingDefaults.js'
 export { docArgs, isQuerySource, queryArgs, resolveDoc, resolveQuery } from './querySource.js'
-export type { MetalQueryBuilder, MetalQuerySource } from './querySource.js'
+export type { MetalDocSource, MetalQueryBuilder, MetalQuerySource } from './querySource.js'
 export { metalQueryOptions, metalDocOptions } from './queryOptions.js'
 export { metalCountOptions } from './countOptions.js'
 export { metalPaginatedQueryOptions } from './paginatedQueryOptions.js'

@@ -3,11 +3,12 @@ import { DOCUMENT_ID, getDocField, parseFieldPath } from '../engine/fieldPath.js
 import { effectiveOrderBy } from '../engine/querySpec.js'
 import { type AbortSignalLike, type QueryClientLike } from './liveQueryRegistry.js'
 import { DEFAULT_PAGE_SIZE, keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
-import { metalQueryKey } from './queryKey.js'
+import { converterKey, metalQueryKey } from './queryKey.js'
 import { liveRowsEntry } from './queryOptions.js'
 import { resolveQuery, type MetalQueryBuilder, type MetalQuerySource } from './querySource.js'
-import { toRows, type MetalRow } from './rows.js'
-import type { Query, QueryField } from '../query.js'
+import { storedData, toRows, type MetalRow } from './rows.js'
+import type { Query } from '../query.js'
+import { FieldPath } from '../engine/fieldPathInput.js'
 import type { Metal } from '../metal.js'
 import type { DocumentData } from '../types.js'
 
@@ -104,14 +105,15 @@ export function metalPaginatedQueryOptions<T = DocumentData>(
   // Pages follow the query's whole order (implicit inequality keys made explicit), then the id.
   const order = effectiveOrderBy(query.spec)
   for (const o of order.slice(orderBy.length))
-    query = query.orderBy(o.field as QueryField<T>, o.direction)
+    query = query.orderBy(new FieldPath(...parseFieldPath(call, o.field)), o.direction)
   const last = order[order.length - 1]
   if (last?.field !== DOCUMENT_ID) query = query.orderBy(DOCUMENT_ID, last?.direction ?? 'asc')
   const fields = query.spec.orderBy.map((o) => parseFieldPath(call, o.field))
   const cursorOf = (row: MetalRow<T>): MetalCursor =>
-    fields.map((path) => getDocField(row.id, row, path))
+    fields.map((path) => getDocField(row.id, storedData(row), path))
 
-  const pageQuery = (param: MetalPageParam): Query<T> => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any stored shape
+  const pageQuery = (param: MetalPageParam): Query<T, any> => {
     if (param.before) return query.endBefore(...param.before).limitToLast(pageSize)
     if (param.after) return query.startAfter(...param.after).limit(pageSize)
     const at = param.page * pageSize
@@ -122,6 +124,7 @@ export function metalPaginatedQueryOptions<T = DocumentData>(
   const isLive = (param: MetalPageParam | undefined) =>
     param !== undefined && param.page === start && !param.after && !param.before
   const queryKey = metalQueryKey(metal.projectId, live.spec, {
+    ...converterKey(live.coll.converter),
     paginated: mode === 'cursor' ? true : 'offset',
   })
   // The live page may have moved (pages fetched before it) or gone (`maxPages`).

@@ -37,8 +37,23 @@ export function metalDocKey(
   projectId: string,
   collection: string,
   id: string | null,
+  extra?: NormalisedQuery,
 ): MetalQueryKey {
-  return ['metal', projectId, collection, { doc: id }]
+  return ['metal', projectId, collection, { ...extra, doc: id }]
+}
+
+const converterIds = new WeakMap<object, number>()
+let lastConverterId = 0
+
+/**
+ * The key part of a converter (`withConverter()`): rows read through different converters, or
+ * none, are different data, so they never share a cache entry. Empty without a converter.
+ */
+export function converterKey(converter: object | null | undefined): NormalisedQuery {
+  if (!converter) return {}
+  let id = converterIds.get(converter)
+  if (id === undefined) converterIds.set(converter, (id = ++lastConverterId))
+  return { converter: id }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

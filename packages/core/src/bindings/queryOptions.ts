@@ -8,17 +8,17 @@ import {
   type QueryClientLike,
 } from './liveQueryRegistry.js'
 import { keepPreviousData, LIVE_QUERY_DEFAULTS } from './bindingDefaults.js'
-import { metalDocKey, metalQueryKey, type MetalQueryKey } from './queryKey.js'
+import { converterKey, metalDocKey, metalQueryKey, type MetalQueryKey } from './queryKey.js'
 import {
   resolveDoc,
   resolveQuery,
   type MetalQueryBuilder,
+  type MetalDocSource,
   type MetalQuerySource,
 } from './querySource.js'
 import { toRow, toRows, type MetalRow } from './rows.js'
 import type { Metal } from '../metal.js'
 import type { Query } from '../query.js'
-import type { DocumentReference } from '../reference.js'
 import type { DocumentData } from '../types.js'
 
 // Option builders shared by every framework binding: each returns plain TanStack query options
@@ -71,7 +71,8 @@ export function liveRowsEntry<T>(
   client: QueryClientLike,
   metal: Metal,
   queryKey: readonly unknown[],
-  query: Query<T>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any stored shape
+  query: Query<T, any>,
   merge?: LiveMerge<MetalRow<T>[]>,
 ) {
   return liveQueryRegistry(client).entry<MetalRow<T>[]>(
@@ -95,7 +96,7 @@ export function metalQueryOptions<T = DocumentData>(
   call = 'metalQueryOptions()',
 ) {
   const query = resolveQuery(call, metal, collection, build)
-  const queryKey = metalQueryKey(metal.projectId, query.spec)
+  const queryKey = metalQueryKey(metal.projectId, query.spec, converterKey(query.coll.converter))
   return liveOptions(queryKey, () => liveRowsEntry(client, metal, queryKey, query))
 }
 
@@ -108,7 +109,7 @@ export function metalQueryOptions<T = DocumentData>(
 export function metalDocOptions<T = DocumentData>(
   client: QueryClientLike,
   metal: Metal,
-  collection: string | DocumentReference<T> | null | undefined,
+  collection: string | MetalDocSource<T> | null | undefined,
   id?: string | null,
   call = 'metalDocOptions()',
 ) {
@@ -118,6 +119,7 @@ export function metalDocOptions<T = DocumentData>(
     metal.projectId,
     doc?.collection ?? '',
     ref ? ref.id : null,
+    converterKey(ref?.parent.converter),
   )
   const entry = () =>
     ref &&

@@ -8,15 +8,23 @@ import type { DocumentData } from '../types.js'
 // path plus a builder (`'users', (q) => q.where(…)`), or a typed reference or query
 // (`db.collection<User>('users').where(…)`, `db.collection<User>('users').doc(id)`).
 
-/** A query for a binding: `(collection) => collection.where(…)`, or a built query. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- `any`: a query of any stored shape */
+
+/**
+ * A query for a binding: `(collection) => collection.where(…)`, or a built query. Its rows are
+ * of `T`, so a query with a converter (`withConverter()`) gives the converter's models.
+ */
 export type MetalQueryBuilder<T = DocumentData> =
-  | ((collection: CollectionReference<T>) => Query<T> | CompositeQuery<T>)
-  | Query<T>
-  | CompositeQuery<T>
+  | ((collection: CollectionReference<T>) => Query<T, any> | CompositeQuery<T, any>)
+  | Query<T, any>
+  | CompositeQuery<T, any>
 
 /** A typed query a binding takes on its own: a collection reference, a query or a composite query. */
 export type MetalQuerySource<T = DocumentData> =
-  CollectionReference<T> | Query<T> | CompositeQuery<T>
+  CollectionReference<T, any> | Query<T, any> | CompositeQuery<T, any>
+
+/** A typed document a binding reads: a reference, with a converter or not (rows are of `T`). */
+export type MetalDocSource<T = DocumentData> = DocumentReference<T, any>
 
 /** True for a collection reference, a query or a composite query. */
 export function isQuerySource(value: unknown): boolean {
@@ -48,7 +56,7 @@ export function resolveQuery<T>(
   metal: Metal,
   collection: string | MetalQuerySource<T>,
   build?: MetalQueryBuilder<T>,
-): Query<T> {
+): Query<T, any> {
   if (typeof collection !== 'string') {
     if (!isQuerySource(collection)) {
       throw invalidArgument(
@@ -62,7 +70,8 @@ export function resolveQuery<T>(
         `buildQuery is only taken after a collection path; the query already says what to read, got ${describe(build)}`,
       )
     }
-    const query: Query<T> = collection instanceof CompositeQuery ? collection.query() : collection
+    const query: Query<T, any> =
+      collection instanceof CompositeQuery ? collection.query() : collection
     checkClient(call, metal, 'query', query, query.spec.collection)
     return query
   }
@@ -72,14 +81,14 @@ export function resolveQuery<T>(
   if (!(query instanceof Query)) {
     throw invalidArgument(call, `buildQuery must give a query, got ${describe(query)}`)
   }
-  const spec = (query as Query<T>).spec
+  const spec = (query as Query<T, any>).spec
   if (spec.collection !== coll.path) {
     throw invalidArgument(
       call,
       `the query reads '${spec.collection}' but the collection is '${coll.path}'`,
     )
   }
-  return query as Query<T>
+  return query as Query<T, any>
 }
 
 /**
@@ -89,9 +98,9 @@ export function resolveQuery<T>(
 export function resolveDoc<T>(
   call: string,
   metal: Metal,
-  collection: string | DocumentReference<T> | null | undefined,
+  collection: string | DocumentReference<T, any> | null | undefined,
   id?: string | null,
-): { collection: string; ref: DocumentReference<T> | undefined } | undefined {
+): { collection: string; ref: DocumentReference<T, any> | undefined } | undefined {
   if (collection == null) return undefined
   if (collection instanceof DocumentReference) {
     checkClient(call, metal, 'document reference', collection, collection.parent.path)

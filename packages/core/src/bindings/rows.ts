@@ -19,8 +19,14 @@ export type MetalRow<T = DocumentData> = DeepReadonly<T> & {
 // Keyed by the document's data object: the store keeps that object while the document is
 // unchanged, so an unchanged document maps to the same row and memoised views skip it.
 const rows = new WeakMap<object, MetalRow<unknown>>()
+// The stored data behind a row read through a converter (cursors read the stored fields).
+const stored = new WeakMap<object, unknown>()
 
-/** The row of a document snapshot (`null` when the document does not exist). */
+/**
+ * The row of a document snapshot (`null` when the document does not exist). Read through a
+ * converter (`withConverter()`), the row is the model with `id` added, on the model's prototype,
+ * so a class model keeps its methods.
+ */
 export function toRow<T>(snapshot: DocumentSnapshot<T>): MetalRow<T> | null {
   const data = snapshot.data() as object | undefined
   if (data === undefined) return null
@@ -28,13 +34,23 @@ export function toRow<T>(snapshot: DocumentSnapshot<T>): MetalRow<T> | null {
   const known = rows.get(data)
   if (known && known.id === snapshot.id && known.hasPendingWrites === pending)
     return known as MetalRow<T>
-  const row = Object.defineProperty({ ...data, id: snapshot.id }, 'hasPendingWrites', {
-    value: pending,
-    enumerable: false,
-  })
+  const row = Object.defineProperty(
+    Object.assign(Object.create(Object.getPrototypeOf(data) as object | null) as object, data, {
+      id: snapshot.id,
+    }),
+    'hasPendingWrites',
+    { value: pending, enumerable: false },
+  )
   Object.freeze(row)
   rows.set(data, row as MetalRow<unknown>)
+  const raw = (snapshot as { raw?: DocumentSnapshot }).raw
+  if (raw) stored.set(row, raw.data())
   return row as MetalRow<T>
+}
+
+/** The stored data of a row: the row itself, or what a converter made it from. */
+export function storedData(row: object): unknown {
+  return stored.has(row) ? stored.get(row) : row
 }
 
 /** The rows of a query result, in order; unchanged documents keep their row object. */

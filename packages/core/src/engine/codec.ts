@@ -1,6 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import { FieldValue, type FieldValueKind } from './fieldValues.js'
 import { checkDepth, fieldLabel, isPlainObject } from './documentValues.js'
+import { canonicalFieldPath } from './fieldPathInput.js'
 import type { Filter } from './filter.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './querySpec.js'
 import type { DocumentData, WhereFilterOp } from './types.js'
@@ -10,7 +11,7 @@ import type { Precondition, Write } from './write.js'
 // an object with an own `$metal` key. `{ $metal: kind, operand? }` is a field-value sentinel
 // (what FieldValue.toJSON gives); `{ $metal: 'map', value: {...} }` is a user map whose keys are
 // taken literally, which is how a map that has a `$metal` key of its own travels. Field paths
-// travel dotted ('a.b'): a parsed path's segments never contain a dot.
+// travel in their canonical form ('a.b', or '`a.b`' for the one field named 'a.b').
 //
 // Encoding trusts its input (checked values); decoding trusts nothing, and its result still has
 // to pass the builders' checks (engine/wireDecode.ts does both).
@@ -93,14 +94,14 @@ export function encodeWrite(write: Write): WireWrite {
     case 'set': {
       const data = encodeDocument(write.data)
       if (write.merge === undefined) return { ...base, op: 'set', data }
-      const merge = write.merge === true ? true : write.merge.map((path) => path.join('.'))
+      const merge = write.merge === true ? true : write.merge.map(canonicalFieldPath)
       return { ...base, op: 'set', data, merge }
     }
     case 'update':
       return {
         ...base,
         op: 'update',
-        fields: write.fields.map(([path, value]) => [path.join('.'), encodeValue(value)]),
+        fields: write.fields.map(([path, value]) => [canonicalFieldPath(path), encodeValue(value)]),
       }
     case 'delete':
       return { ...base, op: 'delete' }

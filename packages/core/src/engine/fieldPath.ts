@@ -5,20 +5,18 @@ import type { DocumentData } from './types.js'
 /** The special field path that refers to a document's id (`orderBy(documentId())`). */
 export const DOCUMENT_ID = '__name__'
 
-/** A field path usable in queries that stands for the document id. */
-export function documentId(): typeof DOCUMENT_ID {
-  return DOCUMENT_ID
-}
-
 /** Longest field path, in UTF-8 bytes (Cloud Firestore's limit). */
 export const MAX_FIELD_PATH_BYTES = 1500
 
 const cache = new Map<string, readonly string[]>()
 
 /**
- * Splits and checks a dotted field path (`'metadata.lastLogin'`). Empty segments (`'a..b'`),
- * leading or trailing dots, paths over {@link MAX_FIELD_PATH_BYTES} and non-strings are rejected
- * with `invalid-argument`.
+ * Splits and checks a field path as a query spec holds it: Cloud Firestore's canonical form,
+ * dotted segments where a segment may be quoted in backticks (`` a.`b.c`.`x\`y` ``, backtick and
+ * backslash escaped with a backslash) to hold any character. Unquoted segments are taken as they
+ * are (`'metadata.lastLogin'`, `'my-field'`), so a plain dotted path is its own spec form. Empty
+ * segments (`'a..b'`), leading or trailing dots, paths over {@link MAX_FIELD_PATH_BYTES} and
+ * non-strings are rejected with `invalid-argument`. Every reader of a spec's fields uses this.
  */
 export function parseFieldPath(call: string, path: unknown): readonly string[] {
   if (typeof path !== 'string') {
@@ -39,7 +37,7 @@ export function parseFieldPath(call: string, path: unknown): readonly string[] {
       `field path ${describe(path)} holds U+0000 or an unpaired surrogate`,
     )
   }
-  const segments = path.split('.')
+  const segments = path.includes('`') ? splitQuoted(call, path) : path.split('.')
   if (segments.some((s) => s === '')) {
     throw invalidArgument(
       call,
@@ -56,6 +54,39 @@ export function parseFieldPath(call: string, path: unknown): readonly string[] {
   if (cache.size > 10_000) cache.clear()
   cache.set(path, segments)
   return segments
+}
+
+/** Splits a canonical path whose segments may be quoted in backticks. */
+function splitQuoted(call: string, path: string): string[] {
+  const segments: string[] = []
+  let i = 0
+  for (;;) {
+    let segment = ''
+    if (path[i] === '`') {
+      i++
+      for (;;) {
+        if (i >= path.length) {
+          throw invalidArgument(call, `field path ${describe(path)} has an unclosed backtick`)
+        }
+        const c = path[i++] as string
+        if (c === '`') break
+        segment += c === '\\' && i < path.length ? (path[i++] as string) : c
+      }
+      if (i < path.length && path[i] !== '.') {
+        throw invalidArgument(
+          call,
+          `field path ${describe(path)}: expected '.' after a quoted segment`,
+        )
+      }
+    } else {
+      const end = path.indexOf('.', i)
+      segment = path.slice(i, end < 0 ? path.length : end)
+      i = end < 0 ? path.length : end
+    }
+    segments.push(segment)
+    if (i >= path.length) return segments
+    i++
+  }
 }
 
 // Names every plain object inherits (`constructor`, `toString`…): a field with such a name exists
@@ -132,7 +163,8 @@ let made = 0
  * is always a map), a two-segment path two loads, and longer paths walk the segments.
  */
 export function fieldGetter(segments: readonly string[]): FieldGetter {
-  const key = segments.join('.')
+  // Segments may hold dots (`new FieldPath('a.b')`) but never U+0000.
+  const key = segments.join('\u0000')
   let get = getters.get(key)
   if (get) return get
   const n = made++

@@ -1,5 +1,6 @@
 import { describe, invalidArgument } from '../errors.js'
 import { DOCUMENT_ID, fieldGetter, parseFieldPath, type FieldGetter } from './fieldPath.js'
+import { specField, type FieldPath } from './fieldPathInput.js'
 import { compareStrings, compareValues, typeRank, valuesEqual } from './values.js'
 import { cloneValueForQuery, MAX_DEPTH } from './documentValues.js'
 import type { DocumentData, WhereFilterOp } from './types.js'
@@ -40,12 +41,17 @@ export interface CompositeFilter {
 export type Filter = FieldFilter | CompositeFilter
 
 /**
- * Builds a field filter for `query.where(filter)`, `or()` and `and()`. Throws `invalid-argument`
+ * Builds a field filter for `query.where(filter)`, `or()` and `and()`; the field is a dotted
+ * string or a `FieldPath` (kept in the filter in its canonical form). Throws `invalid-argument`
  * for an unknown operator, a bad field path or a value the operator cannot take.
  */
-export function where(field: string, op: WhereFilterOp, value: unknown): FieldFilter {
+export function where(
+  fieldPath: string | FieldPath,
+  op: WhereFilterOp,
+  value: unknown,
+): FieldFilter {
   const call = 'where()'
-  parseFieldPath(call, field)
+  const field = specField(call, fieldPath)
   if (typeof op !== 'string' || !OPERATORS.has(op)) {
     throw invalidArgument(call, `unknown operator ${describe(op)} on field '${field}'`)
   }

@@ -25,13 +25,19 @@ export type { SentinelPolicy } from './documentValues.js'
 export {
   DOCUMENT_ID,
   MAX_FIELD_PATH_BYTES,
-  documentId,
   parseFieldPath,
   getField,
   getDocField,
   fieldGetter,
 } from './fieldPath.js'
 export type { FieldGetter } from './fieldPath.js'
+export {
+  FieldPath,
+  documentId,
+  canonicalFieldPath,
+  specField,
+  userFieldSegments,
+} from './fieldPathInput.js'
 export {
   FieldValue,
   serverTimestamp,

@@ -1,6 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import { unwrapValue } from './codec.js'
 import { DOCUMENT_ID, parseFieldPath } from './fieldPath.js'
+import { FieldPath } from './fieldPathInput.js'
 import { composite, where, type Filter } from './filter.js'
 import { checkCount, checkCursorValues, checkOrderBy, checkRunnable } from './queryChecks.js'
 import { cloneDocument, cloneValueForQuery, MAX_DEPTH } from './documentValues.js'
@@ -54,7 +55,10 @@ export function decodeWrite(wire: unknown, part = 'write'): Write {
     let write: Write
     if (op === 'set') {
       const given = own(w, 'merge')
-      const merge = Array.isArray(given) ? wireArray(call, given, "'merge'") : given
+      // Merge paths travel in the canonical form; as FieldPaths they skip the string rules.
+      const merge = Array.isArray(given)
+        ? wireArray(call, given, "'merge'").map((f) => specFieldPath(call, f as string))
+        : given
       const data = unwrapValue(call, own(w, 'data'), '', 0)
       write = toSetWrite(call, collection, id, data, merge === undefined ? undefined : { merge })
     } else if (op === 'update') {
@@ -65,6 +69,11 @@ export function decodeWrite(wire: unknown, part = 'write'): Write {
       ? write
       : { ...write, precondition: decodePrecondition(call, precondition) }
   })
+}
+
+/** A spec's canonical field string as the FieldPath it names. */
+function specFieldPath(call: string, field: string): FieldPath {
+  return new FieldPath(...parseFieldPath(call, field))
 }
 
 /** `[[field, value], …]` as the `(field, value, field, value…)` arguments `update()` takes. */
@@ -80,7 +89,10 @@ function updateArgs(call: string, fields: unknown): unknown[] {
       )
     }
     const segments = parseFieldPath(call, pair[0])
-    args.push(pair[0], unwrapValue(call, pair[1], pair[0] as string, segments.length))
+    args.push(
+      new FieldPath(...segments),
+      unwrapValue(call, pair[1], pair[0] as string, segments.length),
+    )
   })
   return args
 }
@@ -185,7 +197,9 @@ function decodeFilter(wire: unknown, depth: number): Filter {
     const field = own(f, 'field')
     const path = typeof field === 'string' ? field : ''
     const value = unwrapValue('where()', own(f, 'value'), path, 1)
-    return where(field as string, own(f, 'op') as WhereFilterOp, value)
+    // A spec holds the canonical form; as a FieldPath it skips the rules of dotted strings.
+    const fieldPath = typeof field === 'string' ? specFieldPath('where()', field) : field
+    return where(fieldPath as FieldPath, own(f, 'op') as WhereFilterOp, value)
   }
   if (type === 'or' || type === 'and') {
     const call = `${type}()`

@@ -1,5 +1,6 @@
 import { describe, invalidArgument } from '../errors.js'
-import { getField, parseFieldPath } from './fieldPath.js'
+import { getField } from './fieldPath.js'
+import { FieldPath, fieldName, userFieldSegments } from './fieldPathInput.js'
 import {
   checkDocumentBytes,
   checkFieldName,
@@ -157,8 +158,8 @@ export function toSetWrite(
   if (merge === true) mergePaths = true
   else if (Array.isArray(merge)) {
     mergePaths = merge.map((field: unknown) => {
-      const path = parseFieldPath(call, field)
-      checkPathNames(call, field as string, path)
+      const path = userFieldSegments(call, field)
+      checkPathNames(call, fieldName(field), path)
       return path
     })
   } else if (merge !== undefined && merge !== false) {
@@ -179,7 +180,7 @@ export function toSetWrite(
       if (getField(frozen, path) === undefined) {
         throw invalidArgument(
           call,
-          `merge field '${(merge as string[])[i]}' is not in the data; use deleteField() to remove it`,
+          `merge field '${fieldName((merge as readonly unknown[])[i])}' is not in the data; use deleteField() to remove it`,
         )
       }
     })
@@ -189,7 +190,11 @@ export function toSetWrite(
     : { op: 'set', collection, id, data: frozen, merge: mergePaths }
 }
 
-/** Builds an update write from `{ 'a.b': v }` or from `(field, value, field, value, …)`. */
+/**
+ * Builds an update write from `{ 'a.b': v }` or from `(field, value, field, value, …)`, where a
+ * field is a dotted string or a FieldPath. A field named twice takes its last value (Cloud
+ * Firestore's rule); a field and a field inside it (`'a'` and `'a.b'`) conflict.
+ */
 export function toUpdateWrite(
   call: string,
   collection: string,
@@ -198,12 +203,12 @@ export function toUpdateWrite(
   input: WriteInputOptions = {},
 ): UpdateWrite {
   checkUsablePath(call, `${collection}/${id}`)
-  let pairs: [string, unknown][]
-  if (typeof args[0] === 'string') {
+  let pairs: [unknown, unknown][]
+  if (typeof args[0] === 'string' || args[0] instanceof FieldPath) {
     if (args.length % 2 !== 0)
       throw invalidArgument(call, `field ${describe(args[args.length - 1])} has no value`)
     pairs = []
-    for (let i = 0; i < args.length; i += 2) pairs.push([args[i] as string, args[i + 1]])
+    for (let i = 0; i < args.length; i += 2) pairs.push([args[i], args[i + 1]])
   } else {
     const data = args[0]
     if (
@@ -227,21 +232,13 @@ export function toUpdateWrite(
       throw invalidArgument(call, 'every field of the update is undefined; nothing to update')
     }
   }
-  const seen: string[] = []
   const name = `${collection}/${id}`
   // A lower bound of the updated document's size: the maps and fields the paths create (each
   // name once) and the values written. The backend checks the exact size of the result.
   let bytes = documentOverhead(name)
   const created = new Set<string>()
-  const fields = pairs.map(([field, value]) => {
-    const path = parseFieldPath(call, field)
+  const fields = lastValues(call, pairs).map(([field, path, value]) => {
     checkPathNames(call, field, path)
-    for (const other of seen) {
-      if (other === field || other.startsWith(`${field}.`) || field.startsWith(`${other}.`)) {
-        throw invalidArgument(call, `field '${field}' overlaps field '${other}' in the same update`)
-      }
-    }
-    seen.push(field)
     if (value === undefined)
       throw invalidArgument(call, `field '${field}' is undefined; use deleteField() to remove it`)
     const checked = cloneFieldValue(
@@ -266,12 +263,36 @@ export function toUpdateWrite(
   return { op: 'update', collection, id, fields }
 }
 
-/** Throws when a segment of a written field path is a reserved name (`'a.__x__'`). */
-function checkPathNames(
+/**
+ * The update's fields parsed, each once with the last value given for it (in the order each was
+ * first named); throws when one field lies inside another (`'a'` and `'a.b'`).
+ */
+function lastValues(
   call: string,
-  field: string,
-  segments: readonly string[] = parseFieldPath(call, field),
-): void {
+  pairs: readonly (readonly [unknown, unknown])[],
+): [field: string, path: readonly string[], value: unknown][] {
+  const byPath = new Map<string, [string, readonly string[], unknown]>()
+  for (const [field, value] of pairs) {
+    const path = userFieldSegments(call, field)
+    const key = path.join('\u0000')
+    const known = byPath.get(key)
+    if (known) known[2] = value
+    else byPath.set(key, [fieldName(field), path, value])
+  }
+  const fields = [...byPath.values()]
+  fields.forEach(([field, path], i) => {
+    for (const [other, otherPath] of fields.slice(0, i)) {
+      const [short, long] = path.length < otherPath.length ? [path, otherPath] : [otherPath, path]
+      if (short.every((s, j) => s === long[j])) {
+        throw invalidArgument(call, `field '${field}' overlaps field '${other}' in the same update`)
+      }
+    }
+  })
+  return fields
+}
+
+/** Throws when a segment of a written field path is a reserved name (`'a.__x__'`). */
+function checkPathNames(call: string, field: string, segments: readonly string[]): void {
   for (const segment of segments) checkFieldName(call, segment, field)
 }
 

@@ -1,5 +1,5 @@
 import { MetalError, describe, invalidArgument } from '../errors.js'
-import { DOCUMENT_ID } from '../engine/fieldPath.js'
+import { DOCUMENT_ID, parseFieldPath } from '../engine/fieldPath.js'
 import type { DocumentData } from '../engine/types.js'
 import type { Filter } from '../engine/filter.js'
 import type { QuerySpec } from '../engine/querySpec.js'
@@ -268,7 +268,8 @@ export function pinnedDocs(query: QuerySpec): PinnedDoc[] {
         if (typeof value === 'string') id = value
         continue
       }
-      setPath(doc, f.field.split('.'), value)
+      // Spec fields are canonical: a quoted segment may hold dots (`` m.`a.b` ``).
+      setPath(doc, parseFieldPath('rules', f.field), value)
     }
     return { id, doc }
   })
@@ -299,7 +300,7 @@ function dnf(filter: Filter): Leaf[][] | undefined {
   return acc
 }
 
-function setPath(doc: Record<string, unknown>, path: string[], value: unknown): void {
+function setPath(doc: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let at = doc
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i] as string

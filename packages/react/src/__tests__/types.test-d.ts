@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import type { InfiniteData } from '@tanstack/react-query'
 import type {
+  MetalDataConverter,
   AuthStatus,
   Conflict,
   MetalError,
@@ -130,5 +131,29 @@ describe('hook types', () => {
     expectTypeOf(conflicts).toEqualTypeOf<readonly Conflict[]>()
     // @ts-expect-error not a strategy
     useMetalSync('docs', { conflict: 'newest' })
+  })
+})
+
+describe('hook types with a converter', () => {
+  interface Person {
+    label: string
+    years: number
+  }
+  const converter = {} as MetalDataConverter<Person, User>
+  const users = new Metal({ projectId: 'p' }).db().collection<User>('users')
+
+  it('rows of a converted query or document are the models', () => {
+    expectTypeOf(
+      useMetalQuery(users.where('age', '>', 3).withConverter(converter)).data,
+    ).toEqualTypeOf<MetalRow<Person>[] | undefined>()
+    expectTypeOf(
+      useMetalQuery(users.withConverter(converter).composite().where('age', '>', 1)).data,
+    ).toEqualTypeOf<MetalRow<Person>[] | undefined>()
+    expectTypeOf(useMetalDoc(users.doc('a').withConverter(converter)).data).toEqualTypeOf<
+      MetalRow<Person> | null | undefined
+    >()
+    expectTypeOf(
+      useMetalPaginatedQuery(users.orderBy('age').withConverter(converter), { pageSize: 5 }).data,
+    ).toEqualTypeOf<InfiniteData<MetalRow<Person>[], MetalPageParam> | undefined>()
   })
 })

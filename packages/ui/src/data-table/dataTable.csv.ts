@@ -122,7 +122,7 @@ export async function* dataTableCsv<Row>(
   let query = applyDataTableQuery(base, state, { page: false })
   // A document id after the sort keys makes each cursor unique, so tied rows are never skipped.
   const order = query.spec.orderBy
-  if (order[order.length - 1]?.field !== documentId()) {
+  if (order[order.length - 1]?.field !== documentId().toString()) {
     query = query.orderBy(documentId(), order[order.length - 1]?.direction ?? 'asc')
   }
   let page = await query.limit(pageSize).get()

@@ -11,10 +11,15 @@ import type { DataTableFilter, DataTableState, ResolvedColumn } from './dataTabl
 /** The highest code point in the Basic Multilingual Plane: after every ordinary character. */
 const PREFIX_END = '\uf8ff'
 
-/** A base query a bound table narrows: `(collection) => collection.where(…)`, or nothing. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- queries of any model and stored shape */
+
+/**
+ * A base query a bound table narrows: `(collection) => collection.where(…)`, or nothing. It may
+ * set a converter (`(c) => c.withConverter(userConverter)`): the table then shows the models.
+ */
 export type DataTableBaseQuery<T> = (
   collection: CollectionReference<T>,
-) => Query<T> | CompositeQuery<T>
+) => Query<any, any> | CompositeQuery<any, any>
 
 /** Options of {@link applyDataTableQuery}. */
 export interface DataTableQueryOptions {
@@ -99,10 +104,10 @@ export function getDataTableFilters<Row>(state: DataTableState<Row>): Filter[] {
  * for offset pages, `offset()` + `limit()`. Pure: returns a new query.
  */
 export function applyDataTableQuery<T, Row>(
-  query: Query<T> | CompositeQuery<T>,
+  query: Query<T, any> | CompositeQuery<T, any>,
   state: DataTableState<Row>,
   options: DataTableQueryOptions = {},
-): Query<T> {
+): Query<T, any> {
   let q = query instanceof CompositeQuery ? query.query() : query
   for (const filter of getDataTableFilters(state)) q = q.where(filter)
   for (const sort of state.sorting) {
@@ -129,6 +134,6 @@ export function dataTableQuery<T, Row>(
   state: DataTableState<Row>,
   base?: DataTableBaseQuery<T>,
   options?: DataTableQueryOptions,
-): (collection: CollectionReference<T>) => Query<T> {
+): (collection: CollectionReference<T>) => Query<any, any> {
   return (collection) => applyDataTableQuery(base ? base(collection) : collection, state, options)
 }

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest'
 import type { Ref } from 'vue'
 import type { InfiniteData } from '@tanstack/vue-query'
 import type {
+  MetalDataConverter,
   AuthStatus,
   Conflict,
   MetalError,
@@ -128,5 +129,23 @@ describe('composable types', () => {
     expectTypeOf(sync.status.value).toEqualTypeOf<SyncStatus>()
     expectTypeOf(sync.conflicts.value).toEqualTypeOf<readonly Conflict[]>()
     expectTypeOf(useMetal().projectId).toEqualTypeOf<string>()
+  })
+})
+
+describe('composable types with a converter', () => {
+  interface Person {
+    label: string
+    years: number
+  }
+  const converter = {} as MetalDataConverter<Person, User>
+  const users = new Metal({ projectId: 'p' }).db().collection<User>('users')
+
+  it('rows of a converted query or document are the models', () => {
+    expectTypeOf(
+      useMetalQuery(users.where('age', '>', 3).withConverter(converter)).data.value,
+    ).toEqualTypeOf<MetalRow<Person>[] | undefined>()
+    expectTypeOf(useMetalDoc(users.doc('a').withConverter(converter)).data.value).toEqualTypeOf<
+      MetalRow<Person> | null | undefined
+    >()
   })
 })

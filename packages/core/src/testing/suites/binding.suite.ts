@@ -2,6 +2,8 @@ import { Metal } from '../../metal.js'
 import { memory, type MemoryBackend } from '../../backends/memory/memoryBackend.js'
 import type { Backend } from '../../protocol/backend.js'
 import type { Rules } from '../../server/rules.js'
+import type { MetalDataConverter } from '../../reference.js'
+import type { QueryDocumentSnapshot } from '../../snapshot.js'
 
 // One behaviour suite for every framework binding (React hooks, Vue composables, …). It knows no
 // framework and no test runner: a binding package hands over a small harness (how to mount a
@@ -124,6 +126,21 @@ const USERS: Record<string, User> = {
   e: { name: 'Eve', age: 52 },
 }
 
+/** A model with other field names than the stored User, to tell converted rows apart. */
+interface Person {
+  label: string
+  years: number
+}
+
+/** Reads a User as a Person (and writes one back), as `withConverter()` takes it. */
+const personConverter: MetalDataConverter<Person, User> = {
+  toFirestore: (p: Person) => ({ name: p.label.toLowerCase(), age: p.years }),
+  fromFirestore: (snapshot: QueryDocumentSnapshot<User>) => {
+    const u = snapshot.data()
+    return { label: u.name.toUpperCase(), years: u.age }
+  },
+} as MetalDataConverter<Person, User>
+
 /** Renders a refused or invalid query may take: pending, error, and a re-render or two. */
 const FEW_RENDERS = 6
 
@@ -210,6 +227,67 @@ export function bindingSuite(harness: BindingHarness, runner: SuiteRunner): void
       await harness.act(() => t.theirs().doc('e').set(USERS.e!))
       await eventually(() => expect(ids(q.current().data)).toEqual(['a', 'c', 'e']))
       expect(t.listens('users')).toBe(1)
+    })
+
+    // withConverter(): rows are the converter's models ({ id, ...model }); the same query with
+    // and without a converter are two cache entries, never one another's rows.
+    test('shows the models of a query with a converter, apart from the same query without', async (t) => {
+      await t.seed(['a', 'b', 'c'])
+      const q = t.users().where('age', '>', 30).orderBy('age')
+      const models = t.mount('useMetalQuery', q.withConverter(personConverter))
+      const plain = t.mount('useMetalQuery', q)
+      await eventually(() =>
+        expect(models.current().data).toEqual([
+          { id: 'a', label: 'ADA', years: 36 },
+          { id: 'c', label: 'CYD', years: 41 },
+        ]),
+      )
+      await eventually(() =>
+        expect(plain.current().data).toEqual([
+          { id: 'a', ...USERS.a },
+          { id: 'c', ...USERS.c },
+        ]),
+      )
+      await harness.act(() => t.theirs().doc('e').set(USERS.e!))
+      await eventually(() => expect(ids(models.current().data)).toEqual(['a', 'c', 'e']))
+      expect((models.current().data as Person[])[2]).toEqual({ id: 'e', label: 'EVE', years: 52 })
+      const built = t.mount('useMetalQuery', 'users', (c: ReturnType<typeof t.users>) =>
+        c.withConverter(personConverter).where('age', '<', 30).orderBy('age'),
+      )
+      await eventually(() =>
+        expect(built.current().data).toEqual([{ id: 'b', label: 'BOB', years: 25 }]),
+      )
+    })
+
+    test('shows the model of a document with a converter', async (t) => {
+      await t.seed(['a'])
+      const d = t.mount('useMetalDoc', t.users().doc('a').withConverter(personConverter))
+      const plain = t.mount('useMetalDoc', t.users().doc('a'))
+      await eventually(() => expect(d.current().data).toEqual({ id: 'a', label: 'ADA', years: 36 }))
+      await eventually(() => expect(plain.current().data).toEqual({ id: 'a', ...USERS.a }))
+      await harness.act(() => t.theirs().doc('a').update({ age: 37 }))
+      await eventually(() => expect(d.current().data).toEqual({ id: 'a', label: 'ADA', years: 37 }))
+    })
+
+    test('pages a query with a converter by the stored fields', async (t) => {
+      await t.seed()
+      const p = t.mount(
+        'useMetalPaginatedQuery',
+        t.users().orderBy('age').withConverter(personConverter),
+        {
+          pageSize: 2,
+        },
+      )
+      await eventually(() => expect(pageIds(p.current().data)).toEqual([['d', 'b']]))
+      await harness.act(() => p.current().fetchNextPage?.())
+      await eventually(() =>
+        expect(pageIds(p.current().data)).toEqual([
+          ['d', 'b'],
+          ['a', 'c'],
+        ]),
+      )
+      const pages = (p.current().data as { pages: Person[][] }).pages
+      expect(pages[1]![0]).toEqual({ id: 'a', label: 'ADA', years: 36 })
     })
 
     test('reads the same rows from a collection path and a builder', async (t) => {

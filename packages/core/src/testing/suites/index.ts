@@ -12,6 +12,7 @@ import { syncSuite } from './sync.suite.js'
 import { syncWritesSuite } from './syncWrites.suite.js'
 import { aggregatesSuite } from './aggregates.suite.js'
 import { rulesSuite } from './rules.suite.js'
+import { fieldPathsSuite } from './fieldPaths.suite.js'
 import { collectionGroupsSuite } from './collectionGroups.suite.js'
 
 /** Every shared behaviour suite; each backend's test file runs them all. */
@@ -29,5 +30,6 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   syncWritesSuite,
   aggregatesSuite,
   rulesSuite,
+  fieldPathsSuite,
   collectionGroupsSuite,
 ]

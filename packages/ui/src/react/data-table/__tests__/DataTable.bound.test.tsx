@@ -3,7 +3,13 @@ import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { QueryClient } from '@tanstack/react-query'
-import { Metal, MetalError, type Backend } from '@metal/core'
+import {
+  Metal,
+  MetalError,
+  type Backend,
+  type MetalDataConverter,
+  type QueryDocumentSnapshot,
+} from '@metal/core'
 import { memory } from '@metal/core/memory'
 import { MetalProvider } from '@metal/react'
 import { DataTable } from '../DataTable.js'
@@ -257,6 +263,44 @@ describe('<DataTable> bound to a Metal collection', () => {
     await waitFor(() => expect(range()).toBe('11–12 of 12'))
     expect(column(0)).toEqual(['User 11', 'User 12'])
   })
+
+  // withConverter(): a base query with a converter shows the converter's models; cursor pages
+  // still continue from the stored fields (the model has none of them).
+  const shout = {
+    toFirestore: (m: { label: string; years: number }) => ({ name: m.label, age: m.years }),
+    fromFirestore: (snap: QueryDocumentSnapshot<{ name: string; age: number }>) => ({
+      label: snap.data().name.toUpperCase(),
+      years: snap.data().age,
+    }),
+  } as MetalDataConverter<{ label: string; years: number }, { name: string; age: number }>
+  const modelColumns: DataTableColumn<{ id: string; label: string; years: number }>[] = [
+    { field: 'label', header: 'Label' },
+    { field: 'years', header: 'Years', type: 'number' },
+  ]
+
+  for (const pagingMode of ['offset', 'cursor'] as const) {
+    it(`shows the models of a base query with a converter (${pagingMode} pages)`, async () => {
+      env = setup()
+      await env.seed(7)
+      const user = userEvent.setup()
+      render(
+        <DataTable
+          label="Users"
+          collection="users"
+          query={(users) => users.orderBy('age', 'desc').withConverter(shout)}
+          columns={modelColumns}
+          pagingMode={pagingMode}
+          defaultPageSize={5}
+        />,
+        { wrapper: env.wrapper },
+      )
+      await waitFor(() => expect(column(0)[0]).toBe('USER 07'))
+      expect(column(1)[0]).toBe('27')
+      await waitFor(() => expect(range()).toMatch(/^1–5 of (7|many)$/))
+      await user.click(screen.getByRole('button', { name: 'Next page' }))
+      await waitFor(() => expect(column(0)).toEqual(['USER 02', 'USER 01']))
+    })
+  }
 
   it('shows the error state when the query fails', async () => {
     env = setup()
