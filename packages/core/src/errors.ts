@@ -11,6 +11,7 @@ export type MetalErrorCode =
   | 'unavailable'
   | 'deadline-exceeded'
   | 'internal'
+  | 'cancelled'
 
 const CODES: ReadonlySet<string> = new Set<MetalErrorCode>([
   'invalid-argument',
@@ -24,6 +25,7 @@ const CODES: ReadonlySet<string> = new Set<MetalErrorCode>([
   'unavailable',
   'deadline-exceeded',
   'internal',
+  'cancelled',
 ])
 
 /**

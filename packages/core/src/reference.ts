@@ -1,4 +1,5 @@
 import { invalidArgument, type MetalError } from './errors.js'
+import { getSource, type GetOptions } from './getOptions.js'
 import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { Query } from './query.js'
 import type { Unsubscribe } from './types.js'
@@ -84,10 +85,17 @@ export class DocumentReference<T = DocumentData> {
     return `${this.parent.path}/${this.id}`
   }
 
-  /** Reads the document once. */
-  async get(): Promise<DocumentSnapshot<T>> {
-    const local = await this.store.getDoc(this.parent.path, this.id)
-    return local ? snapshotOf(this.parent, local) : new DocumentSnapshot(this.parent, this.id, null)
+  /**
+   * Reads the document once, with pending local writes applied: from the backend, or from the
+   * local cache while offline or when `{ source: 'cache' }` says so
+   * (`metadata.fromCache`). See {@link GetOptions}.
+   */
+  async get(options?: GetOptions): Promise<DocumentSnapshot<T>> {
+    const source = getSource('get()', options)
+    const { doc, fromCache } = await this.store.readDoc(this.parent.path, this.id, source)
+    return doc
+      ? snapshotOf(this.parent, doc, fromCache)
+      : new DocumentSnapshot(this.parent, this.id, null, fromCache)
   }
 
   /** Replaces the document, or merges into it with `{ merge: true }` (or a list of field paths). */
@@ -164,7 +172,8 @@ export class DocumentReference<T = DocumentData> {
     return this.parent.where(where(DOCUMENT_ID, '==', this.id)).subscribe(
       (changes, snap) => {
         const doc = snap.docs[0]
-        onChange(changes, doc ?? new DocumentSnapshot(this.parent, this.id, null))
+        const { fromCache } = snap.metadata
+        onChange(changes, doc ?? new DocumentSnapshot(this.parent, this.id, null, fromCache))
       },
       onError,
       { includeMetadataChanges },

@@ -10,13 +10,17 @@ import type { BackendPush, TargetChange } from '../protocol/backend.js'
 
 /** Receives a listened query's results. */
 export interface ViewListener {
-  /** Called first with the whole window as `added`, then once per change to the window. */
-  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[]): void
+  /**
+   * Called first with the whole window as `added`, then once per change to the window.
+   * `fromCache`: the result is not confirmed by the backend (offline, or not answered yet).
+   */
+  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[], fromCache: boolean): void
   /** Called once if the query fails (for example when permission is denied). */
   error(error: MetalError): void
   /**
    * Also call `next` when only documents' `hasPendingWrites` changed (a write was saved): those
-   * documents come as `modified` at their unchanged index.
+   * documents come as `modified` at their unchanged index; and with no changes when only
+   * `fromCache` changed.
    * @default false
    */
   readonly includeMetadataChanges?: boolean
@@ -37,6 +41,8 @@ export interface TargetLink {
 interface ListenerEntry {
   listener: ViewListener
   started: boolean
+  /** The `fromCache` it was last given. */
+  fromCache: boolean
 }
 
 /** One query listened to on the backend, shared by every listener of an identical query. */
@@ -46,6 +52,8 @@ export class ClientTarget {
   readonly members = new Set<string>()
   readonly listeners = new Set<ListenerEntry>()
   ready = false
+  /** The result is confirmed by the backend on the current connection (not `fromCache`). */
+  current = false
   /** Waiting for the backend's first result on the current connection. */
   listening = false
   /** The backend's latest resume token for this query: sent with the next re-listen. */
@@ -114,7 +122,7 @@ export class Targets {
         target.ready = true
       }
     }
-    const entry: ListenerEntry = { listener, started: false }
+    const entry: ListenerEntry = { listener, started: false, fromCache: true }
     target.listeners.add(entry)
     if (target.ready) {
       const t = target
@@ -132,16 +140,22 @@ export class Targets {
 
   /** Listens to every query again on a new connection. */
   relistenAll(): void {
-    for (const target of this.byId.values()) this.sendListen(target)
+    for (const target of this.byId.values()) {
+      target.current = false
+      this.sendListen(target)
+    }
   }
 
-  /** Stops every listen without telling the backend (the connection is closing). */
-  closeAll(): void {
+  /** The connection is down: results are no longer confirmed (metadata listeners hear it). */
+  wentOffline(): void {
+    for (const target of this.byId.values()) target.current = false
+    this.notifyMetadata(this.byId.values())
+  }
+
+  /** Stops every listen without telling the backend (the client is closing): each fails with `error`. */
+  closeAll(error: MetalError): void {
     this.closed = true
-    for (const target of [...this.byId.values()]) {
-      target.listeners.clear()
-      this.drop(target)
-    }
+    for (const target of [...this.byId.values()]) this.fail(target, error)
   }
 
   /** Takes a pushed result (or failure) of a listened query. */
@@ -155,7 +169,10 @@ export class Targets {
     if (message.resume !== undefined) target.resume = message.resume
     const touched = new Set<DocState>()
     const first = message.initial || message.resumed
-    if (first) target.listening = false
+    if (first) {
+      target.listening = false
+      target.current = true
+    }
     if (message.initial && target.ready) {
       // A re-listen after a reconnect (or an offline start): diff against what we hold.
       const incoming = new Set(message.upserts.map((d) => d.id))
@@ -166,6 +183,7 @@ export class Targets {
       const changes = this.applyChanges([{ ...message, removes }], touched)
       for (const d of inView) touched.add(this.docs.state(d.collection, d.id))
       this.refresh(touched, changes)
+      this.notifyMetadata([target])
       return
     }
     if (first && !target.ready) {
@@ -180,6 +198,7 @@ export class Targets {
     // A change, or a resumed re-listen: only what changed since the token, on top of what we hold.
     const changes = this.applyChanges([message], touched)
     this.refresh(touched, changes)
+    if (first) this.notifyMetadata([target])
   }
 
   /**
@@ -280,11 +299,13 @@ export class Targets {
         const i = window.indexOf(doc)
         if (i >= 0) withMetadata.push({ type: 'modified', entry: doc, oldIndex: i, newIndex: i })
       }
+      const fromCache = !target.current
       for (const entry of target.listeners) {
         if (!entry.started) continue
         const list = entry.listener.includeMetadataChanges ? withMetadata : changes
-        if (list.length > 0)
-          guard('a subscribe() listener', () => entry.listener.next(list, window))
+        if (list.length === 0) continue
+        entry.fromCache = fromCache
+        guard('a subscribe() listener', () => entry.listener.next(list, window, fromCache))
       }
     }
   }
@@ -334,7 +355,22 @@ export class Targets {
       oldIndex: -1,
       newIndex: i,
     }))
-    guard('a subscribe() listener', () => entry.listener.next(changes, window))
+    entry.fromCache = !target.current
+    guard('a subscribe() listener', () => entry.listener.next(changes, window, entry.fromCache))
+  }
+
+  /** Tells metadata listeners whose last result had another `fromCache` (with no changes). */
+  private notifyMetadata(targets: Iterable<ClientTarget>): void {
+    for (const target of targets) {
+      const fromCache = !target.current
+      for (const entry of target.listeners) {
+        if (!entry.started || entry.fromCache === fromCache) continue
+        entry.fromCache = fromCache
+        if (!entry.listener.includeMetadataChanges) continue
+        const window = target.view.window()
+        guard('a subscribe() listener', () => entry.listener.next([], window, fromCache))
+      }
+    }
   }
 
   private drop(target: ClientTarget): void {

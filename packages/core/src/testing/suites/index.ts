@@ -9,6 +9,7 @@ import { syncSuite } from './sync.suite.js'
 import { syncWritesSuite } from './syncWrites.suite.js'
 import { aggregatesSuite } from './aggregates.suite.js'
 import { rulesSuite } from './rules.suite.js'
+import { cacheSuite } from './cache.suite.js'
 
 /** Every shared behaviour suite; each backend's test file runs them all. */
 export const suites: ((harness: BackendHarness) => void)[] = [
@@ -22,4 +23,5 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   syncWritesSuite,
   aggregatesSuite,
   rulesSuite,
+  cacheSuite,
 ]
