@@ -62,6 +62,11 @@ export function invalidArgument(call: string, detail: string): MetalError {
   return new MetalError('invalid-argument', `${call}: ${detail}`)
 }
 
+/** The error of every call made on a closed client. */
+export function closedError(call: string): MetalError {
+  return new MetalError('failed-precondition', `${call}: this Metal client is closed`)
+}
+
 /** Renders a value for an error message: short, unambiguous, never throws. */
 export function describe(value: unknown): string {
   if (value === undefined) return 'undefined'

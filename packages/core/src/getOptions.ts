@@ -6,25 +6,33 @@ export type { GetSource } from './client/store.js'
 /** Options of `get()` on documents and queries (Firestore's `GetOptions`). */
 export interface GetOptions {
   /**
-   * Where to read: `'default'` asks the backend, or reads the local cache while offline; `'server'` only asks the backend (`unavailable` offline); `'cache'` only reads the
-   * local cache (a document it does not hold fails `unavailable`).
+   * Where to read: `'default'` asks the backend, or reads the local cache while offline;
+   * `'server'` only asks the backend (`unavailable` offline); `'cache'` only reads the local
+   * cache (a document it does not hold fails `unavailable`).
    * @default 'default'
    */
   source?: GetSource
 }
 
-const SOURCES: readonly unknown[] = ['default', 'server', 'cache']
-
-/** The checked `source` of `get(options)`. */
-export function getSource(call: string, options: unknown): GetSource {
-  if (options === undefined) return 'default'
+/** The checked value of option `name` of `options`: one of `choices` (the first by default). */
+export function choiceOption<C extends string>(
+  call: string,
+  options: unknown,
+  name: string,
+  choices: readonly C[],
+): C {
+  if (options === undefined) return choices[0] as C
   if (typeof options !== 'object' || options === null)
     throw invalidArgument(call, `options must be an object, got ${describe(options)}`)
-  const { source = 'default' } = options as GetOptions
-  if (!SOURCES.includes(source))
+  const value = (options as Record<string, unknown>)[name] ?? choices[0]
+  if (!choices.includes(value as C))
     throw invalidArgument(
       call,
-      `option 'source' must be 'default', 'server' or 'cache', got ${describe(source)}`,
+      `option '${name}' must be '${choices.join("', '")}', got ${describe(value)}`,
     )
-  return source
+  return value as C
 }
+
+/** The checked `source` of `get(options)`. */
+export const getSource = (call: string, options: unknown): GetSource =>
+  choiceOption(call, options, 'source', ['default', 'server', 'cache'])

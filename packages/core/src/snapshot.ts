@@ -1,5 +1,5 @@
 import { parseFieldPath, getDocField } from './engine/fieldPath.js'
-import { describe, invalidArgument } from './errors.js'
+import { choiceOption } from './getOptions.js'
 import { withTimestamps, type ServerTimestampBehavior } from './client/pendingTimestamps.js'
 import type { LocalDoc } from './client/store.js'
 import type { DeepReadonly, DocumentChangeType, DocumentData } from './types.js'
@@ -18,20 +18,8 @@ export interface SnapshotOptions {
   readonly serverTimestamps?: ServerTimestampBehavior
 }
 
-const BEHAVIORS: readonly string[] = ['estimate', 'previous', 'none']
-
-function timestampBehavior(call: string, options: unknown): ServerTimestampBehavior {
-  if (options === undefined) return 'none'
-  if (typeof options !== 'object' || options === null)
-    throw invalidArgument(call, `options must be an object, got ${describe(options)}`)
-  const b = (options as SnapshotOptions).serverTimestamps ?? 'none'
-  if (!BEHAVIORS.includes(b))
-    throw invalidArgument(
-      call,
-      `option 'serverTimestamps' must be 'estimate', 'previous' or 'none', got ${describe(b)}`,
-    )
-  return b
-}
+const timestampBehavior = (call: string, options: unknown): ServerTimestampBehavior =>
+  choiceOption(call, options, 'serverTimestamps', ['none', 'estimate', 'previous'])
 
 /** Where a snapshot came from: Firestore's `SnapshotMetadata`. */
 export class SnapshotMetadata {

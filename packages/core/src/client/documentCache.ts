@@ -105,13 +105,6 @@ export class DocumentCache {
     this.collect(state)
   }
 
-  /** Number of documents kept (held or recently seen). */
-  get size(): number {
-    let n = 0
-    for (const byId of this.docs.values()) n += byId.size
-    return n
-  }
-
   private forget(state: DocState): void {
     state.remote = undefined
     const byId = this.docs.get(state.collection)

@@ -72,11 +72,11 @@ export function overlay(
   const stamps = new TimestampTracker()
   for (const { write, at } of pending) {
     if (write.op === 'update' && !data) continue
-    stamps.before(write, data)
+    stamps.before(write, at, data)
     data = applyWrite(write, data ?? undefined, at)
   }
   if (!data) return null
-  const serverTimestamps = stamps.result()
+  const serverTimestamps = stamps.result(data)
   return {
     collection,
     id,

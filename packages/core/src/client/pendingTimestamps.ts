@@ -22,77 +22,52 @@ const isMap = (v: unknown): v is Record<string, unknown> =>
 function sentinelPaths(value: unknown, prefix: readonly string[], out: string[][]): void {
   if (value instanceof FieldValue) {
     if (value.kind === 'serverTimestamp') out.push([...prefix])
-    return
+  } else if (isMap(value)) {
+    for (const key of Object.keys(value)) sentinelPaths(value[key], [...prefix, key], out)
   }
-  if (!isMap(value)) return
-  for (const key of Object.keys(value)) sentinelPaths(value[key], [...prefix, key], out)
 }
 
-const isPrefix = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length <= b.length && a.every((s, i) => s === b[i])
-
-/** The field paths a write replaces, and the server timestamps it sets. */
-function writeShape(write: Write): { all: boolean; written: string[][]; stamps: string[][] } {
-  const stamps: string[][] = []
-  if (write.op === 'delete') return { all: true, written: [], stamps }
-  if (write.op === 'update') {
-    for (const [path, value] of write.fields) sentinelPaths(value, path, stamps)
-    return { all: false, written: write.fields.map(([p]) => [...p]), stamps }
-  }
-  sentinelPaths(write.data, [], stamps)
-  if (!write.merge) return { all: true, written: [], stamps }
-  if (write.merge === true) {
-    // A merge replaces each leaf it names (a sentinel is a leaf).
-    const written: string[][] = []
-    leafPaths(write.data, [], written)
-    return { all: false, written, stamps }
-  }
-  const merged = write.merge.map((p) => [...p])
-  const kept = stamps.filter((s) => merged.some((m) => isPrefix(m, s)))
-  return { all: false, written: merged, stamps: kept }
+interface Stamp extends PendingTimestamp {
+  /** The local estimate the overlay wrote there (the time of the write). */
+  readonly at: number
 }
 
 /**
  * Tracks pending server timestamps across a document's pending writes, oldest first: call
- * `before(write, data)` with the data the write applies to, then apply it.
+ * `before(write, at, data)` with the data the write applies to, then apply it; `result(data)`
+ * with the final data. A field still holds a write's estimate unless a later write replaced it
+ * (a later write of that very number is taken as the same timestamp: it reads the same).
  */
 export class TimestampTracker {
-  private list: PendingTimestamp[] = []
+  private readonly stamps: Stamp[] = []
 
-  /** Records what `write` does to pending timestamps, given the data before it. */
-  before(write: Write, data: DocumentData | null | undefined): void {
-    const { all, written, stamps } = writeShape(write)
-    const previous = stamps.map((path) => this.previousAt(path, data))
-    if (all) this.list = []
-    else {
-      // A write to the field, to a map above it or to a field under it replaces it.
-      const hit = (t: PendingTimestamp) =>
-        written.some((w) => isPrefix(w, t.path) || isPrefix(t.path, w))
-      this.list = this.list.filter((t) => !hit(t))
+  /** Records the server timestamps `write` (made at `at`) sets, given the data before it. */
+  before(write: Write, at: number, data: DocumentData | null | undefined): void {
+    const paths: string[][] = []
+    if (write.op === 'set') sentinelPaths(write.data, [], paths)
+    else if (write.op === 'update') for (const [p, v] of write.fields) sentinelPaths(v, p, paths)
+    for (const path of paths) {
+      const old = data ? getField(data, path) : undefined
+      // Over a pending timestamp, the previous value is that one's.
+      let previous = old
+      for (const s of this.stamps) if (s.at === old && samePath(s.path, path)) previous = s.previous
+      this.stamps.push({ path, at, previous })
     }
-    stamps.forEach((path, i) => this.list.push({ path, previous: previous[i] }))
   }
 
-  /** The pending timestamps after every write, or undefined when none. */
-  result(): readonly PendingTimestamp[] | undefined {
-    return this.list.length ? this.list : undefined
-  }
-
-  /** A field's value before a write: a pending timestamp there gives its own previous value. */
-  private previousAt(path: readonly string[], data: DocumentData | null | undefined): unknown {
-    const pending = this.list.find((t) => t.path.length === path.length && isPrefix(t.path, path))
-    if (pending) return pending.previous
-    return data ? getField(data, path) : undefined
+  /** The pending timestamps `data` (after every write) still holds, or undefined when none. */
+  result(data: DocumentData): readonly PendingTimestamp[] | undefined {
+    const out = this.stamps.filter(
+      (s, i) =>
+        getField(data, s.path) === s.at &&
+        !this.stamps.some((t, j) => j > i && samePath(t.path, s.path)),
+    )
+    return out.length ? out.map(({ path, previous }) => ({ path, previous })) : undefined
   }
 }
 
-function leafPaths(value: unknown, prefix: readonly string[], out: string[][]): void {
-  if (!isMap(value) || (prefix.length > 0 && Object.keys(value).length === 0)) {
-    if (prefix.length > 0) out.push([...prefix])
-    return
-  }
-  for (const key of Object.keys(value)) leafPaths(value[key], [...prefix, key], out)
-}
+const samePath = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((s, i) => s === b[i])
 
 /** How a snapshot reads a pending server timestamp (Firestore's `serverTimestamps` option). */
 export type ServerTimestampBehavior = 'estimate' | 'previous' | 'none'

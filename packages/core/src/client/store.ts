@@ -1,4 +1,4 @@
-import { MetalError } from '../errors.js'
+import { MetalError, closedError } from '../errors.js'
 import { DocumentCache, DEFAULT_CACHE_DOCUMENTS } from './documentCache.js'
 import { guard } from './guard.js'
 import { Link } from './link.js'
@@ -9,7 +9,7 @@ import { SyncStatus } from './syncStatus.js'
 import { Targets, type ViewListener } from './targets.js'
 import { WriteEffects } from './writeEffects.js'
 import { readDoc, runQuery, type GetSource, type OneTimeResult } from './reads.js'
-import { PendingWaits } from './pendingWaits.js'
+import type { PendingWaits } from './pendingWaits.js'
 import type { QuerySpec } from '../engine/querySpec.js'
 import type { StoredDoc, Write } from '../engine/write.js'
 import type {
@@ -30,11 +30,6 @@ import {
 export type { LocalDoc } from './overlay.js'
 export type { ViewListener } from './targets.js'
 export type { GetSource, OneTimeResult } from './reads.js'
-
-/** The error of every call made after `close()`. */
-export function closedError(call: string): MetalError {
-  return new MetalError('failed-precondition', `${call}: this Metal client is closed`)
-}
 
 /** Options of the store's connection and write queue (given as `new Metal({ sync })`). */
 export interface StoreOptions {
@@ -74,7 +69,8 @@ export class Store implements SyncHost {
   private readonly upHooks = new Set<() => void>()
   private readonly pushHooks = new Set<(message: BackendPush) => void>()
   private readonly closeHooks = new Set<(error: MetalError) => void>()
-  private readonly waits = new PendingWaits()
+  /** `waitForPendingWrites()` calls (loaded on first use). */
+  private waits: PendingWaits | undefined
   private closed = false
   private readonly writeErrorListeners = new Set<
     (error: MetalError, writes: readonly Write[]) => void
@@ -118,7 +114,7 @@ export class Store implements SyncHost {
         },
         changed: () => {
           this.sync.maybeChanged()
-          this.waits.settle(this.outbox.entries) // called once a batch leaves the queue too
+          this.waits?.settle(this.outbox.entries) // called once a batch leaves the queue too
         },
         adopted: (entries) => {
           this.effects.queued(entries)
@@ -354,8 +350,11 @@ export class Store implements SyncHost {
    */
   async waitForPendingWrites(): Promise<void> {
     if (this.closed) throw closedError('waitForPendingWrites()')
-    await this.ready
-    return this.waits.wait(this.outbox.entries)
+    const calledAt = Date.now() // writes made later are not waited for
+    const [{ PendingWaits }] = await Promise.all([import('./pendingWaits.js'), this.ready])
+    if (this.closed) throw closedError('waitForPendingWrites()')
+    const pending = this.outbox.entries.filter((e) => e.createdAt <= calledAt)
+    return (this.waits ??= new PendingWaits()).wait(pending)
   }
 
   /**
@@ -382,7 +381,7 @@ export class Store implements SyncHost {
     const cancelled = new MetalError('cancelled', 'the Metal client was closed')
     this.targets.closeAll(cancelled)
     for (const hook of [...this.closeHooks]) guard('a close hook', () => hook(cancelled))
-    this.waits.rejectAll(closedError('waitForPendingWrites()'))
+    this.waits?.rejectAll(closedError('waitForPendingWrites()'))
     this.link.close()
     void this.outbox.close() // frees this client's stored queue for the other tabs
     for (const entry of this.outbox.entries) {

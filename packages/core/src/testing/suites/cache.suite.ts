@@ -65,6 +65,19 @@ export function cacheSuite(harness: BackendHarness): void {
       expect((await notes.doc('a').get()).data()).toEqual({ n: 1 })
     })
 
+    it('an online get() replaces what the cache holds: a document deleted elsewhere reads as missing', async () => {
+      const b = await backend()
+      const metal = client(b)
+      const other = client(b)
+      const ref = metal.db().collection('notes').doc('d')
+      await other.db().collection('notes').doc('d').set({ v: 1 })
+      expect((await ref.get()).exists).toBe(true)
+      await other.db().collection('notes').doc('d').delete()
+      expect((await ref.get()).exists).toBe(false)
+      metal.disableNetwork()
+      expect((await ref.get()).exists).toBe(false)
+    })
+
     it('the cache is bounded: the least recently seen documents are dropped first', async () => {
       const b = await backend()
       const writer = client(b)
@@ -128,6 +141,17 @@ export function cacheSuite(harness: BackendHarness): void {
       metal.enableNetwork()
       await waiting
       expect((await other.db().collection('notes').doc('w').get()).data()).toEqual({ v: 1 })
+    })
+  })
+
+  describe(`waitForPendingWrites() (${harness.name})`, () => {
+    it('counts a rejected write as settled', async () => {
+      const metal = client(await backend())
+      const db = metal.db()
+      const failing = db.collection('notes').doc('missing').update({ v: 1 })
+      const settled = failing.catch((e: MetalError) => e.code)
+      await db.waitForPendingWrites()
+      expect(await settled).toBe('not-found')
     })
   })
 
