@@ -214,9 +214,7 @@ export class Metal {
       apiKey,
       defaultStorage: () => (hasIndexedDb() ? indexedDbStorage(`metal-${projectId}`) : null),
       gate: auth.restoring,
-      ...(options.cache?.maxDocuments !== undefined
-        ? { maxCachedDocuments: options.cache.maxDocuments }
-        : {}),
+      maxCachedDocuments: options.cache?.maxDocuments,
     })
     this.cleanups.push(
       this.store.onReconnect(() => auth.resume()),
