@@ -105,6 +105,12 @@ export class DocumentCache {
     this.collect(state)
   }
 
+  /** A query's result, remembered (a result larger than the bound keeps only its first ones). */
+  rememberAll(collection: string, docs: readonly StoredDoc[]): void {
+    const kept = docs.length > this.maxIdle ? docs.slice(0, this.maxIdle) : docs
+    for (const doc of kept) this.remember(collection, doc.id, doc, true)
+  }
+
   private forget(state: DocState): void {
     state.remote = undefined
     const byId = this.docs.get(state.collection)

@@ -68,7 +68,7 @@ export async function runQuery(
     return { docs: view.window(), fromCache: true }
   }
   const result = await link.request({ type: 'query', query: spec })
-  for (const doc of result.docs) docs.remember(spec.collection, doc.id, doc, true)
+  docs.rememberAll(spec.collection, result.docs)
   // The backend already skipped `offset` documents: locally only the limit applies.
   const view = new LiveView<LocalDoc>(compileQuery({ ...spec, offset: 0 }))
   view.reset(docs.withPendingAll(spec.collection, result.docs))
