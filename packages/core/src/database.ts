@@ -2,6 +2,9 @@ import { WriteBatch } from './batch.js'
 import { CollectionReference, type DocumentReference } from './reference.js'
 import type { Transaction, TransactionOptions } from './transaction.js'
 import { checkCollectionPath, checkPath } from './engine/writeInput.js'
+import { checkGroupId } from './engine/collectionGroup.js'
+import { Query } from './query.js'
+import type { QuerySpec } from './engine/querySpec.js'
 import type { Store } from './client/store.js'
 import type { DocumentData } from './types.js'
 
@@ -13,6 +16,19 @@ export class Database {
   /** A collection by path: `'users'`, or a sub-collection such as `'users/u1/posts'`. */
   collection<T = DocumentData>(path: string): CollectionReference<T> {
     return new CollectionReference<T>(this.store, checkCollectionPath('collection()', path))
+  }
+
+  /**
+   * A query over every collection whose last segment is `collectionId`: `'comments'` reads
+   * `comments`, `posts/p1/comments`, `users/u1/posts/p2/comments`… Every query feature works on
+   * it; its snapshots' `ref` is each document's own, and `documentId()` filters, orderBy and
+   * cursors take full document paths (`'posts/p1/comments/c1'`), as in Cloud Firestore. With
+   * access rules, only recursive-wildcard patterns (`'{path=**}/comments/{id}'`) allow it.
+   */
+  collectionGroup<T = DocumentData>(collectionId: string): Query<T> {
+    const id = checkGroupId('collectionGroup()', collectionId)
+    const spec: QuerySpec = { collection: id, orderBy: [], group: true }
+    return new Query<T>(this.store, new CollectionReference<T>(this.store, id), spec)
   }
 
   /** A document by path: `'users/u1'`. */

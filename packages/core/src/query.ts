@@ -1,18 +1,14 @@
 import { invalidArgument, MetalError } from './errors.js'
 import { DOCUMENT_ID, parseFieldPath } from './engine/fieldPath.js'
-import {
-  DocumentSnapshot,
-  QuerySnapshot,
-  readResult,
-  snapshotOf,
-  type DocumentChange,
-} from './snapshot.js'
+import { DocumentSnapshot, QuerySnapshot, snapshotOf } from './snapshot.js'
+import { readResult, type DocumentChange } from './snapshot.js'
 import { checkCount, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
 import { and, or, type Filter } from './engine/filter.js'
 import { appendFilter, toFilter } from './whereInput.js'
 import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { cursorBound } from './cursorBound.js'
 import { getSource, type GetOptions } from './getOptions.js'
+import { checkIdOperands, groupBound } from './engine/collectionGroup.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
 import type { LocalDoc, Store } from './client/store.js'
@@ -68,9 +64,9 @@ export class Query<T = DocumentData> {
   where(filter: Filter): Query<T>
   where(equalities: Partial<Record<QueryField<T>, unknown>>): Query<T>
   where(fieldOrFilter: unknown, op?: WhereFilterOp, value?: unknown): Query<T> {
-    return this.with({
-      filter: appendFilter(this.spec.filter, toFilter(fieldOrFilter, op, value, arguments.length)),
-    })
+    const filter = toFilter(fieldOrFilter, op, value, arguments.length)
+    checkIdOperands('where()', this.spec, filter)
+    return this.with({ filter: appendFilter(this.spec.filter, filter) })
   }
 
   /** Sorts by a field (`'asc'` by default); call again for secondary keys. */
@@ -123,8 +119,10 @@ export class Query<T = DocumentData> {
   }
 
   private bound(call: string, at: unknown[], inclusive: boolean): BoundSpec {
-    const snap = at.length === 1 && at[0] instanceof DocumentSnapshot ? at[0] : undefined
-    return cursorBound(call, this.spec.orderBy, at, inclusive, snap as DocumentSnapshot | undefined)
+    const first = at[0]
+    const snap = at.length === 1 && first instanceof DocumentSnapshot ? first : undefined
+    const bound = cursorBound(call, this.spec.orderBy, at, inclusive, snap)
+    return this.spec.group ? groupBound(call, this.spec, bound, snap?.ref.path) : bound
   }
 
   private checkRunnable(call: string): void {

@@ -65,6 +65,11 @@ export class CollectionReference<T = DocumentData> extends Query<T> {
     return ref
   }
 
+  /** @internal The collection at `path` of the same client (a collection group's results). */
+  at(path: string): CollectionReference<T> {
+    return new CollectionReference<T>(this.store, path)
+  }
+
   /** @internal */
   get internalStore(): Store {
     return this.store

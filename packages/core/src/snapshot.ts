@@ -179,7 +179,9 @@ export function snapshotOf<T>(
   const slot = fromCache ? 'cachedSnapshot' : 'snapshot'
   const cached = local[slot] as QueryDocumentSnapshot<T> | undefined
   if (cached) return cached
-  const snap = new QueryDocumentSnapshot(collection, local.id, local, fromCache)
+  // A collection group query's documents each come from their own collection.
+  const parent = local.collection === collection.path ? collection : collection.at(local.collection)
+  const snap = new QueryDocumentSnapshot(parent, local.id, local, fromCache)
   local[slot] = snap
   return snap
 }

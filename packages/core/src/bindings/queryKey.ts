@@ -12,6 +12,7 @@ export type MetalQueryKey = readonly ['metal', string, string, NormalisedQuery]
 /** The parts of a query spec that change its result; empty for a whole collection. */
 export function normaliseQuery(spec: QuerySpec): NormalisedQuery {
   const out: Record<string, unknown> = {}
+  if (spec.group) out.group = true // collectionGroup('c') reads more than collection('c')
   if (spec.filter) out.filter = spec.filter
   if (spec.orderBy.length > 0) out.orderBy = spec.orderBy
   if (spec.limit !== undefined)

@@ -58,6 +58,11 @@ export class DocumentCache {
     return this.docs.get(collection)?.get(id)
   }
 
+  /** Every kept document. */
+  *all(): Iterable<DocState> {
+    for (const byId of this.docs.values()) yield* byId.values()
+  }
+
   /** Every kept document of a collection. */
   inCollection(collection: string): Iterable<DocState> {
     return this.docs.get(collection)?.values() ?? []

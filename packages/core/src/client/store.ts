@@ -145,8 +145,7 @@ export class Store implements SyncHost {
         onUp: () => this.onUp(),
         onStatus: () => {
           this.sync.maybeChanged()
-          // Offline, listened results are no longer confirmed by the backend (`fromCache`).
-          if (this.link.status === 'offline') this.targets.wentOffline()
+          if (this.link.status === 'offline') this.targets.wentOffline() // results `fromCache`
         },
         // Writes that gave up while the network was down get a fresh set of attempts.
         onHealthy: () => this.outbox.retry(),
@@ -341,6 +340,10 @@ export class Store implements SyncHost {
   /** Runs a query once; see {@link runQuery}. */
   runQuery(spec: QuerySpec, source: GetSource = 'default'): Promise<OneTimeResult> {
     if (this.closed) return Promise.reject(closedError('get()'))
+    if (spec.group) {
+      const fromCache = this.link.status === 'offline' // then read from what the cache holds
+      return this.targets.groups.query(spec).then((docs) => ({ docs, fromCache }))
+    }
     return runQuery(this.docs, this.link, spec, source)
   }
 

@@ -4,23 +4,20 @@ import { computeLocal, type LocalDoc } from './overlay.js'
 import { LiveView, sameData, type ViewChange } from '../engine/liveView.js'
 import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
 import { TargetRouter } from '../engine/router.js'
+import { LazyGroupTargets } from './lazyGroupTargets.js'
 import type { DocState, DocumentCache } from './documentCache.js'
 import type { Link } from './link.js'
 import type { BackendPush, TargetChange } from '../protocol/backend.js'
 
 /** Receives a listened query's results. */
 export interface ViewListener {
-  /**
-   * Called first with the whole window as `added`, then once per change to the window.
-   * `fromCache`: the result is not confirmed by the backend (offline, or not answered yet).
-   */
+  /** First the whole window as `added`, then each change; `fromCache`: not confirmed yet. */
   next(changes: ViewChange<LocalDoc>[], window: LocalDoc[], fromCache: boolean): void
   /** Called once if the query fails (for example when permission is denied). */
   error(error: MetalError): void
   /**
    * Also call `next` when only documents' `hasPendingWrites` changed (a write was saved): those
-   * documents come as `modified` at their unchanged index; and with no changes when only
-   * `fromCache` changed.
+   * documents come as `modified` at their unchanged index (and `[]` when `fromCache` flips).
    * @default false
    */
   readonly includeMetadataChanges?: boolean
@@ -41,8 +38,7 @@ export interface TargetLink {
 interface ListenerEntry {
   listener: ViewListener
   started: boolean
-  /** The `fromCache` it was last given. */
-  fromCache: boolean
+  fromCache: boolean // the `fromCache` it was last given
 }
 
 /** One query listened to on the backend, shared by every listener of an identical query. */
@@ -52,8 +48,6 @@ export class ClientTarget {
   readonly members = new Set<string>()
   readonly listeners = new Set<ListenerEntry>()
   ready = false
-  /** The result is confirmed by the backend on the current connection (not `fromCache`). */
-  current = false
   /** Waiting for the backend's first result on the current connection. */
   listening = false
   /** The backend's latest resume token for this query: sent with the next re-listen. */
@@ -82,11 +76,16 @@ export class Targets {
   private readonly routers = new Map<string, TargetRouter<ClientTarget>>()
   private nextTargetId = 1
   private closed = false
+  /** The collection group queries (groupTargets.ts): same ids, documents and link. */
+  readonly groups: LazyGroupTargets
 
   constructor(
     private readonly docs: DocumentCache,
     private readonly link: TargetLink,
-  ) {}
+  ) {
+    const refresh = (s: Set<DocState>) => this.refresh(s)
+    this.groups = new LazyGroupTargets(() => [docs, link, () => this.newTargetId(), refresh])
+  }
 
   /** A fresh target id (live aggregates take theirs from the same sequence). */
   newTargetId(): number {
@@ -95,12 +94,12 @@ export class Targets {
 
   /** True while a query listens under `targetId`. */
   has(targetId: number): boolean {
-    return this.byId.has(targetId)
+    return this.byId.has(targetId) || this.groups.has(targetId)
   }
 
   /** Number of distinct queries listened to. */
   get size(): number {
-    return this.byId.size
+    return this.byId.size + this.groups.size
   }
 
   /**
@@ -108,6 +107,7 @@ export class Targets {
    * own first callback with the whole result. Returns the function that stops listening.
    */
   listen(spec: QuerySpec, listener: ViewListener): () => void {
+    if (spec.group) return this.groups.listen(spec, listener)
     const key = JSON.stringify(spec)
     let target = this.byKey.get(key)
     if (!target) {
@@ -140,15 +140,12 @@ export class Targets {
 
   /** Listens to every query again on a new connection. */
   relistenAll(): void {
-    for (const target of this.byId.values()) {
-      target.current = false
-      this.sendListen(target)
-    }
+    for (const target of this.byId.values()) this.sendListen(target)
+    this.groups.relistenAll()
   }
 
   /** The connection is down: results are no longer confirmed (metadata listeners hear it). */
   wentOffline(): void {
-    for (const target of this.byId.values()) target.current = false
     this.notifyMetadata(this.byId.values())
   }
 
@@ -156,10 +153,12 @@ export class Targets {
   closeAll(error: MetalError): void {
     this.closed = true
     for (const target of [...this.byId.values()]) this.fail(target, error)
+    this.groups.closeAll(error)
   }
 
   /** Takes a pushed result (or failure) of a listened query. */
   onPush(message: TargetPush): void {
+    if (this.groups.has(message.targetId)) return this.groups.onPush(message)
     const target = this.byId.get(message.targetId)
     if (!target) return
     if (message.type === 'targetError') {
@@ -169,10 +168,7 @@ export class Targets {
     if (message.resume !== undefined) target.resume = message.resume
     const touched = new Set<DocState>()
     const first = message.initial || message.resumed
-    if (first) {
-      target.listening = false
-      target.current = true
-    }
+    if (first) target.listening = false
     if (message.initial && target.ready) {
       // A re-listen after a reconnect (or an offline start): diff against what we hold.
       const incoming = new Set(message.upserts.map((d) => d.id))
@@ -206,6 +202,7 @@ export class Targets {
    * the ids whose membership changed.
    */
   applyChanges(changes: readonly TargetChange[], touched: Set<DocState>): MovedIds {
+    this.groups.applyChanges(changes, touched)
     const moved: MovedIds = new Map()
     for (const change of changes) {
       const target = this.byId.get(change.targetId)
@@ -290,6 +287,7 @@ export class Targets {
       }
       this.docs.collect(state)
     }
+    this.groups.refresh(states)
     for (const target of new Set([...out.keys(), ...flipped.keys()])) {
       const changes = out.get(target) ?? []
       const window = target.view.window()
@@ -299,7 +297,7 @@ export class Targets {
         const i = window.indexOf(doc)
         if (i >= 0) withMetadata.push({ type: 'modified', entry: doc, oldIndex: i, newIndex: i })
       }
-      const fromCache = !target.current
+      const fromCache = this.fromCache(target)
       for (const entry of target.listeners) {
         if (!entry.started) continue
         const list = entry.listener.includeMetadataChanges ? withMetadata : changes
@@ -355,14 +353,19 @@ export class Targets {
       oldIndex: -1,
       newIndex: i,
     }))
-    entry.fromCache = !target.current
+    entry.fromCache = this.fromCache(target)
     guard('a subscribe() listener', () => entry.listener.next(changes, window, entry.fromCache))
+  }
+
+  /** Not confirmed by the backend: waiting for its result on this connection, or offline. */
+  private fromCache(target: ClientTarget): boolean {
+    return target.listening || this.link.status === 'offline'
   }
 
   /** Tells metadata listeners whose last result had another `fromCache` (with no changes). */
   private notifyMetadata(targets: Iterable<ClientTarget>): void {
     for (const target of targets) {
-      const fromCache = !target.current
+      const fromCache = this.fromCache(target)
       for (const entry of target.listeners) {
         if (!entry.started || entry.fromCache === fromCache) continue
         entry.fromCache = fromCache

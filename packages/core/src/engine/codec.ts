@@ -36,6 +36,7 @@ export interface WireBound {
 /** A {@link QuerySpec} on the wire. */
 export interface WireQuerySpec {
   collection: string
+  group?: true
   filter?: WireFilter
   orderBy: { field: string; direction: 'asc' | 'desc' }[]
   limit?: number
@@ -125,6 +126,7 @@ export function encodeQuerySpec(spec: QuerySpec): WireQuerySpec {
     collection: spec.collection,
     orderBy: spec.orderBy.map((o: OrderSpec) => ({ field: o.field, direction: o.direction })),
   }
+  if (spec.group) out.group = true
   if (spec.filter) out.filter = encodeFilter(spec.filter)
   if (spec.limit !== undefined) out.limit = spec.limit
   if (spec.limitType !== undefined) out.limitType = spec.limitType

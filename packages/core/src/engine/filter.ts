@@ -75,7 +75,8 @@ function checkDocumentIdFilter(op: WhereFilterOp, value: unknown): void {
     throw invalidArgument('where()', `'${op}' cannot be used on documentId(); ids are not arrays`)
   }
   for (const id of op === 'in' || op === 'not-in' ? (value as unknown[]) : [value]) {
-    if (typeof id !== 'string' || id === '' || id.includes('/')) {
+    // A '/' is checked by the query (checkIdOperands): a collection group takes full paths.
+    if (typeof id !== 'string' || id === '') {
       throw invalidArgument(
         'where()',
         `documentId() '${op}' takes document ids (non-empty strings without '/'), got ${describe(id)}`,

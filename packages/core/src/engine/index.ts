@@ -79,3 +79,13 @@ export { decodeDocument, decodeWrite, decodeQuerySpec, checkVersion } from './wi
 export { within, wireObject, wireArray, own } from './wireShape.js'
 export type { WireObject } from './wireShape.js'
 export { describe, invalidArgument } from '../errors.js'
+export {
+  checkGroupDocPath,
+  checkGroupId,
+  checkIdOperands,
+  docPath,
+  groupOf,
+  inGroup,
+  isGroupQuery,
+  splitDocPath,
+} from './collectionGroup.js'

@@ -23,7 +23,13 @@ export interface BoundSpec {
  * cache key. Built by the query builder, compiled by {@link compileQuery}.
  */
 export interface QuerySpec {
+  /** The collection path, or for a collection group query (`group`) the group's collection id. */
   readonly collection: string
+  /**
+   * True for a collection group query: it reads every collection whose last segment is
+   * `collection`, and its entries are keyed by full document path (see collectionGroup.ts).
+   */
+  readonly group?: true
   readonly filter?: Filter
   readonly orderBy: readonly OrderSpec[]
   readonly limit?: number

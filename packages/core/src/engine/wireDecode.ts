@@ -13,6 +13,7 @@ import {
 } from './writeInput.js'
 import { own, wireArray, wireObject, within, type WireObject } from './wireShape.js'
 import type { BoundSpec, OrderSpec, QuerySpec } from './querySpec.js'
+import { checkGroupDocPath, checkGroupId, checkIdOperands } from './collectionGroup.js'
 import type { DocumentData, WhereFilterOp } from './types.js'
 import type { Precondition, Write } from './write.js'
 
@@ -113,6 +114,7 @@ export function checkVersion(call: string, version: unknown, what: string): numb
 
 const QUERY_FIELDS = [
   'collection',
+  'group',
   'filter',
   'orderBy',
   'limit',
@@ -126,7 +128,14 @@ const QUERY_FIELDS = [
 export function decodeQuerySpec(wire: unknown, part = 'query'): QuerySpec {
   const q = wireObject(part, wire, 'the query', QUERY_FIELDS)
   return within(part, () => {
-    const collection = checkCollectionPath('collection()', own(q, 'collection'))
+    const group = own(q, 'group')
+    if (group !== undefined && group !== true) {
+      throw invalidArgument('collectionGroup()', `'group' must be true, got ${describe(group)}`)
+    }
+    const collection =
+      group === true
+        ? checkGroupId('collectionGroup()', own(q, 'collection'))
+        : checkCollectionPath('collection()', own(q, 'collection'))
     const orderBy: OrderSpec[] = wireArray('orderBy()', own(q, 'orderBy'), "'orderBy'").map(
       (o, i) => {
         const order = wireObject('orderBy()', o, `orderBy[${i}]`, ['field', 'direction'])
@@ -134,8 +143,12 @@ export function decodeQuerySpec(wire: unknown, part = 'query'): QuerySpec {
       },
     )
     const spec: { -readonly [K in keyof QuerySpec]: QuerySpec[K] } = { collection, orderBy }
+    if (group === true) spec.group = true
     const filter = own(q, 'filter')
-    if (filter !== undefined) spec.filter = decodeFilter(filter, 1)
+    if (filter !== undefined) {
+      spec.filter = decodeFilter(filter, 1)
+      checkIdOperands('where()', spec, spec.filter)
+    }
     const limit = own(q, 'limit')
     const limitType = own(q, 'limitType')
     if (limit !== undefined) spec.limit = checkCount('limit()', limit, 'limit')
@@ -152,9 +165,10 @@ export function decodeQuerySpec(wire: unknown, part = 'query'): QuerySpec {
     const offset = own(q, 'offset')
     if (offset !== undefined) spec.offset = checkCount('offset()', offset, 'offset')
     const startAt = own(q, 'startAt')
-    if (startAt !== undefined) spec.startAt = decodeBound(startAt, 'start', orderBy)
+    const groupId = group === true ? collection : undefined
+    if (startAt !== undefined) spec.startAt = decodeBound(startAt, 'start', orderBy, groupId)
     const endAt = own(q, 'endAt')
-    if (endAt !== undefined) spec.endAt = decodeBound(endAt, 'end', orderBy)
+    if (endAt !== undefined) spec.endAt = decodeBound(endAt, 'end', orderBy, groupId)
     checkRunnable('limitToLast()', spec)
     return spec
   })
@@ -191,7 +205,12 @@ function decodeFilter(wire: unknown, depth: number): Filter {
  * Decodes a cursor. Given by values, it has one to orderBy-many values; taken from a snapshot it
  * has a value for every orderBy field and the snapshot's id.
  */
-function decodeBound(wire: unknown, end: 'start' | 'end', order: readonly OrderSpec[]): BoundSpec {
+function decodeBound(
+  wire: unknown,
+  end: 'start' | 'end',
+  order: readonly OrderSpec[],
+  groupId?: string,
+): BoundSpec {
   const b = wireObject(`${end}At()`, wire, `'${end}At'`, ['values', 'id', 'inclusive'])
   const inclusive = own(b, 'inclusive')
   if (typeof inclusive !== 'boolean') {
@@ -202,7 +221,10 @@ function decodeBound(wire: unknown, end: 'start' | 'end', order: readonly OrderS
   const values = raw.map((v, i) => unwrapValue(call, v, order[i]?.field ?? `[${i}]`, 1))
   const id = own(b, 'id')
   if (id === undefined) return { values: checkCursorValues(call, order, values), inclusive }
-  checkDocId(call, id)
+  // A collection group's cursor breaks ties by the document's full path.
+  if (groupId === undefined) checkDocId(call, id)
+  else if (typeof id !== 'string') checkDocId(call, id)
+  else checkGroupDocPath(call, groupId, id)
   if (values.length !== order.length) {
     throw invalidArgument(
       call,

@@ -8,6 +8,7 @@ import {
 } from './rules.js'
 import type { QuerySpec } from '../engine/querySpec.js'
 import { DOCUMENT_ID } from '../engine/fieldPath.js'
+import { splitDocPath } from '../engine/collectionGroup.js'
 import type { DocumentData } from '../engine/types.js'
 import type { ServerConnection } from './connection.js'
 import type { ServerObserver } from './options.js'
@@ -15,9 +16,9 @@ import type { ServerObserver } from './options.js'
 /** What a request asks, before the session and project are added. */
 export type Ask = Omit<
   RuleRequest,
-  'auth' | 'projectId' | 'doc' | 'newDoc' | 'query' | 'room' | 'id'
+  'auth' | 'projectId' | 'doc' | 'newDoc' | 'query' | 'room' | 'id' | 'group'
 > &
-  Partial<Pick<RuleRequest, 'doc' | 'newDoc' | 'query' | 'room' | 'id'>>
+  Partial<Pick<RuleRequest, 'doc' | 'newDoc' | 'query' | 'room' | 'id' | 'group'>>
 
 /**
  * The access checks of the server logic: each request judged by its connection's rules (none:
@@ -76,8 +77,9 @@ export class Access {
     for (const pinned of pinnedDocs(query)) {
       this.check(conn, {
         op: 'list',
-        collection: query.collection,
-        id: pinned.id,
+        ...(query.group
+          ? groupAsk(query.collection, pinned.id)
+          : { collection: query.collection, id: pinned.id }),
         doc: pinned.doc,
         query,
       })
@@ -96,7 +98,9 @@ export class Access {
     let none = true
     for (const d of docs) {
       none = false
-      const ask: Ask = { op, collection: query.collection, id: d.id, doc: d.data, query }
+      const ask: Ask = query.group
+        ? { op, ...groupAsk(query.collection, d.id), doc: d.data, query }
+        : { op, collection: query.collection, id: d.id, doc: d.data, query }
       if (!this.allows(conn, ask)) {
         this.observer.denied?.(op, conn.projectId)
         return false
@@ -123,7 +127,7 @@ export class Access {
     if (!this.readable(conn, query, docs)) {
       const id = listenedDocument(query)
       const op = id === null ? 'list' : 'get'
-      throw denial(this.request(conn, { op, collection: query.collection, id, query }))
+      throw denial(this.request(conn, { op, ...listAsk(query, id), query }))
     }
   }
 
@@ -137,8 +141,31 @@ export class Access {
   }
 }
 
+/**
+ * Where a collection group query (of group `groupId`) points: one document when `path` is a
+ * full document path, else the group as a whole.
+ */
+function groupAsk(
+  groupId: string,
+  path: string | null,
+): Pick<RuleRequest, 'collection' | 'id' | 'group'> {
+  if (path === null || !path.includes('/')) return { collection: groupId, id: null, group: 'query' }
+  return { ...splitDocPath(path), group: 'document' }
+}
+
+/** Where a query points, for the message of its denial. */
+export function listAsk(
+  query: QuerySpec,
+  id: string | null = null,
+): Pick<RuleRequest, 'collection' | 'id' | 'group'> {
+  return query.group
+    ? { collection: query.collection, id: null, group: 'query' }
+    : { collection: query.collection, id }
+}
+
 /** The id of a document listener's query (`where(documentId(), '==', id)` alone), else null. */
 export function listenedDocument(query: QuerySpec): string | null {
+  if (query.group) return null
   const f = query.filter
   if (!f || f.type !== 'where' || f.field !== DOCUMENT_ID || f.op !== '==') return null
   if (query.startAt || query.endAt || query.offset) return null

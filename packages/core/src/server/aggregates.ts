@@ -125,8 +125,8 @@ export class LiveAggregates<O extends TargetOwner = TargetOwner> {
     if (this.routers.empty) return { routed: [], denied: [] }
     const changed = new Set<AggregateTarget<O>>()
     const denied = new Set<AggregateTarget<O>>()
-    for (const change of changes) {
-      for (const target of this.routers.candidates(projectId, change)) {
+    for (const routed of changes) {
+      for (const [target, change] of this.routers.routes(projectId, routed)) {
         if (entry && target.seen?.(entry)) continue
         if (denied.has(target)) continue
         const after = change.after

@@ -25,7 +25,8 @@ export function tokenPosition(feed: ChangeFeed, token: string): number | undefin
  * change when others leave, so those queries are resent whole.
  */
 export function resumable(query: QuerySpec): boolean {
-  return query.limit === undefined && query.offset === undefined
+  // The log is searched per collection: a collection group query is resent whole.
+  return query.limit === undefined && query.offset === undefined && !query.group
 }
 
 /**

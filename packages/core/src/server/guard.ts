@@ -3,7 +3,7 @@ import type { QuerySpec } from '../engine/querySpec.js'
 import type { StoredDoc } from '../engine/write.js'
 import type { TargetChange } from '../protocol/backend.js'
 import type { SessionData } from '../protocol/session.js'
-import type { Access } from './access.js'
+import { listAsk, type Access } from './access.js'
 import type { LiveAggregates } from './aggregates.js'
 import type { ServerConnection } from './connection.js'
 import type { LiveTargets } from './liveTargets.js'
@@ -89,15 +89,13 @@ export class TargetGuard {
     if (target) {
       this.live.remove(conn.projectId, target)
       conn.targets.delete(targetId)
-      text ??= denial(
-        this.access.request(conn, { op: 'list', collection: target.query.collection }),
-      ).message
+      text ??= denial(this.access.request(conn, { op: 'list', ...listAsk(target.query) })).message
     }
     if (aggregate) {
       this.aggregates()?.remove(conn.projectId, aggregate)
       conn.aggregates.delete(targetId)
       text ??= denial(
-        this.access.request(conn, { op: 'list', collection: aggregate.query.collection }),
+        this.access.request(conn, { op: 'list', ...listAsk(aggregate.query) }),
       ).message
     }
     conn.push({ type: 'targetError', targetId, code, message: text as string })

@@ -50,7 +50,7 @@ export class LiveTargets<O extends TargetOwner = TargetOwner> {
     this.routers.remove(projectId, target)
   }
 
-  /** Number of live queries on a project's collection. */
+  /** Number of live queries on a project's collection (not counting collection group queries). */
   count(projectId: string, collection: string): number {
     return this.routers.count(projectId, collection)
   }
@@ -77,8 +77,8 @@ export class LiveTargets<O extends TargetOwner = TargetOwner> {
   ): { own: TargetChange[]; others: RoutedChange<O>[]; denied: LiveTarget<O>[] } {
     const changed = new Map<LiveTarget<O>, Map<string, StoredDoc | null>>()
     const denied = new Set<LiveTarget<O>>()
-    for (const change of changes) {
-      for (const target of this.routers.candidates(projectId, change)) {
+    for (const routed of changes) {
+      for (const [target, change] of this.routers.routes(projectId, routed)) {
         if (entry && target.seen?.(entry)) continue
         if (denied.has(target)) continue
         const viewChanges = target.view.apply(change.id, change.after)

@@ -4,6 +4,13 @@ import type { DocumentData } from '../engine/types.js'
 import type { Filter } from '../engine/filter.js'
 import type { QuerySpec } from '../engine/querySpec.js'
 import type { SessionData } from '../protocol/session.js'
+import {
+  compilePattern,
+  matchCollection,
+  matchGroup,
+  type Candidate,
+  type Pattern,
+} from './rulePatterns.js'
 
 /**
  * What a rule is asked about: `get` (one document), `list` (a query, a live query or an
@@ -13,11 +20,18 @@ export type RuleOp = 'get' | 'list' | 'create' | 'update' | 'delete' | 'presence
 
 /** Where a request points: the collection, the document and the matched pattern's parameters. */
 export interface RulePath {
-  /** The collection path (`tasks`, `users/u1/notes`). */
+  /**
+   * The collection path (`tasks`, `users/u1/notes`); for a collection group query judged as a
+   * whole, the group's collection id (`comments`).
+   */
   readonly collection: string
   /** The document id; null for a query that does not pin one down. */
   readonly id: string | null
-  /** Values of the matched pattern's `{name}` segments (`'users/{userId}'` → `{ userId }`). */
+  /**
+   * Values of the matched pattern's `{name}` segments (`'users/{userId}'` → `{ userId }`). A
+   * leading `{path=**}` gives the path of the parent document (`'posts/p1'`; `''` for a
+   * top-level collection); it is absent when a collection group query is judged as a whole.
+   */
   readonly params: Readonly<Record<string, string>>
 }
 
@@ -44,6 +58,8 @@ export interface RuleContext {
   readonly room: string | null
   /** The project the request belongs to. */
   readonly projectId: string
+  /** Set for a collection group query: see {@link RuleRequest.group}. */
+  readonly group?: 'query' | 'document'
 }
 
 /** A rule: true allows; anything else (false, a throw) refuses with `permission-denied`. */
@@ -76,6 +92,12 @@ export interface CollectionRules {
  * `'users/{userId}/notes/{noteId}'` (a `{name}` segment matches any one segment and passes its
  * value in `path.params`). A request is allowed when any matching pattern's rule allows it; a
  * path no pattern matches is refused.
+ *
+ * A pattern may start with a recursive wildcard, `'{path=**}/comments/{commentId}'`: it matches
+ * `comments` at any depth (`comments/c1`, `posts/p1/comments/c1`), with `path` the parent
+ * document's path. Only such patterns authorise collection group queries
+ * (`db.collectionGroup('comments')`), as in Firestore's rules version 2; they apply to plain
+ * reads and writes of the documents they match too.
  */
 export interface RulesConfig {
   /** Rules per document path pattern. */
@@ -90,6 +112,12 @@ export type Rules = Rule | RulesConfig
 /** A request to judge, before its path is matched. */
 export interface RuleRequest {
   readonly op: RuleOp
+  /**
+   * For a collection group query: `'query'` when the query is judged as a whole (`collection`
+   * is then the group id), `'document'` for one document of its result (`collection` is the
+   * document's own). Only recursive-wildcard patterns judge these.
+   */
+  readonly group?: 'query' | 'document'
   readonly collection: string
   readonly id: string | null
   readonly doc: DocumentData | null
@@ -103,20 +131,12 @@ export interface RuleRequest {
 /** Rules ready to judge requests. */
 export type RuleJudge = (request: RuleRequest) => boolean
 
-const RULE_KEYS = ['read', 'write', 'get', 'list', 'create', 'update', 'delete'] as const
 const SPECIFIC: Record<Exclude<RuleOp, 'presence'>, 'read' | 'write'> = {
   get: 'read',
   list: 'read',
   create: 'write',
   update: 'write',
   delete: 'write',
-}
-const PARAM = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/
-
-type Segment = { literal: string } | { param: string }
-interface Pattern {
-  readonly segments: readonly Segment[]
-  readonly rules: CollectionRules
 }
 
 /** Calls a rule; a rule that throws or answers anything but `true` refuses. */
@@ -158,17 +178,24 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
       `rules.documents must be an object of path patterns, got ${describe(documents)}`,
     )
   }
-  const patterns: Pattern[] = Object.entries(documents).map(([pattern, r]) =>
-    compilePattern(call, pattern, r),
+  const patterns: Pattern<CollectionRules>[] = Object.entries(documents).map(([pattern, r]) =>
+    compilePattern<CollectionRules>(call, pattern, r),
   )
   // The patterns whose collection part matches, per collection path: matched once, not per request.
-  const byCollection = new Map<string, Candidate[]>()
-  const candidates = (collection: string): Candidate[] => {
-    let found = byCollection.get(collection)
+  const byCollection = new Map<string, Candidate<CollectionRules>[]>()
+  const candidates = (
+    collection: string,
+    group: RuleRequest['group'],
+  ): Candidate<CollectionRules>[] => {
+    const key = `${group ?? ''}:${collection}`
+    let found = byCollection.get(key)
     if (!found) {
-      found = matchCollection(patterns, collection)
+      found =
+        group === 'query'
+          ? matchGroup(patterns, collection)
+          : matchCollection(patterns, collection, group === 'document')
       if (byCollection.size >= MAX_CACHED_COLLECTIONS) byCollection.clear()
-      byCollection.set(collection, found)
+      byCollection.set(key, found)
     }
     return found
   }
@@ -178,7 +205,7 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
     }
     const wanted = r.op
     const general = SPECIFIC[wanted]
-    for (const c of candidates(r.collection)) {
+    for (const c of candidates(r.collection, r.group)) {
       const rule = c.rules[wanted] ?? c.rules[general]
       if (!rule) continue
       let params = c.params
@@ -197,6 +224,7 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
         query: r.query,
         room: r.room,
         projectId: r.projectId,
+        ...(r.group ? { group: r.group } : {}),
       }
       if (run(rule, context)) return true
     }
@@ -206,75 +234,6 @@ export function compileRules(call: string, rules: Rules): RuleJudge {
 
 /** Most collection paths whose matching patterns a compiled rule set remembers. */
 const MAX_CACHED_COLLECTIONS = 1024
-
-/** A pattern whose collection part matches a collection path. */
-interface Candidate {
-  readonly rules: CollectionRules
-  /** Values of the collection part's parameters. */
-  readonly params: Readonly<Record<string, string>>
-  /** The document segment's parameter name, or null when the segment is a literal id. */
-  readonly idParam: string | null
-  readonly idLiteral: string | null
-}
-
-function matchCollection(patterns: readonly Pattern[], collection: string): Candidate[] {
-  const path = collection.split('/')
-  const found: Candidate[] = []
-  for (const p of patterns) {
-    if (p.segments.length !== path.length + 1) continue
-    const params: [string, string][] = []
-    let ok = true
-    for (let i = 0; i < path.length && ok; i++) {
-      const s = p.segments[i] as Segment
-      if ('param' in s) params.push([s.param, path[i] as string])
-      else ok = s.literal === path[i]
-    }
-    if (!ok) continue
-    const last = p.segments[path.length] as Segment
-    found.push({
-      rules: p.rules,
-      // fromEntries defines own properties: a parameter named __proto__ stays a parameter.
-      params: Object.fromEntries(params),
-      idParam: 'param' in last ? last.param : null,
-      idLiteral: 'param' in last ? null : last.literal,
-    })
-  }
-  return found
-}
-
-function compilePattern(call: string, pattern: string, rules: unknown): Pattern {
-  const where = `rules.documents[${JSON.stringify(pattern)}]`
-  const parts = pattern.split('/')
-  if (pattern === '' || parts.length % 2 !== 0 || parts.some((s) => s === '')) {
-    throw invalidArgument(
-      call,
-      `${where}: a pattern is a document path, collection/document pairs such as 'tasks/{taskId}'`,
-    )
-  }
-  const segments = parts.map((s): Segment => {
-    const m = PARAM.exec(s)
-    if (m) return { param: m[1] as string }
-    if (s.includes('{') || s.includes('}')) {
-      throw invalidArgument(call, `${where}: bad segment ${describe(s)} (use {name})`)
-    }
-    return { literal: s }
-  })
-  if (typeof rules !== 'object' || rules === null) {
-    throw invalidArgument(call, `${where} must be an object of rules, got ${describe(rules)}`)
-  }
-  for (const [key, value] of Object.entries(rules)) {
-    if (!(RULE_KEYS as readonly string[]).includes(key)) {
-      throw invalidArgument(
-        call,
-        `${where}: unknown rule ${describe(key)} (expected ${RULE_KEYS.join(', ')})`,
-      )
-    }
-    if (typeof value !== 'function') {
-      throw invalidArgument(call, `${where}.${key} must be a function, got ${describe(value)}`)
-    }
-  }
-  return { segments, rules: rules as CollectionRules }
-}
 
 /** A query as far as its filter pins documents down: one per OR branch. */
 export interface PinnedDoc {
@@ -363,9 +322,11 @@ export function denial(request: RuleRequest): MetalError {
   const what =
     request.op === 'presence'
       ? `room '${request.collection}'`
-      : request.id !== null
-        ? `'${request.collection}/${request.id}'`
-        : `'${request.collection}'`
+      : request.group === 'query'
+        ? `collection group '${request.collection}'`
+        : request.id !== null
+          ? `'${request.collection}/${request.id}'`
+          : `'${request.collection}'`
   const op = request.op === 'list' ? 'query' : request.op
   const who = request.auth ? ` for user '${request.auth.userId}'` : ' without signing in'
   return new MetalError('permission-denied', `${op} of ${what} is not allowed${who}`)

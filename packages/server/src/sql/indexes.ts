@@ -21,6 +21,15 @@ import { storableString } from './sqlFilter.js'
 
 const CALL = 'createIndex()'
 
+/** A row's collection group: the last segment of its collection path. */
+export const GROUP_KEY = `split_part(collection, '/', -1)`
+
+/**
+ * The index collection group queries read (`db.collectionGroup('comments')` matches rows by
+ * {@link GROUP_KEY}); part of the schema.
+ */
+export const GROUP_INDEX = `create index if not exists metal_docs_group on metal_docs (project, (${GROUP_KEY}))`
+
 /** PostgreSQL indexes at most 32 columns; the first is the project. */
 const MAX_FIELDS = 31
 

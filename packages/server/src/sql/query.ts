@@ -9,6 +9,7 @@ import {
   type StoredDoc,
 } from '@metal/core/engine'
 import type { SqlExecutor } from './driver.js'
+import { GROUP_KEY } from './indexes.js'
 import { toDoc, type DocRow } from './rows.js'
 import {
   SqlParams,
@@ -174,10 +175,12 @@ export function compileScan(projectId: string, query: QuerySpec): ScanPlan {
     }
   }
   const params = new SqlParams()
-  const where = [
-    `project = ${params.text(projectId)}`,
-    `collection = ${params.text(query.collection)}`,
-  ]
+  // A collection group's rows come from a subquery that names each by its full path (`id`),
+  // so filters, order and cursors on the id take paths; its condition reads GROUP_INDEX.
+  const from = query.group ? groupFrom(params, projectId, query.collection) : undefined
+  const where = from
+    ? []
+    : [`project = ${params.text(projectId)}`, `collection = ${params.text(query.collection)}`]
   if (query.filter) where.push(filterSql(params, query.filter))
   const keys: SqlKey[] = query.orderBy.map((o) => ({
     field: sqlField(params, o.field),
@@ -189,13 +192,21 @@ export function compileScan(projectId: string, query: QuerySpec): ScanPlan {
   }
   if (query.startAt) where.push(boundSql(params, keys, query.startAt, 1))
   if (query.endAt) where.push(boundSql(params, keys, query.endAt, -1))
-  const sql = `${SELECT} where ${and(where)}`
+  const sql = from
+    ? `select id, data, version, update_time from ${from} where ${and(where)}`
+    : `${SELECT} where ${and(where)}`
   const all = params.bind(sql)
   const count = (query.limit ?? NaN) + (query.offset ?? 0)
   if (!Number.isSafeInteger(count) || keys.some((k) => k.field === undefined)) return all
   const flip = query.limitType === 'last' ? -1 : 1
   const limited = `${sql} order by ${orderSql(keys, flip)} limit ${params.add(count)}::bigint`
   return { ...all, limited: { ...params.bind(limited), count } }
+}
+
+/** The rows of a collection group, each with its full path as `id`, served by GROUP_INDEX. */
+function groupFrom(params: SqlParams, projectId: string, groupId: string): string {
+  return `(select collection || '/' || id as id, data, version, update_time from metal_docs
+    where project = ${params.text(projectId)} and ${GROUP_KEY} = ${params.text(groupId)}) as metal_docs`
 }
 
 /** True when SQL's first rows are the engine's first rows (see the banner). */

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from './driver.js'
+import { GROUP_INDEX } from './indexes.js'
 
 // The tables of a Metal database. Every row belongs to a project; nothing reads across projects.
 //
@@ -27,6 +28,7 @@ export const SCHEMA = [
     update_time bigint not null,
     primary key (project, collection, id)
   )`,
+  GROUP_INDEX,
   `create sequence if not exists metal_seq`,
   `create table if not exists metal_changes (
     seq bigint primary key,

@@ -1,5 +1,6 @@
 import type { QuerySpec } from '../../engine/querySpec.js'
 import type { StoredDoc } from '../../engine/write.js'
+import { inGroup } from '../../engine/collectionGroup.js'
 import type {
   ChangeFeed,
   CommitOutcome,
@@ -69,7 +70,15 @@ export class FeedStorage implements ServerStorage {
   }
 
   async scan(projectId: string, query: QuerySpec): Promise<Iterable<StoredDoc>> {
-    return [...this.collection(projectId, query.collection).values()]
+    if (!query.group) return [...this.collection(projectId, query.collection).values()]
+    const prefix = `${projectId}\u0000`
+    const found: StoredDoc[] = []
+    for (const [key, docs] of this.docs) {
+      const collection = key.slice(prefix.length)
+      if (!key.startsWith(prefix) || !inGroup(collection, query.collection)) continue
+      for (const doc of docs.values()) found.push({ ...doc, id: `${collection}/${doc.id}` })
+    }
+    return found
   }
 
   async scanSnapshot(projectId: string, query: QuerySpec): Promise<ScanResult> {

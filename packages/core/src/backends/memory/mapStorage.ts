@@ -1,5 +1,6 @@
 import type { StoredDoc } from '../../engine/write.js'
 import type { QuerySpec } from '../../engine/querySpec.js'
+import { scanMaps } from '../../server/groupScan.js'
 import type { CommitOutcome, CommitPlan, DocKey, ServerStorage } from '../../server/storage.js'
 
 interface ProjectDocs {
@@ -26,7 +27,8 @@ export class MapStorage implements ServerStorage {
   }
 
   async scan(projectId: string, query: QuerySpec): Promise<Iterable<StoredDoc>> {
-    return this.docs(projectId, query.collection)?.values() ?? []
+    const p = this.projects.get(projectId)
+    return p ? scanMaps(p.collections, query) : []
   }
 
   async commit<R>(

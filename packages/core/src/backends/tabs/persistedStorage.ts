@@ -1,6 +1,7 @@
 import type { StoredDoc } from '../../engine/write.js'
 import type { QuerySpec } from '../../engine/querySpec.js'
 import type { CommitOutcome, CommitPlan, DocKey, ServerStorage } from '../../server/storage.js'
+import { scanMaps } from '../../server/groupScan.js'
 
 /** One project's stored state, as a {@link DocStore} loads it. */
 export interface StoredProject {
@@ -87,7 +88,7 @@ export class PersistedStorage implements ServerStorage {
   }
 
   async scan(projectId: string, query: QuerySpec): Promise<Iterable<StoredDoc>> {
-    return (await this.project(projectId)).collections.get(query.collection)?.values() ?? []
+    return scanMaps((await this.project(projectId)).collections, query)
   }
 
   async commit<R>(

@@ -10,6 +10,7 @@ import { syncWritesSuite } from './syncWrites.suite.js'
 import { aggregatesSuite } from './aggregates.suite.js'
 import { rulesSuite } from './rules.suite.js'
 import { cacheSuite } from './cache.suite.js'
+import { collectionGroupsSuite } from './collectionGroups.suite.js'
 
 /** Every shared behaviour suite; each backend's test file runs them all. */
 export const suites: ((harness: BackendHarness) => void)[] = [
@@ -24,4 +25,5 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   aggregatesSuite,
   rulesSuite,
   cacheSuite,
+  collectionGroupsSuite,
 ]
