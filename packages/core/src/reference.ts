@@ -5,6 +5,7 @@ import { Query } from './query.js'
 import type { Unsubscribe } from './types.js'
 import { where } from './engine/filter.js'
 import { DOCUMENT_ID } from './engine/fieldPath.js'
+import { DOCUMENT_PATH } from './engine/documentRef.js'
 import { DocumentSnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
 import {
   autoId,
@@ -74,6 +75,12 @@ export class CollectionReference<T = DocumentData> extends Query<T> {
   get internalStore(): Store {
     return this.store
   }
+
+  /** @internal A reference of this client to the document at `path` (a checked path). */
+  refAt(path: string): DocumentReference {
+    const cut = path.lastIndexOf('/')
+    return new CollectionReference(this.store, path.slice(0, cut)).doc(path.slice(cut + 1))
+  }
 }
 
 /** A reference to one document: read it, write it, or listen to it. */
@@ -88,6 +95,11 @@ export class DocumentReference<T = DocumentData> {
   /** `collection/id`. */
   get path(): string {
     return `${this.parent.path}/${this.id}`
+  }
+
+  /** @internal How the engine recognises a reference stored as a value. */
+  get [DOCUMENT_PATH](): string {
+    return this.path
   }
 
   /**

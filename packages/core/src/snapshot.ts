@@ -1,6 +1,7 @@
 import { parseFieldPath, getDocField } from './engine/fieldPath.js'
 import { choiceOption } from './getOptions.js'
 import { withTimestamps, type ServerTimestampBehavior } from './client/pendingTimestamps.js'
+import { withReferences } from './referenceValues.js'
 import type { LocalDoc } from './client/store.js'
 import type { DeepReadonly, DocumentChangeType, DocumentData } from './types.js'
 import type { CollectionReference, DocumentReference } from './reference.js'
@@ -74,7 +75,8 @@ export class DocumentSnapshot<T = DocumentData> {
 
   /**
    * The document's data (deep-frozen; copy it to edit), or `undefined` when it does not exist.
-   * A `serverTimestamp()` not committed yet reads as null unless `options.serverTimestamps` says.
+   * Stored references come back as DocumentReferences of this client; a `serverTimestamp()` not
+   * committed yet reads as null unless `options.serverTimestamps` says.
    */
   data(options?: SnapshotOptions): DeepReadonly<T> | undefined {
     return this.read('data()', options) as DeepReadonly<T> | undefined
@@ -99,11 +101,17 @@ export class DocumentSnapshot<T = DocumentData> {
     const behavior = timestampBehavior(call, options)
     if (!this.local) return undefined
     // Made once per snapshot and behaviour: repeated reads return the same object.
-    return (this.views[behavior] ??= withTimestamps(
-      this.local.data,
-      this.local.serverTimestamps,
-      behavior,
-    ))
+    const { data, serverTimestamps } = this.local
+    return (this.views[behavior] ??= this.client(
+      withTimestamps(data, serverTimestamps, behavior),
+    ) as DocumentData)
+  }
+
+  /** @internal A stored value as this client shows it (references as DocumentReferences). */
+  protected client(value: unknown): unknown {
+    return withReferences(value, this.collection.internalStore, (path) =>
+      this.collection.refAt(path),
+    )
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FieldValue } from './engine/fieldValues.js'
+import type { DocumentPathCarrier } from './engine/documentRef.js'
 import type {
   DocumentData,
   DocumentChangeType,
@@ -23,6 +24,8 @@ export type {
 export type Unsubscribe = () => void
 
 type Primitive = string | number | boolean | null | undefined | bigint | symbol
+/** Values written and read whole: primitives and document references. */
+type Leaf = Primitive | DocumentPathCarrier
 type Prev = [never, 0, 1, 2, 3, 4]
 
 /**
@@ -34,7 +37,7 @@ export type FieldPath<T, Depth extends number = 4> = [Depth] extends [never]
   : string extends keyof T
     ? string
     : {
-        [K in keyof T & string]: NonNullable<T[K]> extends Primitive | readonly unknown[]
+        [K in keyof T & string]: NonNullable<T[K]> extends Leaf | readonly unknown[]
           ? K
           : K | `${K}.${FieldPath<NonNullable<T[K]>, Prev[Depth]>}`
       }[keyof T & string]
@@ -58,19 +61,19 @@ export type FieldPathValue<T, P extends string> = string extends keyof T
  */
 export type DeepReadonly<T> = unknown extends T
   ? T
-  : T extends Primitive | ((...args: never[]) => unknown)
+  : T extends Leaf | ((...args: never[]) => unknown)
     ? T
     : { readonly [K in keyof T]: DeepReadonly<T[K]> }
 
 /** What a field may be written as: its value, or a sentinel such as `increment(1)`. */
-export type WithFieldValue<T> = T extends Primitive
+export type WithFieldValue<T> = T extends Leaf
   ? T | FieldValue
   : T extends readonly unknown[]
     ? T | FieldValue
     : { [K in keyof T]: WithFieldValue<T[K]> | FieldValue }
 
 /** A partial, possibly nested, document for `set(data, { merge: true })`. */
-export type PartialWithFieldValue<T> = T extends Primitive
+export type PartialWithFieldValue<T> = T extends Leaf
   ? T | FieldValue
   : T extends readonly unknown[]
     ? T | FieldValue

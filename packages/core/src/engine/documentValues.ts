@@ -1,5 +1,7 @@
 import { describe, invalidArgument } from '../errors.js'
 import { FieldValue } from './fieldValues.js'
+import { toRefValue } from './documentRef.js'
+import { REF_KEY } from './values.js'
 import type { DocumentData } from './types.js'
 
 // Checking and copying document values as they come in: sentinels, names, depth and size.
@@ -184,6 +186,11 @@ function cloneValue(
         }
         if (value.kind !== 'delete') state.bytes += 8 // a timestamp or a number
         return value
+      }
+      const ref = place === 'document' ? undefined : toRefValue(state.call, value, fieldLabel(path))
+      if (ref) {
+        state.bytes += utf8Length(ref[REF_KEY]) + 1
+        return ref
       }
       if (state.seen.has(value)) {
         throw invalidArgument(state.call, `${fieldLabel(path)} refers back to itself (a cycle)`)

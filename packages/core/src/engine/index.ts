@@ -10,6 +10,9 @@ export type {
   WriteOptions,
 } from './types.js'
 export { compareStrings, compareValues, valuesEqual, typeRank } from './values.js'
+export { isRefValue, REF_KEY } from './values.js'
+export type { RefValue } from './values.js'
+export { DOCUMENT_PATH, refValue } from './documentRef.js'
 export {
   MAX_DOCUMENT_BYTES,
   MAX_DEPTH,

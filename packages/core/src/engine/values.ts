@@ -1,5 +1,30 @@
+// ─── Document references ────────────────────────────────────────────────────────────────────────
+// A reference is stored, sent and kept in memory as a map with one key: `{ __ref__: 'users/u1' }`
+// (the document's full path). User maps can never hold that key (names like `__x__` are
+// reserved), so the form is unambiguous wherever a document travels as JSON or a structured
+// clone: the wire, PostgreSQL's JSONB, IndexedDB, between tabs, REST bodies. documentRef.ts
+// turns a client's DocumentReference into it; the client turns it back in `data()`.
+
+/** The one key of a stored reference. */
+export const REF_KEY = '__ref__'
+
+/** A document reference as a stored value. */
+export interface RefValue {
+  readonly [REF_KEY]: string
+}
+
+/** True for a stored reference (every map with a `__ref__` key is one; see the banner). */
+export function isRefValue(value: unknown): value is RefValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.hasOwnProperty.call(value, REF_KEY)
+  )
+}
+
 // ─── Type order ─────────────────────────────────────────────────────────────────────────────────
-// null < boolean < number < string < array < map, as Cloud Firestore orders mixed types.
+// null < boolean < number < string < reference < array < map, as Cloud Firestore orders mixed
+// types.
 
 /** Rank of a value's type in the cross-type order. */
 export function typeRank(value: unknown): number {
@@ -12,7 +37,7 @@ export function typeRank(value: unknown): number {
     case 'string':
       return 3
     default:
-      return Array.isArray(value) ? 4 : 5
+      return Array.isArray(value) ? 5 : isRefValue(value) ? 4 : 6
   }
 }
 
@@ -61,7 +86,10 @@ export function compareValues(a: unknown, b: unknown): number {
       return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0
     case 3:
       return compareStrings(a as string, b as string)
-    case 4: {
+    case 4:
+      // By path segments, as Firestore orders references: the order of arrays of strings.
+      return compareValues((a as RefValue)[REF_KEY].split('/'), (b as RefValue)[REF_KEY].split('/'))
+    case 5: {
       const xa = a as readonly unknown[]
       const xb = b as readonly unknown[]
       const n = Math.min(xa.length, xb.length)

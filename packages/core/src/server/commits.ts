@@ -42,9 +42,7 @@ export class Commits {
       reply({ ...done, targets: [] }) // a resend: already applied, apply nothing again
       return
     }
-    const tx =
-      msg.txId !== undefined ? [...conn.transactions].find((t) => t.id === msg.txId) : undefined
-    if (msg.txId !== undefined) project.lock.checkHeld(tx, msg.txId)
+    if (msg.txId !== undefined) conn.transactions.take(msg.txId)
     let waitingAt: number | undefined
     try {
       const checks = msg.checks ?? []
@@ -106,11 +104,6 @@ export class Commits {
     } catch (error) {
       if (waitingAt !== undefined) this.waiting.delete(waitingAt)
       throw error
-    } finally {
-      if (tx) {
-        conn.transactions.delete(tx)
-        project.lock.release(tx)
-      }
     }
   }
 

@@ -3,7 +3,7 @@ import type { PresenceSink } from './presenceHub.js'
 import type { SessionData } from '../protocol/session.js'
 import type { LiveTarget } from './liveTargets.js'
 import type { AggregateTarget } from './aggregates.js'
-import type { TransactionHandle } from './transactions.js'
+import { OpenTransactions } from './transactions.js'
 import type { RuleJudge } from './rules.js'
 import type { VerifyToken } from './options.js'
 
@@ -17,7 +17,7 @@ export class ServerConnection {
   /** Live aggregates by the client's target id (one id space with `targets`). */
   readonly aggregates = new Map<number, AggregateTarget<ServerConnection>>()
   /** Open transactions. */
-  readonly transactions = new Set<TransactionHandle>()
+  readonly transactions = new OpenTransactions()
   /** Presence rooms this connection receives events from. */
   readonly presenceRooms = new Set<string>()
   /** The verified session, or null when signed out. */

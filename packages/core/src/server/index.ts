@@ -40,7 +40,7 @@ export type {
 } from './rules.js'
 export type { ConnectionPolicy, ServerObserver, VerifyToken } from './options.js'
 export { MutationLog } from './mutationLog.js'
-export { TransactionLock } from './transactions.js'
+export { OpenTransactions } from './transactions.js'
 export type { TransactionHandle } from './transactions.js'
 export { PresenceHub } from './presenceHub.js'
 export type { PresenceSink } from './presenceHub.js'

@@ -81,7 +81,8 @@ export interface ServerCoreOptions {
    */
   presenceTimeoutMs?: number
   /**
-   * How long a transaction may hold the project's transaction lock before it is rolled back.
+   * How long a transaction may stay open (from its start to its commit) before the server
+   * forgets it: its commit then fails with `aborted`. Open transactions take no lock.
    * @default 30000
    */
   transactionTimeoutMs?: number

@@ -1,11 +1,9 @@
 import type { BackendResponses } from '../protocol/backend.js'
 import { MutationLog } from './mutationLog.js'
-import { TransactionLock } from './transactions.js'
 
 /** Per-project state of the server logic. */
 export interface ProjectState {
   readonly mutations: MutationLog<BackendResponses['commit']>
-  readonly lock: TransactionLock
   /**
    * Requests of the project run one at a time, in arrival order (with a change feed: only
    * listens and the feed's entries, so a listen's first result and the stream join exactly).
@@ -19,10 +17,9 @@ export interface ProjectState {
 export const JOINS = new Set(['listen', 'listenAggregate'])
 
 /** A project's state when a server first sees it. */
-export function newProject(transactionTimeoutMs: number, position: number): ProjectState {
+export function newProject(position: number): ProjectState {
   return {
     mutations: new MutationLog(),
-    lock: new TransactionLock(transactionTimeoutMs),
     queue: Promise.resolve(),
     position,
   }

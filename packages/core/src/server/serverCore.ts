@@ -174,16 +174,15 @@ export class ServerCore {
     for (const target of conn.targets.values()) this.live.remove(conn.projectId, target)
     conn.targets.clear()
     this.aggregates?.unlistenAll(conn.projectId, conn.aggregates)
-    if (!project) return
-    for (const tx of conn.transactions) project.lock.release(tx)
     conn.transactions.clear()
+    if (!project) return
     this.presence.disconnect(conn)
   }
 
   private project(projectId: string): ProjectState {
     let p = this.projects.get(projectId)
     if (!p) {
-      p = newProject(this.transactionTimeoutMs, this.feed?.position ?? 0)
+      p = newProject(this.feed?.position ?? 0)
       this.projects.set(projectId, p)
     }
     return p
@@ -326,21 +325,11 @@ export class ServerCore {
         return
       }
       case 'beginTransaction':
-        project.lock.begin(
-          conn,
-          () => conn.closed,
-          (tx) => {
-            conn.transactions.add(tx)
-            reply({ txId: tx.id })
-          },
-        )
+        // Optimistic: nothing is locked; the commit checks what the transaction read.
+        reply({ txId: conn.transactions.begin(this.transactionTimeoutMs) })
         return
       case 'rollback':
-        for (const tx of conn.transactions) {
-          if (tx.id !== msg.txId) continue
-          conn.transactions.delete(tx)
-          project.lock.release(tx)
-        }
+        conn.transactions.end(msg.txId)
         reply({ ok: true })
         return
       default:

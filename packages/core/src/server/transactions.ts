@@ -1,55 +1,48 @@
 import { MetalError } from '../errors.js'
 
-/** One open transaction. */
+/** One open transaction of a connection. */
 export interface TransactionHandle {
   readonly id: string
-  readonly owner: object
   timer: unknown
 }
 
 let counter = 0
 
 /**
- * Serialises the transactions of one project: one holds the lock at a time (others wait in
- * order) and loses it after `timeoutMs`, so a stalled client cannot block the project forever.
+ * The open transactions of one connection. Transactions are optimistic: opening one takes no
+ * lock and blocks nobody; its commit checks the versions of the documents it read, atomically
+ * with its writes (`planCommit`). The record only bounds how long one may stay open: after
+ * `timeoutMs` it is forgotten and its commit fails with `aborted` (the client runs it again).
  */
-export class TransactionLock {
-  private holder: TransactionHandle | null = null
-  private readonly waiting: (() => void)[] = []
+export class OpenTransactions {
+  private readonly open = new Map<string, TransactionHandle>()
 
-  constructor(private readonly timeoutMs: number) {}
-
-  /**
-   * Opens a transaction for `owner` once the lock is free. `granted` runs with the handle when
-   * it is; `gone()` is asked first so a closed owner does not take the lock.
-   */
-  begin(owner: object, gone: () => boolean, granted: (tx: TransactionHandle) => void): void {
-    const tx: TransactionHandle = { id: `tx${++counter}`, owner, timer: undefined }
-    const acquire = (): void => {
-      if (gone()) {
-        this.waiting.shift()?.()
-        return
-      }
-      this.holder = tx
-      tx.timer = setTimeout(() => this.release(tx), this.timeoutMs)
-      granted(tx)
-    }
-    if (this.holder) this.waiting.push(acquire)
-    else acquire()
+  /** Opens a transaction and returns its id. */
+  begin(timeoutMs: number): string {
+    const tx: TransactionHandle = { id: `tx${++counter}`, timer: undefined }
+    tx.timer = setTimeout(() => this.open.delete(tx.id), timeoutMs)
+    this.open.set(tx.id, tx)
+    return tx.id
   }
 
-  /** Throws `aborted` unless `tx` holds the lock (it expired or was rolled back otherwise). */
-  checkHeld(tx: TransactionHandle | undefined, txId: string): asserts tx is TransactionHandle {
-    if (!tx || this.holder !== tx) {
+  /** Ends a transaction (commit or rollback); false when it was not open. */
+  end(txId: string): boolean {
+    const tx = this.open.get(txId)
+    if (!tx) return false
+    clearTimeout(tx.timer as ReturnType<typeof setTimeout>)
+    this.open.delete(txId)
+    return true
+  }
+
+  /** Ends a transaction about to commit; throws `aborted` when it expired or was rolled back. */
+  take(txId: string): void {
+    if (!this.end(txId)) {
       throw new MetalError('aborted', `commit(): transaction ${txId} expired or was rolled back`)
     }
   }
 
-  /** Ends `tx` and hands the lock to the next waiter. */
-  release(tx: TransactionHandle): void {
-    if (this.holder !== tx) return
-    clearTimeout(tx.timer)
-    this.holder = null
-    this.waiting.shift()?.()
+  /** Ends every transaction (the connection is gone). */
+  clear(): void {
+    for (const id of [...this.open.keys()]) this.end(id)
   }
 }

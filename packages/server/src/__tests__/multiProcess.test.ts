@@ -329,4 +329,37 @@ describe.skipIf(!postgres)('two metal-server processes on one PostgreSQL', () =>
     expect(pushes[framesBefore]).toMatchObject({ resumed: true })
     expect((await writer.db().collection('counters').doc('n').get()).data()).toEqual({ n: 1 })
   })
+  it('transactions through either process commit atomically, and a stalled one blocks neither', async () => {
+    const p = project()
+    const onA = p.on(a)
+    const onB = p.on(b)
+    const counter = (m: Metal) => m.db().collection('counters').doc('n')
+    await counter(onA).set({ n: 0 })
+    const bump = (m: Metal) =>
+      m.db().runTransaction(
+        async (tx) => {
+          const n = (await tx.get(counter(m))).data()!.n as number
+          tx.update(counter(m), { n: n + 1 })
+        },
+        { maxAttempts: 20 },
+      )
+    let release = (): void => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let reads = 0
+    const stalled = onA.db().runTransaction(async (tx) => {
+      const n = (await tx.get(counter(onA))).data()!.n as number
+      if (++reads === 1) await held
+      tx.update(counter(onA), { n: n + 100 })
+    })
+    await eventually(() => expect(reads).toBe(1))
+
+    // Optimistic: the version checks of a commit and its writes are atomic across processes
+    // (advisory locks on the documents' keys), and nothing waits for the stalled transaction.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => bump(i % 2 === 0 ? onA : onB)))
+    release()
+    await stalled
+
+    expect(reads).toBe(2)
+    expect((await counter(onB).get()).data()).toEqual({ n: 110 })
+  })
 })

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { createConnection } from 'node:net'
 import { WebSocket } from 'ws'
 import { Metal, increment } from '@metal/core'
 import { remote } from '@metal/core/remote'
@@ -458,12 +459,21 @@ describe('metal-server process', () => {
       await new Promise((resolve) => ws.once('message', resolve))
       return ws
     }
-    const holder = await socket()
-    holder.send(JSON.stringify({ id: 1, request: { type: 'beginTransaction' } }))
-    await new Promise((resolve) => holder.once('message', resolve))
-    // A second transaction waits for the first: a request in flight.
-    const waiter = await socket()
-    waiter.send(JSON.stringify({ id: 1, request: { type: 'beginTransaction' } }))
+    await socket()
+    // A request in flight: a REST write whose body has not all arrived. (Transactions, which
+    // held one before, no longer wait for each other.)
+    const { port } = new URL(server.url)
+    const slow = createConnection({ host: '127.0.0.1', port: Number(port) })
+    await new Promise((resolve) => slow.once('connect', resolve))
+    slow.on('error', () => {})
+    const continued = new Promise((resolve) => slow.once('data', resolve))
+    // Node's server answers `100 Continue` as it hands the request to the handler.
+    slow.write(
+      'PUT /v1/projects/p/collections/tasks/docs/a?key=k HTTP/1.1\r\nhost: x\r\n' +
+        'content-type: application/json\r\ncontent-length: 100\r\nexpect: 100-continue\r\n\r\n',
+    )
+    expect(String(await continued)).toMatch(/^HTTP\/1.1 100 Continue/)
+    slow.write('{"a":')
     server.proc.kill('SIGTERM')
     await eventually(async () => expect((await fetch(`${server.url}/ready`)).status).toBe(503))
     expect(server.proc.exitCode).toBeNull()

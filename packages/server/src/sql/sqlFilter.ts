@@ -1,4 +1,10 @@
-import { DOCUMENT_ID, parseFieldPath, type Filter, type FieldFilter } from '@metal/core/engine'
+import {
+  DOCUMENT_ID,
+  isRefValue,
+  parseFieldPath,
+  type Filter,
+  type FieldFilter,
+} from '@metal/core/engine'
 
 // Filters as SQL over `metal_docs.data` (jsonb). What the SQL selects is a superset of what the
 // engine's filter matches (exactly the same set wherever that is easy); scanDocs relies on nothing
@@ -98,14 +104,33 @@ export function isScalar(value: unknown): value is null | boolean | number | str
   return value === null || typeof value !== 'object'
 }
 
-/** `jsonb_typeof` names in the engine's cross-type order (null < boolean < … < map). */
-export const TYPE_ORDER = ['null', 'boolean', 'number', 'string', 'array', 'object'] as const
+/**
+ * Types in the engine's cross-type order (null < boolean < … < map): `jsonb_typeof` names, and
+ * 'reference', stored as an object (`{ "__ref__": path }`) that `jsonb_typeof` calls 'object'.
+ * SQL takes a reference for a map where it cannot tell them apart, which keeps its conditions
+ * supersets; in ORDER BY both rank as 'object', after every scalar, as in the engine.
+ */
+export const TYPE_ORDER = [
+  'null',
+  'boolean',
+  'number',
+  'string',
+  'reference',
+  'array',
+  'object',
+] as const
 
-/** The `jsonb_typeof` name of a JSON value. */
+/** The type of a value, as {@link TYPE_ORDER} names it. */
 export function jsonType(value: unknown): (typeof TYPE_ORDER)[number] {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
+  if (isRefValue(value)) return 'reference'
   return typeof value as 'boolean' | 'number' | 'string' | 'object'
+}
+
+/** The `jsonb_typeof` name of a {@link TYPE_ORDER} type. */
+function jsonbName(type: (typeof TYPE_ORDER)[number]): string {
+  return type === 'reference' ? 'object' : type
 }
 
 /** A document field as SQL. */
@@ -163,9 +188,10 @@ export function or(parts: readonly string[]): string {
 
 /** `jsonb_typeof(x) in (…)` for the types of the given ranks. */
 export function typeIn(x: string, ranks: readonly number[]): string {
-  if (ranks.length === 0) return 'false'
-  if (ranks.length === TYPE_ORDER.length) return `${x} is not null`
-  return `jsonb_typeof(${x}) in (${ranks.map((r) => `'${TYPE_ORDER[r]}'`).join(', ')})`
+  const names = [...new Set(ranks.map((r) => jsonbName(TYPE_ORDER[r]!)))]
+  if (names.length === 0) return 'false'
+  if (names.length === TYPE_ORDER.length - 1) return `${x} is not null`
+  return `jsonb_typeof(${x}) in (${names.map((n) => `'${n}'`).join(', ')})`
 }
 
 type RangeOp = '<' | '<=' | '>' | '>='
@@ -184,7 +210,7 @@ export function sameTypeCompare(
 ): string {
   const type = jsonType(value)
   const x = field.json
-  if (!storable(value)) return `jsonb_typeof(${x}) = '${type}'`
+  if (!storable(value)) return `jsonb_typeof(${x}) = '${jsonbName(type)}'`
   switch (type) {
     case 'null':
       return op === '<=' || op === '>=' ? `${x} = 'null'::jsonb` : 'false'
@@ -194,7 +220,7 @@ export function sameTypeCompare(
     case 'string':
       return `(jsonb_typeof(${x}) = 'string' and ${field.text} collate "C" ${op} ${params.text(value as string)})`
     default:
-      return `jsonb_typeof(${x}) = '${type}'`
+      return `jsonb_typeof(${x}) = '${jsonbName(type)}'`
   }
 }
 

@@ -3,6 +3,9 @@ import { queriesSuite } from './queries.suite.js'
 import { liveQueriesSuite } from './liveQueries.suite.js'
 import { writesSuite } from './writes.suite.js'
 import { batchesSuite } from './batches.suite.js'
+import { transactionsSuite } from './transactions.suite.js'
+import { transactionFailuresSuite } from './transactionFailures.suite.js'
+import { referencesSuite } from './references.suite.js'
 import { authSuite } from './auth.suite.js'
 import { presenceSuite } from './presence.suite.js'
 import { syncSuite } from './sync.suite.js'
@@ -18,6 +21,9 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   liveQueriesSuite,
   writesSuite,
   batchesSuite,
+  transactionsSuite,
+  transactionFailuresSuite,
+  referencesSuite,
   authSuite,
   presenceSuite,
   syncSuite,
