@@ -69,7 +69,8 @@ export function listenCount(
       next: (values) => onCount(values.count as number),
       error: (error) => {
         if (onError) onError(error)
-        else console.error(`Metal: count of '${query.collection}' failed:`, error)
+        else if (error.code !== 'cancelled')
+          console.error(`Metal: count of '${query.collection}' failed:`, error)
       },
     },
   )

@@ -8,6 +8,8 @@ interface CursorSnapshot {
   readonly id: string
   readonly exists: boolean
   data(): unknown
+  /** The first of `fields` holding a `serverTimestamp()` not committed yet. */
+  pendingTimestampIn?(fields: readonly string[]): string | undefined
 }
 
 /**
@@ -25,7 +27,14 @@ export function cursorBound(
   if (!snap) return { values: checkCursorValues(call, spec.orderBy, at), inclusive }
   if (!snap.exists)
     throw invalidArgument(call, `snapshot of '${snap.id}' is of a document that does not exist`)
-  const values = effectiveOrderBy(spec).map((o) => {
+  const order = effectiveOrderBy(spec)
+  const pending = snap.pendingTimestampIn?.(order.map((o) => o.field))
+  if (pending !== undefined)
+    throw invalidArgument(
+      call,
+      `field '${pending}' of '${snap.id}' is a server timestamp not yet set`,
+    )
+  const values = order.map((o) => {
     const v = getDocField(snap.id, snap.data(), parseFieldPath(call, o.field))
     if (v === undefined) {
       throw invalidArgument(

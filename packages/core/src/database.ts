@@ -41,6 +41,15 @@ export class Database {
     return this.collection<T>(checked.slice(0, cut)).doc(checked.slice(cut + 1))
   }
 
+  /**
+   * Resolves once every write made before the call is committed or rejected by the backend
+   * (writes made after it are not waited for). It waits while offline; it rejects once the
+   * client is closed.
+   */
+  waitForPendingWrites(): Promise<void> {
+    return this.store.waitForPendingWrites()
+  }
+
   /** A new write batch: operations committed atomically with `commit()`. */
   batch(): WriteBatch {
     return new WriteBatch(this.store)

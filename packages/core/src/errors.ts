@@ -11,6 +11,7 @@ export type MetalErrorCode =
   | 'unavailable'
   | 'deadline-exceeded'
   | 'internal'
+  | 'cancelled'
 
 const CODES: ReadonlySet<string> = new Set<MetalErrorCode>([
   'invalid-argument',
@@ -24,6 +25,7 @@ const CODES: ReadonlySet<string> = new Set<MetalErrorCode>([
   'unavailable',
   'deadline-exceeded',
   'internal',
+  'cancelled',
 ])
 
 /**
@@ -58,6 +60,11 @@ export function isMetalErrorCode(code: unknown): code is MetalErrorCode {
 /** Shorthand for the most common failure: `invalidArgument('where()', "unknown operator '=>'")`. */
 export function invalidArgument(call: string, detail: string): MetalError {
   return new MetalError('invalid-argument', `${call}: ${detail}`)
+}
+
+/** The error of every call made on a closed client. */
+export function closedError(call: string): MetalError {
+  return new MetalError('failed-precondition', `${call}: this Metal client is closed`)
 }
 
 /** Renders a value for an error message: short, unambiguous, never throws. */

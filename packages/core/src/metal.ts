@@ -13,6 +13,17 @@ import type { WebSocketConstructor } from './backends/remote/webSocket.js'
 import { checkRoom } from './protocol/presenceChecks.js'
 import { checkEmbeddedOptions, type EmbeddedOptions } from './backends/memory/embeddedOptions.js'
 
+/** Options of the client's local document cache (`new Metal({ cache })`). */
+export interface CacheOptions {
+  /**
+   * How many documents no listener holds and no pending write needs are kept, least recently
+   * seen dropped first, so `get()` offline (or with `{ source: 'cache' }`) can answer from them.
+   * `0` keeps only what listeners hold. (Firestore bounds its cache by bytes, 40 MB by default.)
+   * @default 10000
+   */
+  maxDocuments?: number
+}
+
 /** Options of `new Metal()`. */
 export interface MetalOptions {
   /** The project's API key (checked by a Metal server; unused by the embedded backend). */
@@ -47,6 +58,8 @@ export interface MetalOptions {
   presence?: PresenceOptions
   /** Offline write queue storage, request timeout and reconnect backoff. */
   sync?: StoreOptions
+  /** How many recently seen documents the local cache keeps for offline reads. */
+  cache?: CacheOptions
   /**
    * Follow the browser's `online`/`offline` events (going offline as a lost connection would).
    * @default true
@@ -68,6 +81,17 @@ function checkOptionObject(name: string, value: unknown): void {
     throw invalidArgument(
       'new Metal()',
       `option '${name}' must be an object, got ${describe(value)}`,
+    )
+  }
+}
+
+function checkCacheOptions(options: CacheOptions | undefined): void {
+  checkOptionObject('cache', options)
+  const max = options?.maxDocuments
+  if (max !== undefined && (typeof max !== 'number' || !Number.isInteger(max) || max < 0)) {
+    throw invalidArgument(
+      'new Metal()',
+      `option 'cache.maxDocuments' must be a non-negative integer, got ${describe(max)}`,
     )
   }
 }
@@ -166,6 +190,7 @@ export class Metal {
     if (options.embedded) checkEmbeddedOptions('new Metal()', options.embedded, { url, backend })
     checkOptionObject('presence', options.presence)
     checkSyncStoreOptions(options.sync)
+    checkCacheOptions(options.cache)
     const { throttleMs, heartbeatMs } = options.presence ?? {}
     for (const [name, v] of [
       ['throttleMs', throttleMs],
@@ -204,6 +229,7 @@ export class Metal {
       ignoreUndefinedProperties,
       defaultStorage: () => (hasIndexedDb() ? indexedDbStorage(`metal-${projectId}`) : null),
       gate: auth.restoring,
+      maxCachedDocuments: options.cache?.maxDocuments,
     })
     this.cleanups.push(
       this.store.onReconnect(() => auth.resume()),
@@ -302,12 +328,22 @@ export class Metal {
     return this.store.onWriteError(listener)
   }
 
-  /** Stops every subscription, presence and timer, and closes the connection to the backend. */
+  /**
+   * Stops every subscription, presence and timer, and closes the connection to the backend.
+   * Open listeners get a `cancelled` MetalError through their error callback; every later call
+   * fails `failed-precondition`. Writes not yet committed are kept when the queue is persistent.
+   */
   close(): void {
     for (const p of this.rooms.values()) p.dispose()
     this.authService.dispose()
     for (const c of this.cleanups.splice(0)) c()
     this.store.close()
     this.ownBackend?.close()
+  }
+
+  /** Firestore's name for {@link Metal.close}: closes the client; resolves once done. */
+  terminate(): Promise<void> {
+    this.close()
+    return Promise.resolve()
   }
 }

@@ -1,12 +1,14 @@
 import { invalidArgument, MetalError } from './errors.js'
 import { fieldName, specField } from './engine/fieldPathInput.js'
 import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
+import { readResult } from './snapshot.js'
 import { guardedListen, lazyListen } from './listenGuard.js'
 import { checkCount, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
 import { and, or, type Filter } from './engine/filter.js'
 import { appendFilter, toFilter } from './whereInput.js'
 import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { cursorBound } from './cursorBound.js'
+import { getSource, type GetOptions } from './getOptions.js'
 import { checkIdOperands, groupBound } from './engine/collectionGroup.js'
 import type { BoundSpec, QuerySpec } from './engine/querySpec.js'
 import type { ViewChange } from './engine/liveView.js'
@@ -129,21 +131,17 @@ export class Query<T = DocumentData, DbT = T> {
     checkRunnable(call, this.spec)
   }
 
-  /** Reads the result once (from the backend, with pending local writes applied). */
-  async get(): Promise<QuerySnapshot<T>> {
+  /** Reads the result once, pending local writes applied; {@link GetOptions} says from where. */
+  async get(options?: GetOptions): Promise<QuerySnapshot<T>> {
+    const source = getSource('get()', options)
     this.checkRunnable('get()')
-    const docs = await this.store.runQuery(this.spec)
-    const snaps = docs.map((d) => snapshotOf(this.coll, d))
-    return new QuerySnapshot(
-      this as unknown as Query<T>,
-      snaps,
-      snaps.map((doc, i) => ({ type: 'added', id: doc.id, doc, oldIndex: -1, newIndex: i })),
-    )
+    const { docs, fromCache } = await this.store.runQuery(this.spec, source)
+    return readResult(this as unknown as Query<T>, this.coll, docs, fromCache)
   }
 
   /** Same as {@link Query.get}. */
-  execute(): Promise<QuerySnapshot<T>> {
-    return this.get()
+  execute(options?: GetOptions): Promise<QuerySnapshot<T>> {
+    return this.get(options)
   }
 
   /**
@@ -165,21 +163,23 @@ export class Query<T = DocumentData, DbT = T> {
     return guardedListen(
       (next, error) => this.store.listen(this.spec, { ...options, next, error }),
       // Every document is converted before the listener hears of any (a converter may throw).
-      (changes: ViewChange<LocalDoc>[], window: LocalDoc[]) => {
-        const docs = window.map((d) => snapshotOf(coll, d))
+      (changes: ViewChange<LocalDoc>[], window: LocalDoc[], fromCache: boolean) => {
+        const docs = window.map((d) => snapshotOf(coll, d, fromCache))
         const docChanges: DocumentChange<T>[] = changes.map((c) => ({
           type: c.type,
           id: c.entry.id,
-          doc: snapshotOf(coll, c.entry),
+          doc: snapshotOf(coll, c.entry, fromCache),
           oldIndex: c.oldIndex,
           newIndex: c.newIndex,
         }))
-        return new QuerySnapshot(this as unknown as Query<T>, docs, docChanges)
+        return new QuerySnapshot(this as unknown as Query<T>, docs, docChanges, fromCache)
       },
       (snapshot) => onChanges([...snapshot.changes], snapshot),
       (error) => {
         if (onError) onError(error)
-        else console.error(`Metal: subscription to '${this.spec.collection}' failed:`, error)
+        // Closing the client cancels every listen: nothing to report then.
+        else if (error.code !== 'cancelled')
+          console.error(`Metal: subscription to '${this.spec.collection}' failed:`, error)
       },
     )
   }
@@ -347,14 +347,14 @@ export class CompositeQuery<T = DocumentData, DbT = T> {
     return this.filter ? this.base.where(this.filter) : this.base
   }
 
-  /** Runs the query once. */
-  execute(): Promise<QuerySnapshot<T>> {
-    return this.query().get()
+  /** Runs the query once; see {@link Query.get}. */
+  execute(options?: GetOptions): Promise<QuerySnapshot<T>> {
+    return this.query().get(options)
   }
 
   /** Same as {@link CompositeQuery.execute}. */
-  get(): Promise<QuerySnapshot<T>> {
-    return this.execute()
+  get(options?: GetOptions): Promise<QuerySnapshot<T>> {
+    return this.execute(options)
   }
 
   /** Listens to the result; see {@link Query.subscribe}. */

@@ -1,4 +1,5 @@
 import { describe, invalidArgument, MetalError } from './errors.js'
+import { getSource, type GetOptions } from './getOptions.js'
 import { subscribeArgs, type SubscribeOptions } from './subscribeOptions.js'
 import { Query } from './query.js'
 import type { Unsubscribe } from './types.js'
@@ -77,10 +78,10 @@ export class CollectionReference<T = DocumentData, DbT = T> extends Query<T, DbT
   }
 
   /** @internal The snapshot of a local document, converted when a converter is set. */
-  convertedSnapshot(local: LocalDoc): QueryDocumentSnapshot<T> | undefined {
+  convertedSnapshot(local: LocalDoc, fromCache = false): QueryDocumentSnapshot<T> | undefined {
     const c = this.converter
     if (!c) return undefined
-    return convertedSnapshotOf(this, c, local)
+    return convertedSnapshotOf(this, c, local, fromCache)
   }
 
   /** The last segment of the path. */
@@ -112,8 +113,8 @@ export class CollectionReference<T = DocumentData, DbT = T> extends Query<T, DbT
   }
 
   /** @internal The collection at `path` of the same client (a collection group's results). */
-  at(path: string): CollectionReference<T> {
-    return new CollectionReference<T>(this.store, path)
+  at(path: string): CollectionReference<T, DbT> {
+    return new CollectionReference<T, DbT>(this.store, path, this.converter)
   }
 
   /** @internal */
@@ -158,11 +159,18 @@ export class DocumentReference<T = DocumentData, DbT = T> {
     return new DocumentReference(this.parent.withConverter(converter as null), this.store, this.id)
   }
 
-  /** Reads the document once. */
-  async get(): Promise<DocumentSnapshot<T>> {
+  /**
+   * Reads the document once, with pending local writes applied: from the backend, or from the
+   * local cache while offline or when `{ source: 'cache' }` says so
+   * (`metadata.fromCache`). See {@link GetOptions}.
+   */
+  async get(options?: GetOptions): Promise<DocumentSnapshot<T>> {
+    const source = getSource('get()', options)
     checkUsablePath('get()', this.path)
-    const local = await this.store.getDoc(this.parent.path, this.id)
-    return local ? snapshotOf(this.parent, local) : new DocumentSnapshot(this.parent, this.id, null)
+    const { doc, fromCache } = await this.store.readDoc(this.parent.path, this.id, source)
+    return doc
+      ? snapshotOf(this.parent, doc, fromCache)
+      : new DocumentSnapshot(this.parent, this.id, null, fromCache)
   }
 
   /** Replaces the document, or merges into it with `{ merge: true }` (or a list of field paths). */
@@ -250,7 +258,8 @@ export class DocumentReference<T = DocumentData, DbT = T> {
     return this.parent.where(where(DOCUMENT_ID, '==', this.id)).subscribe(
       (changes, snap) => {
         const doc = snap.docs[0]
-        onChange(changes, doc ?? new DocumentSnapshot(this.parent, this.id, null))
+        const { fromCache } = snap.metadata
+        onChange(changes, doc ?? new DocumentSnapshot(this.parent, this.id, null, fromCache))
       },
       onError,
       { includeMetadataChanges },
@@ -296,8 +305,9 @@ class ConvertedSnapshot<T> extends QueryDocumentSnapshot<T> {
     local: LocalDoc,
     private readonly converter: AnyConverter,
     /** @internal The snapshot of the stored data (cursors read it). */ readonly raw: QueryDocumentSnapshot,
+    fromCache: boolean,
   ) {
-    super(collection, local.id, local)
+    super(collection, local.id, local, fromCache)
   }
 
   override data(options?: unknown): DeepReadonly<T> {
@@ -309,7 +319,9 @@ class ConvertedSnapshot<T> extends QueryDocumentSnapshot<T> {
   }
 }
 
-const byConverter = new WeakMap<AnyConverter, WeakMap<LocalDoc, ConvertedSnapshot<unknown>>>()
+type ByConverter = WeakMap<AnyConverter, WeakMap<LocalDoc, ConvertedSnapshot<unknown>>>
+/** Converted snapshots by converter and document state: read from the backend, or the cache. */
+const byConverter: [ByConverter, ByConverter] = [new WeakMap(), new WeakMap()]
 
 /**
  * The converted snapshot of a local document, made once per converter and document state. The
@@ -320,13 +332,15 @@ function convertedSnapshotOf<T>(
   collection: CollectionReference<T, any>,
   converter: AnyConverter,
   local: LocalDoc,
+  fromCache: boolean,
 ): QueryDocumentSnapshot<T> {
-  let snaps = byConverter.get(converter)
-  if (!snaps) byConverter.set(converter, (snaps = new WeakMap()))
+  const all = byConverter[fromCache ? 1 : 0]
+  let snaps = all.get(converter)
+  if (!snaps) all.set(converter, (snaps = new WeakMap()))
   const known = snaps.get(local)
   if (known) return known as ConvertedSnapshot<T>
-  const raw: QueryDocumentSnapshot = snapshotOf(collection.withConverter(null), local)
-  const snap = new ConvertedSnapshot(collection, local, converter, raw)
+  const raw: QueryDocumentSnapshot = snapshotOf(collection.withConverter(null), local, fromCache)
+  const snap = new ConvertedSnapshot(collection, local, converter, raw, fromCache)
   try {
     snap.data()
   } catch (error) {

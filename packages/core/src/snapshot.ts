@@ -1,10 +1,43 @@
 import { getDocField } from './engine/fieldPath.js'
 import { userFieldSegments, type FieldPath } from './engine/fieldPathInput.js'
+import { choiceOption } from './getOptions.js'
+import { withTimestamps, type ServerTimestampBehavior } from './client/pendingTimestamps.js'
 import { withReferences } from './referenceValues.js'
 import type { LocalDoc } from './client/store.js'
 import type { DeepReadonly, DocumentChangeType, DocumentData } from './types.js'
 import type { CollectionReference, DocumentReference } from './reference.js'
 import type { Query } from './query.js'
+
+export type { ServerTimestampBehavior } from './client/pendingTimestamps.js'
+
+/** Options of `data()` and `get()` on a snapshot. */
+export interface SnapshotOptions {
+  /**
+   * How a `serverTimestamp()` the backend has not set yet reads: `'none'` as null,
+   * `'estimate'` as the local time of the write, `'previous'` as the value it replaces (or null).
+   * @default 'none'
+   */
+  readonly serverTimestamps?: ServerTimestampBehavior
+}
+
+const timestampBehavior = (call: string, options: unknown): ServerTimestampBehavior =>
+  choiceOption(call, options, 'serverTimestamps', ['none', 'estimate', 'previous'])
+
+/** Where a snapshot came from: Firestore's `SnapshotMetadata`. */
+export class SnapshotMetadata {
+  /** @internal */
+  constructor(
+    /** True while it holds local writes the backend has not committed yet. */
+    readonly hasPendingWrites: boolean,
+    /** True when it was read from the local cache, not confirmed by the backend (offline). */
+    readonly fromCache: boolean,
+  ) {}
+
+  /** True when both say the same. */
+  isEqual(other: SnapshotMetadata): boolean {
+    return other.hasPendingWrites === this.hasPendingWrites && other.fromCache === this.fromCache
+  }
+}
 
 /** A document read at one moment: `exists`, `data()`, and whether local writes are pending. */
 export class DocumentSnapshot<T = DocumentData> {
@@ -14,7 +47,13 @@ export class DocumentSnapshot<T = DocumentData> {
     /** @internal */ protected readonly collection: CollectionReference<T, any>,
     /** The document id. */ readonly id: string,
     /** @internal */ protected readonly local: LocalDoc | null,
+    /** @internal */ protected readonly fromCache = false,
   ) {}
+
+  /** Whether it holds pending local writes, and whether it came from the local cache. */
+  get metadata(): SnapshotMetadata {
+    return new SnapshotMetadata(this.hasPendingWrites, this.fromCache)
+  }
 
   /** Reference to the document this snapshot was read from. */
   get ref(): DocumentReference<T> {
@@ -38,16 +77,39 @@ export class DocumentSnapshot<T = DocumentData> {
 
   /**
    * The document's data (deep-frozen; copy it to edit), or `undefined` when it does not exist.
-   * Stored references come back as DocumentReferences of this client.
+   * Stored references come back as DocumentReferences of this client; a `serverTimestamp()` not
+   * committed yet reads as null unless `options.serverTimestamps` says.
    */
-  data(): DeepReadonly<T> | undefined {
-    return this.local ? (this.client(this.local.data) as DeepReadonly<T>) : undefined
+  data(options?: SnapshotOptions): DeepReadonly<T> | undefined {
+    return this.read('data()', options) as DeepReadonly<T> | undefined
   }
 
-  /** The value at a dotted field path or a {@link FieldPath}, or `undefined`. */
-  get(field: string | FieldPath): unknown {
+  /**
+   * The value at a dotted field path or a {@link FieldPath}, or `undefined` (pending timestamps
+   * as in `data()`).
+   */
+  get(field: string | FieldPath, options?: SnapshotOptions): unknown {
+    const data = this.read('get()', options)
+    if (!data) return undefined
+    return getDocField(this.id, data, userFieldSegments('get()', field))
+  }
+
+  /** @internal True when a field of `fields` holds a `serverTimestamp()` not committed yet. */
+  pendingTimestampIn(fields: readonly string[]): string | undefined {
+    const pending = this.local?.serverTimestamps ?? []
+    return fields.find((f) => pending.some((t) => t.path.join('.') === f))
+  }
+
+  private views: Partial<Record<ServerTimestampBehavior, DocumentData>> = {}
+
+  private read(call: string, options: SnapshotOptions | undefined): DocumentData | undefined {
+    const behavior = timestampBehavior(call, options)
     if (!this.local) return undefined
-    return this.client(getDocField(this.id, this.local.data, userFieldSegments('get()', field)))
+    // Made once per snapshot and behaviour: repeated reads return the same object.
+    const { data, serverTimestamps } = this.local
+    return (this.views[behavior] ??= this.client(
+      withTimestamps(data, serverTimestamps, behavior),
+    ) as DocumentData)
   }
 
   /** @internal A stored value as this client shows it (references as DocumentReferences). */
@@ -64,9 +126,9 @@ export class QueryDocumentSnapshot<T = DocumentData> extends DocumentSnapshot<T>
     return true
   }
 
-  /** The document's data (deep-frozen; copy it to edit). */
-  override data(): DeepReadonly<T> {
-    return this.client((this.local as LocalDoc).data) as DeepReadonly<T>
+  /** The document's data (deep-frozen; copy it to edit); see {@link DocumentSnapshot.data}. */
+  override data(options?: SnapshotOptions): DeepReadonly<T> {
+    return super.data(options) as DeepReadonly<T>
   }
 }
 
@@ -91,7 +153,13 @@ export class QuerySnapshot<T = DocumentData> {
     /** The query that produced this result. */ readonly query: Query<T>,
     /** The matching documents, in query order. */ readonly docs: readonly QueryDocumentSnapshot<T>[],
     /** What changed since the previous snapshot (all `added` for the first). */ readonly changes: readonly DocumentChange<T>[],
+    /** @internal */ private readonly fromCache = false,
   ) {}
+
+  /** Whether it holds pending local writes, and whether it came from the local cache. */
+  get metadata(): SnapshotMetadata {
+    return new SnapshotMetadata(this.hasPendingWrites, this.fromCache)
+  }
 
   /** Number of documents. */
   get size(): number {
@@ -119,14 +187,36 @@ export function snapshotOf<T>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any stored shape
   collection: CollectionReference<T, any>,
   local: LocalDoc,
+  fromCache = false,
 ): QueryDocumentSnapshot<T> {
-  const converted = collection.convertedSnapshot(local)
-  if (converted) return converted
-  const cached = local.snapshot as QueryDocumentSnapshot<T> | undefined
-  if (cached) return cached
   // A collection group query's documents each come from their own collection.
   const parent = local.collection === collection.path ? collection : collection.at(local.collection)
-  const snap = new QueryDocumentSnapshot(parent, local.id, local)
-  local.snapshot = snap
+  const converted = parent.convertedSnapshot(local, fromCache)
+  if (converted) return converted
+  // One object per state and source, so unchanged documents stay identical across results.
+  const slot = fromCache ? 'cachedSnapshot' : 'snapshot'
+  const cached = local[slot] as QueryDocumentSnapshot<T> | undefined
+  if (cached) return cached
+  const snap = new QueryDocumentSnapshot(parent, local.id, local, fromCache)
+  local[slot] = snap
   return snap
+}
+
+/** A one-time read's result: every document as `added`. */
+export function readResult<T>(
+  query: Query<T>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any stored shape
+  collection: CollectionReference<T, any>,
+  docs: readonly LocalDoc[],
+  fromCache: boolean,
+): QuerySnapshot<T> {
+  const snaps = docs.map((d) => snapshotOf(collection, d, fromCache))
+  const changes = snaps.map((doc, i): DocumentChange<T> => ({
+    type: 'added',
+    id: doc.id,
+    doc,
+    oldIndex: -1,
+    newIndex: i,
+  }))
+  return new QuerySnapshot(query, snaps, changes, fromCache)
 }

@@ -246,3 +246,51 @@ describe('withoutBatch', () => {
     expect(local).toMatchObject({ data: { a: 1 }, hasPendingWrites: false })
   })
 })
+
+describe('overlay: pending server timestamps', () => {
+  const at = (write: Write, time: number): PendingWrite => ({ write, batch: batchA, at: time })
+  const stamps = (doc: LocalDoc | null) =>
+    doc?.serverTimestamps?.map((t) => [t.path.join('.'), t.previous])
+
+  it('records each pending serverTimestamp() field with the committed value it replaces', () => {
+    const doc = overlay(C, 't1', committed({ at: 5, m: { x: 1 } }), [
+      at(update({ at: serverTimestamp(), 'm.x': serverTimestamp() }), 100),
+    ])
+    expect(doc?.data).toEqual({ at: 100, m: { x: 100 } })
+    expect(stamps(doc)).toEqual([
+      ['at', 5],
+      ['m.x', 1],
+    ])
+  })
+
+  it('a second pending timestamp over the first keeps the committed value as previous', () => {
+    const doc = overlay(C, 't1', committed({ at: 5 }), [
+      at(update({ at: serverTimestamp() }), 100),
+      at(update({ at: serverTimestamp() }), 200),
+    ])
+    expect(stamps(doc)).toEqual([['at', 5]])
+    expect(doc?.data).toEqual({ at: 200 })
+  })
+
+  it('a later write of the field, or a delete, ends it', () => {
+    const overwritten = overlay(C, 't1', committed({ at: 5 }), [
+      at(set({ at: serverTimestamp(), keep: serverTimestamp() }), 100),
+      at(update({ at: 7 }), 200),
+    ])
+    expect(stamps(overwritten)).toEqual([['keep', undefined]])
+    const recreated = overlay(C, 't1', committed({ at: 5 }), [
+      at(set({ at: serverTimestamp() }), 100),
+      at(del, 150),
+      at(set({ n: 1 }), 200),
+    ])
+    expect(recreated?.serverTimestamps).toBeUndefined()
+  })
+
+  it('a merge set records the timestamps it writes inside maps', () => {
+    const doc = overlay(C, 't1', committed({ m: { a: 1, b: 2 } }), [
+      at(set({ m: { b: serverTimestamp() } }, true), 100),
+    ])
+    expect(doc?.data).toEqual({ m: { a: 1, b: 100 } })
+    expect(stamps(doc)).toEqual([['m.b', 2]])
+  })
+})

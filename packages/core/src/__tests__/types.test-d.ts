@@ -288,3 +288,19 @@ describe('converters and FieldPath objects', () => {
     expectTypeOf(sum(path)).toEqualTypeOf<SumAggregate>()
   })
 })
+
+describe('cache and metadata', () => {
+  it('types get({ source }), snapshot metadata and data({ serverTimestamps })', async () => {
+    const snap = await users.doc('u').get({ source: 'cache' })
+    expectTypeOf(snap.metadata.fromCache).toEqualTypeOf<boolean>()
+    expectTypeOf(snap.data({ serverTimestamps: 'estimate' })).toEqualTypeOf<
+      DeepReadonly<User> | undefined
+    >()
+    expectTypeOf((await users.get({ source: 'server' })).metadata.hasPendingWrites).toBeBoolean()
+    // @ts-expect-error not a source
+    void users.get({ source: 'disk' })
+    // @ts-expect-error not a behaviour
+    snap.data({ serverTimestamps: 'later' })
+    expectTypeOf(db.waitForPendingWrites()).toEqualTypeOf<Promise<void>>()
+  })
+})

@@ -37,8 +37,8 @@ function entryOf(writes: Write[]): OutboxEntry {
   }
 }
 
-function setup() {
-  const docs = new DocumentCache()
+function setup(maxCachedDocuments?: number) {
+  const docs = new DocumentCache(maxCachedDocuments)
   const link = {
     status: 'offline' as const,
     request: () => Promise.reject(new MetalError('unavailable', 'offline')),
@@ -81,14 +81,32 @@ describe('WriteEffects', () => {
     })
   })
 
-  it('forgets a committed document that no query holds and nothing pending needs', () => {
-    const { effects, docs } = setup()
+  it('forgets a committed document that no query holds and nothing pending needs, with no cache', () => {
+    const { effects, docs } = setup(0)
     const entry = entryOf([set('tasks', 'x', { n: 1 })])
     effects.queued([entry])
 
     effects.committed(entry, { version: 4, time: 0, docs: [stored('x', { n: 1 }, 4)], targets: [] })
 
     expect(docs.get('tasks', 'x')).toBeUndefined()
+  })
+
+  it('keeps the most recently committed documents nothing holds, up to the cache bound', () => {
+    const { effects, docs } = setup(2)
+    for (const [i, id] of ['x', 'y', 'z'].entries()) {
+      const entry = entryOf([set('tasks', id, { n: i })])
+      effects.queued([entry])
+      effects.committed(entry, {
+        version: i + 1,
+        time: 0,
+        docs: [stored(id, { n: i }, i + 1)],
+        targets: [],
+      })
+    }
+
+    expect(docs.get('tasks', 'x')).toBeUndefined()
+    expect(docs.known('tasks', 'y')?.data).toEqual({ n: 1 })
+    expect(docs.known('tasks', 'z')?.data).toEqual({ n: 2 })
   })
 
   it('rolls a rejected batch back and reports the error for its collection', () => {

@@ -47,6 +47,9 @@ export class AggregateListens {
       for (const target of this.byId.values()) this.send(target)
     })
     store.onOtherPush((m) => this.onPush(m))
+    store.onClose((error) => {
+      for (const target of [...this.byId.values()]) this.fail(target, error)
+    })
   }
 
   /** Computes aggregations once on the backend (rejects `unavailable` while offline). */

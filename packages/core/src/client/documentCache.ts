@@ -24,37 +24,48 @@ export interface Deleted {
 }
 
 /**
- * The documents this client keeps: those listened queries hold and those with pending writes.
- * A document nothing needs any more is forgotten (`collect`).
+ * How many documents nothing holds (no listened query, no pending write) are kept for offline
+ * reads, least recently seen dropped first.
+ */
+export const DEFAULT_CACHE_DOCUMENTS = 10_000
+
+/**
+ * The documents this client keeps: those listened queries hold, those with pending writes, and
+ * up to `maxIdle` recently seen ones nothing holds any more (read, written, deleted, or dropped
+ * by a listener), so an offline `get()` can still answer from them (Firestore's local cache).
+ * The least recently seen of those is forgotten first.
  */
 export class DocumentCache {
-  private readonly docs = new Map<string, DocState>()
+  /** collection → id → state. */
+  private readonly docs = new Map<string, Map<string, DocState>>()
+  /** States nothing holds, least recently seen first (a held one is skipped when met). */
+  private readonly idle = new Map<string, DocState>()
+
+  constructor(private readonly maxIdle = DEFAULT_CACHE_DOCUMENTS) {}
 
   /** The state of a path, created (empty) when absent. */
   state(collection: string, id: string): DocState {
-    const key = pathKey(collection, id)
-    let s = this.docs.get(key)
+    let byId = this.docs.get(collection)
+    if (!byId) this.docs.set(collection, (byId = new Map()))
+    let s = byId.get(id)
     if (!s)
-      this.docs.set(
-        key,
-        (s = { collection, id, remote: undefined, refs: 0, pending: [], local: null }),
-      )
+      byId.set(id, (s = { collection, id, remote: undefined, refs: 0, pending: [], local: null }))
     return s
   }
 
   /** The state of a path, if kept. */
   get(collection: string, id: string): DocState | undefined {
-    return this.docs.get(pathKey(collection, id))
+    return this.docs.get(collection)?.get(id)
   }
 
   /** Every kept document. */
-  all(): Iterable<DocState> {
-    return this.docs.values()
+  *all(): Iterable<DocState> {
+    for (const byId of this.docs.values()) yield* byId.values()
   }
 
   /** Every kept document of a collection. */
-  *inCollection(collection: string): Iterable<DocState> {
-    for (const state of this.docs.values()) if (state.collection === collection) yield state
+  inCollection(collection: string): Iterable<DocState> {
+    return this.docs.get(collection)?.values() ?? []
   }
 
   /** Drops one query's hold on a document (`decrement` false: never below zero). */
@@ -64,12 +75,52 @@ export class DocumentCache {
     this.collect(state)
   }
 
-  /** Forgets a document no query holds and no pending write needs. */
+  /**
+   * Called when nothing may need a document any more: one whose committed state is known stays
+   * as recently seen (the oldest beyond the bound is forgotten); an unknown one goes at once.
+   */
   collect(state: DocState): void {
-    if (state.refs <= 0 && state.pending.length === 0) {
-      state.remote = undefined
-      this.docs.delete(pathKey(state.collection, state.id))
+    if (state.refs > 0 || state.pending.length > 0) return
+    const key = pathKey(state.collection, state.id)
+    this.idle.delete(key)
+    if (state.remote !== undefined && this.maxIdle > 0) {
+      this.idle.set(key, state)
+      if (this.idle.size <= this.maxIdle) return
+      for (const [k, oldest] of this.idle) {
+        this.idle.delete(k)
+        if (oldest.refs <= 0 && oldest.pending.length === 0) this.forget(oldest)
+        if (this.idle.size <= this.maxIdle) break
+      }
+      return
     }
+    this.forget(state)
+  }
+
+  /**
+   * A committed state the backend returned to a one-time read: kept as recently seen. Only a
+   * document nothing holds takes it (a held one is kept current by its listen and its commits).
+   * `fresh` means no other news of it arrived while the read was under way, so even "absent"
+   * replaces what was cached.
+   */
+  remember(collection: string, id: string, doc: StoredDoc | null, fresh: boolean): void {
+    const state = this.state(collection, id)
+    if (state.refs > 0 || state.pending.length > 0) return
+    if (doc) this.adopt(state, doc)
+    else if (fresh || state.remote === undefined) state.remote = null
+    this.collect(state)
+  }
+
+  /** A query's result, remembered (a result larger than the bound keeps only its first ones). */
+  rememberAll(collection: string, docs: readonly StoredDoc[]): void {
+    const kept = docs.length > this.maxIdle ? docs.slice(0, this.maxIdle) : docs
+    for (const doc of kept) this.remember(collection, doc.id, doc, true)
+  }
+
+  private forget(state: DocState): void {
+    state.remote = undefined
+    const byId = this.docs.get(state.collection)
+    byId?.delete(state.id)
+    if (byId?.size === 0) this.docs.delete(state.collection)
   }
 
   /** Takes a committed state if it is newer than what we have. */

@@ -13,7 +13,7 @@ import type { BackendPush, TargetChange } from '../protocol/backend.js'
 
 /** Receives a listened query's results; see `ViewListener` in targets.ts. */
 interface ViewListener {
-  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[]): void
+  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[], fromCache?: boolean): void
   error(error: MetalError): void
   readonly includeMetadataChanges?: boolean
 }
@@ -175,13 +175,10 @@ export class GroupTargets {
     for (const target of this.byId.values()) this.sendListen(target)
   }
 
-  /** Stops every listen without telling the backend (the connection is closing). */
-  closeAll(): void {
+  /** Stops every listen without telling the backend (the client is closing): each fails with `error`. */
+  closeAll(error: MetalError): void {
     this.closed = true
-    for (const target of [...this.byId.values()]) {
-      target.listeners.clear()
-      this.drop(target)
-    }
+    for (const target of [...this.byId.values()]) this.fail(target, error)
   }
 
   /** Takes a pushed result (or failure) of a listened group query. */

@@ -75,8 +75,8 @@ export class LazyGroupTargets {
     this.loaded?.relistenAll()
   }
 
-  closeAll(): void {
+  closeAll(error: MetalError): void {
     this.closed = true
-    this.loaded?.closeAll()
+    this.loaded?.closeAll(error)
   }
 }

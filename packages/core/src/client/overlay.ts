@@ -1,6 +1,7 @@
 import { applyWrite, type StoredDoc, type Write } from '../engine/write.js'
 import { valuesEqual } from '../engine/values.js'
 import type { DocumentData } from '../engine/types.js'
+import { TimestampTracker, type PendingTimestamp } from './pendingTimestamps.js'
 
 // The optimistic overlay: what a document looks like to this client, given the last committed
 // state and the local writes not yet committed. Pure functions; the document cache holds the state.
@@ -14,8 +15,12 @@ export interface LocalDoc {
   readonly version: number
   /** True while local writes to it are not yet committed. */
   readonly hasPendingWrites: boolean
+  /** Fields whose `serverTimestamp()` is not committed yet (`data` holds the local estimate). */
+  readonly serverTimestamps?: readonly PendingTimestamp[]
   /** @internal cache of the public snapshot built for this state */
   snapshot?: unknown
+  /** @internal the same, read from the cache (`metadata.fromCache`) */
+  cachedSnapshot?: unknown
 }
 
 /** One uncommitted local write, tagged with the batch that made it. */
@@ -64,12 +69,22 @@ export function overlay(
   if (pending.length === 0) return remote ? committedLocal(collection, remote) : null
   let data: DocumentData | null | undefined =
     remote === undefined ? undefined : (remote?.data ?? null)
+  const stamps = new TimestampTracker()
   for (const { write, at } of pending) {
     if (write.op === 'update' && !data) continue
+    stamps.before(write, at, data)
     data = applyWrite(write, data ?? undefined, at)
   }
   if (!data) return null
-  return { collection, id, data, version: remote?.version ?? 0, hasPendingWrites: true }
+  const serverTimestamps = stamps.result(data)
+  return {
+    collection,
+    id,
+    data,
+    version: remote?.version ?? 0,
+    hasPendingWrites: true,
+    ...(serverTimestamps ? { serverTimestamps } : {}),
+  }
 }
 
 /**
@@ -85,12 +100,27 @@ export function computeLocal(doc: OverlayInput): LocalDoc | null {
   if (
     sameData &&
     prev.hasPendingWrites === next.hasPendingWrites &&
-    prev.version === next.version
+    prev.version === next.version &&
+    sameStamps(prev.serverTimestamps, next.serverTimestamps)
   ) {
     return prev
   }
   if (sameData && prev.data !== next.data) return { ...next, data: prev.data }
   return next
+}
+
+function sameStamps(
+  a: readonly PendingTimestamp[] | undefined,
+  b: readonly PendingTimestamp[] | undefined,
+): boolean {
+  if (!a || !b) return a === b
+  return (
+    a.length === b.length &&
+    a.every((t, i) => {
+      const u = b[i] as PendingTimestamp
+      return t.path.join('.') === u.path.join('.') && valuesEqual(t.previous, u.previous)
+    })
+  )
 }
 
 /** The pending writes left once a batch is dropped (committed or rolled back). */

@@ -1,5 +1,5 @@
-import { MetalError } from '../errors.js'
-import { DocumentCache } from './documentCache.js'
+import { MetalError, closedError } from '../errors.js'
+import { DocumentCache, DEFAULT_CACHE_DOCUMENTS } from './documentCache.js'
 import { guard } from './guard.js'
 import { Link } from './link.js'
 import { Outbox, pathKey } from './outbox.js'
@@ -8,8 +8,9 @@ import { committedLocal, type LocalDoc } from './overlay.js'
 import { SyncStatus } from './syncStatus.js'
 import { Targets, type ViewListener } from './targets.js'
 import { WriteEffects } from './writeEffects.js'
-import { LiveView } from '../engine/liveView.js'
-import { compileQuery, type QuerySpec } from '../engine/querySpec.js'
+import { readDoc, runQuery, type GetSource, type OneTimeResult } from './reads.js'
+import type { PendingWaits } from './pendingWaits.js'
+import type { QuerySpec } from '../engine/querySpec.js'
 import type { StoredDoc, Write } from '../engine/write.js'
 import type {
   Backend,
@@ -28,6 +29,7 @@ import {
 
 export type { LocalDoc } from './overlay.js'
 export type { ViewListener } from './targets.js'
+export type { GetSource, OneTimeResult } from './reads.js'
 
 /** Options of the store's connection and write queue (given as `new Metal({ sync })`). */
 export interface StoreOptions {
@@ -60,12 +62,15 @@ export interface StoreOptions {
 export class Store implements SyncHost {
   private readonly link: Link
   private readonly outbox: Outbox
-  private readonly docs = new DocumentCache()
+  private readonly docs: DocumentCache
   private readonly targets: Targets
   private readonly sync: SyncStatus
   private readonly effects: WriteEffects
   private readonly upHooks = new Set<() => void>()
   private readonly pushHooks = new Set<(message: BackendPush) => void>()
+  private readonly closeHooks = new Set<(error: MetalError) => void>()
+  /** `waitForPendingWrites()` calls (loaded on first use). */
+  private waits: PendingWaits | undefined
   private closed = false
   private readonly writeErrorListeners = new Set<
     (error: MetalError, writes: readonly Write[]) => void
@@ -89,9 +94,12 @@ export class Store implements SyncHost {
       gate?: Promise<unknown> | null | undefined
       /** See `MetalOptions.ignoreUndefinedProperties`. */
       ignoreUndefinedProperties?: boolean
+      /** How many documents nothing holds are kept for offline reads (see `CacheOptions`). */
+      maxCachedDocuments?: number
     },
   ) {
     this.ignoreUndefinedProperties = options.ignoreUndefinedProperties === true
+    this.docs = new DocumentCache(options.maxCachedDocuments ?? DEFAULT_CACHE_DOCUMENTS)
     const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
     this.sync = new SyncStatus({
       networkStatus: () => this.link.reportedStatus,
@@ -110,7 +118,10 @@ export class Store implements SyncHost {
           for (const e of syncWriteErrors(entry.id, entry.original, error))
             this.sync.emit({ type: 'error', ...e })
         },
-        changed: () => this.sync.maybeChanged(),
+        changed: () => {
+          this.sync.maybeChanged()
+          this.waits?.settle(this.outbox.entries) // called once a batch leaves the queue too
+        },
         adopted: (entries) => {
           this.effects.queued(entries)
           this.outbox.pump()
@@ -138,7 +149,10 @@ export class Store implements SyncHost {
       {
         onPush: (m) => this.onPush(m),
         onUp: () => this.onUp(),
-        onStatus: () => this.sync.maybeChanged(),
+        onStatus: () => {
+          this.sync.maybeChanged()
+          if (this.link.status === 'offline') this.targets.wentOffline() // results `fromCache`
+        },
         // Writes that gave up while the network was down get a fresh set of attempts.
         onHealthy: () => this.outbox.retry(),
       },
@@ -155,7 +169,14 @@ export class Store implements SyncHost {
 
   /** Sends a request to the backend (rejects `unavailable` while offline). */
   request<T extends BackendRequest>(message: T): Promise<BackendResponses[T['type']]> {
+    if (this.closed) return Promise.reject(closedError(`${message.type}()`))
     return this.link.request(message)
+  }
+
+  /** Runs `hook` with the `cancelled` error when the client closes (live listens fail with it). */
+  onClose(hook: (error: MetalError) => void): () => void {
+    this.closeHooks.add(hook)
+    return () => void this.closeHooks.delete(hook)
   }
 
   /** Runs `hook` after every (re)connect, before queries are re-listened and writes resent. */
@@ -261,11 +282,7 @@ export class Store implements SyncHost {
       txId?: string
     } = {},
   ): Promise<void> {
-    if (this.closed) {
-      return Promise.reject(
-        new MetalError('failed-precondition', 'commit(): this Metal client is closed'),
-      )
-    }
+    if (this.closed) return Promise.reject(closedError('commit()'))
     if (options.txId !== undefined)
       return this.commitTransaction(writes, options.txId, options.checks ?? [])
     const bases = new Map<string, StoredDoc | null | undefined>()
@@ -310,37 +327,43 @@ export class Store implements SyncHost {
 
   // ─── Reads and listens ──────────────────────────────────────────────────────────────────────
 
-  /** Reads one document from the backend, with pending local writes on top. */
-  async getDoc(collection: string, id: string, txId?: string): Promise<LocalDoc | null> {
-    if (txId === undefined && this.link.status === 'offline') {
-      // Offline: answer from what this client knows, as Firestore's cache does.
-      const known = this.docs.known(collection, id)
-      if (known !== undefined) return known
-      throw new MetalError('unavailable', `get(): offline, and '${collection}/${id}' is not cached`)
-    }
-    const { doc } = await this.link.request({
-      type: 'get',
-      collection,
-      id,
-      ...(txId !== undefined ? { txId } : {}),
-    })
-    if (txId !== undefined) return doc ? committedLocal(collection, doc) : null
-    return this.docs.withPending(collection, id, doc)
+  /** Reads one document inside a transaction, from the backend. */
+  async getDoc(collection: string, id: string, txId: string): Promise<LocalDoc | null> {
+    const { doc } = await this.request({ type: 'get', collection, id, txId })
+    return doc ? committedLocal(collection, doc) : null
   }
 
-  /** Runs a query on the backend once, with pending local writes on top. */
-  async runQuery(spec: QuerySpec): Promise<LocalDoc[]> {
-    if (spec.group) return this.targets.groups.query(spec)
-    if (this.link.status === 'offline') {
-      const view = new LiveView<LocalDoc>(compileQuery(spec))
-      view.reset(this.docs.localDocs(spec.collection))
-      return view.window()
+  /** Reads one document once; see {@link readDoc}. */
+  readDoc(
+    collection: string,
+    id: string,
+    source: GetSource = 'default',
+  ): Promise<{ doc: LocalDoc | null; fromCache: boolean }> {
+    if (this.closed) return Promise.reject(closedError('get()'))
+    return readDoc(this.docs, this.link, collection, id, source)
+  }
+
+  /** Runs a query once; see {@link runQuery}. */
+  runQuery(spec: QuerySpec, source: GetSource = 'default'): Promise<OneTimeResult> {
+    if (this.closed) return Promise.reject(closedError('get()'))
+    if (spec.group) {
+      const fromCache = this.link.status === 'offline' // then read from what the cache holds
+      return this.targets.groups.query(spec).then((docs) => ({ docs, fromCache }))
     }
-    const { docs } = await this.link.request({ type: 'query', query: spec })
-    // The backend already skipped `offset` documents: locally only the limit applies.
-    const view = new LiveView<LocalDoc>(compileQuery({ ...spec, offset: 0 }))
-    view.reset(this.docs.withPendingAll(spec.collection, docs))
-    return view.window()
+    return runQuery(this.docs, this.link, spec, source)
+  }
+
+  /**
+   * Resolves once every write queued now has been committed or rejected by the backend
+   * (Firestore's `waitForPendingWrites()`); it waits while offline.
+   */
+  async waitForPendingWrites(): Promise<void> {
+    if (this.closed) throw closedError('waitForPendingWrites()')
+    const calledAt = Date.now() // writes made later are not waited for
+    const [{ PendingWaits }] = await Promise.all([import('./pendingWaits.js'), this.ready])
+    if (this.closed) throw closedError('waitForPendingWrites()')
+    const pending = this.outbox.entries.filter((e) => e.createdAt <= calledAt)
+    return (this.waits ??= new PendingWaits()).wait(pending)
   }
 
   /**
@@ -348,8 +371,7 @@ export class Store implements SyncHost {
    * own first callback with the whole result. Returns the function that stops listening.
    */
   listen(spec: QuerySpec, listener: ViewListener): () => void {
-    if (this.closed)
-      throw new MetalError('failed-precondition', 'subscribe(): this Metal client is closed')
+    if (this.closed) throw closedError('subscribe()')
     return this.targets.listen(spec, listener)
   }
 
@@ -358,11 +380,17 @@ export class Store implements SyncHost {
     return this.targets.size
   }
 
-  /** Stops every listen and closes the connection. */
+  /**
+   * Stops every listen (each listener's error callback gets `cancelled`, as Firestore's
+   * `terminate()` does) and closes the connection; later calls fail `failed-precondition`.
+   */
   close(): void {
     if (this.closed) return
     this.closed = true
-    this.targets.closeAll()
+    const cancelled = new MetalError('cancelled', 'the Metal client was closed')
+    this.targets.closeAll(cancelled)
+    for (const hook of [...this.closeHooks]) guard('a close hook', () => hook(cancelled))
+    this.waits?.rejectAll(closedError('waitForPendingWrites()'))
     this.link.close()
     void this.outbox.close() // frees this client's stored queue for the other tabs
     for (const entry of this.outbox.entries) {

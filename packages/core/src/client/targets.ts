@@ -11,13 +11,13 @@ import type { BackendPush, TargetChange } from '../protocol/backend.js'
 
 /** Receives a listened query's results. */
 export interface ViewListener {
-  /** Called first with the whole window as `added`, then once per change to the window. */
-  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[]): void
+  /** First the whole window as `added`, then each change; `fromCache`: not confirmed yet. */
+  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[], fromCache: boolean): void
   /** Called once if the query fails (for example when permission is denied). */
   error(error: MetalError): void
   /**
    * Also call `next` when only documents' `hasPendingWrites` changed (a write was saved): those
-   * documents come as `modified` at their unchanged index.
+   * documents come as `modified` at their unchanged index (and `[]` when `fromCache` flips).
    * @default false
    */
   readonly includeMetadataChanges?: boolean
@@ -38,6 +38,7 @@ export interface TargetLink {
 interface ListenerEntry {
   listener: ViewListener
   started: boolean
+  fromCache: boolean // the `fromCache` it was last given
 }
 
 /** One query listened to on the backend, shared by every listener of an identical query. */
@@ -121,7 +122,7 @@ export class Targets {
         target.ready = true
       }
     }
-    const entry: ListenerEntry = { listener, started: false }
+    const entry: ListenerEntry = { listener, started: false, fromCache: true }
     target.listeners.add(entry)
     if (target.ready) {
       const t = target
@@ -143,14 +144,16 @@ export class Targets {
     this.groups.relistenAll()
   }
 
-  /** Stops every listen without telling the backend (the connection is closing). */
-  closeAll(): void {
+  /** The connection is down: results are no longer confirmed (metadata listeners hear it). */
+  wentOffline(): void {
+    this.notifyMetadata(this.byId.values())
+  }
+
+  /** Stops every listen without telling the backend (the client is closing): each fails with `error`. */
+  closeAll(error: MetalError): void {
     this.closed = true
-    for (const target of [...this.byId.values()]) {
-      target.listeners.clear()
-      this.drop(target)
-    }
-    this.groups.closeAll()
+    for (const target of [...this.byId.values()]) this.fail(target, error)
+    this.groups.closeAll(error)
   }
 
   /** Takes a pushed result (or failure) of a listened query. */
@@ -176,6 +179,7 @@ export class Targets {
       const changes = this.applyChanges([{ ...message, removes }], touched)
       for (const d of inView) touched.add(this.docs.state(d.collection, d.id))
       this.refresh(touched, changes)
+      this.notifyMetadata([target])
       return
     }
     if (first && !target.ready) {
@@ -190,6 +194,7 @@ export class Targets {
     // A change, or a resumed re-listen: only what changed since the token, on top of what we hold.
     const changes = this.applyChanges([message], touched)
     this.refresh(touched, changes)
+    if (first) this.notifyMetadata([target])
   }
 
   /**
@@ -292,11 +297,13 @@ export class Targets {
         const i = window.indexOf(doc)
         if (i >= 0) withMetadata.push({ type: 'modified', entry: doc, oldIndex: i, newIndex: i })
       }
+      const fromCache = this.fromCache(target)
       for (const entry of target.listeners) {
         if (!entry.started) continue
         const list = entry.listener.includeMetadataChanges ? withMetadata : changes
-        if (list.length > 0)
-          guard('a subscribe() listener', () => entry.listener.next(list, window))
+        if (list.length === 0) continue
+        entry.fromCache = fromCache
+        guard('a subscribe() listener', () => entry.listener.next(list, window, fromCache))
       }
     }
   }
@@ -346,7 +353,27 @@ export class Targets {
       oldIndex: -1,
       newIndex: i,
     }))
-    guard('a subscribe() listener', () => entry.listener.next(changes, window))
+    entry.fromCache = this.fromCache(target)
+    guard('a subscribe() listener', () => entry.listener.next(changes, window, entry.fromCache))
+  }
+
+  /** Not confirmed by the backend: waiting for its result on this connection, or offline. */
+  private fromCache(target: ClientTarget): boolean {
+    return target.listening || this.link.status === 'offline'
+  }
+
+  /** Tells metadata listeners whose last result had another `fromCache` (with no changes). */
+  private notifyMetadata(targets: Iterable<ClientTarget>): void {
+    for (const target of targets) {
+      const fromCache = this.fromCache(target)
+      for (const entry of target.listeners) {
+        if (!entry.started || entry.fromCache === fromCache) continue
+        entry.fromCache = fromCache
+        if (!entry.listener.includeMetadataChanges) continue
+        const window = target.view.window()
+        guard('a subscribe() listener', () => entry.listener.next([], window, fromCache))
+      }
+    }
   }
 
   private drop(target: ClientTarget): void {

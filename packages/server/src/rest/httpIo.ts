@@ -20,6 +20,7 @@ export const STATUS: Readonly<Record<MetalErrorCode, number>> = {
   unavailable: 503,
   'deadline-exceeded': 504,
   internal: 500,
+  cancelled: 499,
 }
 
 /** An error answer that is not a MetalError code of its own (404 route, 405, 413, 415). */

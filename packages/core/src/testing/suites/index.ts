@@ -13,6 +13,7 @@ import { syncWritesSuite } from './syncWrites.suite.js'
 import { aggregatesSuite } from './aggregates.suite.js'
 import { rulesSuite } from './rules.suite.js'
 import { fieldPathsSuite } from './fieldPaths.suite.js'
+import { cacheSuite } from './cache.suite.js'
 import { collectionGroupsSuite } from './collectionGroups.suite.js'
 
 /** Every shared behaviour suite; each backend's test file runs them all. */
@@ -31,5 +32,6 @@ export const suites: ((harness: BackendHarness) => void)[] = [
   aggregatesSuite,
   rulesSuite,
   fieldPathsSuite,
+  cacheSuite,
   collectionGroupsSuite,
 ]

@@ -56,7 +56,8 @@ export async function watchDoc(ref: DocumentReference): Promise<DocCall[]> {
     calls.push({
       changes: changes.map((c) => c.type),
       exists: snap.exists,
-      data: snap.data(),
+      // A pending serverTimestamp() as its local estimate (it reads null by default).
+      data: snap.data({ serverTimestamps: 'estimate' }),
       pending: snap.hasPendingWrites,
     }),
   )
