@@ -353,10 +353,7 @@ export class Store implements SyncHost {
     return runQuery(this.docs, this.link, spec, source)
   }
 
-  /**
-   * Resolves once every write queued now has been committed or rejected by the backend
-   * (Firestore's `waitForPendingWrites()`); it waits while offline.
-   */
+  /** Resolves once every write queued now is committed or rejected (it waits while offline). */
   async waitForPendingWrites(): Promise<void> {
     if (this.closed) throw closedError('waitForPendingWrites()')
     const calledAt = Date.now() // writes made later are not waited for
@@ -380,10 +377,7 @@ export class Store implements SyncHost {
     return this.targets.size
   }
 
-  /**
-   * Stops every listen (each listener's error callback gets `cancelled`, as Firestore's
-   * `terminate()` does) and closes the connection; later calls fail `failed-precondition`.
-   */
+  /** Stops every listen (errors `cancelled`, as Firestore's terminate()) and disconnects. */
   close(): void {
     if (this.closed) return
     this.closed = true
