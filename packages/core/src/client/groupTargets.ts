@@ -117,13 +117,18 @@ export class GroupTargets {
     return out
   }
 
-  /** Runs a group query once on the backend (offline: over the cache), pending writes on top. */
-  async query(spec: QuerySpec): Promise<LocalDoc[]> {
-    const view = new LiveView<GroupEntry>(compileQuery({ ...spec, offset: 0 }))
-    if (this.link.status === 'offline') {
-      view.reset(this.localEntries(spec.collection, () => true))
-      return view.window().map((e) => e.local)
+  /**
+   * Runs a group query once, pending writes on top: on the backend, or (`fromCache`) over what
+   * the local cache holds.
+   */
+  async query(spec: QuerySpec, fromCache: boolean): Promise<LocalDoc[]> {
+    if (fromCache) {
+      const local = new LiveView<GroupEntry>(compileQuery(spec))
+      local.reset(this.localEntries(spec.collection, () => true))
+      return local.window().map((e) => e.local)
     }
+    // The backend already skipped `offset` documents: locally only the limit applies.
+    const view = new LiveView<GroupEntry>(compileQuery({ ...spec, offset: 0 }))
     const { docs } = await this.link.request({ type: 'query', query: spec })
     const entries = new Map<string, GroupEntry>()
     for (const doc of docs) {

@@ -35,9 +35,9 @@ export class LazyGroupTargets {
     return this.loaded?.size ?? 0
   }
 
-  /** Runs a group query once. */
-  async query(spec: QuerySpec): Promise<LocalDoc[]> {
-    return (await this.load()).query(spec)
+  /** Runs a group query once: over the local cache only, or on the backend. */
+  async query(spec: QuerySpec, fromCache: boolean): Promise<LocalDoc[]> {
+    return (await this.load()).query(spec, fromCache)
   }
 
   /** Listens to a group query (once its code is loaded); returns the unsubscribe. */

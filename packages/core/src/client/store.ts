@@ -347,8 +347,9 @@ export class Store implements SyncHost {
   runQuery(spec: QuerySpec, source: GetSource = 'default'): Promise<OneTimeResult> {
     if (this.closed) return Promise.reject(closedError('get()'))
     if (spec.group) {
-      const fromCache = this.link.status === 'offline' // then read from what the cache holds
-      return this.targets.groups.query(spec).then((docs) => ({ docs, fromCache }))
+      const fromCache =
+        source === 'cache' || (source === 'default' && this.link.status === 'offline')
+      return this.targets.groups.query(spec, fromCache).then((docs) => ({ docs, fromCache }))
     }
     return runQuery(this.docs, this.link, spec, source)
   }

@@ -204,6 +204,31 @@ export function collectionGroupsSuite(harness: BackendHarness): void {
       stop()
     })
 
+    it('honours get({ source }): cache reads only what the client holds, server never the cache', async () => {
+      // Firestore's getDocsFromCache()/getDocsFromServer() on a collection group query.
+      const fromCache = await db.collectionGroup('comments').get({ source: 'cache' })
+      expect(fromCache.metadata.fromCache).toBe(true)
+      // The seed was written by this client, so its cache holds the five documents of the group.
+      expect(paths(fromCache)).toEqual([
+        'comments/c1',
+        'posts/p1/comments/c1',
+        'posts/p1/comments/c2',
+        'posts/p2/comments/c1',
+        'users/u1/posts/p9/comments/c7',
+      ])
+      const paged = await db.collectionGroup('comments').orderBy('n').offset(1).limit(2).get({
+        source: 'cache',
+      })
+      expect(paths(paged)).toEqual(['posts/p1/comments/c2', 'posts/p2/comments/c1'])
+      const fromServer = await db.collectionGroup('comments').get({ source: 'server' })
+      expect(fromServer.metadata.fromCache).toBe(false)
+      expect(fromServer.size).toBe(5)
+      env.metal.disableNetwork()
+      const offline = await rejection(db.collectionGroup('comments').get({ source: 'server' }))
+      expect(offline.code).toBe('unavailable')
+      env.metal.enableNetwork()
+    })
+
     it('keeps a live count of the group', async () => {
       const counts: number[] = []
       const stop = db.collectionGroup('comments').subscribeCount((n) => counts.push(n))
