@@ -13,7 +13,7 @@ import type { BackendPush, TargetChange } from '../protocol/backend.js'
 
 /** Receives a listened query's results; see `ViewListener` in targets.ts. */
 interface ViewListener {
-  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[], fromCache?: boolean): void
+  next(changes: ViewChange<LocalDoc>[], window: LocalDoc[], fromCache: boolean): void
   error(error: MetalError): void
   readonly includeMetadataChanges?: boolean
 }
@@ -43,6 +43,7 @@ interface GroupEntry {
 interface ListenerEntry {
   listener: ViewListener
   started: boolean
+  fromCache: boolean // the `fromCache` it was last given
 }
 
 /** One collection group query listened to on the backend, shared by identical listens. */
@@ -52,6 +53,8 @@ class GroupTarget {
   readonly members = new Set<string>()
   readonly listeners = new Set<ListenerEntry>()
   ready = false
+  /** The backend answered the listen on this connection (the result is not only the cache's). */
+  confirmed = false
 
   constructor(
     readonly targetId: number,
@@ -159,7 +162,7 @@ export class GroupTargets {
         target.ready = true
       }
     }
-    const entry: ListenerEntry = { listener, started: false }
+    const entry: ListenerEntry = { listener, started: false, fromCache: true }
     target.listeners.add(entry)
     if (target.ready) {
       const t = target
@@ -177,7 +180,32 @@ export class GroupTargets {
 
   /** Listens to every group query again on a new connection. */
   relistenAll(): void {
-    for (const target of this.byId.values()) this.sendListen(target)
+    for (const target of this.byId.values()) {
+      target.confirmed = false
+      this.sendListen(target)
+    }
+  }
+
+  /** The connection is down: results are no longer confirmed (metadata listeners hear it). */
+  wentOffline(): void {
+    for (const target of this.byId.values()) this.notifyMetadata(target)
+  }
+
+  /** Not confirmed by the backend: waiting for its result on this connection, or offline. */
+  private fromCache(target: GroupTarget): boolean {
+    return !target.confirmed || this.link.status === 'offline'
+  }
+
+  /** Tells metadata listeners whose last result had another `fromCache` (with no changes). */
+  private notifyMetadata(target: GroupTarget): void {
+    const fromCache = this.fromCache(target)
+    for (const entry of target.listeners) {
+      if (!entry.started || entry.fromCache === fromCache) continue
+      entry.fromCache = fromCache
+      if (!entry.listener.includeMetadataChanges) continue
+      const window = target.view.window().map((e) => e.local)
+      guard('a subscribe() listener', () => entry.listener.next([], window, fromCache))
+    }
   }
 
   /** Stops every listen without telling the backend (the client is closing): each fails with `error`. */
@@ -218,9 +246,12 @@ export class GroupTargets {
       )
       target.view.reset([...held, ...pending])
       target.ready = true
+      target.confirmed = true
       for (const entry of target.listeners) this.start(target, entry)
     } else this.applyChanges([message], touched)
+    if (message.initial || message.resumed) target.confirmed = true
     this.refreshAll(touched)
+    this.notifyMetadata(target)
   }
 
   /** Records group targets' membership and committed documents (other targets' changes are skipped). */
@@ -289,11 +320,15 @@ export class GroupTargets {
         if (i >= 0) withMetadata.push({ type: 'modified', entry: e, oldIndex: i, newIndex: i })
       }
       const locals = window.map((e) => e.local)
+      const fromCache = this.fromCache(target)
       for (const entry of target.listeners) {
         if (!entry.started) continue
         const list = entry.listener.includeMetadataChanges ? withMetadata : changes
-        if (list.length > 0)
-          guard('a subscribe() listener', () => entry.listener.next(list.map(toLocal), locals))
+        if (list.length === 0) continue
+        entry.fromCache = fromCache
+        guard('a subscribe() listener', () =>
+          entry.listener.next(list.map(toLocal), locals, fromCache),
+        )
       }
     }
   }
@@ -319,7 +354,8 @@ export class GroupTargets {
       oldIndex: -1,
       newIndex: i,
     }))
-    guard('a subscribe() listener', () => entry.listener.next(changes, window))
+    entry.fromCache = this.fromCache(target)
+    guard('a subscribe() listener', () => entry.listener.next(changes, window, entry.fromCache))
   }
 
   private drop(target: GroupTarget): void {

@@ -75,6 +75,11 @@ export class LazyGroupTargets {
     this.loaded?.relistenAll()
   }
 
+  /** The connection is down: see `GroupTargets.wentOffline`. */
+  wentOffline(): void {
+    this.loaded?.wentOffline()
+  }
+
   closeAll(error: MetalError): void {
     this.closed = true
     this.loaded?.closeAll(error)

@@ -147,6 +147,7 @@ export class Targets {
   /** The connection is down: results are no longer confirmed (metadata listeners hear it). */
   wentOffline(): void {
     this.notifyMetadata(this.byId.values())
+    this.groups.wentOffline()
   }
 
   /** Stops every listen without telling the backend (the client is closing): each fails with `error`. */
@@ -197,10 +198,7 @@ export class Targets {
     if (first) this.notifyMetadata([target])
   }
 
-  /**
-   * Records target membership and committed documents from the backend. Returns, per target,
-   * the ids whose membership changed.
-   */
+  /** Records target membership and committed documents; per target, ids whose membership changed. */
   applyChanges(changes: readonly TargetChange[], touched: Set<DocState>): MovedIds {
     this.groups.applyChanges(changes, touched)
     const moved: MovedIds = new Map()

@@ -229,6 +229,21 @@ export function collectionGroupsSuite(harness: BackendHarness): void {
       env.metal.enableNetwork()
     })
 
+    it('says fromCache on live snapshots while offline, and with includeMetadataChanges hears it flip', async () => {
+      const seen: boolean[] = []
+      const stop = db
+        .collectionGroup('comments')
+        .subscribe((_c, snap) => seen.push(snap.metadata.fromCache), {
+          includeMetadataChanges: true,
+        })
+      await eventually(() => expect(seen).toEqual([false]))
+      env.metal.disableNetwork()
+      await eventually(() => expect(seen).toEqual([false, true]))
+      env.metal.enableNetwork()
+      await eventually(() => expect(seen).toEqual([false, true, false]))
+      stop()
+    })
+
     it('keeps a live count of the group', async () => {
       const counts: number[] = []
       const stop = db.collectionGroup('comments').subscribeCount((n) => counts.push(n))
