@@ -1,4 +1,5 @@
 import type { MetalError } from './errors.js'
+import { failedListener, usablePathError } from './failedListener.js'
 import type { Unsubscribe } from './types.js'
 
 /**
@@ -52,4 +53,17 @@ export function lazyListen(load: () => Promise<() => Unsubscribe>): Unsubscribe 
     active = false
     stop?.()
   }
+}
+
+/**
+ * A listener refused for what it listens to (a reserved id in `path`): it fails through its
+ * error callback, as a backend's refusal would. Undefined when the path is usable.
+ */
+export function refusedListen(
+  call: string,
+  path: string,
+  onError: ((error: MetalError) => void) | undefined,
+): Unsubscribe | undefined {
+  const error = usablePathError(call, path)
+  return error && failedListener(error, onError)
 }

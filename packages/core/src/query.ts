@@ -2,7 +2,7 @@ import { invalidArgument, MetalError } from './errors.js'
 import { fieldName, specField } from './engine/fieldPathInput.js'
 import { DocumentSnapshot, QuerySnapshot, snapshotOf, type DocumentChange } from './snapshot.js'
 import { readResult } from './snapshot.js'
-import { guardedListen, lazyListen } from './listenGuard.js'
+import { guardedListen, lazyListen, refusedListen } from './listenGuard.js'
 import { checkCount, checkOrderBy, checkRunnable } from './engine/queryChecks.js'
 import { and, or, type Filter } from './engine/filter.js'
 import { appendFilter, toFilter } from './whereInput.js'
@@ -127,14 +127,10 @@ export class Query<T = DocumentData, DbT = T> {
     return this.spec.group ? groupBound(call, this.spec, bound, snap?.ref.path) : bound
   }
 
-  private checkRunnable(call: string): void {
-    checkRunnable(call, this.spec)
-  }
-
   /** Reads the result once, pending local writes applied; {@link GetOptions} says from where. */
   async get(options?: GetOptions): Promise<QuerySnapshot<T>> {
     const source = getSource('get()', options)
-    this.checkRunnable('get()')
+    checkRunnable('get()', this.spec)
     const { docs, fromCache } = await this.store.runQuery(this.spec, source)
     return readResult(this as unknown as Query<T>, this.coll, docs, fromCache)
   }
@@ -158,7 +154,9 @@ export class Query<T = DocumentData, DbT = T> {
   ): Unsubscribe
   subscribe(onChanges: QueryListener<T>, second?: unknown, third?: unknown): Unsubscribe {
     const { onError, ...options } = subscribeArgs('subscribe()', onChanges, second, third)
-    this.checkRunnable('subscribe()')
+    const refused = refusedListen('subscribe()', this.spec.collection, onError)
+    if (refused) return refused
+    checkRunnable('subscribe()', this.spec)
     const coll = this.coll
     return guardedListen(
       (next, error) => this.store.listen(this.spec, { ...options, next, error }),
@@ -189,7 +187,7 @@ export class Query<T = DocumentData, DbT = T> {
 
   /** Counts the documents of the result. */
   async count(): Promise<number> {
-    this.checkRunnable('count()')
+    checkRunnable('count()', this.spec)
     const { count, runOne } = await import('./aggregateQuery.js')
     return (await runOne(this.store, this.spec, count())) as number
   }
@@ -198,7 +196,7 @@ export class Query<T = DocumentData, DbT = T> {
   async sum(field: QueryField<DbT>): Promise<number> {
     const { sum, runOne } = await import('./aggregateQuery.js')
     const aggregate = sum(field)
-    this.checkRunnable('sum()')
+    checkRunnable('sum()', this.spec)
     return (await runOne(this.store, this.spec, aggregate)) as number
   }
 
@@ -206,7 +204,7 @@ export class Query<T = DocumentData, DbT = T> {
   async average(field: QueryField<DbT>): Promise<number | null> {
     const { average, runOne } = await import('./aggregateQuery.js')
     const aggregate = average(field)
-    this.checkRunnable('average()')
+    checkRunnable('average()', this.spec)
     return runOne(this.store, this.spec, aggregate)
   }
 
@@ -215,7 +213,7 @@ export class Query<T = DocumentData, DbT = T> {
    * `(await q.aggregate({ n: count(), total: sum('price') })).data().total`.
    */
   async aggregate<S extends AggregateSpec>(aggregates: S): Promise<AggregateQuerySnapshot<S>> {
-    this.checkRunnable('aggregate()')
+    checkRunnable('aggregate()', this.spec)
     const { runAggregate } = await import('./aggregateQuery.js')
     return runAggregate(this.store, 'aggregate()', this.spec, aggregates)
   }
@@ -229,8 +227,10 @@ export class Query<T = DocumentData, DbT = T> {
     onCount: (count: number) => void,
     onError?: (error: MetalError) => void,
   ): Unsubscribe {
-    this.checkRunnable('subscribeCount()')
     subscribeArgs('subscribeCount()', onCount, onError, undefined)
+    const refused = refusedListen('subscribeCount()', this.spec.collection, onError)
+    if (refused) return refused
+    checkRunnable('subscribeCount()', this.spec)
     return lazyListen(async () => {
       const { listenCount } = await import('./aggregateQuery.js')
       return () => listenCount(this.store, this.spec, onCount, onError)
