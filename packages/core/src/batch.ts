@@ -60,9 +60,7 @@ export class WriteBatch {
     return this.add('set()', () => {
       const r = checkRef('batch.set()', ref, this.store)
       const stored = toStored(r.parent.converter, data, options)
-      return toSetWrite('batch.set()', r.parent.path, r.id, stored, options, {
-        ignoreUndefined: this.store.ignoreUndefinedProperties,
-      })
+      return toSetWrite('batch.set()', r.parent.path, r.id, stored, options, this.store.writeInput)
     })
   }
 
@@ -77,9 +75,7 @@ export class WriteBatch {
   update<T, DbT>(ref: DocumentReference<T, DbT>, ...args: unknown[]): this {
     return this.add('update()', () => {
       const r = checkRef('batch.update()', ref, this.store)
-      return toUpdateWrite('batch.update()', r.parent.path, r.id, args, {
-        ignoreUndefined: this.store.ignoreUndefinedProperties,
-      })
+      return toUpdateWrite('batch.update()', r.parent.path, r.id, args, this.store.writeInput)
     })
   }
 

@@ -5,7 +5,7 @@ import { Query } from './query.js'
 import type { Unsubscribe } from './types.js'
 import { where } from './engine/filter.js'
 import { DOCUMENT_ID } from './engine/fieldPath.js'
-import { DOCUMENT_PATH } from './engine/documentRef.js'
+import { DOCUMENT_PATH, DOCUMENT_PROJECT } from './engine/documentRef.js'
 import { failedListener, usablePathError } from './failedListener.js'
 import { FieldPath } from './engine/fieldPathInput.js'
 import {
@@ -102,9 +102,7 @@ export class CollectionReference<T = DocumentData, DbT = T> extends Query<T, DbT
   async add(data: WithFieldValue<T>, options?: WriteOptions): Promise<DocumentReference<T, DbT>> {
     const ref = this.doc()
     const stored = toStored(this.converter, data, undefined)
-    const write = toSetWrite('add()', this.path, ref.id, stored, undefined, {
-      ignoreUndefined: this.store.ignoreUndefinedProperties,
-    })
+    const write = toSetWrite('add()', this.path, ref.id, stored, undefined, this.store.writeInput)
     await this.store.commit(
       [{ ...write, precondition: { exists: false } }],
       checkWriteOptions('add()', options),
@@ -151,6 +149,11 @@ export class DocumentReference<T = DocumentData, DbT = T> {
     return this.path
   }
 
+  /** @internal The project of the client it belongs to (a write in another project refuses it). */
+  get [DOCUMENT_PROJECT](): string | undefined {
+    return this.store.writeInput.project
+  }
+
   /** The same document read and written as `U` through `converter`; see {@link CollectionReference.withConverter}. */
   withConverter(converter: null): DocumentReference<DbT, DbT>
   withConverter<U, D = DbT>(converter: MetalDataConverter<U, D>): DocumentReference<U, D>
@@ -182,9 +185,14 @@ export class DocumentReference<T = DocumentData, DbT = T> {
   set(data: unknown, options?: SetOptions & WriteOptions): Promise<void> {
     try {
       const stored = toStored(this.parent.converter, data, options)
-      const write = toSetWrite('set()', this.parent.path, this.id, stored, options, {
-        ignoreUndefined: this.store.ignoreUndefinedProperties,
-      })
+      const write = toSetWrite(
+        'set()',
+        this.parent.path,
+        this.id,
+        stored,
+        options,
+        this.store.writeInput,
+      )
       return this.store.commit([write], options)
     } catch (error) {
       return Promise.reject(error)
@@ -213,9 +221,13 @@ export class DocumentReference<T = DocumentData, DbT = T> {
         options = checkWriteOptions('update()', args[1])
         args = [args[0]]
       }
-      const write = toUpdateWrite('update()', this.parent.path, this.id, args, {
-        ignoreUndefined: this.store.ignoreUndefinedProperties,
-      })
+      const write = toUpdateWrite(
+        'update()',
+        this.parent.path,
+        this.id,
+        args,
+        this.store.writeInput,
+      )
       return this.store.commit([write], options)
     } catch (error) {
       return Promise.reject(error)

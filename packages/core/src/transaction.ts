@@ -56,7 +56,7 @@ export class Transaction {
     private readonly store: Store,
     private readonly txId: string,
   ) {
-    this.input = { ignoreUndefined: store.ignoreUndefinedProperties }
+    this.input = store.writeInput
   }
 
   /** Reads a document inside the transaction. */

@@ -20,6 +20,7 @@ import type {
   VersionCheck,
 } from '../protocol/backend.js'
 import type { KeyValueStorage } from './storage.js'
+import type { WriteInputOptions } from '../engine/writeInput.js'
 import {
   syncWriteErrors,
   type SyncConfig,
@@ -78,9 +79,8 @@ export class Store implements SyncHost {
 
   /** Resolves once writes persisted by an earlier session are queued again. */
   readonly ready: Promise<void>
-
-  /** Whether writes leave out map fields set to `undefined` (`ignoreUndefinedProperties`). */
-  readonly ignoreUndefinedProperties: boolean
+  /** How writes read their data: `ignoreUndefinedProperties`, and the project references must be in. */
+  readonly writeInput: WriteInputOptions
 
   constructor(
     backend: Backend,
@@ -92,13 +92,13 @@ export class Store implements SyncHost {
       apiKey?: string
       /** Requests (but the session's own) wait until this settles: see `LinkOptions.gate`. */
       gate?: Promise<unknown> | null | undefined
-      /** See `MetalOptions.ignoreUndefinedProperties`. */
-      ignoreUndefinedProperties?: boolean
+      /** See `MetalOptions.ignoreUndefinedProperties`. */ ignoreUndefinedProperties?: boolean
       /** How many documents nothing holds are kept for offline reads (see `CacheOptions`). */
       maxCachedDocuments?: number
     },
   ) {
-    this.ignoreUndefinedProperties = options.ignoreUndefinedProperties === true
+    const ignoreUndefined = options.ignoreUndefinedProperties === true
+    this.writeInput = { ignoreUndefined, project: projectId }
     this.docs = new DocumentCache(options.maxCachedDocuments ?? DEFAULT_CACHE_DOCUMENTS)
     const storage = options.storage === false ? null : (options.storage ?? options.defaultStorage())
     this.sync = new SyncStatus({

@@ -7,6 +7,9 @@ import { isRefValue, REF_KEY, type RefValue } from './values.js'
 /** The property by which a client's DocumentReference gives its path to the engine. */
 export const DOCUMENT_PATH: unique symbol = Symbol.for('metal.documentPath')
 
+/** The property by which a client's DocumentReference gives the engine its client's project. */
+export const DOCUMENT_PROJECT: unique symbol = Symbol.for('metal.documentProject')
+
 /** What carries a document path to the engine: a client's DocumentReference. */
 export interface DocumentPathCarrier {
   readonly [DOCUMENT_PATH]: string
@@ -22,9 +25,24 @@ export function refValue(path: string): RefValue {
  * carrying `DOCUMENT_PATH`), or the stored form itself (`{ __ref__: path }` and no other key;
  * with others it is a map, whose reserved `__ref__` key the caller refuses). Else undefined.
  */
-export function toRefValue(call: string, value: object, at: string): RefValue | undefined {
+export function toRefValue(
+  call: string,
+  value: object,
+  at: string,
+  project?: string,
+): RefValue | undefined {
   const given = (value as { [DOCUMENT_PATH]?: unknown })[DOCUMENT_PATH]
-  if (typeof given === 'string') return refValue(given)
+  if (typeof given === 'string') {
+    // As Firestore refuses a reference of another database: it would name another project's data.
+    const of = (value as { [DOCUMENT_PROJECT]?: unknown })[DOCUMENT_PROJECT]
+    if (project !== undefined && typeof of === 'string' && of !== project) {
+      throw invalidArgument(
+        call,
+        `${at} is a reference to '${given}' of project '${of}', not of this client's project '${project}'`,
+      )
+    }
+    return refValue(given)
+  }
   if (!isRefValue(value) || Object.keys(value).length !== 1) return undefined
   const path = value[REF_KEY]
   // The rules of `checkPath` (writeInput.ts, which would import this file back): an even number

@@ -78,6 +78,8 @@ export interface CloneOptions {
    * @default false
    */
   readonly ignoreUndefined?: boolean
+  /** The writing client's project: a DocumentReference of another project is refused. */
+  readonly project?: string | undefined
   /**
    * Accept arrays directly inside arrays: only query operands of `in` and `not-in` (a list of
    * array values); stored values never hold them (Firestore: "Nested arrays are not supported").
@@ -204,7 +206,10 @@ function cloneValue(
         if (value.kind !== 'delete') state.bytes += 8 // a timestamp or a number
         return value
       }
-      const ref = place === 'document' ? undefined : toRefValue(state.call, value, fieldLabel(path))
+      const ref =
+        place === 'document'
+          ? undefined
+          : toRefValue(state.call, value, fieldLabel(path), state.options.project)
       if (ref) {
         state.bytes += utf8Length(ref[REF_KEY]) + 1
         return ref

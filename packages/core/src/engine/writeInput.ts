@@ -140,6 +140,8 @@ export function checkWriteOptions(call: string, options: unknown): WriteOptions 
 export interface WriteInputOptions {
   /** Leave out map fields set to `undefined` instead of refusing them. @default false */
   readonly ignoreUndefined?: boolean
+  /** The project of the writing client: references to another project's documents are refused. */
+  readonly project?: string
 }
 
 /** Builds a set write. */
@@ -173,7 +175,7 @@ export function toSetWrite(
     data,
     { transforms: true, deletes: mergePaths !== undefined },
     `${collection}/${id}`,
-    { ignoreUndefined: input.ignoreUndefined === true },
+    { ignoreUndefined: input.ignoreUndefined === true, project: input.project },
   )
   if (Array.isArray(mergePaths)) {
     mergePaths.forEach((path, i) => {
@@ -246,7 +248,7 @@ export function toUpdateWrite(
       field,
       value,
       { transforms: true, deletes: 'top-level' },
-      { ignoreUndefined },
+      { ignoreUndefined, project: input.project },
     )
     if (!isDelete(value)) {
       bytes += checked.bytes

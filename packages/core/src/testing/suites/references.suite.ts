@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { arrayUnion } from '../../index.js'
+import { arrayUnion, Metal } from '../../index.js'
 import type { DocumentReference, Query } from '../../index.js'
 import { eventually, type BackendHarness } from './harness.js'
 import { open, rejection } from './helpers.js'
@@ -40,6 +40,29 @@ export function referencesSuite(harness: BackendHarness): void {
       expect((data.by as { ref: DocumentReference }).ref.path).toBe('users/u2')
       const field = (await b!.db().doc('tasks/t1').get()).get('by.ref') as DocumentReference
       expect(field.path).toBe('users/u2')
+    })
+
+    it("refuses a reference to another project's document, and takes one from another client of its project", async () => {
+      // Firestore refuses a DocumentReference of another database ("Document reference is for
+      // database X but should be for database Y"); a Metal project is that database.
+      const {
+        clients: [a, b],
+      } = await open(harness, 2)
+      const elsewhere = new Metal({ projectId: 'elsewhere' })
+      onTestFinished(() => elsewhere.close())
+      const foreign = elsewhere.db().doc('users/u1')
+      const refused = await rejection(a!.db().doc('tasks/t9').set({ owner: foreign }))
+      expect(refused.code).toBe('invalid-argument')
+      expect(refused.message).toContain("project 'elsewhere'")
+      const batch = a!.db().batch()
+      expect(() => batch.set(a!.db().doc('tasks/t9'), { team: [foreign] })).toThrow(/elsewhere/)
+      expect((await a!.db().doc('tasks/t9').get()).exists).toBe(false)
+      await a!
+        .db()
+        .doc('tasks/t9')
+        .set({ owner: b!.db().doc('users/u1') })
+      const owner = (await a!.db().doc('tasks/t9').get()).data()!.owner as DocumentReference
+      expect(owner.path).toBe('users/u1')
     })
 
     it('filters on a reference by its path: ==, !=, in, array-contains', async () => {
