@@ -33,6 +33,18 @@ const metalPlugin = {
   },
 }
 
+/** Imports of each UI framework, for the rules that keep it inside its views folder. */
+const FRAMEWORK_IMPORTS = {
+  react: {
+    group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@metal/react', '@tanstack/react-*'],
+    message: 'Only packages/ui/src/react may import React.',
+  },
+  vue: {
+    group: ['vue', '@vue/*', '@metal/vue', '@tanstack/vue-*'],
+    message: 'Only packages/ui/src/vue may import Vue.',
+  },
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -91,35 +103,28 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // UI logic is written once: models and prop getters import no framework; views live in src/react.
-    files: ['packages/ui/src/**/*.ts'],
-    ignores: ['packages/ui/src/react/**', 'packages/ui/src/**/__tests__/**'],
+  // UI logic is written once: models and prop getters import no framework; the React views live
+  // in src/react and the Vue views in src/vue, and neither imports the other's framework.
+  ...[
+    {
+      files: ['packages/ui/src/**/*.ts'],
+      ignores: ['packages/ui/src/react/**', 'packages/ui/src/vue/**'],
+      bans: ['react', 'vue'],
+    },
+    { files: ['packages/ui/src/react/**'], ignores: [], bans: ['vue'] },
+    { files: ['packages/ui/src/vue/**'], ignores: [], bans: ['react'] },
+  ].map(({ files, ignores, bans }) => ({
+    files,
+    ignores: [...ignores, 'packages/ui/src/**/__tests__/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: [
-                'react',
-                'react-dom',
-                'react/*',
-                'react-dom/*',
-                '@metal/react',
-                '@tanstack/react-*',
-              ],
-              message: 'Only packages/ui/src/react may import React.',
-            },
-            {
-              group: ['vue', '@vue/*', '@metal/vue'],
-              message: 'Only a Vue views folder may import Vue.',
-            },
-          ],
+          patterns: bans.map((framework) => FRAMEWORK_IMPORTS[framework]),
         },
       ],
     },
-  },
+  })),
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {

@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react'
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), vue()],
   resolve: { conditions: ['source'] },
   test: {
     projects: [
@@ -12,7 +13,7 @@ export default defineConfig({
           name: 'model',
           environment: 'node',
           include: ['src/**/__tests__/**/*.test.ts'],
-          exclude: ['src/react/**'],
+          exclude: ['src/react/**', 'src/vue/**'],
         },
       },
       {
@@ -22,6 +23,15 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/react/**/__tests__/**/*.test.{ts,tsx}'],
           setupFiles: ['src/react/__tests__/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'vue',
+          environment: 'jsdom',
+          include: ['src/vue/**/__tests__/**/*.test.ts'],
+          setupFiles: ['src/vue/__tests__/setup.ts'],
         },
       },
     ],
