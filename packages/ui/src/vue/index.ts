@@ -17,3 +17,14 @@ export { IconButton } from './controls/IconButton.js'
 export type { IconButtonProps } from './controls/IconButton.js'
 export { LinearProgress, CircularProgress } from './controls/Progress.js'
 export type { LinearProgressProps, CircularProgressProps } from './controls/Progress.js'
+// ─── Controls: checkbox, switch, radio group, dialog, tooltip, chips (vue-controls-a) ──────────
+// (end of vue-controls-a)
+
+// ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
+// (end of vue-controls-b)
+
+// ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
+// (end of vue-datatable)
+
+// ─── Pagination and Form (vue-form-pagination) ──────────────────────────────────────────────────
+// (end of vue-form-pagination)
