@@ -52,7 +52,7 @@ describe.skipIf(!chromium)('the demo app in Chromium', () => {
     page.on('pageerror', (e) => console.error(`[${user.displayName}] page error: ${e.message}`))
     await page.goto(demo.url)
     await page.getByRole('button', { name: new RegExp(user.displayName) }).click()
-    await page.getByRole('navigation', { name: 'Pages' }).waitFor()
+    await page.getByRole('navigation', { name: 'Pages', exact: true }).waitFor()
     return page
   }
 
