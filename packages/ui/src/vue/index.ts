@@ -21,6 +21,14 @@ export type { LinearProgressProps, CircularProgressProps } from './controls/Prog
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
+export { useAnchoredPopover } from './controls/useAnchoredPopover.js'
+export type { UseAnchoredPopoverOptions } from './controls/useAnchoredPopover.js'
+export { Popover } from './controls/Popover.js'
+export type { PopoverProps } from './controls/Popover.js'
+export { FieldFrame } from './controls/FieldFrame.js'
+export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
+export { TextField } from './controls/TextField.js'
+export type { TextFieldProps, TextFieldSlots } from './controls/TextField.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
