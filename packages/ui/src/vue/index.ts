@@ -29,6 +29,8 @@ export { FieldFrame } from './controls/FieldFrame.js'
 export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
 export { TextField } from './controls/TextField.js'
 export type { TextFieldProps, TextFieldSlots } from './controls/TextField.js'
+export { Select } from './controls/Select.js'
+export type { SelectProps, SelectSlots } from './controls/Select.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
