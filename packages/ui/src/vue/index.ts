@@ -31,6 +31,8 @@ export { TextField } from './controls/TextField.js'
 export type { TextFieldProps, TextFieldSlots } from './controls/TextField.js'
 export { Select } from './controls/Select.js'
 export type { SelectProps, SelectSlots } from './controls/Select.js'
+export { Menu } from './controls/Menu.js'
+export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
