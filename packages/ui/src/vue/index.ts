@@ -24,7 +24,7 @@ export type { LinearProgressProps, CircularProgressProps } from './controls/Prog
 export { useAnchoredPopover } from './controls/useAnchoredPopover.js'
 export type { UseAnchoredPopoverOptions } from './controls/useAnchoredPopover.js'
 export { Popover } from './controls/Popover.js'
-export type { PopoverProps } from './controls/Popover.js'
+export type { PopoverProps, PopoverInitialFocus } from './controls/Popover.js'
 export { FieldFrame } from './controls/FieldFrame.js'
 export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
 export { TextField } from './controls/TextField.js'
