@@ -21,6 +21,22 @@ export type { LinearProgressProps, CircularProgressProps } from './controls/Prog
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
+export { useAnchoredPopover } from './controls/useAnchoredPopover.js'
+export type { UseAnchoredPopoverOptions } from './controls/useAnchoredPopover.js'
+export { Popover } from './controls/Popover.js'
+export type { PopoverProps, PopoverInitialFocus } from './controls/Popover.js'
+export { FieldFrame } from './controls/FieldFrame.js'
+export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
+export { TextField } from './controls/TextField.js'
+export type { TextFieldProps, TextFieldSlots } from './controls/TextField.js'
+export { Select } from './controls/Select.js'
+export type { SelectProps, SelectSlots } from './controls/Select.js'
+export { Menu } from './controls/Menu.js'
+export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
+export { DateField } from './controls/DateField.js'
+export type { DateFieldProps, DateFieldSlots } from './controls/DateField.js'
+export type { MenuItem } from '../controls/menu/menu.types.js'
+export type { SelectOption } from '../controls/select/select.types.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
