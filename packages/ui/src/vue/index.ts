@@ -22,6 +22,8 @@ export { Checkbox } from './controls/Checkbox.js'
 export type { CheckboxProps } from './controls/Checkbox.js'
 export { Switch } from './controls/Switch.js'
 export type { SwitchProps } from './controls/Switch.js'
+export { Tooltip } from './controls/Tooltip.js'
+export type { TooltipProps } from './controls/Tooltip.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
