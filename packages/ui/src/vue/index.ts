@@ -18,6 +18,12 @@ export type { IconButtonProps } from './controls/IconButton.js'
 export { LinearProgress, CircularProgress } from './controls/Progress.js'
 export type { LinearProgressProps, CircularProgressProps } from './controls/Progress.js'
 // ─── Controls: checkbox, switch, radio group, dialog, tooltip, chips (vue-controls-a) ──────────
+export { Checkbox } from './controls/Checkbox.js'
+export type { CheckboxProps } from './controls/Checkbox.js'
+export { Switch } from './controls/Switch.js'
+export type { SwitchProps } from './controls/Switch.js'
+export { Tooltip } from './controls/Tooltip.js'
+export type { TooltipProps } from './controls/Tooltip.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
