@@ -24,6 +24,8 @@ export { Switch } from './controls/Switch.js'
 export type { SwitchProps } from './controls/Switch.js'
 export { Tooltip } from './controls/Tooltip.js'
 export type { TooltipProps } from './controls/Tooltip.js'
+export { RadioGroup } from './controls/RadioGroup.js'
+export type { RadioGroupProps, RadioGroupSlots } from './controls/RadioGroup.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
