@@ -47,4 +47,8 @@ export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu
 // (end of vue-datatable)
 
 // ─── Pagination and Form (vue-form-pagination) ──────────────────────────────────────────────────
+export { Pagination } from './pagination/Pagination.js'
+export type { PaginationProps, PaginationFocusTarget } from './pagination/Pagination.js'
+export { usePagination } from './pagination/usePagination.js'
+export type { UsePaginationOptions } from './pagination/usePagination.js'
 // (end of vue-form-pagination)
