@@ -94,8 +94,9 @@ export const RadioGroup = defineComponent({
         (event) => {
           // Controlled, as React's: the radios show what the parent says. Put the clicked one
           // back; a new modelValue from the parent re-renders them.
-          for (const input of root.value?.querySelectorAll('input') ?? [])
+          root.value?.querySelectorAll('input').forEach((input) => {
             input.checked = input.value === state.value
+          })
           const next = updateRadioGroup(state, event)
           if (next !== state && next.value !== null) emit('update:modelValue', next.value)
         },
