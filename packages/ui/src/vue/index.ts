@@ -59,4 +59,15 @@ export type { SelectOption } from '../controls/select/select.types.js'
 // (end of vue-datatable)
 
 // ─── Pagination and Form (vue-form-pagination) ──────────────────────────────────────────────────
+export { Pagination } from './pagination/Pagination.js'
+export type { PaginationProps, PaginationFocusTarget } from './pagination/Pagination.js'
+export { usePagination } from './pagination/usePagination.js'
+export type { UsePaginationOptions } from './pagination/usePagination.js'
+export { Form } from './form/Form.js'
+export type { FormProps, FormSlots, FormSubmitInfo, FormPresenceOptions } from './form/Form.js'
+export { FormField } from './form/FormField.js'
+export type { FormFieldProps } from './form/FormField.js'
+export { RelationField } from './form/RelationField.js'
+export { useForm } from './form/useForm.js'
+export type { UseFormOptions, UseFormResult, UseFormReturn, FormSaveInfo } from './form/useForm.js'
 // (end of vue-form-pagination)
