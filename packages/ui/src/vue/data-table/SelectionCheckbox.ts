@@ -1,4 +1,4 @@
-import { defineComponent, h, type PropType } from 'vue'
+import { defineComponent, h } from 'vue'
 import { focusCell } from '../../data-table/dataTable.focus.js'
 import { Checkbox } from '../controls/Checkbox.js'
 
@@ -6,7 +6,7 @@ import { Checkbox } from '../controls/Checkbox.js'
  * The checkbox of the selection column: a `<Checkbox>` out of the tab order. A click that would
  * focus its input focuses the cell instead, so keys keep going to the grid (Space on the cell
  * toggles the row once, not once by the grid and again by the input). Takes the props of
- * `getDataTableCheckboxProps` through `vueProps` (whence `onCheckedchange`).
+ * `getDataTableCheckboxProps`, neutral or through `vueProps` (`onCheckedChange` either way).
  */
 export const SelectionCheckbox = defineComponent({
   name: 'MetalDataTableSelectionCheckbox',
@@ -14,10 +14,15 @@ export const SelectionCheckbox = defineComponent({
   props: {
     checked: { type: Boolean, required: true },
     indeterminate: { type: Boolean, default: false },
-    'aria-label': { type: String, required: true },
-    onCheckedchange: { type: Function as PropType<(checked: boolean) => void>, required: true },
+    ariaLabel: { type: String, required: true },
   },
-  setup(props) {
+  setup(props, { attrs }) {
+    const onChange = (checked: boolean) => {
+      const handler = (attrs.onCheckedChange ?? attrs.onCheckedchange) as
+        | ((checked: boolean) => void)
+        | undefined
+      handler?.(checked)
+    }
     return () =>
       h(
         'span',
@@ -34,9 +39,9 @@ export const SelectionCheckbox = defineComponent({
           h(Checkbox, {
             modelValue: props.checked,
             indeterminate: props.indeterminate,
-            'aria-label': props['aria-label'],
-            tabindex: -1,
-            'onUpdate:modelValue': props.onCheckedchange,
+            ariaLabel: props.ariaLabel,
+            tabIndex: -1,
+            'onUpdate:modelValue': onChange,
           }),
         ],
       )

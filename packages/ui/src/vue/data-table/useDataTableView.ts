@@ -11,7 +11,7 @@ import {
   type Slots,
   type VNode,
 } from 'vue'
-import { connectDataTable } from '../../data-table/dataTable.connect.js'
+import { connectDataTable, type DataTableApi } from '../../data-table/dataTable.connect.js'
 import type { DataTableCsvSource } from '../../data-table/dataTable.csv.js'
 import { getGridColumns, type DataTableGridColumn } from '../../data-table/dataTable.columns.js'
 import {
@@ -27,7 +27,7 @@ import { getSelectedRowIds } from '../../data-table/dataTable.selectedIds.js'
 import type { DataTableEvent, DataTableState } from '../../data-table/dataTable.types.js'
 import { defaultRowId, getCellValue } from '../../data-table/dataTable.values.js'
 import { vueProps } from '../normalizeProps.js'
-import { Pagination } from '../pagination/Pagination.js'
+import { Pagination } from './pending.js'
 import { useUiDirection, useUiMessages } from '../provider/MetalUiProvider.js'
 import type { DataTableProps } from './DataTable.types.js'
 import { DataTableHeader } from './DataTableHeader.js'
@@ -117,6 +117,25 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
     },
   })
 
+  // ─── Columns: order, widths, pinning (the same array while the layout does not change) ───
+  // Rows re-render when their props change: keep the arrays they get while the layout holds.
+  const gridColumns = computed((previous?: DataTableGridColumn[]) => {
+    const next = getGridColumns(state.value)
+    return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next
+  })
+  let laidOut: [readonly unknown[], readonly unknown[]] | null = null
+  const rowColumns = computed((previous?: DataTableRowColumn<Row>[]) => {
+    const { columns } = state.value
+    if (previous && laidOut?.[0] === gridColumns.value && laidOut[1] === columns) return previous
+    laidOut = [gridColumns.value, columns]
+    return gridColumns.value.map((c, col) => ({
+      col,
+      column: columns.find((d) => d.id === c.id) ?? null,
+      pinned: c.pinned,
+    }))
+  })
+  const template = computed(() => gridColumns.value.map((c) => `${c.width}px`).join(' '))
+
   const virtual = useDataTableVirtual({
     grid,
     rowCount: () => rows.value.length,
@@ -155,24 +174,6 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
     () => table.label,
   )
 
-  // ─── Columns: order, widths, pinning (the same array while the layout does not change) ───
-  // Rows re-render when their props change: keep the arrays they get while the layout holds.
-  const gridColumns = computed((previous?: DataTableGridColumn[]) => {
-    const next = getGridColumns(state.value)
-    return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next
-  })
-  let laidOut: [readonly unknown[], readonly unknown[]] | null = null
-  const rowColumns = computed((previous?: DataTableRowColumn<Row>[]) => {
-    const { columns } = state.value
-    if (previous && laidOut?.[0] === gridColumns.value && laidOut[1] === columns) return previous
-    laidOut = [gridColumns.value, columns]
-    return gridColumns.value.map((c, col) => ({
-      col,
-      column: columns.find((d) => d.id === c.id) ?? null,
-      pinned: c.pinned,
-    }))
-  })
-  const template = computed(() => gridColumns.value.map((c) => `${c.width}px`).join(' '))
 
   useScrollAnchor({
     body: grid,
@@ -297,11 +298,11 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
       },
       [
         h(DataTableToolbar, {
-          api: a,
+          api: a as unknown as DataTableApi<unknown>,
           total: src.total,
           getSelectedIds,
-          csvExport: csvExport.value,
-          actions: slots['toolbar-actions'],
+          ...(csvExport.value ? { csvExport: csvExport.value } : {}),
+          ...(slots['toolbar-actions'] ? { actions: slots['toolbar-actions'] } : {}),
         }),
         h('div', { ...part('new-rows-region'), 'aria-live': 'polite' }, [
           s.newRows > 0
@@ -334,7 +335,7 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
             },
             [
               h(DataTableHeader, {
-                api: a as never,
+                api: a as unknown as DataTableApi<unknown>,
                 columns: rowColumns.value as readonly DataTableRowColumn<unknown>[],
                 template: template.value,
                 colStart,
@@ -385,7 +386,7 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
               'onUpdate:pageSize': (pageSize: number) => send({ type: 'SET_PAGE_SIZE', pageSize }),
               focusTarget: () => document.getElementById(api.value.focusedCellId),
               label: messages.value.paginationLabel(table.label),
-            }),
+            } as Record<string, unknown>),
       ],
     )
   }
