@@ -22,6 +22,10 @@ export { Checkbox } from './controls/Checkbox.js'
 export type { CheckboxProps } from './controls/Checkbox.js'
 export { Switch } from './controls/Switch.js'
 export type { SwitchProps } from './controls/Switch.js'
+export { Tooltip } from './controls/Tooltip.js'
+export type { TooltipProps } from './controls/Tooltip.js'
+export { RadioGroup } from './controls/RadioGroup.js'
+export type { RadioGroupProps, RadioGroupSlots } from './controls/RadioGroup.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
@@ -33,6 +37,10 @@ export { FieldFrame } from './controls/FieldFrame.js'
 export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
 export { TextField } from './controls/TextField.js'
 export type { TextFieldProps, TextFieldSlots } from './controls/TextField.js'
+export { Select } from './controls/Select.js'
+export type { SelectProps, SelectSlots } from './controls/Select.js'
+export { Menu } from './controls/Menu.js'
+export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
