@@ -69,7 +69,7 @@ const EMITS = [
  * ```
  */
 export const DataTable = defineComponent(
-  <Row extends DataTableRow = DataTableRow>(
+  <Row = DataTableRow>(
     props: DataTableProps<Row>,
     ctx: SetupContext<DataTableEmits<Row>, SlotsType<DataTableSlots<Row>>>,
   ) => {

@@ -27,7 +27,7 @@ import { getSelectedRowIds } from '../../data-table/dataTable.selectedIds.js'
 import type { DataTableEvent, DataTableState } from '../../data-table/dataTable.types.js'
 import { defaultRowId, getCellValue } from '../../data-table/dataTable.values.js'
 import { vueProps } from '../normalizeProps.js'
-import { Pagination } from './pending.js'
+import { Pagination } from '../pagination/Pagination.js'
 import { useUiDirection, useUiMessages } from '../provider/MetalUiProvider.js'
 import type { DataTableProps } from './DataTable.types.js'
 import { DataTableHeader } from './DataTableHeader.js'
@@ -386,7 +386,7 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
               'onUpdate:pageSize': (pageSize: number) => send({ type: 'SET_PAGE_SIZE', pageSize }),
               focusTarget: () => document.getElementById(api.value.focusedCellId),
               label: messages.value.paginationLabel(table.label),
-            } as Record<string, unknown>),
+            }),
       ],
     )
   }

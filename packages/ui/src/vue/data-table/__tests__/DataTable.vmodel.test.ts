@@ -34,7 +34,7 @@ const names = () =>
 
 describe('<DataTable> (Vue) v-model bindings', () => {
   it('follows v-model:page and v-model:pageSize both ways', async () => {
-    const wrapper = mount(DataTable, {
+    const wrapper = mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, page: 2, pageSize: 10 },
       attachTo: document.body,
     })
@@ -51,7 +51,7 @@ describe('<DataTable> (Vue) v-model bindings', () => {
 
   it('keeps page, sorting, filters and selection itself when they are not bound', async () => {
     const user = userEvent.setup()
-    const wrapper = mount(DataTable, {
+    const wrapper = mount(DataTable<Person>, {
       props: {
         label: 'People',
         rows: PEOPLE,
