@@ -174,7 +174,6 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
     () => table.label,
   )
 
-
   useScrollAnchor({
     body: grid,
     rowIds: () => rowIds.value,
@@ -233,8 +232,7 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
     // The pill goes away; keep focus in the table rather than dropping it on <body>.
     document.getElementById(api.value.focusedCellId)?.focus({ preventScroll: true })
   }
-  const getSelectedIds = () =>
-    getSelectedRowIds(state.value, input.csvSource.value, getRowId.value)
+  const getSelectedIds = () => getSelectedRowIds(state.value, input.csvSource.value, getRowId.value)
   const errorsByRow = computed(() => groupCellErrors(state.value.cellErrors))
 
   const renderRow = (row: Row, index: number, top?: number) => {
@@ -356,7 +354,9 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
                         },
                         virtual.rows.value
                           .getVirtualItems()
-                          .map((item) => renderRow(rows.value[item.index] as Row, item.index, item.start)),
+                          .map((item) =>
+                            renderRow(rows.value[item.index] as Row, item.index, item.start),
+                          ),
                       ),
                     ]
                   : rows.value.map((row, index) => renderRow(row, index)),

@@ -153,9 +153,9 @@ describe('<DataTable> (Vue) emits', () => {
 
   it('refuses a table without rows or collection with a MetalError naming <DataTable>', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    expect(() => mount(DataTable<Person>, { props: { label: 'People', columns } as never })).toThrow(
-      '<DataTable>: rows must be an array (or a `collection`)',
-    )
+    expect(() =>
+      mount(DataTable<Person>, { props: { label: 'People', columns } as never }),
+    ).toThrow('<DataTable>: rows must be an array (or a `collection`)')
     expect(() =>
       mount(DataTable<Person>, {
         props: { label: 'People', rows: PEOPLE, columns: [{ field: 'x', header: 'X', width: 0 }] },
