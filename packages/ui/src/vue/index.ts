@@ -40,7 +40,7 @@ export type { ConfirmDialogProps, ConfirmDialogSlots } from './controls/ConfirmD
 export { useAnchoredPopover } from './controls/useAnchoredPopover.js'
 export type { UseAnchoredPopoverOptions } from './controls/useAnchoredPopover.js'
 export { Popover } from './controls/Popover.js'
-export type { PopoverProps } from './controls/Popover.js'
+export type { PopoverProps, PopoverInitialFocus } from './controls/Popover.js'
 export { FieldFrame } from './controls/FieldFrame.js'
 export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
 export { TextField } from './controls/TextField.js'
@@ -51,6 +51,8 @@ export { Menu } from './controls/Menu.js'
 export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
 export { DateField } from './controls/DateField.js'
 export type { DateFieldProps, DateFieldSlots } from './controls/DateField.js'
+export type { MenuItem } from '../controls/menu/menu.types.js'
+export type { SelectOption } from '../controls/select/select.types.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
