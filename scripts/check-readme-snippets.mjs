@@ -264,7 +264,10 @@ function report(list) {
 }
 
 for (const problem of fileProblems) console.error(problem)
-const summary = `${origins.size} snippets from ${readmes.length - skip.size} READMEs (${optedOut} marked ${OPT_OUT})${vueFromFiles ? `; ${vueFromFiles} vue blocks equal their .vue files (vue-tsc checks those)` : ''}`
+const summary = `${origins.size} snippets from ${readmes.length - skip.size} READMEs (${optedOut} marked ${OPT_OUT})`
+const vueNote = vueFromFiles
+  ? `; ${vueFromFiles} \`\`\`vue block(s) equal their .vue files (vue-tsc checks those)`
+  : ''
 if (fileProblems.length > 0) {
   console.error(
     `check-readme-snippets: ${fileProblems.length} README block(s) out of step with examples/`,
@@ -278,4 +281,4 @@ if (failures > 0) {
   process.exit(1)
 }
 if (!keep) rmSync(outDir, { recursive: true, force: true })
-console.log(`check-readme-snippets: all ${summary} type-check`)
+console.log(`check-readme-snippets: all ${summary} type-check${vueNote}`)
