@@ -21,9 +21,46 @@ const TYPES = {
  */
 const EXPECTED = [
   { role: 'heading', name: 'Metal UI on Vue' },
-  { role: 'button', name: 'Export data' },
+  // Settings.vue
+  { role: 'checkbox', name: 'Send me the newsletter' },
+  { role: 'switch', name: 'Dark mode' },
+  { role: 'radiogroup', name: 'Plan', text: 'Enterprise' },
   { role: 'progressbar', name: 'Storage used' },
-  { role: 'list', name: 'Live tasks', text: 'Write the docs' },
+  { role: 'button', name: 'Export data' },
+  // EventFields.vue
+  { role: 'textbox', name: 'Title' },
+  { role: 'combobox', name: 'Room' },
+  { role: 'button', name: 'Event actions' },
+]
+
+/** Resolves once `check()` resolves true, polling for up to 5 s; rejects after that. */
+async function until(check) {
+  for (const end = Date.now() + 5_000; Date.now() < end;) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('not within 5 s')
+}
+
+/** What a user does on the page, and what must follow (the examples are live, not just drawn). */
+const STEPS = [
+  {
+    what: 'a click on the newsletter checkbox checks it (v-model)',
+    async run(page) {
+      const box = page.getByRole('checkbox', { name: 'Send me the newsletter' })
+      if (await box.isChecked()) throw new Error('checked before the click')
+      await box.click()
+      await until(() => box.isChecked())
+    },
+  },
+  {
+    what: "Archive in the event's menu reaches the page (an emit)",
+    async run(page) {
+      await page.getByRole('button', { name: 'Event actions' }).click()
+      await page.getByRole('menuitem', { name: 'Archive' }).click()
+      await page.locator('output').getByText('archive').waitFor({ timeout: 5_000 })
+    },
+  },
 ]
 
 /** Serves `dir` (a Vite build) on 127.0.0.1 at a free port; resolves with the server and URL. */
@@ -81,6 +118,14 @@ export async function renderVueApp(dist) {
         found.push(`${role} '${name}'`)
       } catch {
         problems.push(`no visible ${role} named '${name}'${text ? ` showing '${text}'` : ''}`)
+      }
+    }
+    for (const step of STEPS) {
+      try {
+        await step.run(page)
+        found.push(step.what)
+      } catch (error) {
+        problems.push(`${step.what}: no (${error.message.split('\n')[0]})`)
       }
     }
   } finally {
