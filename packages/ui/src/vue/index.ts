@@ -26,6 +26,8 @@ export { Tooltip } from './controls/Tooltip.js'
 export type { TooltipProps } from './controls/Tooltip.js'
 export { RadioGroup } from './controls/RadioGroup.js'
 export type { RadioGroupProps, RadioGroupSlots } from './controls/RadioGroup.js'
+export { Chip } from './controls/Chip.js'
+export type { ChipProps } from './controls/Chip.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────

@@ -5,7 +5,6 @@ import {
   Fragment,
   h,
   isVNode,
-  onMounted,
   ref,
   shallowRef,
   useId,
@@ -23,10 +22,10 @@ import {
   updateTooltip,
 } from '../../controls/tooltip/tooltip.model.js'
 import type { TooltipEvent } from '../../controls/tooltip/tooltip.types.js'
-import { openPopover, preloadPopover } from '../../popover/popover.service.js'
 import type { PopoverPlacement } from '../../popover/popover.types.js'
 import { invalid } from '../../invalid.js'
 import { vueProps } from '../normalizeProps.js'
+import { useAnchoredPopover } from './useAnchoredPopover.js'
 
 /** Props of {@link Tooltip}; other attributes fall through to the tooltip element. */
 export interface TooltipProps {
@@ -108,24 +107,17 @@ export const Tooltip = defineComponent({
 
     const anchor = shallowRef<HTMLElement | null>(null)
     const floating = ref<HTMLElement | null>(null)
-    // Whatever can open a popover loads the positioning library when it mounts, not when it opens.
-    onMounted(() => void preloadPopover())
-    watch(
-      [() => state.value.open, anchor, floating, () => props.placement],
-      ([open, anchorEl, floatingEl, placement], _, onCleanup) => {
-        if (!open || !anchorEl || !floatingEl) return
-        const handle = openPopover({
-          anchor: anchorEl,
-          floating: floatingEl,
-          placement,
-          closeOnEscape: 'anywhere',
-          closeOnOutside: false,
-          returnFocus: null,
-          onDismiss: () => send({ type: 'ESCAPE' }),
-        })
-        onCleanup(() => handle.close())
-      },
-      { flush: 'post' },
+    useAnchoredPopover(
+      () => state.value.open,
+      anchor,
+      floating,
+      () => ({
+        placement: props.placement,
+        closeOnEscape: 'anywhere',
+        closeOnOutside: false,
+        returnFocus: false,
+        onDismiss: () => send({ type: 'ESCAPE' }),
+      }),
     )
     const setAnchor = (target: Element | ComponentPublicInstance | null) => {
       anchor.value = elementOf(target)
