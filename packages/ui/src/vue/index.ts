@@ -43,6 +43,8 @@ export { Select } from './controls/Select.js'
 export type { SelectProps, SelectSlots } from './controls/Select.js'
 export { Menu } from './controls/Menu.js'
 export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
+export { DateField } from './controls/DateField.js'
+export type { DateFieldProps, DateFieldSlots } from './controls/DateField.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
