@@ -31,6 +31,9 @@ const EXPECTED = [
   { role: 'textbox', name: 'Title' },
   { role: 'combobox', name: 'Room' },
   { role: 'button', name: 'Event actions' },
+  { role: 'textbox', name: 'Day' },
+  // OffsetPages.vue
+  { role: 'navigation', name: 'Pagination', text: '1–20 of 135' },
 ]
 
 /** Resolves once `check()` resolves true, polling for up to 5 s; rejects after that. */
@@ -59,6 +62,14 @@ const STEPS = [
       await page.getByRole('button', { name: 'Event actions' }).click()
       await page.getByRole('menuitem', { name: 'Archive' }).click()
       await page.locator('output').getByText('archive').waitFor({ timeout: 5_000 })
+    },
+  },
+  {
+    what: 'Next page moves the pagination on (v-model:page)',
+    async run(page) {
+      const nav = page.getByRole('navigation', { name: 'Pagination' })
+      await nav.getByRole('button', { name: 'Next page' }).click()
+      await nav.getByText('21–40 of 135').waitFor({ timeout: 5_000 })
     },
   },
 ]
