@@ -28,6 +28,8 @@ export { RadioGroup } from './controls/RadioGroup.js'
 export type { RadioGroupProps, RadioGroupSlots } from './controls/RadioGroup.js'
 export { Chip } from './controls/Chip.js'
 export type { ChipProps } from './controls/Chip.js'
+export { ChipInput } from './controls/ChipInput.js'
+export type { ChipInputProps, ChipInputSlots } from './controls/ChipInput.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
