@@ -14,6 +14,7 @@ import {
 import { formatDateInput, todayIso } from '../../controls/date-field/calendar.js'
 import { connectDateField } from '../../controls/date-field/dateField.connect.js'
 import { initDateField, updateDateField } from '../../controls/date-field/dateField.model.js'
+import { asIconButton } from '../../controls/icon-button/asIconButton.js'
 import type {
   DateFieldEvent,
   DateFieldMessages,
@@ -24,19 +25,6 @@ import { useUiDirection, useUiMessages } from '../provider/MetalUiProvider.js'
 import { FieldFrame } from './FieldFrame.js'
 import { IconButton } from './IconButton.js'
 import { useAnchoredPopover } from './useAnchoredPopover.js'
-
-/**
- * A connect button's props as IconButton takes them: its accessible name becomes `label`, and
- * IconButton sets its own styling parts.
- */
-function asIconButton<
-  P extends { 'aria-label': string; 'data-scope': string; 'data-part': string },
->(props: P) {
-  const { 'aria-label': label, 'data-scope': scope, 'data-part': part, ...rest } = props
-  void scope
-  void part
-  return { ...rest, label }
-}
 
 /** Props of {@link DateField}; `class` and `style` fall through to the field's root. */
 export interface DateFieldProps {
