@@ -4,7 +4,7 @@ import { getColumnMenuItems } from '../../data-table/dataTable.columnMenu.js'
 import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
 import type { MenuItem } from '../../controls/menu/menu.types.js'
 import { IconButton } from '../controls/IconButton.js'
-import { Menu } from './pending.js'
+import { Menu } from '../controls/Menu.js'
 
 /**
  * A column header's menu: an icon button (shown on hover or focus of the header, out of the tab

@@ -8,7 +8,8 @@ import { Popover } from '../controls/Popover.js'
 import { TextField } from '../controls/TextField.js'
 import { ColumnFilter } from './ColumnFilter.js'
 import type { DataTableToolbarContext } from './DataTable.types.js'
-import { Menu, Tooltip } from './pending.js'
+import { Menu } from '../controls/Menu.js'
+import { Tooltip } from '../controls/Tooltip.js'
 import type { CsvExportControl } from './useDataTableCsvExport.js'
 
 const DENSITIES: readonly DataTableDensity[] = ['compact', 'standard', 'comfortable']

@@ -14,7 +14,7 @@ export const SelectionCheckbox = defineComponent({
   props: {
     checked: { type: Boolean, required: true },
     indeterminate: { type: Boolean, default: false },
-    ariaLabel: { type: String, required: true },
+    ariaLabel: { type: String, default: undefined },
   },
   setup(props, { attrs }) {
     const onChange = (checked: boolean) => {
