@@ -272,6 +272,5 @@ for (const name of apps) {
 if (failed) process.exit(1)
 if (keep) console.log(`pack-test: kept ${work}`)
 else rmSync(work, { recursive: true, force: true })
-console.log(
-  `pack-test: the packed ${[...packedNeeded].join(', ')} build new ${apps.join(' and ')} apps`,
-)
+const built = apps.length > 1 ? `new ${apps.join(' and ')} apps` : `a new ${apps[0]} app`
+console.log(`pack-test: the packed ${[...packedNeeded].join(', ')} build ${built}`)
