@@ -30,6 +30,10 @@ export { Chip } from './controls/Chip.js'
 export type { ChipProps } from './controls/Chip.js'
 export { ChipInput } from './controls/ChipInput.js'
 export type { ChipInputProps, ChipInputSlots } from './controls/ChipInput.js'
+export { Dialog } from './controls/Dialog.js'
+export type { DialogProps, DialogSlots, DialogSlotProps } from './controls/Dialog.js'
+export { ConfirmDialog } from './controls/ConfirmDialog.js'
+export type { ConfirmDialogProps, ConfirmDialogSlots } from './controls/ConfirmDialog.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
