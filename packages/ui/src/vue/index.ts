@@ -51,6 +51,8 @@ export { Menu } from './controls/Menu.js'
 export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
 export { DateField } from './controls/DateField.js'
 export type { DateFieldProps, DateFieldSlots } from './controls/DateField.js'
+export type { MenuItem } from '../controls/menu/menu.types.js'
+export type { SelectOption } from '../controls/select/select.types.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────

@@ -5,6 +5,7 @@ import {
   onMounted,
   shallowRef,
   useId,
+  useModel,
   watch,
   type ComponentPublicInstance,
   type PropType,
@@ -116,8 +117,10 @@ export const DateField = defineComponent({
     'update:modelValue': (value: string | null) => value === null || typeof value === 'string',
   },
   slots: Object as SlotsType<DateFieldSlots>,
-  setup(props, { emit, slots, attrs, expose }) {
+  setup(props, { slots, attrs, expose }) {
     const autoId = useId()
+    // v-model's value, or the component's own when no v-model is bound (as `defineModel`).
+    const model = useModel(props, 'modelValue')
     const format = (v: string | null) => (v ? formatDateInput(v, props.locale) : '')
     // The text being typed lives in the model's state until it is committed (blur, Enter).
     const state = shallowRef(
@@ -136,8 +139,8 @@ export const DateField = defineComponent({
         id: `metal-date-field-${autoId}`,
         controlId: props.id,
         label: props.label,
-        value: props.modelValue,
-        onValueChange: (value) => emit('update:modelValue', value),
+        value: model.value,
+        onValueChange: (value) => (model.value = value),
         min: props.min,
         max: props.max,
         variant: props.variant,
@@ -155,7 +158,7 @@ export const DateField = defineComponent({
     )
     // A value (or locale) changed from outside: show it, unless the user is typing.
     watch(
-      () => format(props.modelValue),
+      () => format(model.value),
       (text) => send({ type: 'SYNC', text }),
     )
 
