@@ -63,7 +63,8 @@ export const ColumnMenu = defineComponent({
                 h(IconButton, {
                   ...menuTrigger,
                   ref: (c: unknown) => {
-                    trigger = ((c as { $el?: HTMLElement } | null)?.$el ?? null) as HTMLElement | null
+                    trigger = ((c as { $el?: HTMLElement } | null)?.$el ??
+                      null) as HTMLElement | null
                   },
                   'data-scope': 'data-table',
                   'data-part': 'column-menu-trigger',

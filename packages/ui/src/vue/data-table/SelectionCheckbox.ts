@@ -19,8 +19,7 @@ export const SelectionCheckbox = defineComponent({
   setup(props, { attrs }) {
     const onChange = (checked: boolean) => {
       const handler = (attrs.onCheckedChange ?? attrs.onCheckedchange) as
-        | ((checked: boolean) => void)
-        | undefined
+        ((checked: boolean) => void) | undefined
       handler?.(checked)
     }
     return () =>

@@ -32,7 +32,7 @@ const bodyRows = () => within(grid()).getAllByRole('row').slice(1)
 
 describe('<DataTable> (Vue) slots', () => {
   it('renders cells through cell-<column id>, else cell, else the text', () => {
-    mount(DataTable, {
+    mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, defaultPageSize: 5 },
       slots: {
         'cell-role': (cell: DataTableCellContext<Person>) =>
@@ -52,7 +52,7 @@ describe('<DataTable> (Vue) slots', () => {
     const user = userEvent.setup()
     const seen: DataTableToolbarContext[] = []
     const removed = vi.fn()
-    mount(DataTable, {
+    mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, defaultPageSize: 5, selectable: true },
       slots: {
         'toolbar-actions': (context: DataTableToolbarContext) => {
@@ -85,7 +85,7 @@ describe('<DataTable> (Vue) slots', () => {
   it('shows the empty slot for no rows and the error slot with the error and retry', async () => {
     const user = userEvent.setup()
     const onRetry = vi.fn()
-    const wrapper = mount(DataTable, {
+    const wrapper = mount(DataTable<Person>, {
       props: { label: 'People', rows: [], columns },
       slots: {
         empty: () => h('p', 'Nobody here yet'),
@@ -106,7 +106,7 @@ describe('<DataTable> (Vue) emits', () => {
   it('emits rowActivate on Enter or a double-click of a read-only cell', async () => {
     const user = userEvent.setup()
     const onRowActivate = vi.fn()
-    const wrapper = mount(DataTable, {
+    const wrapper = mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, defaultPageSize: 5, onRowActivate },
       attachTo: document.body,
     })
@@ -119,7 +119,7 @@ describe('<DataTable> (Vue) emits', () => {
 
   it('emits rowsChange with the page on screen and layoutChange when a column is hidden', async () => {
     const user = userEvent.setup()
-    const wrapper = mount(DataTable, {
+    const wrapper = mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, defaultPageSize: 5 },
       attachTo: document.body,
     })
@@ -138,7 +138,7 @@ describe('<DataTable> (Vue) emits', () => {
   it('awaits onCellEdit (bound as @cell-edit) and rolls back when it rejects', async () => {
     const user = userEvent.setup()
     const onCellEdit = vi.fn(() => Promise.reject(new Error('Locked')))
-    mount(DataTable, {
+    mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, defaultPageSize: 5, onCellEdit },
       attachTo: document.body,
     })
@@ -153,11 +153,11 @@ describe('<DataTable> (Vue) emits', () => {
 
   it('refuses a table without rows or collection with a MetalError naming <DataTable>', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
-    expect(() => mount(DataTable, { props: { label: 'People', columns } as never })).toThrow(
-      '<DataTable>: rows must be an array (or a `collection`)',
-    )
     expect(() =>
-      mount(DataTable, {
+      mount(DataTable<Person>, { props: { label: 'People', columns } as never }),
+    ).toThrow('<DataTable>: rows must be an array (or a `collection`)')
+    expect(() =>
+      mount(DataTable<Person>, {
         props: { label: 'People', rows: PEOPLE, columns: [{ field: 'x', header: 'X', width: 0 }] },
       }),
     ).toThrow('<DataTable>: columns[0].width must be a positive number of pixels, got 0')

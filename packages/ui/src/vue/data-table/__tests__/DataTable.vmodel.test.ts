@@ -29,12 +29,11 @@ const columns: DataTableColumn<Person>[] = [
 
 const grid = () => screen.getByRole('grid', { name: 'People' })
 const bodyRows = () => within(grid()).getAllByRole('row').slice(1)
-const names = () =>
-  bodyRows().map((r) => r.querySelector('[data-part="cell-value"]')?.textContent)
+const names = () => bodyRows().map((r) => r.querySelector('[data-part="cell-value"]')?.textContent)
 
 describe('<DataTable> (Vue) v-model bindings', () => {
   it('follows v-model:page and v-model:pageSize both ways', async () => {
-    const wrapper = mount(DataTable, {
+    const wrapper = mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, page: 2, pageSize: 10 },
       attachTo: document.body,
     })
@@ -51,7 +50,7 @@ describe('<DataTable> (Vue) v-model bindings', () => {
 
   it('keeps page, sorting, filters and selection itself when they are not bound', async () => {
     const user = userEvent.setup()
-    const wrapper = mount(DataTable, {
+    const wrapper = mount(DataTable<Person>, {
       props: {
         label: 'People',
         rows: PEOPLE,
@@ -75,21 +74,22 @@ describe('<DataTable> (Vue) v-model bindings', () => {
     const sorting = ref<readonly DataTableSort[]>([{ id: 'name', direction: 'desc' }])
     const filters = ref<Readonly<Record<string, DataTableFilter>>>({})
     const selection = ref<DataTableSelection>({ all: false, ids: ['p30'] })
-    const Parent = defineComponent(() => () =>
-      h(DataTable<Person>, {
-        label: 'People',
-        rows: PEOPLE,
-        columns,
-        selectable: true,
-        defaultPageSize: 5,
-        sorting: sorting.value,
-        'onUpdate:sorting': (next: readonly DataTableSort[]) => (sorting.value = next),
-        filters: filters.value,
-        'onUpdate:filters': (next: Readonly<Record<string, DataTableFilter>>) =>
-          (filters.value = next),
-        selection: selection.value,
-        'onUpdate:selection': (next: DataTableSelection) => (selection.value = next),
-      }),
+    const Parent = defineComponent(
+      () => () =>
+        h(DataTable<Person>, {
+          label: 'People',
+          rows: PEOPLE,
+          columns,
+          selectable: true,
+          defaultPageSize: 5,
+          sorting: sorting.value,
+          'onUpdate:sorting': (next: readonly DataTableSort[]) => (sorting.value = next),
+          filters: filters.value,
+          'onUpdate:filters': (next: Readonly<Record<string, DataTableFilter>>) =>
+            (filters.value = next),
+          selection: selection.value,
+          'onUpdate:selection': (next: DataTableSelection) => (selection.value = next),
+        }),
     )
     mount(Parent, { attachTo: document.body })
     expect(names()[0]).toBe('Person 30')
