@@ -54,7 +54,8 @@ const APPS = {
     template: 'app-vue',
     marker: '@metal/vue',
     framework: /vue/,
-    tools: ['typescript', 'vite', '@vitejs/plugin-vue', 'vue-tsc'],
+    // zod: the validator of the README's form examples.
+    tools: ['typescript', 'vite', '@vitejs/plugin-vue', 'vue-tsc', 'zod'],
     typecheck: ['vue-tsc', ['--noEmit', '-p', 'tsconfig.json']],
   },
 }

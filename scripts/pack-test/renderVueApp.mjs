@@ -34,6 +34,11 @@ const EXPECTED = [
   { role: 'textbox', name: 'Day' },
   // OffsetPages.vue
   { role: 'navigation', name: 'Pagination', text: '1–20 of 135' },
+  // People.vue (rows) and Orders.vue (a live collection)
+  { role: 'grid', name: 'People', text: 'Ada Lovelace' },
+  { role: 'grid', name: 'Orders', text: 'Grace Hopper' },
+  // NewContact.vue
+  { role: 'button', name: 'Create' },
 ]
 
 /** Resolves once `check()` resolves true, polling for up to 5 s; rejects after that. */
@@ -70,6 +75,16 @@ const STEPS = [
       const nav = page.getByRole('navigation', { name: 'Pagination' })
       await nav.getByRole('button', { name: 'Next page' }).click()
       await nav.getByText('21–40 of 135').waitFor({ timeout: 5_000 })
+    },
+  },
+  {
+    what: 'the bound create form adds a contact (@submit after the write)',
+    async run(page) {
+      const form = page.getByRole('region', { name: 'New contact' })
+      await form.getByRole('textbox', { name: 'Name' }).fill('Ada Lovelace')
+      await form.getByRole('textbox', { name: 'E-mail' }).fill('ada@example.org')
+      await form.getByRole('button', { name: 'Create' }).click()
+      await page.locator('output').getByText('created').waitFor({ timeout: 5_000 })
     },
   },
 ]
