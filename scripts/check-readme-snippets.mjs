@@ -12,8 +12,12 @@
 // A block may instead be a copy of an example file, named on its fence line relative to the
 // README: ```tsx file=examples/form.tsx. The block must equal the file (which its package
 // type-checks with `npm run typecheck` and lints like any source). A README beside an
-// examples/ folder with a tsconfig.json must take every ts/tsx block from a file; --write
+// examples/ folder with a tsconfig.json must take every ts/tsx/vue block from a file; --write
 // copies the files into their blocks.
+// Vue single-file components work the same way (```vue file=examples/vue/Form.vue) but are not
+// type-checked here: the TypeScript compiler cannot read a .vue file, so the package type-checks
+// them with vue-tsc (packages/ui: `vue-tsc -p examples/vue/tsconfig.json` in its `typecheck`).
+// A `.vue` file must be shown in a ```vue block, and a ```vue block may only copy a `.vue` file.
 // Failures print as `README path:line: TS code: message`; any failure exits 1.
 // --skip <path> (repeatable) leaves out one README, e.g. `--skip packages/vue/README.md`.
 // --keep leaves the generated folder in place (it is otherwise removed after a clean run).
@@ -25,6 +29,8 @@ import ts from 'typescript'
 const root = join(import.meta.dirname, '..')
 const outDir = join(root, '.readme-snippets')
 const CHECKED = new Set(['ts', 'tsx', 'typescript'])
+/** Blocks that may (or, beside an examples/ folder, must) copy an example file. */
+const FROM_FILES = new Set([...CHECKED, 'vue'])
 const OPT_OUT = 'no-check'
 
 // ─── Arguments ───
@@ -105,6 +111,8 @@ mkdirSync(outDir, { recursive: true })
 /** Snippet file → where it came from. */
 const origins = new Map()
 let optedOut = 0
+/** ```vue blocks copied from a .vue file (vue-tsc checks the file in its package). */
+let vueFromFiles = 0
 const readmes = findReadmes()
 for (const path of skip) {
   if (!readmes.includes(path)) {
@@ -135,7 +143,7 @@ function syncExamples(readme) {
   const lines = text.split('\n')
   let changed = false
   for (const block of [...blocks].reverse()) {
-    if (!CHECKED.has(block.lang)) continue
+    if (!FROM_FILES.has(block.lang)) continue
     const file = exampleOf(block)
     if (!file) {
       if (withExamples) {
@@ -143,6 +151,12 @@ function syncExamples(readme) {
           `${readme}:${block.line - 1}: take this block from a file under examples/ (file=…)`,
         )
       }
+      continue
+    }
+    if (file.endsWith('.vue') !== (block.lang === 'vue')) {
+      fileProblems.push(
+        `${readme}:${block.line - 1}: a \`\`\`${block.lang} block cannot show ${file} (.vue files go in \`\`\`vue blocks, and only they)`,
+      )
       continue
     }
     const source = join(root, dirname(readme), file)
@@ -174,6 +188,7 @@ for (const readme of readmes) {
   }
   const blocks = syncExamples(readme)
   for (const block of blocks) {
+    if (block.lang === 'vue' && exampleOf(block)) vueFromFiles++
     if (!CHECKED.has(block.lang)) continue
     if (block.info.split(/\s+/).includes(OPT_OUT)) {
       optedOut++
@@ -250,6 +265,9 @@ function report(list) {
 
 for (const problem of fileProblems) console.error(problem)
 const summary = `${origins.size} snippets from ${readmes.length - skip.size} READMEs (${optedOut} marked ${OPT_OUT})`
+const vueNote = vueFromFiles
+  ? `; ${vueFromFiles} \`\`\`vue block(s) equal their .vue files (vue-tsc checks those)`
+  : ''
 if (fileProblems.length > 0) {
   console.error(
     `check-readme-snippets: ${fileProblems.length} README block(s) out of step with examples/`,
@@ -263,4 +281,4 @@ if (failures > 0) {
   process.exit(1)
 }
 if (!keep) rmSync(outDir, { recursive: true, force: true })
-console.log(`check-readme-snippets: all ${summary} type-check`)
+console.log(`check-readme-snippets: all ${summary} type-check${vueNote}`)

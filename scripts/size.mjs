@@ -1,4 +1,4 @@
-// Bundle-size check: `npm run size` (node scripts/size.mjs [--why] [package-name ...]).
+// Bundle-size check: `npm run size` (node scripts/size.mjs [--why] [name-or-id ...]).
 //
 // For each entry in scripts/size-budgets.json it bundles the built file with esbuild (bundle,
 // minify, ESM, platform neutral; the package's peerDependencies stay external), gzips the result
@@ -6,6 +6,9 @@
 // Exits 1 when an entry is over budget or its dist file is missing. A package that has no
 // src/index.ts yet (not written) is skipped with a notice instead. Build first: `npm run build`.
 // --why lists the files that contribute most to each bundle (minified bytes before gzip).
+// An entry with `within: { of, percent }` is compared with the entry whose `id` is `of` (the
+// Vue views against the React views): both sizes and the ratio are printed, and it fails when it
+// is more than `percent` larger up front (min+gzip), measured the same way as that entry.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -136,12 +139,48 @@ async function main() {
   const only = args.filter((a) => !a.startsWith('--'))
   let failed = 0
   let matched = 0
+  /** Up-front and on-demand min+gzip bytes of the entries measured so far, by `id`. */
+  const measured = new Map()
+  const byId = new Map(config.entries.filter((e) => e.id).map((e) => [e.id, e]))
+  for (const item of config.entries) {
+    if (item.within && !byId.has(item.within.of)) {
+      console.log(`size-budgets.json: '${item.within.of}' (within.of) names no entry's id`)
+      process.exit(1)
+    }
+  }
+  /** Prints how `item` compares with the entry it must stay within; false when it does not. */
+  const compare = async (item, name, size) => {
+    const { of, percent } = item.within
+    const other = byId.get(of)
+    let base = measured.get(of)
+    if (!base) {
+      // Left out by the command line: measured here, the same way, without its own report.
+      const otherDir = join(root, other.package)
+      const otherPkg = JSON.parse(readFileSync(join(otherDir, 'package.json'), 'utf8'))
+      base = other.code
+        ? await measureApp(other.code, otherDir, otherPkg, other.loads)
+        : await measure(join(otherDir, other.entry), otherPkg, false)
+    }
+    const ratio = size.gzip / base.gzip
+    const pct = (r) => `${Math.round(r * 100)}%`
+    const lazy =
+      size.lazy !== undefined && base.lazy
+        ? `; on demand ${kb(size.lazy)} vs ${kb(base.lazy)} (${pct(size.lazy / base.lazy)})`
+        : ''
+    const line = `  ${item.id ?? name} vs ${of}: ${kb(size.gzip)} vs ${kb(base.gzip)} min+gzip up front, ${pct(ratio)} (at most ${100 + percent}%)${lazy}`
+    if (ratio > 1 + percent / 100) {
+      console.log(`${line} MORE THAN ${percent}% LARGER than ${of}`)
+      return false
+    }
+    console.log(line)
+    return true
+  }
   for (const item of config.entries) {
     const pkgDir = join(root, item.package)
     const pkgFile = join(pkgDir, 'package.json')
     const pkg = existsSync(pkgFile) ? JSON.parse(readFileSync(pkgFile, 'utf8')) : null
     const name = item.name ?? pkg?.name ?? item.package
-    if (only.length > 0 && !only.includes(name)) continue
+    if (only.length > 0 && !only.includes(name) && !only.includes(item.id)) continue
     matched++
     const budget = item.budgetKB * KB
     const label = `${name}: `
@@ -158,6 +197,8 @@ async function main() {
         failed++
       } else console.log(line)
       console.log(`  ${kb(size.min)} minified up front`)
+      if (item.id) measured.set(item.id, size)
+      if (item.within && !(await compare(item, name, size))) failed++
       continue
     }
     const entryFile = join(pkgDir, item.entry)
@@ -199,6 +240,8 @@ async function main() {
       failed++
     } else console.log(line)
     console.log(detail)
+    if (item.id) measured.set(item.id, size)
+    if (item.within && !(await compare(item, name, size))) failed++
     for (const [file, bytes] of size.inputs.slice(0, 15)) {
       console.log(`    ${kb(bytes).padStart(8)} min  ${relative(root, join(process.cwd(), file))}`)
     }

@@ -98,6 +98,11 @@ export function getFormErrors(state: FormState): string[] {
 
 // ─── State ──────────────────────────────────────────────────────────────────────────────────────
 
+/** The fields of `values` that `source` has: create values fill only the fields they name. */
+function given(values: FormValues, source: FormValues): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => name in source))
+}
+
 /**
  * Creates a form state, checking the entity definition: a bad one throws a `MetalError`
  * ('invalid-argument') naming the field and the property.
@@ -123,7 +128,10 @@ export function initForm(options: FormOptions, call = 'initForm()'): FormState {
   const values = options.values
     ? mode === 'edit'
       ? valuesFromDocument(entity, options.values)
-      : { ...defaultValues(entity), ...valuesFromDocument(entity, options.values) }
+      : {
+          ...defaultValues(entity),
+          ...given(valuesFromDocument(entity, options.values), options.values),
+        }
     : defaultValues(entity)
   return {
     entity,

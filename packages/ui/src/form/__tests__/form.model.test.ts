@@ -31,6 +31,11 @@ describe('initForm', () => {
     })
   })
 
+  it('keeps the fields’ defaults that the given create values leave out', () => {
+    const state = initForm({ entity: TASK, values: { title: 'Plan' } })
+    expect(state.values).toMatchObject({ title: 'Plan', priority: 'medium', done: false })
+  })
+
   it('waits for the document in edit mode, then loads only the entity’s fields', () => {
     const state = initForm({ entity: TASK, mode: 'edit' })
     expect(state.status).toBe('loading')
