@@ -26,6 +26,11 @@ const withTheme: Decorator = (story, { globals }) => ({
   render: () => h('div', { class: 'metal-story', ...themeAttributes(globals) }, [h(story())]),
 })
 
-const preview: Preview = { ...metalPreview, decorators: [withTheme] }
+const preview: Preview = {
+  ...metalPreview,
+  // Written here, not in previewShared.ts: Storybook reads the project's tags from this file.
+  tags: ['autodocs'],
+  decorators: [withTheme],
+}
 
 export default preview

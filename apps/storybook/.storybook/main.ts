@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite'
-import { metalCore, metalViteFinal, vueStorybookRef } from '../scripts/storybookMain.js'
+import { metalCore, metalViteFinal } from '../scripts/storybookMain.js'
+import { vueStorybookRef } from '../scripts/storybookRefs.mjs'
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],

@@ -14,6 +14,11 @@ const withTheme: Decorator = (Story, { globals }) => (
   </div>
 )
 
-const preview: Preview = { ...metalPreview, decorators: [withTheme] }
+const preview: Preview = {
+  ...metalPreview,
+  // Written here, not in previewShared.ts: Storybook reads the project's tags from this file.
+  tags: ['autodocs'],
+  decorators: [withTheme],
+}
 
 export default preview

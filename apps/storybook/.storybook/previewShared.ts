@@ -47,7 +47,7 @@ export function MetalDocsPage() {
 }
 
 /**
- * The preview annotations of a Metal Storybook, but the decorator: each story on the
+ * The preview annotations of a Metal Storybook, but its `tags` and the decorator: each story on the
  * `.metal-story` surface of preview.css, themed by the toolbar's `theme` and `density` globals.
  */
 export const metalPreview = {
@@ -59,7 +59,6 @@ export const metalPreview = {
       throw new Error(`browser-drawn controls in the story: ${found.join(', ')}`)
     }
   },
-  tags: ['autodocs'],
   globalTypes: {
     theme: {
       description: 'Colour scheme (data-metal-theme)',

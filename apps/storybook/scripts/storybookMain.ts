@@ -25,20 +25,3 @@ export function metalViteFinal(viteConfig: InlineConfig): InlineConfig {
     },
   })
 }
-
-/**
- * Where the main Storybook finds the Vue one (apps/storybook-vue), composed through `refs`: in
- * development its own dev server (`npm run storybook` at the root starts both; VUE_STORYBOOK_URL
- * overrides the address); in a static build the `vue/` folder beside it, where the root
- * `npm run build-storybook` writes the Vue build, so the same origin serves both.
- */
-export function vueStorybookRef(configType: string | undefined) {
-  const url =
-    configType === 'DEVELOPMENT'
-      ? (process.env.VUE_STORYBOOK_URL ?? 'http://127.0.0.1:6007')
-      : VUE_STORYBOOK_FOLDER
-  return { vue: { title: 'Vue', url, expanded: true } }
-}
-
-/** The folder of the main Storybook's static build that holds the Vue one. */
-export const VUE_STORYBOOK_FOLDER = 'vue'
