@@ -18,9 +18,33 @@ export type { IconButtonProps } from './controls/IconButton.js'
 export { LinearProgress, CircularProgress } from './controls/Progress.js'
 export type { LinearProgressProps, CircularProgressProps } from './controls/Progress.js'
 // ─── Controls: checkbox, switch, radio group, dialog, tooltip, chips (vue-controls-a) ──────────
+export { Checkbox } from './controls/Checkbox.js'
+export type { CheckboxProps } from './controls/Checkbox.js'
+export { Switch } from './controls/Switch.js'
+export type { SwitchProps } from './controls/Switch.js'
+export { Tooltip } from './controls/Tooltip.js'
+export type { TooltipProps } from './controls/Tooltip.js'
+export { RadioGroup } from './controls/RadioGroup.js'
+export type { RadioGroupProps, RadioGroupSlots } from './controls/RadioGroup.js'
+export { Chip } from './controls/Chip.js'
+export type { ChipProps } from './controls/Chip.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
+export { useAnchoredPopover } from './controls/useAnchoredPopover.js'
+export type { UseAnchoredPopoverOptions } from './controls/useAnchoredPopover.js'
+export { Popover } from './controls/Popover.js'
+export type { PopoverProps } from './controls/Popover.js'
+export { FieldFrame } from './controls/FieldFrame.js'
+export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
+export { TextField } from './controls/TextField.js'
+export type { TextFieldProps, TextFieldSlots } from './controls/TextField.js'
+export { Select } from './controls/Select.js'
+export type { SelectProps, SelectSlots } from './controls/Select.js'
+export { Menu } from './controls/Menu.js'
+export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
+export { DateField } from './controls/DateField.js'
+export type { DateFieldProps, DateFieldSlots } from './controls/DateField.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
