@@ -14,7 +14,7 @@ import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
 import type { NormalizeProps } from '../../normalizeProps.js'
 import { CellEditor } from './CellEditor.js'
 import { SelectionCheckbox } from './SelectionCheckbox.js'
-import { onPinnedMouseDown } from './focusCell.js'
+import { onPinnedMouseDown } from '../../data-table/dataTable.focus.js'
 
 /** What {@link DataTableBaseProps.renderCell} gets: the cell's row, column, value and text. */
 export interface DataTableCellContext<Row> {

@@ -1,5 +1,5 @@
 import { Checkbox } from '../controls/Checkbox.js'
-import { focusCell } from './focusCell.js'
+import { focusCell } from '../../data-table/dataTable.focus.js'
 
 /** Props of a selection checkbox, as `connectDataTable` gives them. */
 export interface SelectionCheckboxProps {
