@@ -51,4 +51,8 @@ export type { DateFieldProps, DateFieldSlots } from './controls/DateField.js'
 // (end of vue-datatable)
 
 // ─── Pagination and Form (vue-form-pagination) ──────────────────────────────────────────────────
+export { Pagination } from './pagination/Pagination.js'
+export type { PaginationProps, PaginationFocusTarget } from './pagination/Pagination.js'
+export { usePagination } from './pagination/usePagination.js'
+export type { UsePaginationOptions } from './pagination/usePagination.js'
 // (end of vue-form-pagination)
