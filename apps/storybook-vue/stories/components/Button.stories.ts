@@ -1,7 +1,7 @@
 import { defineComponent, ref } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
-import { Button } from '@metal/ui/vue'
+import { Button, type ButtonProps } from '@metal/ui/vue'
 
 const VARIANTS = ['filled', 'tonal', 'elevated', 'outlined', 'text'] as const
 
@@ -18,6 +18,9 @@ const Row = defineComponent({
       <Button variant="text" trailing-icon="chevronRight" :danger="danger" :disabled="disabled">Next</Button>
     </div>`,
 })
+
+/** `@click` falls through to the `<button>`: a listener arg, for the play function to count. */
+type ClickArgs = { onClick: () => void }
 
 /**
  * Material 3 common buttons: filled, tonal, elevated, outlined and text, as full pills with a
@@ -44,7 +47,7 @@ const meta = {
     setup: () => ({ args }),
     template: '<Button v-bind="args">Save</Button>',
   }),
-} satisfies Meta<typeof Button>
+} satisfies Meta<ButtonProps & ClickArgs>
 
 export default meta
 type Story = StoryObj<typeof meta>

@@ -1,7 +1,10 @@
 import { reactive } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { IconButton } from '@metal/ui/vue'
+import { IconButton, type IconButtonProps } from '@metal/ui/vue'
+
+/** `@click` falls through to the `<button>`: a listener arg, for the play function to count. */
+type ClickArgs = { onClick: () => void }
 
 /**
  * Material 3 icon buttons: standard, filled, tonal and outlined, medium (40 px) or small (32 px).
@@ -19,7 +22,12 @@ const meta = {
     variant: { control: 'inline-radio', options: ['standard', 'filled', 'tonal', 'outlined'] },
     size: { control: 'inline-radio', options: ['small', 'medium'] },
   },
-} satisfies Meta<typeof IconButton>
+  render: (args) => ({
+    components: { IconButton },
+    setup: () => ({ args }),
+    template: '<IconButton v-bind="args" />',
+  }),
+} satisfies Meta<IconButtonProps & ClickArgs>
 
 export default meta
 type Story = StoryObj<typeof meta>
