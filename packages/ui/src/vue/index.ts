@@ -28,6 +28,12 @@ export { RadioGroup } from './controls/RadioGroup.js'
 export type { RadioGroupProps, RadioGroupSlots } from './controls/RadioGroup.js'
 export { Chip } from './controls/Chip.js'
 export type { ChipProps } from './controls/Chip.js'
+export { ChipInput } from './controls/ChipInput.js'
+export type { ChipInputProps, ChipInputSlots } from './controls/ChipInput.js'
+export { Dialog } from './controls/Dialog.js'
+export type { DialogProps, DialogSlots, DialogSlotProps } from './controls/Dialog.js'
+export { ConfirmDialog } from './controls/ConfirmDialog.js'
+export type { ConfirmDialogProps, ConfirmDialogSlots } from './controls/ConfirmDialog.js'
 // (end of vue-controls-a)
 
 // ─── Controls: popover, text field, select, menu, date field (vue-controls-b) ──────────────────
@@ -45,6 +51,8 @@ export { Menu } from './controls/Menu.js'
 export type { MenuProps, MenuSlots, MenuTriggerSlotProps } from './controls/Menu.js'
 export { DateField } from './controls/DateField.js'
 export type { DateFieldProps, DateFieldSlots } from './controls/DateField.js'
+export type { MenuItem } from '../controls/menu/menu.types.js'
+export type { SelectOption } from '../controls/select/select.types.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────

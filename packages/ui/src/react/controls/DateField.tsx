@@ -3,6 +3,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } f
 import { formatDateInput, todayIso } from '../../controls/date-field/calendar.js'
 import { connectDateField } from '../../controls/date-field/dateField.connect.js'
 import { initDateField, updateDateField } from '../../controls/date-field/dateField.model.js'
+import { asIconButton } from '../../controls/icon-button/asIconButton.js'
 import type { DateFieldMessages } from '../../controls/date-field/dateField.types.js'
 import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
 import { invalid } from '../../invalid.js'
@@ -10,19 +11,6 @@ import { useUiDirection } from '../provider/MetalUiProvider.js'
 import { IconButton } from './IconButton.js'
 import { useAnchoredPopover } from './Popover.js'
 import { FieldFrame } from './TextField.js'
-
-/**
- * A connect button's props as IconButton takes them: its accessible name becomes `label`, and
- * IconButton sets its own styling parts.
- */
-function asIconButton<
-  P extends { 'aria-label': string; 'data-scope': string; 'data-part': string },
->(props: P) {
-  const { 'aria-label': label, 'data-scope': scope, 'data-part': part, ...rest } = props
-  void scope
-  void part
-  return { ...rest, label }
-}
 
 /** Props of {@link DateField}. */
 export interface DateFieldProps {

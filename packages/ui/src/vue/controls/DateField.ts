@@ -5,6 +5,7 @@ import {
   onMounted,
   shallowRef,
   useId,
+  useModel,
   watch,
   type ComponentPublicInstance,
   type PropType,
@@ -14,6 +15,7 @@ import {
 import { formatDateInput, todayIso } from '../../controls/date-field/calendar.js'
 import { connectDateField } from '../../controls/date-field/dateField.connect.js'
 import { initDateField, updateDateField } from '../../controls/date-field/dateField.model.js'
+import { asIconButton } from '../../controls/icon-button/asIconButton.js'
 import type {
   DateFieldEvent,
   DateFieldMessages,
@@ -24,19 +26,6 @@ import { useUiDirection, useUiMessages } from '../provider/MetalUiProvider.js'
 import { FieldFrame } from './FieldFrame.js'
 import { IconButton } from './IconButton.js'
 import { useAnchoredPopover } from './useAnchoredPopover.js'
-
-/**
- * A connect button's props as IconButton takes them: its accessible name becomes `label`, and
- * IconButton sets its own styling parts.
- */
-function asIconButton<
-  P extends { 'aria-label': string; 'data-scope': string; 'data-part': string },
->(props: P) {
-  const { 'aria-label': label, 'data-scope': scope, 'data-part': part, ...rest } = props
-  void scope
-  void part
-  return { ...rest, label }
-}
 
 /** Props of {@link DateField}; `class` and `style` fall through to the field's root. */
 export interface DateFieldProps {
@@ -128,8 +117,10 @@ export const DateField = defineComponent({
     'update:modelValue': (value: string | null) => value === null || typeof value === 'string',
   },
   slots: Object as SlotsType<DateFieldSlots>,
-  setup(props, { emit, slots, attrs, expose }) {
+  setup(props, { slots, attrs, expose }) {
     const autoId = useId()
+    // v-model's value, or the component's own when no v-model is bound (as `defineModel`).
+    const model = useModel(props, 'modelValue')
     const format = (v: string | null) => (v ? formatDateInput(v, props.locale) : '')
     // The text being typed lives in the model's state until it is committed (blur, Enter).
     const state = shallowRef(
@@ -148,8 +139,8 @@ export const DateField = defineComponent({
         id: `metal-date-field-${autoId}`,
         controlId: props.id,
         label: props.label,
-        value: props.modelValue,
-        onValueChange: (value) => emit('update:modelValue', value),
+        value: model.value,
+        onValueChange: (value) => (model.value = value),
         min: props.min,
         max: props.max,
         variant: props.variant,
@@ -167,7 +158,7 @@ export const DateField = defineComponent({
     )
     // A value (or locale) changed from outside: show it, unless the user is typing.
     watch(
-      () => format(props.modelValue),
+      () => format(model.value),
       (text) => send({ type: 'SYNC', text }),
     )
 

@@ -5,6 +5,7 @@ import {
   onMounted,
   shallowRef,
   useId,
+  useModel,
   watch,
   type PropType,
   type SlotsType,
@@ -96,8 +97,10 @@ export const Select = defineComponent({
     'update:modelValue': (value: string) => typeof value === 'string',
   },
   slots: Object as SlotsType<SelectSlots>,
-  setup(props, { emit, slots, expose }) {
+  setup(props, { slots, expose }) {
     const autoId = useId()
+    // v-model's value, or the component's own when no v-model is bound (as `defineModel`).
+    const model = useModel(props, 'modelValue')
     const state = shallowRef(initSelect())
     const words = useUiMessages('select', () => props.messages)
     const api = computed(() =>
@@ -105,9 +108,9 @@ export const Select = defineComponent({
         id: `metal-select-${autoId}`,
         controlId: props.id,
         label: props.label,
-        value: props.modelValue,
+        value: model.value,
         options: props.options,
-        onValueChange: (value) => emit('update:modelValue', value),
+        onValueChange: (value) => (model.value = value),
         variant: props.variant,
         hasSupportingText: !!slots['supporting-text'] || !!props.supportingText,
         error: props.error,

@@ -152,6 +152,26 @@ describe('<DateField> (Vue)', () => {
     expect(wrapper.emitted('update:modelValue')).toEqual([['2024-11-22']])
   })
 
+  it('keeps its own date when no v-model is bound', async () => {
+    const user = userEvent.setup()
+    const wrapper = mount(DateField, {
+      attachTo: document.body,
+      props: { label: 'Due', today: '2024-11-20', name: 'due' },
+    })
+    await user.click(screen.getByRole('button', { name: 'Choose date' }))
+    await user.keyboard('{ArrowRight}{Enter}')
+    expect(wrapper.emitted('update:modelValue')).toEqual([['2024-11-21']])
+    expect((document.querySelector('input[name="due"]') as HTMLInputElement).value).toBe(
+      '2024-11-21',
+    )
+    await user.click(screen.getByRole('button', { name: 'Choose date' }))
+    expect(
+      screen
+        .getByRole('gridcell', { name: 'Thursday, November 21, 2024' })
+        .getAttribute('aria-selected'),
+    ).toBe('true')
+  })
+
   it('marks today and names week days from the locale', async () => {
     const user = userEvent.setup()
     mount(due({ locale: 'de-DE' }), { attachTo: document.body })

@@ -129,6 +129,20 @@ describe('<Select> (Vue)', () => {
     expect(combo.hasAttribute('data-placeholder')).toBe(true)
   })
 
+  it('keeps its own value when no v-model is bound, still emitting update:modelValue', async () => {
+    const user = userEvent.setup()
+    const wrapper = mount(Select, {
+      attachTo: document.body,
+      props: { label: 'Status', options, name: 'status' },
+    })
+    const combo = screen.getByRole('combobox', { name: 'Status' })
+    await user.click(combo)
+    await user.click(screen.getByRole('option', { name: 'Done' }))
+    expect(combo.textContent).toBe('Done')
+    expect((document.querySelector('input[name="status"]') as HTMLInputElement).value).toBe('done')
+    expect(wrapper.emitted('update:modelValue')).toEqual([['done']])
+  })
+
   it('shows the error instead of the supporting text, with aria-invalid', async () => {
     const wrapper = mount(Select, {
       attachTo: document.body,
