@@ -56,6 +56,25 @@ export type { SelectOption } from '../controls/select/select.types.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
+export { DataTable } from './data-table/DataTable.js'
+export type {
+  DataTableProps,
+  DataTableEmits,
+  DataTableSlots,
+  DataTableToolbarContext,
+} from './data-table/DataTable.types.js'
+export type { DataTableCellContext } from './data-table/DataTableRow.js'
+export { useDataTableState } from './data-table/useDataTableState.js'
+export type {
+  UseDataTableStateOptions,
+  UseDataTableStateReturn,
+} from './data-table/useDataTableState.js'
+export { useDataTableCsvExport } from './data-table/useDataTableCsvExport.js'
+export type {
+  CsvExportControl,
+  DataTableCsvExportOptions,
+} from './data-table/useDataTableCsvExport.js'
+export { downloadDataTableCsv } from '../data-table/dataTable.csvExport.js'
 // (end of vue-datatable)
 
 // ─── Pagination and Form (vue-form-pagination) ──────────────────────────────────────────────────

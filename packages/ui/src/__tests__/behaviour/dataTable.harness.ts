@@ -74,7 +74,9 @@ export function twoClients() {
           refuseListens && message.type === 'listen'
             ? Promise.reject(new MetalError('permission-denied', 'Reading users is not allowed'))
             : refuseWrites && message.type === 'commit'
-              ? Promise.reject(new MetalError('permission-denied', 'Writes to users are not allowed'))
+              ? Promise.reject(
+                  new MetalError('permission-denied', 'Writes to users are not allowed'),
+                )
               : conn.request(message),
         close: () => conn.close(),
       }
@@ -119,13 +121,12 @@ export const grid = (name: string) => screen.getByRole('grid', { name })
 export const bodyRows = (name: string) => within(grid(name)).getAllByRole('row').slice(1)
 /** The texts of a grid's column `n` (0: the first data column), top to bottom. */
 export const columnTexts = (name: string, n: number) =>
-  bodyRows(name).map(
-    (row) =>
-      within(row)
-        .getAllByRole('gridcell')
-        .filter((cell) => cell.getAttribute('data-type') !== null)
-        [n]?.querySelector('[data-part="cell-value"]')?.textContent,
-  )
+  bodyRows(name).map((row) => {
+    const cells = within(row)
+      .getAllByRole('gridcell')
+      .filter((cell) => cell.getAttribute('data-type') !== null)
+    return cells[n]?.querySelector('[data-part="cell-value"]')?.textContent
+  })
 /** A column header by its name. */
 export const header = (name: string, column: string) =>
   within(grid(name)).getByRole('columnheader', { name: column })

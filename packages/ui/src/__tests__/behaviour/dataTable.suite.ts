@@ -230,7 +230,11 @@ export function describeDataTableBehaviour(harness: DataTableHarness): void {
       expect(header(P, 'Role').getAttribute('aria-sort')).toBe('ascending')
       expect(header(P, 'Name').getAttribute('data-sort-index')).toBe('2')
       const admins = text(0).slice(0, 15)
-      expect(text(2).slice(0, 15).every((r) => r === 'admin')).toBe(true)
+      expect(
+        text(2)
+          .slice(0, 15)
+          .every((r) => r === 'admin'),
+      ).toBe(true)
       expect(admins).toEqual([...admins].sort().reverse())
     })
 
@@ -314,7 +318,11 @@ export function describeDataTableBehaviour(harness: DataTableHarness): void {
         await waitFor(() => expect(columnTexts(U, 0)[1]).toBe('Grace'))
         await waitFor(() => expect(bodyRows(U)[1]?.hasAttribute('data-changed')).toBe(true))
         expect(bodyRows(U)[0]?.hasAttribute('data-changed')).toBe(false)
-        await env.other.db().collection('users').doc('u04').set({ name: 'Zed', age: 9, role: 'user' })
+        await env.other
+          .db()
+          .collection('users')
+          .doc('u04')
+          .set({ name: 'Zed', age: 9, role: 'user' })
         await waitFor(() => expect(range()).toBe('1–4 of 4'))
       })
 
@@ -333,11 +341,15 @@ export function describeDataTableBehaviour(harness: DataTableHarness): void {
           expect(snap?.data()?.age).toBe(40)
         })
         env.refuseWrites()
-        const cell = within(bodyRows(U)[1] as HTMLElement).getAllByRole('gridcell')[1] as HTMLElement
+        const cell = within(bodyRows(U)[1] as HTMLElement).getAllByRole(
+          'gridcell',
+        )[1] as HTMLElement
         await user.dblClick(cell)
         await user.clear(within(grid(U)).getByRole('textbox', { name: 'Age' }))
         await user.keyboard('99{Enter}')
-        await waitFor(() => expect(within(cell).getByRole('alert').textContent).toContain('not allowed'))
+        await waitFor(() =>
+          expect(within(cell).getByRole('alert').textContent).toContain('not allowed'),
+        )
         expect(cell.getAttribute('aria-invalid')).toBe('true')
         await waitFor(() => expect(columnTexts(U, 1)[1]).toBe('22'))
       })

@@ -1,7 +1,7 @@
 import { defineComponent, h, nextTick, onMounted, ref, watch, type PropType } from 'vue'
 import type { DataTableMessages } from '../../data-table/dataTable.messages.js'
 import type { getDataTableEditorProps } from '../../data-table/dataTable.parts.js'
-import { Select } from './pending.js'
+import { Select } from '../controls/Select.js'
 
 /** The neutral props of the editor, as `getDataTableEditorProps` gives them. */
 type EditorProps = ReturnType<typeof getDataTableEditorProps>

@@ -4,7 +4,8 @@ import type { DataTableFilter, ResolvedColumn } from '../../data-table/dataTable
 import { toDraft } from '../../data-table/dataTable.values.js'
 import { Checkbox } from '../controls/Checkbox.js'
 import { TextField } from '../controls/TextField.js'
-import { DateField, Select } from './pending.js'
+import { DateField } from '../controls/DateField.js'
+import { Select } from '../controls/Select.js'
 
 const parseNumber = (text: string) => (text.trim() === '' ? undefined : Number(text))
 const parseDate = (text: string | null) => (text ? Date.parse(text) : undefined)

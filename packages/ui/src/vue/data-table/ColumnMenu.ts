@@ -4,7 +4,7 @@ import { getColumnMenuItems } from '../../data-table/dataTable.columnMenu.js'
 import type { ResolvedColumn } from '../../data-table/dataTable.types.js'
 import type { MenuItem } from '../../controls/menu/menu.types.js'
 import { IconButton } from '../controls/IconButton.js'
-import { Menu } from './pending.js'
+import { Menu } from '../controls/Menu.js'
 
 /**
  * A column header's menu: an icon button (shown on hover or focus of the header, out of the tab
@@ -63,7 +63,8 @@ export const ColumnMenu = defineComponent({
                 h(IconButton, {
                   ...menuTrigger,
                   ref: (c: unknown) => {
-                    trigger = ((c as { $el?: HTMLElement } | null)?.$el ?? null) as HTMLElement | null
+                    trigger = ((c as { $el?: HTMLElement } | null)?.$el ??
+                      null) as HTMLElement | null
                   },
                   'data-scope': 'data-table',
                   'data-part': 'column-menu-trigger',

@@ -69,7 +69,7 @@ const EMITS = [
  * ```
  */
 export const DataTable = defineComponent(
-  <Row extends DataTableRow = DataTableRow>(
+  <Row = DataTableRow>(
     props: DataTableProps<Row>,
     ctx: SetupContext<DataTableEmits<Row>, SlotsType<DataTableSlots<Row>>>,
   ) => {
@@ -112,7 +112,8 @@ export const DataTable = defineComponent(
 
 /** The checks the React table's types make: one data source, and what each needs. */
 function check(props: DataTableProps): void {
-  if (typeof props.label !== 'string') throw invalid('<DataTable>', 'label', 'a string', props.label)
+  if (typeof props.label !== 'string')
+    throw invalid('<DataTable>', 'label', 'a string', props.label)
   if (!Array.isArray(props.columns)) {
     throw invalid('<DataTable>', 'columns', 'an array of columns', props.columns)
   }

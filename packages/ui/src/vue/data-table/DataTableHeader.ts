@@ -42,20 +42,30 @@ export const DataTableHeader = defineComponent({
             const placement = { gridColumn: windowed ? col + 1 : undefined, pinned }
             const pin = pinned ? { onMousedown: onPinnedMouseDown } : {}
             if (column === null) {
-              return h('div', { key: '$select', ...api.getColumnHeaderProps('$select', placement), ...pin }, [
-                h(SelectionCheckbox, api.getSelectPageCheckboxProps()),
-              ])
+              return h(
+                'div',
+                { key: '$select', ...api.getColumnHeaderProps('$select', placement), ...pin },
+                [h(SelectionCheckbox, api.getSelectPageCheckboxProps())],
+              )
             }
             return h(
               'div',
               { key: column.id, ...api.getColumnHeaderProps(column.id, placement), ...pin },
               [
-                h('span', { 'data-scope': 'data-table', 'data-part': 'header-label' }, column.header),
+                h(
+                  'span',
+                  { 'data-scope': 'data-table', 'data-part': 'header-label' },
+                  column.header,
+                ),
                 h(SortIndicator, { state, columnId: column.id }),
                 state.filters[column.id]
                   ? h(
                       'span',
-                      { 'data-scope': 'data-table', 'data-part': 'filter-indicator', 'aria-hidden': 'true' },
+                      {
+                        'data-scope': 'data-table',
+                        'data-part': 'filter-indicator',
+                        'aria-hidden': 'true',
+                      },
                       [h(Icon, { name: 'filter', size: 16 })],
                     )
                   : null,

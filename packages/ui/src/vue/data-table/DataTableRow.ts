@@ -187,5 +187,9 @@ function cellContent<Row>(
   const text = formatCellValue(column, value, row, messages)
   const slot = slots[`cell-${column.id}`] ?? slots.cell
   const context: DataTableCellContext<Row> = { row, rowId, column, value, text }
-  return h('span', { 'data-scope': 'data-table', 'data-part': 'cell-value' }, slot ? slot(context) : text)
+  return h(
+    'span',
+    { 'data-scope': 'data-table', 'data-part': 'cell-value' },
+    slot ? slot(context) : text,
+  )
 }

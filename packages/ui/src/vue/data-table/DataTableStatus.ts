@@ -57,7 +57,11 @@ export const DataTableStatus = defineComponent({
               Array.from({ length: props.skeletonRows }, (_, i) =>
                 h(
                   'div',
-                  { key: i, ...part('skeleton-row'), style: { gridTemplateColumns: props.template } },
+                  {
+                    key: i,
+                    ...part('skeleton-row'),
+                    style: { gridTemplateColumns: props.template },
+                  },
                   columns.map((_, j) => h('span', { key: j, ...part('skeleton-cell') })),
                 ),
               ),

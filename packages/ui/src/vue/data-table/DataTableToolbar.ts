@@ -8,7 +8,8 @@ import { Popover } from '../controls/Popover.js'
 import { TextField } from '../controls/TextField.js'
 import { ColumnFilter } from './ColumnFilter.js'
 import type { DataTableToolbarContext } from './DataTable.types.js'
-import { Menu, Tooltip } from './pending.js'
+import { Menu } from '../controls/Menu.js'
+import { Tooltip } from '../controls/Tooltip.js'
 import type { CsvExportControl } from './useDataTableCsvExport.js'
 
 const DENSITIES: readonly DataTableDensity[] = ['compact', 'standard', 'comfortable']
@@ -43,7 +44,9 @@ export const DataTableToolbar = defineComponent({
       async (columnId) => {
         if (columnId === null) return
         await nextTick()
-        const at = props.api.state.columns.filter((c) => c.filterable).findIndex((c) => c.id === columnId)
+        const at = props.api.state.columns
+          .filter((c) => c.filterable)
+          .findIndex((c) => c.id === columnId)
         const filters = filtersPanel.value?.querySelectorAll('[data-part="filter"]')
         filters?.[at]?.querySelector<HTMLElement>('input, textarea, [role="combobox"]')?.focus()
       },
@@ -64,9 +67,7 @@ export const DataTableToolbar = defineComponent({
       }
       const toggle = (kind: 'filters' | 'columns') =>
         send(
-          panel?.kind === kind
-            ? { type: 'CLOSE_PANEL' }
-            : { type: 'OPEN_PANEL', panel: { kind } },
+          panel?.kind === kind ? { type: 'CLOSE_PANEL' } : { type: 'OPEN_PANEL', panel: { kind } },
         )
       const selecting = state.selectable && (state.selection.all || state.selection.ids.length > 0)
       return h('div', part('toolbar'), [

@@ -14,13 +14,12 @@ export const SelectionCheckbox = defineComponent({
   props: {
     checked: { type: Boolean, required: true },
     indeterminate: { type: Boolean, default: false },
-    ariaLabel: { type: String, required: true },
+    ariaLabel: { type: String, default: undefined },
   },
   setup(props, { attrs }) {
     const onChange = (checked: boolean) => {
       const handler = (attrs.onCheckedChange ?? attrs.onCheckedchange) as
-        | ((checked: boolean) => void)
-        | undefined
+        ((checked: boolean) => void) | undefined
       handler?.(checked)
     }
     return () =>

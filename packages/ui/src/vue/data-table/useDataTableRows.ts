@@ -32,7 +32,9 @@ export function useClientRows<Row>(
     const { columns, filters, search, sorting } = state.value
     return { columns, filters, search, sorting }
   })
-  const matched = computed(() => getMatchingRows(toValue(rows), { ...state.value, ...matching.value }))
+  const matched = computed(() =>
+    getMatchingRows(toValue(rows), { ...state.value, ...matching.value }),
+  )
   return computed(() => {
     const s = state.value
     const all = matched.value
@@ -89,9 +91,13 @@ export function useBoundCursorRows<Row>(
   const options = { page: false, ...(defaultOrder ? { defaultOrder } : {}) }
   const read = queryState(state, false)
   const builder = computed(() => dataTableQuery(read.value, toValue(base), options))
-  const query = useMetalPaginatedQuery(() => toValue(collection), builder, () => ({
-    pageSize: state.value.pageSize,
-  }))
+  const query = useMetalPaginatedQuery(
+    () => toValue(collection),
+    builder,
+    () => ({
+      pageSize: state.value.pageSize,
+    }),
+  )
   const pages = computed(() => query.data.value?.pages ?? [])
   watch(
     () => [

@@ -27,7 +27,7 @@ import { getSelectedRowIds } from '../../data-table/dataTable.selectedIds.js'
 import type { DataTableEvent, DataTableState } from '../../data-table/dataTable.types.js'
 import { defaultRowId, getCellValue } from '../../data-table/dataTable.values.js'
 import { vueProps } from '../normalizeProps.js'
-import { Pagination } from './pending.js'
+import { Pagination } from '../pagination/Pagination.js'
 import { useUiDirection, useUiMessages } from '../provider/MetalUiProvider.js'
 import type { DataTableProps } from './DataTable.types.js'
 import { DataTableHeader } from './DataTableHeader.js'
@@ -174,7 +174,6 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
     () => table.label,
   )
 
-
   useScrollAnchor({
     body: grid,
     rowIds: () => rowIds.value,
@@ -233,8 +232,7 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
     // The pill goes away; keep focus in the table rather than dropping it on <body>.
     document.getElementById(api.value.focusedCellId)?.focus({ preventScroll: true })
   }
-  const getSelectedIds = () =>
-    getSelectedRowIds(state.value, input.csvSource.value, getRowId.value)
+  const getSelectedIds = () => getSelectedRowIds(state.value, input.csvSource.value, getRowId.value)
   const errorsByRow = computed(() => groupCellErrors(state.value.cellErrors))
 
   const renderRow = (row: Row, index: number, top?: number) => {
@@ -356,7 +354,9 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
                         },
                         virtual.rows.value
                           .getVirtualItems()
-                          .map((item) => renderRow(rows.value[item.index] as Row, item.index, item.start)),
+                          .map((item) =>
+                            renderRow(rows.value[item.index] as Row, item.index, item.start),
+                          ),
                       ),
                     ]
                   : rows.value.map((row, index) => renderRow(row, index)),
@@ -386,7 +386,7 @@ export function useDataTableView<Row>(input: DataTableViewInput<Row>): () => VNo
               'onUpdate:pageSize': (pageSize: number) => send({ type: 'SET_PAGE_SIZE', pageSize }),
               focusTarget: () => document.getElementById(api.value.focusedCellId),
               label: messages.value.paginationLabel(table.label),
-            } as Record<string, unknown>),
+            }),
       ],
     )
   }
