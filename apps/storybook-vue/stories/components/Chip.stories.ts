@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, userEvent, within } from 'storybook/test'
-import { Chip } from '@metal/ui/vue'
+import { Chip, ChipInput } from '@metal/ui/vue'
 
 /**
  * Material 3 chips: a filter chip toggles (`selected`, `aria-pressed`), an assist chip runs an
@@ -11,6 +11,9 @@ import { Chip } from '@metal/ui/vue'
  * <Chip label="Mine" :selected="mine" @click="mine = !mine" />
  * <Chip v-for="name in people" :key="name" :label="name" @remove="drop(name)" />
  * ```
+ *
+ * `ChipInput` edits a list of strings as chips: `v-model` is the list; Enter or a comma adds,
+ * Backspace in the empty field removes the last one.
  */
 const meta = {
   title: 'Controls/Chip',
@@ -52,5 +55,28 @@ export const ChipKinds: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Remove Ada Lovelace' }))
     await expect(canvas.queryByText('Ada Lovelace')).toBeNull()
     await expect(canvas.getByText('Grace Hopper')).toBeVisible()
+  },
+}
+
+/** `ChipInput`: typing and Enter or a comma add chips to the `v-model` list; Backspace removes. */
+export const Input: Story = {
+  render: () => ({
+    components: { ChipInput },
+    setup: () => ({ tags: ref(['backend']) }),
+    template: `
+      <div style="max-width: 420px">
+        <ChipInput v-model="tags" label="Tags" :max-items="5" />
+        <p data-testid="tags">{{ tags.join(' | ') }}</p>
+      </div>`,
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const input = canvas.getByRole('textbox', { name: 'Tags' })
+    await userEvent.type(input, 'frontend{Enter}docs,')
+    await expect(canvas.getByTestId('tags')).toHaveTextContent('backend | frontend | docs')
+    await userEvent.keyboard('{Backspace}')
+    await expect(canvas.getByTestId('tags')).toHaveTextContent(/^backend \| frontend$/)
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove backend' }))
+    await expect(canvas.getByTestId('tags')).toHaveTextContent(/^frontend$/)
   },
 }
