@@ -69,8 +69,18 @@ const VUE_SHOTS = [
   { name: 'popover', open: true, story: 'controls-popover--basic' },
   { name: 'date-field', open: true, story: 'controls-datefield--calendar' },
   { name: 'tooltip', open: true, story: 'controls-tooltip--focus' },
+  { name: 'chip-input', story: 'controls-chip--input' },
+  { name: 'dialog', open: true, story: 'controls-dialog--basic' },
+  { name: 'confirm-dialog', open: true, story: 'controls-dialog--confirm-destructive' },
   { name: 'pagination', story: 'components-pagination--middle-page' },
   { name: 'pagination-cursor', story: 'components-pagination--cursor-mode' },
+  // Unbound rows sorted by Name descending, on page 2.
+  { name: 'data-table', story: 'components-datatable--sorting' },
+  // Bound to an embedded Metal collection; "User 001" renamed "Grace" by a second client.
+  { name: 'data-table-bound', story: 'components-datatable--bound-and-live' },
+  // Create mode after a submit with errors; edit mode with the remote-change banner answered.
+  { name: 'form-create', story: 'components-form--validation' },
+  { name: 'form-edit', story: 'components-form--remote-change' },
 ]
 
 /** Per app (package name): its static build, its pictures' folder, its shots. */
