@@ -15,6 +15,8 @@ import { metalPreview, themeAttributes } from '../../storybook/.storybook/previe
 // (`loaded.metal`, from stories/support/demoClients.ts) through MetalPlugin, as an app does with
 // `app.use(VueQueryPlugin)` and `app.use(MetalPlugin, { client })`.
 setup((app, context) => {
+  // A docs page mounts one app per story: ids from useId() must not repeat across them.
+  app.config.idPrefix = context?.id ?? 'story'
   app.use(VueQueryPlugin, { queryClient: new QueryClient() })
   const metal = (context?.loaded as { metal?: unknown } | undefined)?.metal
   if (metal instanceof Metal) app.use(MetalPlugin, { client: metal })
