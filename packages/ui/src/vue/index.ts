@@ -40,7 +40,7 @@ export type { ConfirmDialogProps, ConfirmDialogSlots } from './controls/ConfirmD
 export { useAnchoredPopover } from './controls/useAnchoredPopover.js'
 export type { UseAnchoredPopoverOptions } from './controls/useAnchoredPopover.js'
 export { Popover } from './controls/Popover.js'
-export type { PopoverProps } from './controls/Popover.js'
+export type { PopoverProps, PopoverInitialFocus } from './controls/Popover.js'
 export { FieldFrame } from './controls/FieldFrame.js'
 export type { FieldFrameProps, FieldFrameSlots } from './controls/FieldFrame.js'
 export { TextField } from './controls/TextField.js'

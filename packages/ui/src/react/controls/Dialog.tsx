@@ -1,6 +1,7 @@
 import { useUiMessages } from '../provider/MetalUiProvider.js'
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 import { connectDialog } from '../../controls/dialog/dialog.connect.js'
+import { closeDialog, getNativeCloseReason, openDialog } from '../../controls/dialog/dialog.dom.js'
 import type {
   DialogCloseReason,
   DialogMessages,
@@ -29,18 +30,6 @@ export interface DialogProps {
   id?: string
   /** Added to the `<dialog>`'s classes. */
   className?: string
-}
-
-const FOCUSABLE =
-  'button:not(:disabled), [href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])'
-
-/** The element focus goes to first: one marked `data-initial-focus` or `autofocus`, else the first focusable, else the dialog. */
-function initialFocus(dialog: HTMLDialogElement): HTMLElement {
-  return (
-    dialog.querySelector<HTMLElement>('[data-initial-focus], [autofocus]') ??
-    dialog.querySelector<HTMLElement>(FOCUSABLE) ??
-    dialog
-  )
 }
 
 /**
@@ -84,11 +73,7 @@ export function Dialog({
     const dialog = ref.current
     if (!dialog) return
     if (open && !dialog.open) {
-      opener.current = dialog.ownerDocument.activeElement
-      // jsdom has no showModal: the open attribute shows it in place (no top layer).
-      if (typeof dialog.showModal === 'function') dialog.showModal()
-      else dialog.setAttribute('open', '')
-      initialFocus(dialog).focus()
+      opener.current = openDialog(dialog)
     } else if (!open && dialog.open) {
       closeAndRestore(dialog)
     }
@@ -111,19 +96,16 @@ export function Dialog({
     // wants open has been closed behind its back.
     const closed = () => {
       if (!openRef.current) return
-      onCloseRef.current(dialog.returnValue ? 'action' : 'escape')
+      onCloseRef.current(getNativeCloseReason(dialog))
     }
     dialog.addEventListener('close', closed)
     return () => dialog.removeEventListener('close', closed)
   }, [])
 
   function closeAndRestore(dialog: HTMLDialogElement) {
-    if (typeof dialog.close === 'function') dialog.close()
-    else dialog.removeAttribute('open')
     const target = opener.current
     opener.current = null
-    // The opener may be gone meanwhile (a deleted row's button): then focus stays where it is.
-    if (target instanceof HTMLElement && target.isConnected) target.focus()
+    closeDialog(dialog, target)
   }
 
   return (

@@ -169,8 +169,9 @@ export const DateField = defineComponent({
       if (container) domDir.value = getComputedStyle(container).direction === 'rtl' ? 'rtl' : 'ltr'
     })
     let opened = false
+    // Watchers read the state, not `api`: the connect (and its input checks) runs first in render.
     useAnchoredPopover(
-      () => api.value.open,
+      () => state.value.open,
       anchor,
       calendar,
       () => ({
@@ -181,9 +182,10 @@ export const DateField = defineComponent({
     )
     // On opening, and while the keyboard moves in the grid, focus follows the focused day.
     watch(
-      [() => api.value.open, () => api.value.focusedCellId],
-      ([open, focusedCellId]) => {
+      [() => state.value.open, () => state.value.focusedDate],
+      ([open]) => {
         if (!open) return
+        const { focusedCellId } = api.value
         const grid = calendar.value?.querySelector('[role="grid"]')
         const doc = calendar.value?.ownerDocument
         const active = doc?.activeElement ?? null

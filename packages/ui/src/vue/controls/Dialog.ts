@@ -12,6 +12,7 @@ import {
   type VNodeChild,
 } from 'vue'
 import { connectDialog } from '../../controls/dialog/dialog.connect.js'
+import { closeDialog, getNativeCloseReason, openDialog } from '../../controls/dialog/dialog.dom.js'
 import type { DialogCloseReason, DialogRole } from '../../controls/dialog/dialog.types.js'
 import { invalid } from '../../invalid.js'
 import { vueProps } from '../normalizeProps.js'
@@ -44,18 +45,6 @@ export interface DialogSlots {
   title?: () => VNodeChild
   /** Buttons for the actions row (at the end). */
   actions?: (props: DialogSlotProps) => VNodeChild
-}
-
-const FOCUSABLE =
-  'button:not(:disabled), [href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])'
-
-/** The element focus goes to first: one marked `data-initial-focus` or `autofocus`, else the first focusable, else the dialog. */
-function initialFocus(dialog: HTMLDialogElement): HTMLElement {
-  return (
-    dialog.querySelector<HTMLElement>('[data-initial-focus], [autofocus]') ??
-    dialog.querySelector<HTMLElement>(FOCUSABLE) ??
-    dialog
-  )
 }
 
 /**
@@ -106,26 +95,16 @@ export const Dialog = defineComponent({
     expose({ el: dialog })
 
     function closeAndRestore(el: HTMLDialogElement) {
-      if (typeof el.close === 'function') el.close()
-      else el.removeAttribute('open')
       const target = opener
       opener = null
-      // The opener may be gone meanwhile (a deleted row's button): then focus stays where it is.
-      if (target instanceof HTMLElement && target.isConnected) target.focus()
+      closeDialog(el, target)
     }
 
     function sync(open: boolean) {
       const el = dialog.value
       if (!el) return
-      if (open && !el.open) {
-        opener = el.ownerDocument.activeElement
-        // jsdom has no showModal: the open attribute shows it in place (no top layer).
-        if (typeof el.showModal === 'function') el.showModal()
-        else el.setAttribute('open', '')
-        initialFocus(el).focus()
-      } else if (!open && el.open) {
-        closeAndRestore(el)
-      }
+      if (open && !el.open) opener = openDialog(el)
+      else if (!open && el.open) closeAndRestore(el)
     }
     // After the DOM update, so the content is in place to take focus.
     onMounted(() => sync(props.open))
@@ -140,7 +119,7 @@ export const Dialog = defineComponent({
     // our own close(): only a dialog the caller still wants open was closed behind its back.
     const onNativeClose = () => {
       if (unmounting || !props.open || !dialog.value) return
-      requestClose(dialog.value.returnValue ? 'action' : 'escape')
+      requestClose(getNativeCloseReason(dialog.value))
     }
 
     return () => {

@@ -92,17 +92,19 @@ export const Menu = defineComponent({
     }
     onMounted(findAnchor)
     onUpdated(findAnchor)
+    // Watchers read the state, not `api`: the connect (and its input checks) runs first in render.
     useAnchoredPopover(
-      () => api.value.open,
+      () => state.value.open,
       anchor,
       content,
       () => ({ placement: props.placement, onDismiss: () => api.value.close() }),
     )
     // Focus follows the highlighted item (roving focus inside the menu).
     watch(
-      [() => api.value.open, () => api.value.highlightedId],
-      ([open, highlightedId]) => {
+      [() => state.value.open, () => state.value.highlightedIndex],
+      ([open]) => {
         if (!open) return
+        const { highlightedId } = api.value
         const menu = content.value
         const el = highlightedId ? menu?.ownerDocument.getElementById(highlightedId) : null
         ;(el ?? menu)?.focus()

@@ -17,6 +17,10 @@ import { invalid } from '../../invalid.js'
 import { vueProps } from '../normalizeProps.js'
 import { useAnchoredPopover } from './useAnchoredPopover.js'
 
+/** What gets focus when a {@link Popover} opens. */
+export type PopoverInitialFocus =
+  'first' | 'content' | HTMLElement | (() => HTMLElement | null | undefined) | null
+
 /** Props of {@link Popover}; attributes (`class`, `style`) fall through to the panel. */
 export interface PopoverProps {
   /** Whether the panel is shown (`v-model:open`). @default false */
@@ -29,9 +33,10 @@ export interface PopoverProps {
   placement?: PopoverPlacement
   /**
    * What gets focus when it opens: the first focusable element inside (`'first'`), the panel
-   * itself (`'content'`), or a given element. @default 'first'
+   * itself (`'content'`), an element, or a function returning one, read when it opens (for an
+   * element of the content, which exists only then: `() => nameInput.value`). @default 'first'
    */
-  initialFocus?: 'first' | 'content' | HTMLElement | null
+  initialFocus?: PopoverInitialFocus
   /** Id of the panel. @default a generated id */
   id?: string
 }
@@ -57,9 +62,9 @@ export const Popover = defineComponent({
     label: { type: String, required: true },
     /** Where it goes against the anchor. */
     placement: { type: String as PropType<PopoverPlacement>, default: 'bottom-start' },
-    /** What gets focus when it opens: `'first'`, `'content'` or an element. */
+    /** What gets focus when it opens: `'first'`, `'content'`, an element or a function. */
     initialFocus: {
-      type: null as unknown as PropType<'first' | 'content' | HTMLElement | null>,
+      type: null as unknown as PropType<PopoverInitialFocus>,
       default: 'first',
     },
     /** Id of the panel; generated when omitted. */
@@ -97,6 +102,7 @@ export const Popover = defineComponent({
           const target = props.initialFocus
           if (target === 'content') el.focus()
           else if (target === 'first' || target === undefined) (getFocusables(el)[0] ?? el).focus()
+          else if (typeof target === 'function') (target() ?? el).focus()
           else (target ?? el).focus()
         },
       }),

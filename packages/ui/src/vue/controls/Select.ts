@@ -128,15 +128,16 @@ export const Select = defineComponent({
     onMounted(() => {
       anchor.value = trigger.value?.closest<HTMLElement>('[data-part="container"]') ?? null
     })
+    // Watchers read the state, not `api`: the connect (and its input checks) runs first in render.
     useAnchoredPopover(
-      () => api.value.open,
+      () => state.value.open,
       anchor,
       listbox,
       () => ({ matchWidth: true, onDismiss: () => api.value.close() }),
     )
     // Keep the highlighted option in view while the keyboard moves.
     watch(
-      [() => api.value.open, () => api.value.highlightedIndex],
+      [() => state.value.open, () => state.value.highlightedIndex],
       ([open, index]) => {
         if (!open || index < 0) return
         const el = listbox.value?.children[index] as HTMLElement | undefined

@@ -80,6 +80,25 @@ describe('<Popover> (Vue)', () => {
     anchor.remove()
   })
 
+  it('focuses the element an initialFocus function returns when it opens', async () => {
+    const anchor = document.createElement('button')
+    document.body.append(anchor)
+    const apply = shallowRef<HTMLButtonElement | null>(null)
+    const wrapper = mount(Popover, {
+      attachTo: document.body,
+      props: { open: false, anchor, label: 'Columns', initialFocus: () => apply.value },
+      slots: {
+        default: () => [
+          h('input'),
+          h('button', { ref: (el) => (apply.value = el as HTMLButtonElement | null) }, 'Apply'),
+        ],
+      },
+    })
+    await wrapper.setProps({ open: true })
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Apply' }))
+    anchor.remove()
+  })
+
   it('asks to close when it is opened against an anchor no longer in the document', async () => {
     const anchor = document.createElement('button')
     document.body.append(anchor)

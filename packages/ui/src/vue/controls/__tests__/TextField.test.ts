@@ -162,6 +162,18 @@ describe('<TextField> (Vue)', () => {
     expect(wrapper.classes()).toContain('wide')
   })
 
+  it("draws the outline with the label in its notch, or the filled style's active indicator", async () => {
+    const wrapper = mount(TextField, { attachTo: document.body, props: { label: 'Name' } })
+    const root = wrapper.get('[data-part="root"]')
+    expect(root.attributes('data-variant')).toBe('outlined')
+    expect(wrapper.get('fieldset legend').text()).toBe('Name')
+    expect(wrapper.find('[data-part="active-indicator"]').exists()).toBe(false)
+    await wrapper.setProps({ variant: 'filled' })
+    expect(root.attributes('data-variant')).toBe('filled')
+    expect(wrapper.find('fieldset').exists()).toBe(false)
+    expect(wrapper.get('[data-part="active-indicator"]').attributes('aria-hidden')).toBe('true')
+  })
+
   it('focus() focuses the input', () => {
     const wrapper = mount(TextField, { attachTo: document.body, props: { label: 'Name' } })
     ;(wrapper.vm as unknown as { focus(): void }).focus()
