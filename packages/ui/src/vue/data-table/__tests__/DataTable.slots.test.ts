@@ -30,7 +30,7 @@ const columns: DataTableColumn<Person>[] = [
 const grid = () => screen.getByRole('grid', { name: 'People' })
 const bodyRows = () => within(grid()).getAllByRole('row').slice(1)
 
-describe('<DataTable> (Vue) slots', () => {
+describe('<DataTable> (Vue) slots', { timeout: 30_000 }, () => {
   it('renders cells through cell-<column id>, else cell, else the text', () => {
     mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, defaultPageSize: 5 },
@@ -102,7 +102,7 @@ describe('<DataTable> (Vue) slots', () => {
   })
 })
 
-describe('<DataTable> (Vue) emits', () => {
+describe('<DataTable> (Vue) emits', { timeout: 30_000 }, () => {
   it('emits rowActivate on Enter or a double-click of a read-only cell', async () => {
     const user = userEvent.setup()
     const onRowActivate = vi.fn()

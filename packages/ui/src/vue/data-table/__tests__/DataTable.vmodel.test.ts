@@ -31,7 +31,7 @@ const grid = () => screen.getByRole('grid', { name: 'People' })
 const bodyRows = () => within(grid()).getAllByRole('row').slice(1)
 const names = () => bodyRows().map((r) => r.querySelector('[data-part="cell-value"]')?.textContent)
 
-describe('<DataTable> (Vue) v-model bindings', () => {
+describe('<DataTable> (Vue) v-model bindings', { timeout: 30_000 }, () => {
   it('follows v-model:page and v-model:pageSize both ways', async () => {
     const wrapper = mount(DataTable<Person>, {
       props: { label: 'People', rows: PEOPLE, columns, page: 2, pageSize: 10 },
