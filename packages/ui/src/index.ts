@@ -209,8 +209,12 @@ export type {
 } from './form/form.parts.js'
 export { submitForm, getSaveInfo } from './form/form.submit.js'
 export type { FormSaveInfo, SubmitFormOptions, SubmitOutcome } from './form/form.submit.js'
-export { saveFormDocument, getUpdatePayload } from './form/form.save.js'
-export type { FormWriter, SaveFormDocumentOptions } from './form/form.save.js'
+export { saveFormDocument, getUpdatePayload, saveFormAndSubmit } from './form/form.save.js'
+export type {
+  FormWriter,
+  SaveFormDocumentOptions,
+  SaveFormAndSubmitOptions,
+} from './form/form.save.js'
 export { getEditingKey, getEditingTrack, getEditors } from './form/form.presence.js'
 export type { EditingTrackOptions, FormPresenceMember } from './form/form.presence.js'
 export { focusFormControl } from './form/focusControl.js'

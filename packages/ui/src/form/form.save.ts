@@ -3,7 +3,7 @@
 import { deleteField, type DocumentData } from '@metal/core'
 import { invalid } from '../invalid.js'
 import { checkTimestamps, stampCreated, stampUpdated, type WriteTimestamps } from '../timestamps.js'
-import type { FieldChange } from './form.types.js'
+import type { FieldChange, FormValues } from './form.types.js'
 import type { FormSaveInfo } from './form.submit.js'
 
 /** The writes a bound form needs from a collection (what `useMetalMutation` returns). */
@@ -56,4 +56,28 @@ export async function saveFormDocument(
     await writer.update(docId, stampUpdated(timestamps, getUpdatePayload(info.changes)))
   }
   return docId
+}
+
+/** Options of {@link saveFormAndSubmit}. */
+export interface SaveFormAndSubmitOptions extends SaveFormDocumentOptions {
+  /** The bound form's writes; without them the form is unbound and only calls `onSubmit`. */
+  writer?: FormWriter | undefined
+  /** The app's handler: after the save (bound), or as the save (unbound). */
+  onSubmit?:
+    ((values: FormValues, info: { id?: string; changes: FieldChange[] }) => unknown) | undefined
+}
+
+/**
+ * What a `<Form>` does with a valid submit, in every view: a bound form (given `writer`) saves
+ * the document with {@link saveFormDocument} and then calls `onSubmit` with its id; an unbound
+ * one hands the values to `onSubmit`, which saves them. Resolves with what `onSubmit` returns.
+ */
+export async function saveFormAndSubmit(
+  info: FormSaveInfo,
+  options: SaveFormAndSubmitOptions,
+): Promise<unknown> {
+  const { writer, onSubmit } = options
+  if (!writer) return onSubmit?.(info.values, { changes: info.changes })
+  const id = await saveFormDocument(writer, info, options)
+  return onSubmit?.(info.values, { id, changes: info.changes })
 }

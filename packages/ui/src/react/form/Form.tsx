@@ -2,7 +2,7 @@ import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react'
 import { useMetalDoc, useMetalMutation, useMetalPresence } from '@metal/react'
 import type { FieldChange, FormValues } from '../../form/form.types.js'
 import { getEditingKey, getEditingTrack, getEditors } from '../../form/form.presence.js'
-import { saveFormDocument } from '../../form/form.save.js'
+import { saveFormAndSubmit } from '../../form/form.save.js'
 import { checkTimestamps, type WriteTimestamps } from '../../timestamps.js'
 import { Button } from '../controls/Button.js'
 import type { TextFieldVariant } from '../../controls/text-field/textField.types.js'
@@ -177,7 +177,7 @@ function UnboundForm({ onSubmit, ...props }: FormProps) {
   const form = useForm(
     {
       ...props,
-      onSave: ({ values, changes }) => onSubmit?.(values, { changes }),
+      onSave: (info) => saveFormAndSubmit(info, { onSubmit }),
     },
     '<Form>',
   )
@@ -206,10 +206,7 @@ function BoundForm({
     {
       ...props,
       mode: edit ? 'edit' : 'create',
-      onSave: async (info) => {
-        const id = await saveFormDocument(writer, info, { docId, timestamps })
-        return onSubmit?.(info.values, { id, changes: info.changes })
-      },
+      onSave: (info) => saveFormAndSubmit(info, { writer, docId, timestamps, onSubmit }),
     },
     '<Form>',
   )

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, type CSSProperties, type RefObject } from 'rea
 import { Button } from '../controls/Button.js'
 import { Icon } from '../controls/Icon.js'
 import { Menu } from '../controls/Menu.js'
+import { focusAfterPageChange } from '../../pagination/focusAfterPageChange.js'
 import { usePagination, type UsePaginationProps } from './usePagination.js'
 
 /** Props of {@link Pagination}. */
@@ -63,15 +64,7 @@ export function Pagination({
     requested.current = null
     if (wanted === null || wanted !== state.page) return
     const target = typeof focusTarget === 'function' ? focusTarget() : focusTarget?.current
-    if (target) return target.focus()
-    const nav = navRef.current
-    const active = document.activeElement
-    if (!nav || (nav.contains(active) && !(active as HTMLButtonElement).disabled)) return
-    // The pressed button was disabled by the move (next onto the last page): stay in the nav.
-    const fallback =
-      nav.querySelector<HTMLElement>('[aria-current="page"]') ??
-      nav.querySelector<HTMLElement>('button:not(:disabled)')
-    fallback?.focus()
+    focusAfterPageChange(navRef.current, target)
   }, [state.page, focusTarget])
 
   const offset = state.mode === 'offset'

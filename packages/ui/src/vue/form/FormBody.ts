@@ -1,7 +1,7 @@
 import { computed, defineComponent, toRaw, watch, type PropType } from 'vue'
 import { useMetalDoc, useMetalMutation, useMetalPresence } from '@metal/vue'
 import { getEditingKey, getEditingTrack, getEditors } from '../../form/form.presence.js'
-import { saveFormDocument } from '../../form/form.save.js'
+import { saveFormAndSubmit } from '../../form/form.save.js'
 import type { FormSaveInfo } from '../../form/form.submit.js'
 import type { FormEvent, FormState, FormValues } from '../../form/form.types.js'
 import { valuesEqual } from '../../form/paths.js'
@@ -56,9 +56,7 @@ function useBinding(options: FormProps, send: (event: FormEvent) => void) {
     },
     { immediate: true },
   )
-  const save = (info: FormSaveInfo) =>
-    saveFormDocument(writer, info, { docId, timestamps: options.timestamps })
-  return { edit, editors, save }
+  return { editors, writer }
 }
 
 /** Keeps the parent's `v-model` and the form's values the same, both ways. */
@@ -123,14 +121,17 @@ export const FormBody = defineComponent({
         ...(props.bound
           ? {
               mode: editing ? ('edit' as const) : ('create' as const),
-              onSave: async (info: FormSaveInfo) => {
-                const id = await (binding as ReturnType<typeof useBinding>).save(info)
-                return options.onSubmit?.(info.values, { id, changes: info.changes })
-              },
+              onSave: (info: FormSaveInfo) =>
+                saveFormAndSubmit(info, {
+                  writer: binding?.writer,
+                  docId: options.docId,
+                  timestamps: options.timestamps,
+                  onSubmit: options.onSubmit,
+                }),
             }
           : {
-              onSave: ({ values, changes }: FormSaveInfo) =>
-                options.onSubmit?.(values, { changes }),
+              onSave: (info: FormSaveInfo) =>
+                saveFormAndSubmit(info, { onSubmit: options.onSubmit }),
             }),
       }),
       '<Form>',

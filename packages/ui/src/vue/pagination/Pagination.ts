@@ -2,7 +2,6 @@ import {
   defineComponent,
   h,
   mergeProps,
-  nextTick,
   ref,
   toValue,
   watch,
@@ -10,6 +9,7 @@ import {
   type PropType,
 } from 'vue'
 import type { PaginationMessages, PaginationMode } from '../../pagination/pagination.types.js'
+import { focusAfterPageChange } from '../../pagination/focusAfterPageChange.js'
 import { Button } from '../controls/Button.js'
 import { Icon } from '../controls/Icon.js'
 import { Menu } from '../controls/Menu.js'
@@ -144,21 +144,11 @@ export const Pagination = defineComponent({
     // Focus follows a page change the user asked for, once the new page is rendered.
     watch(
       () => pagination.value.state.page,
-      async (page) => {
+      (page) => {
         const wanted = requested
         requested = null
         if (wanted === null || wanted !== page) return
-        await nextTick()
-        const target = toValue(props.focusTarget)
-        if (target) return target.focus()
-        const root = nav.value
-        const active = document.activeElement
-        if (!root || (root.contains(active) && !(active as HTMLButtonElement).disabled)) return
-        // The pressed button was disabled by the move (next onto the last page): stay in the nav.
-        const fallback =
-          root.querySelector<HTMLElement>('[aria-current="page"]') ??
-          root.querySelector<HTMLElement>('button:not(:disabled)')
-        fallback?.focus()
+        focusAfterPageChange(nav.value, toValue(props.focusTarget))
       },
       { flush: 'post' },
     )

@@ -215,3 +215,24 @@ describe('<Form> relation field (Vue)', () => {
     expect((await metal.db().collection('tasks').doc(id).get()).data()).toEqual({ assignee: 'u2' })
   })
 })
+
+describe('<Form> bound (Vue)', () => {
+  it('starts over for another docId: that document, none of the edits of the last one', async () => {
+    const user = userEvent.setup()
+    world = metalWorld()
+    const metal = world.client()
+    await metal.db().collection('notes').doc('n1').set({ title: 'First' })
+    await metal.db().collection('notes').doc('n2').set({ title: 'Second' })
+    const wrapper = mount(Form, {
+      props: { schema: NOTE, collection: 'notes', docId: 'n1' },
+      attachTo: document.body,
+      global: { plugins: [[MetalPlugin, { client: metal, queryClient: new QueryClient() }]] },
+    })
+    await waitFor(() => expect(input('Title')).toHaveProperty('value', 'First'))
+    await user.type(input('Title'), '!')
+    await wrapper.setProps({ docId: 'n2' })
+    await waitFor(() => expect(input('Title')).toHaveProperty('value', 'Second'))
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy()
+  })
+})
