@@ -5,6 +5,7 @@ import {
   Fragment,
   h,
   isVNode,
+  mergeProps,
   ref,
   shallowRef,
   useId,
@@ -142,7 +143,7 @@ export const Tooltip = defineComponent({
       )
       return [
         cloned,
-        h('div', { ...attrs, ...api.getContentProps(), ref: floating }, props.content),
+        h('div', mergeProps(attrs, { ...api.getContentProps(), ref: floating }), props.content),
       ]
     }
   },

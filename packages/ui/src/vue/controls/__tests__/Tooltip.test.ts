@@ -118,9 +118,10 @@ describe('<Tooltip> (Vue)', () => {
     expect(tooltip().hidden).toBe(true)
   })
 
-  it('wraps a component child and leaves aria-describedby alone when describeChild is off', async () => {
+  it('wraps a component child, leaves aria-describedby alone when describeChild is off, and puts class on the tooltip', async () => {
     mount(Tooltip, {
       props: { content: 'Delete', describeChild: false },
+      attrs: { class: 'tip' },
       slots: { default: () => h(Button, { 'aria-label': 'Delete' }, () => 'X') },
       attachTo: document.body,
     })
@@ -130,6 +131,7 @@ describe('<Tooltip> (Vue)', () => {
     await nextTick()
     expect(tooltip().hidden).toBe(false)
     expect(tooltip().dataset.scope).toBe('tooltip')
+    expect(tooltip().classList.contains('tip')).toBe(true)
   })
 
   it('refuses an empty content and a slot that is not one element, with MetalErrors', () => {
