@@ -2,7 +2,12 @@ import { defineComponent, getCurrentInstance, h, type SetupContext, type SlotsTy
 import type { DataTableRow } from '../../data-table/dataTable.types.js'
 import { invalid } from '../../invalid.js'
 import { BoundTable } from './BoundTable.js'
-import type { DataTableEmits, DataTableProps, DataTableSlots } from './DataTable.types.js'
+import type {
+  DataTableEmits,
+  DataTableListeners,
+  DataTableProps,
+  DataTableSlots,
+} from './DataTable.types.js'
 import type { DataTableInnerProps } from './tableStateOptions.js'
 import { UnboundTable } from './UnboundTable.js'
 
@@ -70,7 +75,8 @@ const EMITS = [
  */
 export const DataTable = defineComponent(
   <Row = DataTableRow>(
-    props: DataTableProps<Row>,
+    // The listeners are typed as props too, so that handlers get the table's `Row`.
+    props: DataTableProps<Row> & DataTableListeners<Row>,
     ctx: SetupContext<DataTableEmits<Row>, SlotsType<DataTableSlots<Row>>>,
   ) => {
     check(props as DataTableProps)
@@ -106,7 +112,8 @@ export const DataTable = defineComponent(
   {
     name: 'MetalDataTable',
     props: PROPS as unknown as (keyof DataTableProps)[],
-    emits: EMITS as unknown as (keyof DataTableEmits)[],
+    // An object of emits: an array would type every listener `(...args: any[]) => any`.
+    emits: Object.fromEntries(EMITS.map((name) => [name, null])) as Record<never, never>,
   },
 )
 

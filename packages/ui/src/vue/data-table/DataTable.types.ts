@@ -148,6 +148,16 @@ export interface DataTableEmits<Row = DataTableRow> {
   layoutChange: (layout: DataTableLayout) => true
 }
 
+/**
+ * The listeners of {@link DataTable}'s events as props (`@row-activate`, `onRowActivate` in
+ * `h()`), typed with the table's `Row`.
+ */
+export type DataTableListeners<Row = DataTableRow> = {
+  [E in keyof DataTableEmits<Row> as `on${Capitalize<E>}`]?: (
+    ...args: Parameters<DataTableEmits<Row>[E]>
+  ) => void
+}
+
 /** The slots of {@link DataTable}. */
 export interface DataTableSlots<Row = DataTableRow> {
   /** Every cell's content (the text by default); `cell-<column id>` for one column's. */

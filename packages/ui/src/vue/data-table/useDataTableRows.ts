@@ -22,23 +22,44 @@ export interface DataTableRowSource<Row> {
   retry?: (() => void) | undefined
 }
 
+const NO_ROWS: readonly never[] = []
+
+/**
+ * `next`, or `previous` when it holds the same rows: the page on screen stays the same array
+ * while focus, selection or editing change, so nothing downstream runs again for them.
+ */
+function sameRows<Row>(previous: readonly Row[] | undefined, next: readonly Row[]): readonly Row[] {
+  const same =
+    previous !== undefined &&
+    previous.length === next.length &&
+    previous.every((row, i) => row === next[i])
+  return same ? previous : next
+}
+
 /** Unbound mode: filters, sorts and pages `rows` in memory. */
 export function useClientRows<Row>(
   rows: MaybeRefOrGetter<readonly Row[]>,
   state: Ref<DataTableState<Row>>,
 ): ComputedRef<DataTableRowSource<Row>> {
-  // Only what changes the matching rows: paging, focus and selection do not.
-  const matching = computed(() => {
-    const { columns, filters, search, sorting } = state.value
-    return { columns, filters, search, sorting }
+  // Only what changes the matching rows: paging, focus and selection keep the last match.
+  const matchState = computed((previous?: DataTableState<Row>) => {
+    const next = state.value
+    const same =
+      previous !== undefined &&
+      previous.columns === next.columns &&
+      previous.filters === next.filters &&
+      previous.search === next.search &&
+      previous.sorting === next.sorting
+    return same ? previous : next
   })
-  const matched = computed(() =>
-    getMatchingRows(toValue(rows), { ...state.value, ...matching.value }),
+  const matched = computed(() => getMatchingRows(toValue(rows), matchState.value))
+  const pageRows = computed((previous?: readonly Row[]) =>
+    sameRows(previous, getPageRows(matched.value, state.value)),
   )
   return computed(() => {
     const s = state.value
     const all = matched.value
-    const page = getPageRows(all, s)
+    const page = pageRows.value
     if (s.pagingMode === 'cursor') {
       const hasNextPage = s.page * s.pageSize < all.length
       return { rows: page, total: null, hasNextPage, isPending: false, error: null }
@@ -65,7 +86,7 @@ export function useBoundOffsetRows<Row>(
   const page = useMetalQuery(() => toValue(collection), pageQuery)
   const count = useMetalCount(() => toValue(collection), countQuery)
   return computed(() => ({
-    rows: (page.data.value ?? []) as unknown as Row[],
+    rows: (page.data.value ?? NO_ROWS) as unknown as Row[],
     total: count.data.value ?? null,
     hasNextPage: false,
     isPending: page.isPending.value,
@@ -123,7 +144,7 @@ export function useBoundCursorRows<Row>(
   return computed(() => {
     const index = state.value.page - 1
     const loaded = index < pages.value.length
-    const rows = (pages.value[index] ?? []) as unknown as Row[]
+    const rows = (pages.value[index] ?? NO_ROWS) as unknown as Row[]
     return {
       rows,
       total: null,

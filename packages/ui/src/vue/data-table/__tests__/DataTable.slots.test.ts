@@ -115,6 +115,8 @@ describe('<DataTable> (Vue) emits', { timeout: 30_000 }, () => {
     await user.keyboard('{ArrowDown}{Enter}')
     expect(onRowActivate).toHaveBeenLastCalledWith(PEOPLE[2], 'p3')
     expect(wrapper.emitted('rowActivate')).toHaveLength(2)
+    // Moving focus changes no rows.
+    expect(wrapper.emitted('rowsChange')).toHaveLength(1)
   })
 
   it('emits rowsChange with the page on screen and layoutChange when a column is hidden', async () => {

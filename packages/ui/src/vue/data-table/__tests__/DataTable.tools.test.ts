@@ -97,6 +97,22 @@ describe('<DataTable> (Vue) toolbar and column menu', { timeout: 30_000 }, () =>
     expect(within(grid()).queryByRole('columnheader', { name: 'Kind' })).toBeNull()
   })
 
+  it('opens the filter panel on a column from its menu, focused on that column’s filter', async () => {
+    const user = userEvent.setup()
+    mount(DataTable<Item>, {
+      props: { label: 'Items', rows: ITEMS, columns, defaultPageSize: 5 },
+      attachTo: document.body,
+    })
+    await user.click(screen.getByRole('button', { name: 'Kind column menu' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Filter…' }))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'tool' })),
+    )
+    await user.keyboard(' ')
+    expect(names()).toEqual(['Item 01', 'Item 03', 'Item 05', 'Item 07', 'Item 09'])
+    expect(screen.getByRole('button', { name: 'Filters (1 active)' })).toBeTruthy()
+  })
+
   it('changes the row density from the density menu', async () => {
     const user = userEvent.setup()
     const wrapper = mount(DataTable<Item>, {
