@@ -159,9 +159,9 @@ export const Pagination = defineComponent({
       const offset = state.mode === 'offset'
       const firstLast = offset && props.showFirstLast
       const iconButton = (
-        props: object,
+        trigger: object,
         icon: 'firstPage' | 'chevronLeft' | 'chevronRight' | 'lastPage',
-      ) => h('li', [h('button', props, [h(Icon, { name: icon })])])
+      ) => h('li', { key: icon }, [h('button', trigger, [h(Icon, { name: icon })])])
       return h(
         'nav',
         mergeProps({ class: 'metal-pagination' }, attrs, { ...api.getRootProps(), ref: nav }),
