@@ -1,5 +1,6 @@
-import { defaultClientConditions, mergeConfig } from 'vite'
 import type { StorybookConfig } from '@storybook/react-vite'
+import { metalCore, metalViteFinal } from '../scripts/storybookMain.js'
+import { vueStorybookRef } from '../scripts/storybookRefs.mjs'
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
@@ -18,25 +19,10 @@ const config: StorybookConfig = {
       shouldExtractLiteralValuesFromEnum: true,
     },
   },
-  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  viteFinal: (viteConfig) =>
-    // Workspace packages resolve to their src/ (the "source" export condition): no build step,
-    // and edits show up at once.
-    mergeConfig(viteConfig, {
-      resolve: { conditions: ['source', ...defaultClientConditions] },
-      build: {
-        // Storybook's own runtime (docs, axe) is most of the bundle; its size is not ours.
-        chunkSizeWarningLimit: 2048,
-        rolldownOptions: {
-          // Rolldown's slow-plugin report: docgen and CSF transforms are expected to take time.
-          checks: { bundlerTimings: false },
-          // TanStack's "use client" directives mean nothing in a static Storybook build.
-          onwarn(warning, warn) {
-            if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning)
-          },
-        },
-      },
-    }),
+  // The Vue views and composables (apps/storybook-vue), in the sidebar beside these.
+  refs: (_config, { configType }) => vueStorybookRef(configType),
+  core: metalCore,
+  viteFinal: metalViteFinal,
 }
 
 export default config

@@ -1,4 +1,5 @@
-// Accessibility of the docs pages: `node scripts/docs-a11y.mjs <built-storybook-dir> [filter]`.
+// Accessibility of the docs pages of either Storybook (React's or the Vue one):
+// `node scripts/docs-a11y.mjs <built-storybook-dir> [filter]`.
 //
 // The story tests run axe on each story's root alone; a docs (autodocs) page puts every story of
 // a file on one document, next to Storybook's own headings, text and props tables. Problems that
@@ -16,14 +17,15 @@
 // Chromium as for the story tests: CHROMIUM_PATH, or /usr/bin/chromium. The optional filter
 // keeps the pages whose id contains it (`node scripts/docs-a11y.mjs storybook-static hooks`).
 /* global clearTimeout, document, MutationObserver, window -- page.evaluate callbacks run in the page */
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:http'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
+import { serveStatic } from './staticServer.mjs'
 
-const root = join(import.meta.dirname, '..')
+/** The Storybook app: the folder this runs in (its storybook-static is the default site). */
+const root = process.cwd()
 const args = process.argv.slice(2)
 const reportAt = args.indexOf('--report')
 const reportFile = reportAt >= 0 ? args.splice(reportAt, 2)[1] : null
@@ -47,36 +49,9 @@ const addonRequire = createRequire(
 )
 const axeSource = readFileSync(addonRequire.resolve('axe-core/axe.min.js'), 'utf8')
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-}
-
 function fail(message) {
   console.error(`docs-a11y: ${message}`)
   process.exit(1)
-}
-
-/** A static file server for the built Storybook on a free port of 127.0.0.1. */
-async function serve(dir) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    let file = normalize(join(dir, decodeURIComponent(url.pathname)))
-    if (file !== dir && !file.startsWith(dir + sep)) return void res.writeHead(403).end()
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
-    if (!existsSync(file)) return void res.writeHead(404).end()
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
-  })
-  await new Promise((done) => server.listen(0, '127.0.0.1', done))
-  return { server, origin: `http://127.0.0.1:${server.address().port}` }
 }
 
 /** Runs in the page before Storybook: records the docsRendered event on window.__metalDocs. */
@@ -128,7 +103,7 @@ const isKnown = (page, rule) => known.some((k) => k.page === page && k.rule === 
 /** Known pairs seen this run, as `page rule`. */
 const seen = new Set()
 
-const { server, origin } = await serve(site)
+const { server, origin } = await serveStatic(site)
 const browser = await chromium.launch(chromiumLaunchOptions(executablePath))
 let violations = 0
 let passed = 0

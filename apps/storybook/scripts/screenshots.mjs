@@ -1,8 +1,11 @@
-// Screenshots of the components, light and dark: `npm run screenshots -w @metal/storybook`
-// (node scripts/screenshots.mjs [name-filter]).
+// Screenshots of the components, light and dark, of either Storybook: `npm run screenshots -w
+// @metal/storybook` (React, into screenshots/) or `-w @metal/storybook-vue` (the Vue views, into
+// screenshots/vue/); node <this script> [name-filter], run in the app's folder. shots.mjs lists
+// the stories of each.
 //
 // Builds nothing: it serves the static Storybook that `npm run build-storybook` (at the repository
-// root) wrote to storybook-static/, opens each story's iframe.html in headless Chromium through
+// root) wrote to storybook-static/ (the Vue one to storybook-static/vue/), opens each story's
+// iframe.html in headless Chromium through
 // playwright-core, once with `globals=theme:light` and once with `globals=theme:dark`, waits for
 // Storybook to report the story finished (render, play function, checks) and the network to be
 // idle, and writes screenshots/<name>-<theme>.png: the story's themed surface at a fixed
@@ -14,106 +17,24 @@
 // An optional argument keeps only the shots whose name contains it (`npm run screenshots -w
 // @metal/storybook -- form`).
 /* global document -- page.evaluate callbacks run in the page */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
-import { createServer } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
+import { STORYBOOKS } from './shots.mjs'
+import { serveStatic } from './staticServer.mjs'
 
-const root = join(import.meta.dirname, '..')
-const site = join(root, 'storybook-static')
-const out = join(root, 'screenshots')
+/** The Storybook app: the folder this runs in. */
+const root = process.cwd()
+const { name: appName } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+const storybook = STORYBOOKS[appName]
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const VIEWPORT = { width: 1024, height: 720 }
 const THEMES = ['light', 'dark']
 
-/**
- * One representative story per component, in the state its play function leaves it in; `open`
- * for those that leave a popover or dialog open.
- */
-const SHOTS = [
-  // Page 3 of 7 (the play function steps back from 4): every button enabled, rows per page.
-  { name: 'pagination', story: 'components-pagination--middle-page' },
-  { name: 'pagination-rtl', story: 'components-pagination--right-to-left' },
-  // Unbound rows, sorted by Name descending by the play function.
-  { name: 'data-table', story: 'components-datatable--sorting' },
-  // Bound to an embedded Metal collection; "User 001" renamed "Grace" by a second client.
-  { name: 'data-table-bound', story: 'components-datatable--bound-and-live' },
-  // Create mode after a submit with errors: messages under the invalid fields.
-  { name: 'form-create', story: 'components-form--validation' },
-  // Edit mode, pre-filled from the document and saved.
-  { name: 'form-edit', story: 'components-form--edit' },
-  { name: 'form-tags', story: 'components-form--tags' },
-  { name: 'form-filled', story: 'components-form--filled' },
-  { name: 'form-rtl', story: 'components-form--right-to-left' },
-  // A live tasks page: Ada on the page and editing a row, her banner in the open edit dialog.
-  { name: 'collection-page', story: 'components-collectionpage--presence' },
-  // Offline after a bulk status change: two rows marked as saving, counted in the header.
-  { name: 'collection-page-pending', story: 'components-collectionpage--pending-writes' },
-  { name: 'collection-page-rtl', story: 'components-collectionpage--right-to-left' },
-  // The Material 3 colour roles of theme.css.
-  { name: 'tokens', story: 'tokens-colour-roles--baseline' },
-  // The controls, each in the state its play function leaves it in.
-  { name: 'button', story: 'controls-button--variants' },
-  { name: 'icon-button', story: 'controls-iconbutton--variants-and-toggles' },
-  { name: 'checkbox', story: 'controls-checkbox--states' },
-  { name: 'radio', story: 'controls-radio--click' },
-  { name: 'switch', story: 'controls-switch--icons-and-disabled' },
-  { name: 'progress', story: 'controls-progress--determinate' },
-  { name: 'text-field', story: 'controls-textfield--outlined' },
-  { name: 'text-field-filled', story: 'controls-textfield--filled' },
-  { name: 'text-field-error', story: 'controls-textfield--with-error' },
-  { name: 'text-field-counter', story: 'controls-textfield--counter' },
-  { name: 'select', open: true, story: 'controls-select--open' },
-  { name: 'select-error', story: 'controls-select--with-error' },
-  { name: 'menu', open: true, story: 'controls-menu--open' },
-  { name: 'popover', open: true, story: 'controls-popover--basic' },
-  { name: 'chips', story: 'controls-chips--chip-kinds' },
-  { name: 'chip-input', story: 'controls-chips--input' },
-  { name: 'date-field', open: true, story: 'controls-datefield--german' },
-  { name: 'dialog', open: true, story: 'controls-dialog--basic' },
-  { name: 'confirm-dialog', open: true, story: 'controls-dialog--confirm-destructive' },
-  { name: 'tooltip', open: true, story: 'controls-tooltip--focus' },
-]
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.map': 'application/json; charset=utf-8',
-}
-
 function fail(message) {
   console.error(`screenshots: ${message}`)
   process.exit(1)
-}
-
-/** A static file server for the built Storybook on a free port of 127.0.0.1. */
-async function serve(dir) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    let file = normalize(join(dir, decodeURIComponent(url.pathname)))
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      res.writeHead(403).end()
-      return
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
-    if (!existsSync(file)) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-    createReadStream(file).pipe(res)
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address()
-  return { server, origin: `http://127.0.0.1:${port}` }
 }
 
 /**
@@ -141,6 +62,10 @@ function watchStory() {
   })
 }
 
+if (!storybook) fail(`no shots listed for ${appName} in shots.mjs`)
+const main = join(import.meta.dirname, '..')
+const site = join(main, storybook.site)
+const out = join(main, storybook.out)
 if (!existsSync(join(site, 'iframe.html'))) {
   fail(`no built Storybook in ${site}: run \`npm run build-storybook\` at the repository root.`)
 }
@@ -151,11 +76,11 @@ if (!existsSync(executablePath)) {
 }
 
 const filter = process.argv[2]
-const shots = SHOTS.filter((s) => !filter || s.name.includes(filter))
+const shots = storybook.shots.filter((s) => !filter || s.name.includes(filter))
 if (shots.length === 0) fail(`no shot matches "${filter}"`)
 mkdirSync(out, { recursive: true })
 
-const { server, origin } = await serve(site)
+const { server, origin } = await serveStatic(site)
 const browser = await chromium.launch(chromiumLaunchOptions(executablePath))
 
 let failures = 0
@@ -261,4 +186,4 @@ try {
 }
 
 if (failures) fail(`${failures} screenshot(s) failed`)
-console.log(`screenshots: ${shots.length * THEMES.length} written to ${out}`)
+console.log(`screenshots: ${shots.length * THEMES.length} written to ${relative(root, out)}`)
