@@ -16,7 +16,10 @@ export interface RelationComboboxConnectOptions {
   label: string
   /** The picked document's id, or `null`. */
   value: string | null
-  /** The picked document's label (shown while the user is not typing). */
+  /**
+   * The picked document's label (shown while the user is not typing); the id itself while that
+   * document loads, when the label of the option just picked is shown instead.
+   */
   selectedLabel: string
   /** The matches of the current search. */
   options: readonly RelationOption[]
@@ -126,9 +129,15 @@ export function connectRelationCombobox(
   const count = list.length
   const selectedIndex = list.findIndex((o) => o.id === value)
   const pick = (option: RelationOption) => {
-    send({ type: 'SELECT' })
+    send({ type: 'SELECT', option })
     options.onValueChange(option.id)
   }
+  const picked = state.picked
+  const shown = !value
+    ? ''
+    : picked?.id === value && options.selectedLabel === value
+      ? picked.label
+      : options.selectedLabel
   const readOnly = options.readOnly === true
   const emptyText = options.loading
     ? messages.loadingOptions
@@ -138,7 +147,7 @@ export function connectRelationCombobox(
 
   return {
     open: state.open,
-    text: state.query ?? (value ? options.selectedLabel : ''),
+    text: state.query ?? shown,
     options: state.open ? list : [],
     emptyText: state.open ? emptyText : null,
     getInputProps: () =>
@@ -153,7 +162,7 @@ export function connectRelationCombobox(
         'aria-controls': listId,
         ...(active ? { 'aria-activedescendant': optionId(active) } : {}),
         ...(readOnly ? { readOnly: true as const } : {}),
-        value: state.query ?? (value ? options.selectedLabel : ''),
+        value: state.query ?? shown,
         onChange: (event: { target: { value: string } }) => {
           if (!readOnly) send({ type: 'INPUT', value: event.target.value })
         },

@@ -18,6 +18,11 @@ export interface RelationComboboxState {
   readonly open: boolean
   /** Index of the highlighted match (`aria-activedescendant`) while open, else -1. */
   readonly active: number
+  /**
+   * The option picked last, with its label: shown until the picked document itself has loaded,
+   * so the box never flashes the bare id between a pick and that load.
+   */
+  readonly picked: RelationOption | null
 }
 
 /** What can happen to the combobox. `count` is how many matches are listed now. */
@@ -27,12 +32,12 @@ export type RelationComboboxEvent =
   | { type: 'CLOSE' }
   | { type: 'MOVE'; by: number; count: number }
   | { type: 'HIGHLIGHT'; index: number }
-  | { type: 'SELECT' }
+  | { type: 'SELECT'; option?: RelationOption }
   | { type: 'CLEAR' }
 
 /** The combobox before any interaction: closed, showing the picked document. */
 export function initRelationCombobox(): RelationComboboxState {
-  return { query: null, open: false, active: -1 }
+  return { query: null, open: false, active: -1, picked: null }
 }
 
 // With no matches listed yet (they load after opening), the first one to come is highlighted.
@@ -45,14 +50,24 @@ export function transitionRelationCombobox(
 ): RelationComboboxState {
   switch (event?.type) {
     case 'INPUT':
-      return { query: event.value, open: true, active: 0 }
+      return { query: event.value, open: true, active: 0, picked: state.picked }
     case 'OPEN':
       if (state.open) return state
       return { ...state, open: true, active: clamp(event.selected ?? 0, event.count) }
     case 'CLOSE':
-    case 'SELECT':
+      return state.open || state.query !== null
+        ? { ...initRelationCombobox(), picked: state.picked }
+        : state
+    case 'SELECT': {
+      const picked = event.option ?? state.picked
+      return state.open || state.query !== null || picked !== state.picked
+        ? { ...initRelationCombobox(), picked }
+        : state
+    }
     case 'CLEAR':
-      return state.open || state.query !== null ? initRelationCombobox() : state
+      return state.open || state.query !== null || state.picked !== null
+        ? initRelationCombobox()
+        : state
     case 'MOVE':
       if (!state.open) return { ...state, open: true, active: clamp(0, event.count) }
       return { ...state, active: clamp(state.active + event.by, event.count) }

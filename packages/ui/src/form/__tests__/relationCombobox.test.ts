@@ -40,7 +40,7 @@ const key = (k: string, altKey = false) => ({ key: k, altKey, preventDefault: vi
 describe('relation combobox model', () => {
   it('opens on typing with the first match highlighted, and moves within the matches', () => {
     const typed = run({ type: 'INPUT', value: 'A' })
-    expect(typed).toEqual({ query: 'A', open: true, active: 0 })
+    expect(typed).toEqual({ query: 'A', open: true, active: 0, picked: null })
     const moved = transitionRelationCombobox(typed, { type: 'MOVE', by: 1, count: 2 })
     expect(getActiveOption(moved, OPTIONS)?.id).toBe('u2')
     expect(transitionRelationCombobox(moved, { type: 'MOVE', by: 1, count: 2 }).active).toBe(1)
@@ -55,6 +55,14 @@ describe('relation combobox model', () => {
     for (const type of ['CLOSE', 'SELECT', 'CLEAR'] as const) {
       expect(run({ type: 'INPUT', value: 'A' }, { type })).toEqual(initRelationCombobox())
     }
+  })
+
+  it('keeps the picked option through closing and typing, and forgets it on clear', () => {
+    const picked = run({ type: 'INPUT', value: 'A' }, { type: 'SELECT', option: OPTIONS[1] })
+    expect(picked).toEqual({ ...initRelationCombobox(), picked: OPTIONS[1] })
+    const typed = transitionRelationCombobox(picked, { type: 'INPUT', value: 'G' })
+    expect(transitionRelationCombobox(typed, { type: 'CLOSE' }).picked).toEqual(OPTIONS[1])
+    expect(transitionRelationCombobox(picked, { type: 'CLEAR' })).toEqual(initRelationCombobox())
   })
 
   it('names an unknown event', () => {
@@ -102,6 +110,26 @@ describe('connectRelationCombobox', () => {
     expect(api.getInputProps()).not.toHaveProperty('aria-activedescendant')
   })
 
+  it('shows the label of the option just picked while the picked document loads', () => {
+    const state = run({ type: 'SELECT', option: { id: 'u3', label: 'Grace Hopper' } })
+    const api = (selectedLabel: string, value = 'u3') =>
+      connectRelationCombobox(state, () => {}, {
+        id: 'f',
+        label: 'Assignee',
+        value,
+        selectedLabel,
+        options: OPTIONS,
+        onValueChange: () => {},
+        messages: DEFAULT_FORM_MESSAGES,
+      })
+    // Not loaded yet: the view passes the id as the label.
+    expect(api('u3').text).toBe('Grace Hopper')
+    // Loaded: the document's own label wins (it may have been renamed since).
+    expect(api('Grace B. Hopper').text).toBe('Grace B. Hopper')
+    // Another value set from outside (a reset): never the stale pick.
+    expect(api('u1', 'u1').text).toBe('u1')
+  })
+
   it('opens on ↓, moves on ↓ when open, picks on Enter', () => {
     const closed = connect(initRelationCombobox())
     closed.api.getInputProps().onKeyDown(key('ArrowDown'))
@@ -114,7 +142,7 @@ describe('connectRelationCombobox', () => {
     open.api.getInputProps().onKeyDown(enter)
     expect(enter.preventDefault).toHaveBeenCalled()
     expect(open.onValueChange).toHaveBeenCalledWith('u2')
-    expect(open.send).toHaveBeenLastCalledWith({ type: 'SELECT' })
+    expect(open.send).toHaveBeenLastCalledWith({ type: 'SELECT', option: OPTIONS[1] })
   })
 
   it('lets Enter submit the form when the list is closed', () => {
