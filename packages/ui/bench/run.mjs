@@ -1,5 +1,5 @@
 // `npm run bench -w @metal/ui`: Metal's DataTable against MUI's DataGrid (community) on the same
-// 100k rows, in headless Chromium. Builds bench/ with Vite into a temporary directory, serves it,
+// 100k rows, in headless Chromium, and Metal's Vue DataTable against its React one. Builds bench/ with Vite into a temporary directory, serves it,
 // and for each run opens a fresh page per grid (alternating which goes first) that measures
 // first render, a single-row update and a sort by one column. Prints medians and ratios.
 // Always exits 0 unless the bench itself breaks: a MISS is a finding, not a failure.
@@ -67,6 +67,17 @@ async function measure(browser, base, lib) {
   }
 }
 
+/** Prints rows of cells as a table: the first row is the header, the first column left-aligned. */
+function printTable(table) {
+  const widths = table[0].map((_, i) => Math.max(...table.map((r) => String(r[i]).length)))
+  for (const [i, r] of table.entries()) {
+    console.log(
+      r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  '),
+    )
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  }
+}
+
 const fmt = (n, digits = 1) => (n === undefined ? '—' : n.toFixed(digits))
 
 let server
@@ -85,7 +96,7 @@ try {
   )
   console.log(`Chromium ${browser.version()}; ${RUNS} runs per grid, fresh page each, alternating`)
 
-  const libs = ['metal', 'mui', 'mui-prop']
+  const libs = ['metal', 'metal-vue', 'mui', 'mui-prop']
   const results = Object.fromEntries(libs.map((lib) => [lib, []]))
   // One warm-up round (discarded): the first page of a fresh browser pays for process start-up.
   for (const lib of libs) await measure(browser, base, lib)
@@ -96,7 +107,7 @@ try {
       results[lib].push(result)
       if (result.errors.length) console.log(`  [${lib}] page errors: ${result.errors.join(' | ')}`)
       console.log(
-        `  run ${run + 1} ${lib.padEnd(8)} mount ${fmt(result.mount).padStart(7)} ms` +
+        `  run ${run + 1} ${lib.padEnd(9)} mount ${fmt(result.mount).padStart(7)} ms` +
           `  update ${fmt(result.update.ms).padStart(6)} ms` +
           ` (${result.update.rowsRendered} rows rendered, ${result.update.rowRenders} renders` +
           ` in ${result.update.commits} commits, ${result.update.rowsMutated} rows mutated)` +
@@ -139,14 +150,8 @@ try {
   ])
   const header = ['metric', 'Metal', 'MUI', 'Metal/MUI', 'target', 'result']
   const table = [header, ...rows.map((r) => [...r.slice(0, 5), r[5] ? 'PASS' : 'MISS'])]
-  const widths = header.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)))
   console.log(`\nMedians of ${RUNS} runs, 100k rows, page size 100 (MUI community's maximum):\n`)
-  for (const [i, r] of table.entries()) {
-    console.log(
-      r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  '),
-    )
-    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-  }
+  printTable(table)
   const all = rows.slice(0, 3).every((r) => r[5])
   console.log(`\nTarget "ahead of MUI on all three": ${all ? 'PASS' : 'MISS'}`)
   console.log(
@@ -159,10 +164,22 @@ try {
     `Rows whose DOM changed on the update: Metal ${metal.rowsMutated}, MUI ${figures.mui.rowsMutated}` +
       ` (React row renders summed over commits: Metal ${metal.rowRenders}, MUI ${figures.mui.rowRenders}).`,
   )
+  const vue = figures['metal-vue']
+  const vueRows = [
+    ['time to first render (ms)', vue.mount, metal.mount],
+    ['time to sort by one column (ms)', vue.sort, metal.sort],
+    ['time for a single-row update (ms)', vue.update, metal.update],
+    ['rows whose DOM changed on the update', vue.rowsMutated, metal.rowsMutated],
+  ].map(([name, v, r], i) => [name, fmt(v, i < 3 ? 1 : 0), fmt(r, i < 3 ? 1 : 0), fmt(v / r, 2)])
+  const vueHeader = ['metric', 'Metal Vue', 'Metal React', 'Vue/React']
+  console.log(
+    `\nThe Vue DataTable next to the React one, same rows and page (medians of ${RUNS}):\n`,
+  )
+  printTable([vueHeader, ...vueRows])
   const firstAfterSort = (lib) => results[lib][0].sort.after.slice(0, 60)
   console.log(
     `First row after the sort (check both sorted the same way): Metal "${firstAfterSort('metal')}",` +
-      ` MUI "${firstAfterSort('mui')}".`,
+      ` Metal Vue "${firstAfterSort('metal-vue')}", MUI "${firstAfterSort('mui')}".`,
   )
 } finally {
   await browser?.close()
