@@ -6,6 +6,7 @@ import type { EntityDefinition } from '@metal/ui'
 import { Form, MetalUiProvider } from '@metal/ui/react'
 import { closeDemoClients, demoBackend, demoClient } from './support/demoClients.js'
 import { findNativeControls } from './support/nativeControls.js'
+import { formStatus, plays } from './Form.shared.js'
 
 /** A task, as an entity definition: one field of most types, with rules. */
 const TASK: EntityDefinition = {
@@ -72,12 +73,6 @@ const TASK: EntityDefinition = {
 }
 
 type Loaded = { metal: Metal; ada: Metal }
-
-/** The form's own live status (chip fields have live regions of their own). */
-const formStatus = (canvasElement: HTMLElement) =>
-  within(canvasElement)
-    .getAllByRole('status')
-    .find((el) => el.dataset.scope === 'form' && el.dataset.part === 'status')
 
 /**
  * `<Form schema={entity} collection="tasks" docId? onSubmit? />` builds a form from an entity
@@ -201,36 +196,13 @@ export const Submit: Story = {
 /** Edit mode: pre-filled from the document; saving writes only the changed fields. */
 export const Edit: Story = {
   args: { docId: 't1' },
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement)
-    const title = await canvas.findByRole('textbox', { name: /^Title/ })
-    await waitFor(() => expect(title).toHaveValue('Write the docs'))
-    await userEvent.clear(title)
-    await userEvent.type(title, 'Write the docs, twice')
-    await userEvent.click(canvas.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(formStatus(canvasElement)).toHaveTextContent('Saved'))
-    await expect(args.onSubmit).toHaveBeenCalledWith(expect.anything(), {
-      id: 't1',
-      changes: [{ path: 'title', value: 'Write the docs, twice' }],
-    })
-  },
+  play: plays.Edit,
 }
 
 /** Edit mode: another user changes the document while it is edited; a banner offers both ways. */
 export const RemoteChange: Story = {
   args: { docId: 't1' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const title = await canvas.findByRole('textbox', { name: /^Title/ })
-    await waitFor(() => expect(title).toHaveValue('Write the docs'))
-    await userEvent.type(title, '!')
-    await userEvent.click(canvas.getByRole('button', { name: 'Ada edits the task' }))
-    const banner = await canvas.findByRole('alert')
-    await expect(banner).toHaveTextContent('changed by someone else')
-    await userEvent.click(within(banner).getByRole('button', { name: 'Keep mine' }))
-    await expect(title).toHaveValue('Write the docs!')
-    await expect(canvas.getByRole('spinbutton', { name: 'Estimate (hours)' })).toHaveValue(5)
-  },
+  play: plays.RemoteChange,
 }
 
 /** Tags are input chips: Enter or a comma adds one, each chip has a remove button. */

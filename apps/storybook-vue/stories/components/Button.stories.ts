@@ -1,7 +1,8 @@
 import { defineComponent, ref } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { fn } from 'storybook/test'
 import { Button, type ButtonProps } from '@metal/ui/vue'
+import { plays } from '../../../storybook/stories/controls/Button.shared.js'
 
 const VARIANTS = ['filled', 'tonal', 'elevated', 'outlined', 'text'] as const
 
@@ -54,18 +55,7 @@ type Story = StoryObj<typeof meta>
 
 /** One button: click it; the label comes from the default slot. */
 export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
-    const button = within(canvasElement).getByRole('button', { name: 'Save' })
-    await expect(button).toHaveAttribute('type', 'button')
-    await expect(button).toHaveAttribute('data-variant', 'filled')
-    await userEvent.click(button)
-    await expect(args.onClick).toHaveBeenCalledTimes(1)
-    // Radius is a full pill: half the height or more.
-    const style = getComputedStyle(button)
-    await expect(parseFloat(style.borderTopLeftRadius)).toBeGreaterThanOrEqual(
-      button.offsetHeight / 2,
-    )
-  },
+  play: plays.Default,
 }
 
 /** Every variant, plain, danger and disabled. */
@@ -74,20 +64,7 @@ export const Variants: Story = {
     components: { Row },
     template: '<Row /><Row danger /><Row disabled />',
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const filled = canvas.getAllByRole('button', { name: 'Filled' })
-    await expect(filled).toHaveLength(3)
-    // Danger uses the error role; disabled ones cannot be pressed.
-    const [plain, danger, disabled] = filled
-    await expect(getComputedStyle(danger!).backgroundColor).not.toBe(
-      getComputedStyle(plain!).backgroundColor,
-    )
-    await expect(disabled).toBeDisabled()
-    await expect(
-      canvas.getAllByRole('button', { name: 'With icon' })[0]!.querySelector('svg'),
-    ).toHaveAttribute('aria-hidden', 'true')
-  },
+  play: plays.Variants,
 }
 
 /** Keyboard focus shows the ring and the 10 % state layer. */
@@ -100,17 +77,7 @@ export const Focus: Story = {
         <Button variant="tonal">Second</Button>
       </div>`,
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const first = canvas.getByRole('button', { name: 'First' })
-    await userEvent.tab()
-    await expect(first).toHaveFocus()
-    await expect(getComputedStyle(first).outlineStyle).toBe('solid')
-    await waitFor(() => expect(getComputedStyle(first, '::before').opacity).toBe('0.1'))
-    await userEvent.tab()
-    await expect(canvas.getByRole('button', { name: 'Second' })).toHaveFocus()
-    await waitFor(() => expect(getComputedStyle(first, '::before').opacity).toBe('0'))
-  },
+  play: plays.Focus,
 }
 
 /** Space and Enter press a focused button; `@click` counts. */
@@ -124,22 +91,14 @@ export const Keyboard: Story = {
         <output>{{ count }}</output>
       </div>`,
   }),
-  play: async ({ canvasElement }) => {
-    const button = within(canvasElement).getByRole('button', { name: 'Add one' })
-    button.focus()
-    await userEvent.keyboard('{Enter}')
-    await userEvent.keyboard(' ')
-    await expect(canvasElement.querySelector('output')).toHaveTextContent('2')
-  },
+  play: plays.Keyboard,
 }
 
 /** Dark theme: every variant stays readable (axe checks the contrast). */
 export const Dark: Story = {
   globals: { theme: 'dark' },
   render: () => ({ components: { Row }, template: '<Row /><Row danger />' }),
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getAllByRole('button')).toHaveLength(14)
-  },
+  play: plays.Dark,
 }
 
 /** Right to left: the leading icon sits on the right, the trailing chevron points left. */
@@ -152,12 +111,5 @@ export const RightToLeft: Story = {
         <Button variant="text" trailing-icon="chevronRight">التالي</Button>
       </div>`,
   }),
-  play: async ({ canvasElement }) => {
-    const button = within(canvasElement).getByRole('button', { name: 'جديد' })
-    const icon = button.querySelector('svg')!
-    const label = button.querySelector('[data-part="label"]')!
-    await expect(icon.getBoundingClientRect().left).toBeGreaterThan(
-      label.getBoundingClientRect().left,
-    )
-  },
+  play: plays.RightToLeft,
 }

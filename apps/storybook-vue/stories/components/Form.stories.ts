@@ -4,6 +4,7 @@ import type { Metal } from '@metal/core'
 import type { EntityDefinition } from '@metal/ui'
 import { Form } from '@metal/ui/vue'
 import { closeDemoClients, demoBackend, demoClient } from '../support/clients.js'
+import { formStatus, plays } from '../../../storybook/stories/Form.shared.js'
 
 /** A task, as an entity definition: a field of most types, with rules. */
 const TASK: EntityDefinition = {
@@ -43,12 +44,6 @@ const TASK: EntityDefinition = {
 }
 
 type Loaded = { metal: Metal; ada: Metal }
-
-/** The form's live status line ("Saved", "Saving…"). */
-const formStatus = (canvasElement: HTMLElement) =>
-  within(canvasElement)
-    .getAllByRole('status')
-    .find((el) => el.dataset.scope === 'form' && el.dataset.part === 'status')
 
 /**
  * `<Form :schema="entity" collection="tasks" :doc-id? @submit? />` builds a form from an entity
@@ -147,34 +142,11 @@ export const Submit: Story = {
 /** Edit mode: pre-filled from the document; saving writes only the changed fields. */
 export const Edit: Story = {
   args: { docId: 't1' },
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement)
-    const title = await canvas.findByRole('textbox', { name: /^Title/ })
-    await waitFor(() => expect(title).toHaveValue('Write the docs'))
-    await userEvent.clear(title)
-    await userEvent.type(title, 'Write the docs, twice')
-    await userEvent.click(canvas.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(formStatus(canvasElement)).toHaveTextContent('Saved'))
-    await expect(args.onSubmit).toHaveBeenCalledWith(expect.anything(), {
-      id: 't1',
-      changes: [{ path: 'title', value: 'Write the docs, twice' }],
-    })
-  },
+  play: plays.Edit,
 }
 
 /** Edit mode: another user changes the document while it is edited; a banner offers both ways. */
 export const RemoteChange: Story = {
   args: { docId: 't1' },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const title = await canvas.findByRole('textbox', { name: /^Title/ })
-    await waitFor(() => expect(title).toHaveValue('Write the docs'))
-    await userEvent.type(title, '!')
-    await userEvent.click(canvas.getByRole('button', { name: 'Ada edits the task' }))
-    const banner = await canvas.findByRole('alert')
-    await expect(banner).toHaveTextContent('changed by someone else')
-    await userEvent.click(within(banner).getByRole('button', { name: 'Keep mine' }))
-    await expect(title).toHaveValue('Write the docs!')
-    await expect(canvas.getByRole('spinbutton', { name: 'Estimate (hours)' })).toHaveValue(5)
-  },
+  play: plays.RemoteChange,
 }

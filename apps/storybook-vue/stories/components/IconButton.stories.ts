@@ -1,7 +1,8 @@
 import { reactive } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { expect, fn, userEvent, within } from 'storybook/test'
+import { fn } from 'storybook/test'
 import { IconButton, type IconButtonProps } from '@metal/ui/vue'
+import { plays } from '../../../storybook/stories/controls/IconButton.shared.js'
 
 /** `@click` falls through to the `<button>`: a listener arg, for the play function to count. */
 type ClickArgs = { onClick: () => void }
@@ -34,14 +35,7 @@ type Story = StoryObj<typeof meta>
 
 /** One icon button, named by its label. */
 export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
-    const button = within(canvasElement).getByRole('button', { name: 'Delete' })
-    await expect(button).not.toHaveAttribute('aria-pressed')
-    await expect(button.offsetWidth).toBe(40)
-    await expect(button.offsetHeight).toBe(40)
-    await userEvent.click(button)
-    await expect(args.onClick).toHaveBeenCalledTimes(1)
-  },
+  play: plays.Default,
 }
 
 /** Every variant and size; the pins are toggles. */
@@ -66,17 +60,5 @@ export const VariantsAndToggles: Story = {
         </div>
       </div>`,
   }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const pin = canvas.getByRole('button', { name: 'Pin (filled, medium)', pressed: false })
-    const before = getComputedStyle(pin).backgroundColor
-    await userEvent.click(pin)
-    await expect(pin).toHaveAttribute('aria-pressed', 'true')
-    await expect(getComputedStyle(pin).backgroundColor).not.toBe(before)
-    await userEvent.keyboard(' ')
-    await expect(pin).toHaveAttribute('aria-pressed', 'false')
-    const small = canvas.getByRole('button', { name: 'Edit (tonal, small)' })
-    await expect(small.offsetWidth).toBe(32)
-    await expect(canvas.getByRole('button', { name: 'Delete (small, disabled)' })).toBeDisabled()
-  },
+  play: plays.VariantsAndToggles,
 }

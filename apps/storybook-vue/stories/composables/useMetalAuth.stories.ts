@@ -1,9 +1,9 @@
 import { computed, defineComponent, useId } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { expect, userEvent, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { useMetalAuth } from '@metal/vue'
 import { closeDemoClients, demoClient } from '../support/clients.js'
+import { plays } from '../../../storybook/stories/hooks/useMetalAuth.shared.js'
 
 /** Sign-in state and actions from `useMetalAuth`. */
 const Account = defineComponent({
@@ -69,15 +69,5 @@ type Story = StoryObj<typeof meta>
 
 /** Sign in with a custom token, then sign out. */
 export const SignInAndOut: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(await canvas.findByText('Signed out')).toBeVisible()
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign in as admin' }))
-    await expect(await canvas.findByText('Signed in as 123 (admin)')).toBeVisible()
-    await expect(canvas.getByRole('button', { name: 'Sign in as admin' })).toBeDisabled()
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }))
-    await expect(await canvas.findByText('Signed out')).toBeVisible()
-  },
+  play: plays.SignInAndOut,
 }

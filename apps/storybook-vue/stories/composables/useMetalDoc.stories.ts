@@ -1,14 +1,8 @@
 import { computed, defineComponent, ref, useId } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
-import type { Metal } from '@metal/core'
 import { useMetalDoc } from '@metal/vue'
-import { closeDemoClients, demoBackend, demoClient } from '../support/clients.js'
-
-interface Task {
-  title: string
-  done: boolean
-}
+import { closeDemoClients } from '../support/clients.js'
+import { load, plays, type Task } from '../../../storybook/stories/hooks/useMetalDoc.shared.js'
 
 /** One task, live: `useMetalDoc` by collection path and an id ref, switched with the buttons. */
 const TaskDetail = defineComponent({
@@ -36,8 +30,6 @@ const TaskDetail = defineComponent({
     </div>`,
 })
 
-type Loaded = { metal: Metal; otherUser: Metal }
-
 /**
  * `useMetalDoc(collection, id)` (or `useMetalDoc(ref)`) returns one live document as a row,
  * `{ id, ...data }` with `hasPendingWrites`, or `null` when it does not exist. The id may be a
@@ -54,17 +46,7 @@ type Loaded = { metal: Metal; otherUser: Metal }
  */
 const meta = {
   title: 'Composables/useMetalDoc',
-  loaders: [
-    async ({ id }): Promise<Loaded> => {
-      const backend = demoBackend()
-      const metal = demoClient(id, { backend })
-      const otherUser = demoClient(id, { backend })
-      const tasks = metal.db().collection<Task>('tasks')
-      await tasks.doc('t1').set({ title: 'Write the README', done: false })
-      await tasks.doc('t2').set({ title: 'Review the pull request', done: true })
-      return { metal, otherUser }
-    },
-  ],
+  loaders: [load],
   beforeEach:
     ({ id }) =>
     () =>
@@ -75,51 +57,17 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const shown = (canvasElement: HTMLElement) => within(canvasElement).getByTestId('task')
-
 /** Another user edits the document, then deletes it: the view follows, down to `null`. */
 export const LiveDocument: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    await waitFor(() => expect(shown(canvasElement)).toHaveTextContent('Write the README (open)'))
-    const task = (loaded as Loaded).otherUser.db().collection<Task>('tasks').doc('t1')
-
-    await task.update({ done: true })
-    await waitFor(() => expect(shown(canvasElement)).toHaveTextContent('Write the README (done)'))
-
-    await task.delete()
-    await waitFor(() => expect(shown(canvasElement)).toHaveTextContent("No task 't1'"))
-  },
+  play: plays.LiveDocument,
 }
 
 /** Switching the id ref shows the other document; an id with no document gives `null`. */
 export const SwitchDocuments: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await waitFor(() => expect(shown(canvasElement)).toHaveTextContent('Write the README'))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Show t2' }))
-    await waitFor(() =>
-      expect(shown(canvasElement)).toHaveTextContent('Review the pull request (done)'),
-    )
-    await userEvent.click(canvas.getByRole('button', { name: 'Show missing' }))
-    await waitFor(() => expect(shown(canvasElement)).toHaveTextContent("No task 'missing'"))
-  },
+  play: plays.SwitchDocuments,
 }
 
 /** Offline, a write of this client shows at once with `hasPendingWrites` until it commits. */
 export const PendingWrite: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const { metal } = loaded as Loaded
-    await waitFor(() => expect(shown(canvasElement)).toHaveTextContent('Write the README (open)'))
-
-    metal.disableNetwork()
-    void metal.db().collection<Task>('tasks').doc('t1').update({ done: true })
-    await waitFor(() =>
-      expect(shown(canvasElement)).toHaveTextContent('Write the README (done), saving…'),
-    )
-
-    metal.enableNetwork()
-    await waitFor(() => expect(shown(canvasElement)).toHaveTextContent('Write the README (done)'))
-    await waitFor(() => expect(shown(canvasElement)).not.toHaveTextContent('saving'))
-  },
+  play: plays.PendingWrite,
 }

@@ -1,11 +1,14 @@
 import { computed, defineComponent, ref, useId, type PropType } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { useMetalPresence } from '@metal/vue'
-import { closeDemoClients, demoBackend, demoClient } from '../support/clients.js'
-
-const ROOM = 'design-review'
+import { closeDemoClients } from '../support/clients.js'
+import {
+  load,
+  plays,
+  ROOM,
+  type Loaded,
+} from '../../../storybook/stories/hooks/useMetalPresence.shared.js'
 
 /** Who is in the room, as this client sees it, while it tracks itself as "you". */
 const WhoIsHere = defineComponent({
@@ -77,8 +80,6 @@ const SimulatedUser = defineComponent({
     </div>`,
 })
 
-type Loaded = { metal: Metal; ada: Metal }
-
 /**
  * `useMetalPresence({ room?, track?, onMessage? })` returns the room's `members` (each with
  * `isSelf`), the `others` and `self` as computed refs, live, and publishes `track` (a value, ref
@@ -94,12 +95,7 @@ type Loaded = { metal: Metal; ada: Metal }
  */
 const meta = {
   title: 'Composables/useMetalPresence',
-  loaders: [
-    async ({ id }): Promise<Loaded> => {
-      const backend = demoBackend()
-      return { metal: demoClient(id, { backend }), ada: demoClient(id, { backend }) }
-    },
-  ],
+  loaders: [load],
   beforeEach:
     ({ id }) =>
     () =>
@@ -118,54 +114,17 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const members = (canvasElement: HTMLElement) =>
-  within(within(canvasElement).getByRole('list', { name: 'Members' }))
-    .queryAllByRole('listitem')
-    .map((li) => li.textContent)
-
 /** A second user joins, goes away and leaves; the member list follows. */
 export const SecondUser: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): online']))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Ada joins' }))
-    await waitFor(() =>
-      expect(members(canvasElement)).toEqual(['you (you): online', 'ada: online']),
-    )
-    await expect(canvas.getByRole('heading', { name: /In the room/ })).toHaveTextContent(
-      'In the room: 2 (1 besides you)',
-    )
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Ada goes away' }))
-    await waitFor(() => expect(members(canvasElement)).toContain('ada: away'))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Ada leaves' }))
-    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): online']))
-  },
+  play: plays.SecondUser,
 }
 
 /** This client changes its own status; the `track` getter is followed and re-sent on change. */
 export const ChangeOwnStatus: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): online']))
-    await userEvent.click(canvas.getByRole('button', { name: 'Set me away' }))
-    await waitFor(() => expect(members(canvasElement)).toEqual(['you (you): away']))
-  },
+  play: plays.ChangeOwnStatus,
 }
 
 /** Ada broadcasts an ephemeral message; this client hears it through `onMessage`. */
 export const RoomMessage: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Ada joins' }))
-    await waitFor(() =>
-      expect(members(canvasElement)).toEqual(['you (you): online', 'ada: online']),
-    )
-    await userEvent.click(canvas.getByRole('button', { name: 'Ada waves' }))
-    await waitFor(() =>
-      expect(canvas.getByLabelText('Last message')).toHaveTextContent('ada sent wave'),
-    )
-  },
+  play: plays.RoomMessage,
 }

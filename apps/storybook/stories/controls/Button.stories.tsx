@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { fn } from 'storybook/test'
 import { Button } from '@metal/ui/react'
+import { plays } from './Button.shared.js'
 
 /**
  * Material 3 common buttons: filled, tonal, elevated, outlined and text, as full pills with a
@@ -45,18 +46,7 @@ function Row({ danger, disabled }: { danger?: boolean; disabled?: boolean }) {
 
 /** One button: click it, tab to it. */
 export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
-    const button = within(canvasElement).getByRole('button', { name: 'Save' })
-    await expect(button).toHaveAttribute('type', 'button')
-    await expect(button).toHaveAttribute('data-variant', 'filled')
-    await userEvent.click(button)
-    await expect(args.onClick).toHaveBeenCalledTimes(1)
-    // Radius is a full pill: half the height or more.
-    const style = getComputedStyle(button)
-    await expect(parseFloat(style.borderTopLeftRadius)).toBeGreaterThanOrEqual(
-      button.offsetHeight / 2,
-    )
-  },
+  play: plays.Default,
 }
 
 /** Every variant, plain, danger and disabled. */
@@ -68,20 +58,7 @@ export const Variants: Story = {
       <Row disabled />
     </>
   ),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const filled = canvas.getAllByRole('button', { name: 'Filled' })
-    await expect(filled).toHaveLength(3)
-    // Danger uses the error role; disabled ones cannot be pressed.
-    const [plain, danger, disabled] = filled
-    await expect(getComputedStyle(danger!).backgroundColor).not.toBe(
-      getComputedStyle(plain!).backgroundColor,
-    )
-    await expect(disabled).toBeDisabled()
-    await expect(
-      canvas.getAllByRole('button', { name: 'With icon' })[0]!.querySelector('svg'),
-    ).toHaveAttribute('aria-hidden', 'true')
-  },
+  play: plays.Variants,
 }
 
 /**
@@ -95,18 +72,7 @@ export const Focus: Story = {
       <Button variant="tonal">Second</Button>
     </div>
   ),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const first = canvas.getByRole('button', { name: 'First' })
-    await userEvent.tab()
-    await expect(first).toHaveFocus()
-    await expect(getComputedStyle(first).outlineStyle).toBe('solid')
-    // The state layer fades in (a short transition), so wait for it to settle.
-    await waitFor(() => expect(getComputedStyle(first, '::before').opacity).toBe('0.1'))
-    await userEvent.tab()
-    await expect(canvas.getByRole('button', { name: 'Second' })).toHaveFocus()
-    await waitFor(() => expect(getComputedStyle(first, '::before').opacity).toBe('0'))
-  },
+  play: plays.Focus,
 }
 
 function Counter() {
@@ -124,14 +90,7 @@ function Counter() {
 /** Space and Enter press a focused button. */
 export const Keyboard: Story = {
   render: () => <Counter />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const button = canvas.getByRole('button', { name: 'Add one' })
-    button.focus()
-    await userEvent.keyboard('{Enter}')
-    await userEvent.keyboard(' ')
-    await expect(canvasElement.querySelector('output')).toHaveTextContent('2')
-  },
+  play: plays.Keyboard,
 }
 
 /** Dark theme: every variant stays readable (axe checks the contrast). */
@@ -143,9 +102,7 @@ export const Dark: Story = {
       <Row danger />
     </>
   ),
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getAllByRole('button')).toHaveLength(14)
-  },
+  play: plays.Dark,
 }
 
 /** Right to left: the leading icon sits on the right, the trailing chevron points left. */
@@ -158,12 +115,5 @@ export const RightToLeft: Story = {
       </Button>
     </div>
   ),
-  play: async ({ canvasElement }) => {
-    const button = within(canvasElement).getByRole('button', { name: 'جديد' })
-    const icon = button.querySelector('svg')!
-    const label = button.querySelector('[data-part="label"]')!
-    await expect(icon.getBoundingClientRect().left).toBeGreaterThan(
-      label.getBoundingClientRect().left,
-    )
-  },
+  play: plays.RightToLeft,
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { IconButton } from '@metal/ui/react'
+import { plays } from './IconButton.shared.js'
 
 /**
  * Material 3 icon buttons: standard, filled, tonal and outlined, medium (40 px) or small (32 px).
@@ -24,14 +25,7 @@ const VARIANTS = ['standard', 'filled', 'tonal', 'outlined'] as const
 
 /** One icon button, named by its label. */
 export const Default: Story = {
-  play: async ({ canvasElement, args }) => {
-    const button = within(canvasElement).getByRole('button', { name: 'Delete' })
-    await expect(button).not.toHaveAttribute('aria-pressed')
-    await expect(button.offsetWidth).toBe(40)
-    await expect(button.offsetHeight).toBe(40)
-    await userEvent.click(button)
-    await expect(args.onClick).toHaveBeenCalledTimes(1)
-  },
+  play: plays.Default,
 }
 
 function Toggles() {
@@ -73,19 +67,7 @@ function Toggles() {
 /** Every variant and size; the pins are toggles. */
 export const VariantsAndToggles: Story = {
   render: () => <Toggles />,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    const pin = canvas.getByRole('button', { name: 'Pin (filled, medium)', pressed: false })
-    const before = getComputedStyle(pin).backgroundColor
-    await userEvent.click(pin)
-    await expect(pin).toHaveAttribute('aria-pressed', 'true')
-    await expect(getComputedStyle(pin).backgroundColor).not.toBe(before)
-    await userEvent.keyboard(' ')
-    await expect(pin).toHaveAttribute('aria-pressed', 'false')
-    const small = canvas.getByRole('button', { name: 'Edit (tonal, small)' })
-    await expect(small.offsetWidth).toBe(32)
-    await expect(canvas.getByRole('button', { name: 'Delete (small, disabled)' })).toBeDisabled()
-  },
+  play: plays.VariantsAndToggles,
 }
 
 /** Dark theme. */

@@ -1,9 +1,9 @@
 import { useId } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { MetalProvider, useMetalAuth } from '@metal/react'
 import { closeDemoClients, demoClient } from '../support/demoClients.js'
+import { plays } from './useMetalAuth.shared.js'
 
 /** Sign-in state and actions from `useMetalAuth`. */
 function Account() {
@@ -78,15 +78,5 @@ type Story = StoryObj<typeof meta>
 
 /** Sign in with a custom token, then sign out. */
 export const SignInAndOut: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await expect(await canvas.findByText('Signed out')).toBeVisible()
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign in as admin' }))
-    await expect(await canvas.findByText('Signed in as 123 (admin)')).toBeVisible()
-    await expect(canvas.getByRole('button', { name: 'Sign in as admin' })).toBeDisabled()
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Sign out' }))
-    await expect(await canvas.findByText('Signed out')).toBeVisible()
-  },
+  play: plays.SignInAndOut,
 }

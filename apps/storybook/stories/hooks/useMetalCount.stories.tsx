@@ -1,14 +1,8 @@
 import { useId } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, waitFor, within } from 'storybook/test'
-import type { Metal } from '@metal/core'
 import { MetalProvider, useMetal, useMetalCount } from '@metal/react'
-import { closeDemoClients, demoBackend, demoClient } from '../support/demoClients.js'
-
-interface Ticket {
-  title: string
-  open: boolean
-}
+import { closeDemoClients } from '../support/demoClients.js'
+import { load, plays, type Ticket, type Loaded } from './useMetalCount.shared.js'
 
 /** Two live counts: every ticket (by path) and the open ones (a typed query). */
 function TicketCounts() {
@@ -26,8 +20,6 @@ function TicketCounts() {
   )
 }
 
-type Loaded = { metal: Metal; otherUser: Metal }
-
 /**
  * `useMetalCount(query)` (or `useMetalCount(collection, buildQuery?)`) is a live count of a
  * query's result, kept current by the backend without reading the rows.
@@ -38,19 +30,7 @@ type Loaded = { metal: Metal; otherUser: Metal }
  */
 const meta = {
   title: 'Hooks/useMetalCount',
-  loaders: [
-    async ({ id }): Promise<Loaded> => {
-      const backend = demoBackend()
-      const metal = demoClient(id, { backend })
-      const tickets = metal.db().collection<Ticket>('tickets')
-      await Promise.all(
-        ['Login fails', 'Slow search', 'Typo on home'].map((title, i) =>
-          tickets.add({ title, open: i !== 2 }),
-        ),
-      )
-      return { metal, otherUser: demoClient(id, { backend }) }
-    },
-  ],
+  loaders: [load],
   beforeEach:
     ({ id }) =>
     () =>
@@ -65,18 +45,7 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const counts = (canvasElement: HTMLElement) => within(canvasElement).getByTestId('counts')
-
 /** Another user adds and closes tickets: both counts follow. */
 export const LiveCounts: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    await waitFor(() => expect(counts(canvasElement)).toHaveTextContent('3 in all, 2 open'))
-    const tickets = (loaded as Loaded).otherUser.db().collection<Ticket>('tickets')
-
-    const ref = await tickets.add({ title: 'Crash on save', open: true })
-    await waitFor(() => expect(counts(canvasElement)).toHaveTextContent('4 in all, 3 open'))
-
-    await tickets.doc(ref.id).update({ open: false })
-    await waitFor(() => expect(counts(canvasElement)).toHaveTextContent('4 in all, 2 open'))
-  },
+  play: plays.LiveCounts,
 }

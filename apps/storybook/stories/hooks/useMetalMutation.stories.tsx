@@ -1,14 +1,9 @@
 import { useId, useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { MetalProvider, useMetalMutation, useMetalQuery } from '@metal/react'
 import { closeDemoClients, demoClient } from '../support/demoClients.js'
-
-interface Note {
-  text: string
-  pinned: boolean
-}
+import { plays, type Note } from './useMetalMutation.shared.js'
 
 /** Notes written with each of `useMetalMutation`'s shorthands, listed by a live query. */
 function Notes() {
@@ -102,37 +97,12 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const items = (canvasElement: HTMLElement) =>
-  within(within(canvasElement).getByRole('list', { name: 'Notes' }))
-    .queryAllByRole('listitem')
-    .map((li) => li.textContent)
-
 /** add, update, set and delete, each seen in the live list. */
 export const Writes: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Add' }))
-    await waitFor(() => expect(items(canvasElement)).toEqual(['Buy milk']))
-
-    await waitFor(() => expect(canvas.getByRole('button', { name: 'Pin' })).toBeEnabled())
-    await userEvent.click(canvas.getByRole('button', { name: 'Pin' }))
-    await waitFor(() => expect(items(canvasElement)).toEqual(['Buy milk (pinned)']))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Set welcome' }))
-    await waitFor(() =>
-      expect(items(canvasElement)).toEqual(['Buy milk (pinned)', 'Welcome (pinned)']),
-    )
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Delete' }))
-    await waitFor(() => expect(items(canvasElement)).toEqual(['Welcome (pinned)']))
-  },
+  play: plays.Writes,
 }
 
 /** A write the backend refuses rejects its promise and shows as the mutation's `error`. */
 export const RefusedWrite: Story = {
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(await canvas.findByRole('button', { name: 'Update a missing note' }))
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(/nowhere/)
-  },
+  play: plays.RefusedWrite,
 }

@@ -1,15 +1,8 @@
 import { useId } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
-import type { Metal } from '@metal/core'
 import { MetalProvider, useMetalPaginatedQuery } from '@metal/react'
-import { closeDemoClients, demoBackend, demoClient } from '../support/demoClients.js'
-
-interface City {
-  name: string
-}
-
-const CITIES = ['Accra', 'Berlin', 'Cairo', 'Delhi', 'Essen', 'Fez', 'Genoa', 'Hanoi']
+import { closeDemoClients } from '../support/demoClients.js'
+import { load, plays, type City, type Loaded } from './useMetalPaginatedQuery.shared.js'
 
 /** A list that grows: "More" appends the next page of three, read after the last row. */
 function CityList() {
@@ -39,8 +32,6 @@ function CityList() {
   )
 }
 
-type Loaded = { metal: Metal; otherUser: Metal }
-
 /**
  * `useMetalPaginatedQuery(query, options?)` is a TanStack infinite query over Metal pages:
  * `pageSize` rows a page, cursor pages (`startAfter` the last row) by default or `mode:
@@ -54,15 +45,7 @@ type Loaded = { metal: Metal; otherUser: Metal }
  */
 const meta = {
   title: 'Hooks/useMetalPaginatedQuery',
-  loaders: [
-    async ({ id }): Promise<Loaded> => {
-      const backend = demoBackend()
-      const metal = demoClient(id, { backend })
-      const cities = metal.db().collection<City>('cities')
-      await Promise.all(CITIES.map((name) => cities.add({ name })))
-      return { metal, otherUser: demoClient(id, { backend }) }
-    },
-  ],
+  loaders: [load],
   beforeEach:
     ({ id }) =>
     () =>
@@ -77,34 +60,12 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const names = (canvasElement: HTMLElement) =>
-  within(within(canvasElement).getByRole('list', { name: 'Cities' }))
-    .queryAllByRole('listitem')
-    .map((li) => li.textContent)
-
 /** Three pages of three, then no more: the button turns off on the last page. */
 export const LoadMore: Story = {
-  play: async ({ canvasElement }) => {
-    const more = within(canvasElement).getByRole('button', { name: 'More' })
-    await waitFor(() => expect(names(canvasElement)).toEqual(['Accra', 'Berlin', 'Cairo']))
-
-    await waitFor(() => expect(more).toBeEnabled())
-    await userEvent.click(more)
-    await waitFor(() => expect(names(canvasElement)).toHaveLength(6))
-    await expect(names(canvasElement).slice(3)).toEqual(['Delhi', 'Essen', 'Fez'])
-
-    await waitFor(() => expect(more).toBeEnabled())
-    await userEvent.click(more)
-    await waitFor(() => expect(names(canvasElement)).toEqual(CITIES))
-    await waitFor(() => expect(more).toBeDisabled())
-  },
+  play: plays.LoadMore,
 }
 
 /** The first page is live: a city that sorts first, added by another user, shows at the top. */
 export const LiveFirstPage: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    await waitFor(() => expect(names(canvasElement)).toEqual(['Accra', 'Berlin', 'Cairo']))
-    await (loaded as Loaded).otherUser.db().collection<City>('cities').add({ name: 'Aarhus' })
-    await waitFor(() => expect(names(canvasElement)).toEqual(['Aarhus', 'Accra', 'Berlin']))
-  },
+  play: plays.LiveFirstPage,
 }

@@ -1,13 +1,9 @@
 import { useId } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { Metal } from '@metal/core'
 import { MetalProvider, useMetalDoc, useMetalSync } from '@metal/react'
-import { closeDemoClients, demoBackend, demoClient } from '../support/demoClients.js'
-
-interface Doc {
-  title: string
-}
+import { closeDemoClients } from '../support/demoClients.js'
+import { load, plays, type Doc, type Loaded } from './useMetalSync.shared.js'
 
 /** One document with this client's sync state for its collection: status, queue, conflicts. */
 function SyncPanel({ metal }: { metal: Metal }) {
@@ -63,8 +59,6 @@ function SyncPanel({ metal }: { metal: Metal }) {
   )
 }
 
-type Loaded = { metal: Metal; otherUser: Metal }
-
 /**
  * `useMetalSync(collection, options?)` follows a collection's offline sync: `status`
  * (`online`, `offline`, `syncing`), `pending` writes, the `conflicts` seen while mounted and the
@@ -80,14 +74,7 @@ type Loaded = { metal: Metal; otherUser: Metal }
  */
 const meta = {
   title: 'Hooks/useMetalSync',
-  loaders: [
-    async ({ id }): Promise<Loaded> => {
-      const backend = demoBackend()
-      const metal = demoClient(id, { backend })
-      await metal.db().collection<Doc>('docs').doc('d1').set({ title: 'First draft' })
-      return { metal, otherUser: demoClient(id, { backend }) }
-    },
-  ],
+  loaders: [load],
   beforeEach:
     ({ id }) =>
     () =>
@@ -102,25 +89,9 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const text = (canvasElement: HTMLElement, id: string) => within(canvasElement).getByTestId(id)
-
 /** A write made offline is queued and shown at once, then sent when the client is back. */
 export const OfflineQueue: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement)
-    await waitFor(() => expect(text(canvasElement, 'sync')).toHaveTextContent('online, 0 to send'))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Go offline' }))
-    await waitFor(() => expect(text(canvasElement, 'sync')).toHaveTextContent(/^offline/))
-    await userEvent.click(canvas.getByRole('button', { name: 'Edit' }))
-    await waitFor(() => expect(text(canvasElement, 'doc')).toHaveTextContent('Mine (saving…)'))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Go online' }))
-    await waitFor(() => expect(text(canvasElement, 'sync')).toHaveTextContent('online, 0 to send'))
-    await waitFor(() => expect(text(canvasElement, 'doc')).toHaveTextContent(/^Mine$/))
-    const other = (loaded as Loaded).otherUser.db().collection<Doc>('docs').doc('d1')
-    await waitFor(async () => expect((await other.get()).data()?.title).toBe('Mine'))
-  },
+  play: plays.OfflineQueue,
 }
 
 /**
@@ -128,24 +99,5 @@ export const OfflineQueue: Story = {
  * conflict is listed and, server-wins, the other user's version stays.
  */
 export const Conflict: Story = {
-  play: async ({ canvasElement, loaded }) => {
-    const canvas = within(canvasElement)
-    await waitFor(() => expect(text(canvasElement, 'doc')).toHaveTextContent('First draft'))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Go offline' }))
-    await (loaded as Loaded).otherUser
-      .db()
-      .collection<Doc>('docs')
-      .doc('d1')
-      .update({ title: 'Theirs' })
-    await userEvent.click(canvas.getByRole('button', { name: 'Edit' }))
-    await waitFor(() => expect(text(canvasElement, 'doc')).toHaveTextContent('Mine (saving…)'))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Go online' }))
-    await waitFor(() => expect(text(canvasElement, 'sync')).toHaveTextContent('1 conflicts'))
-    await waitFor(() => expect(text(canvasElement, 'doc')).toHaveTextContent(/^Theirs$/))
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Clear conflicts' }))
-    await waitFor(() => expect(text(canvasElement, 'sync')).toHaveTextContent('0 conflicts'))
-  },
+  play: plays.Conflict,
 }
