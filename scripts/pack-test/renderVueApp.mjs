@@ -1,19 +1,8 @@
 // One render of the pack test's built Vue app (scripts/pack-test/app-vue) in headless Chromium:
 // serves its dist/ on 127.0.0.1, opens it with playwright-core (the workspace's), and checks that
 // what App.vue puts on the page is there and that nothing logged an error.
-import { createServer } from 'node:http'
-import { existsSync, readFileSync } from 'node:fs'
-import { extname, join, normalize } from 'node:path'
 import { chromiumLaunchOptions, findChromium, CHROMIUM_HINT } from '../chromium.mjs'
-
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-}
+import { serveStatic } from '../staticServer.mjs'
 
 /**
  * What the page must show (App.vue renders the README's examples): an accessible role and name,
@@ -89,25 +78,6 @@ const STEPS = [
   },
 ]
 
-/** Serves `dir` (a Vite build) on 127.0.0.1 at a free port; resolves with the server and URL. */
-function serve(dir) {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname))
-    const file = join(dir, path === '/' ? 'index.html' : path)
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      response.writeHead(404).end()
-      return
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-    response.end(readFileSync(file))
-  })
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({ server, url: `http://127.0.0.1:${server.address().port}/` })
-    })
-  })
-}
-
 /**
  * Renders the app built in `dist`. Resolves `{ skipped }` without Chromium (unless
  * METAL_REQUIRE_BROWSER=1), else `{ problems, summary }`: problems is empty when the page is right.
@@ -120,7 +90,8 @@ export async function renderVueApp(dist) {
     return { skipped: why }
   }
   const { chromium } = await import('playwright-core')
-  const { server, url } = await serve(dist)
+  const { server, origin } = await serveStatic(dist)
+  const url = `${origin}/`
   const browser = await chromium.launch(chromiumLaunchOptions(path))
   const problems = []
   const found = []

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 import { VUE_STORYBOOK_FOLDER } from './storybookRefs.mjs'
-import { serveStatic } from './staticServer.mjs'
+import { serveStatic } from '../../../scripts/staticServer.mjs'
 
 const args = process.argv.slice(2)
 const reportAt = args.indexOf('--report')

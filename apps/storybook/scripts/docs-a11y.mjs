@@ -22,7 +22,7 @@ import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
-import { serveStatic } from './staticServer.mjs'
+import { serveStatic } from '../../../scripts/staticServer.mjs'
 
 /** The Storybook app: the folder this runs in (its storybook-static is the default site). */
 const root = process.cwd()

@@ -22,7 +22,7 @@ import { join, relative } from 'node:path'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 import { STORYBOOKS } from './shots.mjs'
-import { serveStatic } from './staticServer.mjs'
+import { serveStatic } from '../../../scripts/staticServer.mjs'
 
 /** The Storybook app: the folder this runs in. */
 const root = process.cwd()

@@ -1,44 +1,21 @@
 // `npm run bench -w @metal/ui`: Metal's DataTable against MUI's DataGrid (community) on the same
-// 100k rows, in headless Chromium, and Metal's Vue DataTable against its React one. Builds bench/ with Vite into a temporary directory, serves it,
-// and for each run opens a fresh page per grid (alternating which goes first) that measures
-// first render, a single-row update and a sort by one column. Prints medians and ratios.
+// 100k rows, in headless Chromium, and Metal's Vue DataTable against its React one. Builds
+// bench/ with Vite into a temporary directory, serves it, and for each run opens a fresh page per
+// grid (alternating which goes first) that measures first render, a single-row update and a sort
+// by one column. Prints medians and ratios.
 // Always exits 0 unless the bench itself breaks: a MISS is a finding, not a failure.
-import { createServer } from 'node:http'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
+import { serveStatic } from '../../../scripts/staticServer.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const here = fileURLToPath(new URL('.', import.meta.url))
 const outDir = await mkdtemp(join(tmpdir(), 'metal-ui-bench-'))
-
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-}
-
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname))
-    const file = join(root, path === '/' ? 'index.html' : path)
-    if (!file.startsWith(root)) return res.writeHead(403).end()
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-      res.end(body)
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -89,8 +66,9 @@ try {
     build: { outDir },
   })
   console.log('done')
-  server = await serve(outDir)
-  const base = `http://127.0.0.1:${server.address().port}`
+  const served = await serveStatic(outDir)
+  server = served.server
+  const base = served.origin
   browser = await chromium.launch(
     chromiumLaunchOptions(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
   )

@@ -1,8 +1,9 @@
-// A static file server for a built Storybook on a free port of 127.0.0.1, for the scripts that
-// open one in Chromium (docs-a11y.mjs, composition.mjs, screenshots.mjs).
+// A static file server on a free port of 127.0.0.1, for the scripts that open a build in
+// Chromium: the Storybook checks (apps/storybook/scripts), the ui benchmark (packages/ui/bench)
+// and the pack test's Vue app (scripts/pack-test).
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,8 +18,9 @@ const TYPES = {
   '.map': 'application/json; charset=utf-8',
 }
 
-/** Serves `dir`; resolves with the server and its origin (`http://127.0.0.1:<port>`). */
-export async function serveStatic(dir) {
+/** Serves `folder`; resolves with the server and its origin (`http://127.0.0.1:<port>`). */
+export async function serveStatic(folder) {
+  const dir = resolve(folder)
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     let file = normalize(join(dir, decodeURIComponent(url.pathname)))
