@@ -56,7 +56,7 @@ export type { SelectOption } from '../controls/select/select.types.js'
 // (end of vue-controls-b)
 
 // ─── DataTable (vue-datatable) ───────────────────────────────────────────────────────────────────
-export { DataTable } from './data-table/DataTable.js'
+export { DataTable, type DataTableComponent } from './data-table/DataTable.js'
 export type {
   DataTableProps,
   DataTableEmits,

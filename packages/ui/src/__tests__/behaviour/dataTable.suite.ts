@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/dom'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { DocumentData } from '@metal/core'
+import type { DataTableBaseQuery } from '../../data-table/dataTable.query.js'
 import type { DataTableColumn } from '../../data-table/dataTable.types.js'
 import {
   bodyRows,
@@ -307,6 +309,24 @@ export function describeDataTableBehaviour(harness: DataTableHarness): void {
         await user.type(screen.getByRole('spinbutton', { name: 'Age to' }), '30')
         await waitFor(() => expect(range()).toBe('1–10 of 10'))
         expect(columnTexts(U, 1)[0]).toBe('30')
+      })
+
+      it('follows a new query prop: other rows and another total, and all without one', async () => {
+        env = twoClients()
+        await env.seed(6)
+        const base = { label: U, collection: 'users', columns: userColumns }
+        const role =
+          (value: string): DataTableBaseQuery<DocumentData> =>
+          (users) =>
+            users.where('role', '==', value)
+        const view = await renderBound({ query: role('admin') })
+        await waitFor(() => expect(range()).toBe('1–3 of 3'))
+        expect(columnTexts(U, 0)).toEqual(['User 01', 'User 03', 'User 05'])
+        await view.rerender({ ...base, query: role('user') })
+        await waitFor(() => expect(columnTexts(U, 0)).toEqual(['User 02', 'User 04', 'User 06']))
+        expect(range()).toBe('1–3 of 3')
+        await view.rerender(base)
+        await waitFor(() => expect(range()).toBe('1–6 of 6'))
       })
 
       it('shows another client’s writes live and highlights the changed row', async () => {

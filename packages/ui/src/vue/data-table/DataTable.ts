@@ -1,4 +1,12 @@
-import { defineComponent, getCurrentInstance, h, type SetupContext, type SlotsType } from 'vue'
+import {
+  defineComponent,
+  getCurrentInstance,
+  h,
+  type DefineSetupFnComponent,
+  type PublicProps,
+  type SetupContext,
+  type SlotsType,
+} from 'vue'
 import type { DataTableRow } from '../../data-table/dataTable.types.js'
 import { invalid } from '../../invalid.js'
 import { BoundTable } from './BoundTable.js'
@@ -73,6 +81,22 @@ const EMITS = [
  * </DataTable>
  * ```
  */
+/**
+ * The type of {@link DataTable}: a component generic over the row type, which its props, events
+ * and slots share, inferred from `rows` / `columns` in a template (`#cell="{ row }"` is a `Row`)
+ * or given with `h(DataTable<Row>, …)`. Spelled out because `defineComponent` infers a generic
+ * setup function's props but not the slots of its context.
+ */
+export type DataTableComponent = new <Row = DataTableRow>(
+  props: DataTableProps<Row> & DataTableListeners<Row> & PublicProps,
+) => InstanceType<
+  DefineSetupFnComponent<
+    DataTableProps<Row> & DataTableListeners<Row>,
+    Pick<DataTableEmits<Row>, keyof DataTableEmits<Row>>,
+    SlotsType<DataTableSlots<Row>>
+  >
+>
+
 export const DataTable = defineComponent(
   <Row = DataTableRow>(
     // The listeners are typed as props too, so that handlers get the table's `Row`.
@@ -115,7 +139,7 @@ export const DataTable = defineComponent(
     // An object of emits: an array would type every listener `(...args: any[]) => any`.
     emits: Object.fromEntries(EMITS.map((name) => [name, null])) as Record<never, never>,
   },
-)
+) as DataTableComponent
 
 /** The checks the React table's types make: one data source, and what each needs. */
 function check(props: DataTableProps): void {
