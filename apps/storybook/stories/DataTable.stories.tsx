@@ -1,10 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test'
-import type { Metal } from '@metal/core'
 import { MetalProvider } from '@metal/react'
 import { DataTable } from '@metal/ui/react'
-import { closeDemoClients, demoBackend, demoClient } from './support/demoClients.js'
-import { USERS, columns, usersTableParts, type User } from './support/users.js'
+import { closeDemoClients } from './support/demoClients.js'
+import {
+  USERS,
+  columns,
+  loadUsers,
+  usersTableParts,
+  type User,
+  type UsersLoaded,
+} from './support/users.js'
 
 /**
  * A Material 3 data table on the WAI-ARIA grid pattern: sorting (shift-click adds keys),
@@ -88,35 +94,18 @@ export const Empty: Story = { args: { rows: [] } }
 /** The caller is still fetching. */
 export const Loading: Story = { args: { rows: [], loading: true } }
 
-interface Loaded {
-  metal: Metal
-  otherUser: Metal
-}
-
 /**
  * Bound to a Metal collection: sorting, filtering and paging run as Metal queries and the
  * table stays live. A second client on the same embedded backend plays another user.
  */
 export const BoundAndLive: Story = {
-  loaders: [
-    async ({ id }): Promise<Loaded> => {
-      const backend = demoBackend()
-      const metal = demoClient(id, { backend })
-      const otherUser = demoClient(id, { backend })
-      const batch = metal.db().batch()
-      for (const { id: docId, ...user } of USERS.slice(0, 40)) {
-        batch.set(metal.db().collection('users').doc(docId), user)
-      }
-      await batch.commit()
-      return { metal, otherUser }
-    },
-  ],
+  loaders: [loadUsers],
   beforeEach:
     ({ id }) =>
     () =>
       closeDemoClients(id),
   render: (args, { loaded, name, viewMode }) => (
-    <MetalProvider client={(loaded as Loaded).metal}>
+    <MetalProvider client={(loaded as UsersLoaded).metal}>
       <DataTable
         {...args}
         label={viewMode === 'docs' ? `${args.label} (${name})` : args.label}
@@ -129,7 +118,7 @@ export const BoundAndLive: Story = {
   play: async ({ canvasElement, loaded }) => {
     const p = parts(canvasElement)
     await waitFor(() => expect(p.firstCells()[0]).toBe('User 001'))
-    await (loaded as Loaded).otherUser
+    await (loaded as UsersLoaded).otherUser
       .db()
       .collection('users')
       .doc('u001')
@@ -188,7 +177,7 @@ export const LiveNewRowsAbove: Story = {
     body.scrollTop = row('User 011').offsetTop - 56
     await waitFor(() => expect(body.scrollTop).toBeGreaterThan(0))
     const top = row('User 011').getBoundingClientRect().top
-    const users = (loaded as Loaded).otherUser.db().collection('users')
+    const users = (loaded as UsersLoaded).otherUser.db().collection('users')
     await users.doc('u000').set({
       name: 'User 000',
       email: 'user0@example.com',

@@ -1,12 +1,16 @@
 import { ref, type ConcreteComponent } from 'vue'
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import type { Metal } from '@metal/core'
 import { Chip, DataTable, type DataTableProps } from '@metal/ui/vue'
-import { closeDemoClients, demoBackend, demoClient } from '../support/clients.js'
-import { USERS, columns, usersTableParts as parts, type User } from '../support/users.js'
-
-type Loaded = { metal: Metal; otherUser: Metal }
+import { closeDemoClients } from '../support/clients.js'
+import {
+  USERS,
+  columns,
+  loadUsers,
+  usersTableParts as parts,
+  type User,
+  type UsersLoaded,
+} from '../support/users.js'
 
 /**
  * A Material 3 data table over the same headless model as the React view: sorting, filters,
@@ -55,19 +59,7 @@ export const Sorting: Story = {
 
 /** Bound to a collection: another user renames a row and it changes in place; a cell slot. */
 export const BoundAndLive: Story = {
-  loaders: [
-    async ({ id }): Promise<Loaded> => {
-      const backend = demoBackend()
-      const metal = demoClient(id, { backend })
-      const otherUser = demoClient(id, { backend })
-      const batch = metal.db().batch()
-      for (const { id: docId, ...user } of USERS.slice(0, 40)) {
-        batch.set(metal.db().collection('users').doc(docId), user)
-      }
-      await batch.commit()
-      return { metal, otherUser }
-    },
-  ],
+  loaders: [loadUsers],
   beforeEach:
     ({ id }) =>
     () =>
@@ -87,7 +79,7 @@ export const BoundAndLive: Story = {
     await expect(
       within(p.grid()).getAllByText('viewer')[0]!.closest('[data-scope="chip"]'),
     ).not.toBeNull()
-    await (loaded as Loaded).otherUser
+    await (loaded as UsersLoaded).otherUser
       .db()
       .collection('users')
       .doc('u001')

@@ -1,6 +1,8 @@
 // The users the DataTable stories show, and a finder for the parts of their table.
 import { within } from 'storybook/test'
+import type { Metal } from '@metal/core'
 import type { DataTableColumn } from '@metal/ui'
+import { demoBackend, demoClient } from './demoClients.js'
 
 export interface User {
   id: string
@@ -56,4 +58,26 @@ export function usersTableParts(canvasElement: HTMLElement) {
         .slice(1)
         .map((r) => r.querySelectorAll('[data-part="cell-value"]')[0]?.textContent),
   }
+}
+
+/** What {@link loadUsers} gives a story: this user's client, and another user's. */
+export interface UsersLoaded {
+  metal: Metal
+  otherUser: Metal
+}
+
+/**
+ * A bound table story's loader: two clients on one embedded backend, the first 40 users written
+ * to `users` (a story's `beforeEach` closes them with `closeDemoClients`).
+ */
+export async function loadUsers({ id }: { id: string }): Promise<UsersLoaded> {
+  const backend = demoBackend()
+  const metal = demoClient(id, { backend })
+  const otherUser = demoClient(id, { backend })
+  const batch = metal.db().batch()
+  for (const { id: docId, ...user } of USERS.slice(0, 40)) {
+    batch.set(metal.db().collection('users').doc(docId), user)
+  }
+  await batch.commit()
+  return { metal, otherUser }
 }
